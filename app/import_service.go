@@ -1,0 +1,34 @@
+package app
+
+import (
+	"sync"
+
+	"shopdesk/internal/importer"
+)
+
+// ImportService imports export files dropped on or picked in the window (or uploaded in
+// browser mode) and reports progress as importer.ProgressEvent events.
+type ImportService struct {
+	env *env
+	mu  sync.Mutex // one import at a time: SQLite has one writer
+}
+
+// ImportFiles imports the files at paths, each all or nothing. shopID is the shop for
+// files that do not name theirs (0: decide from the file, or ask).
+func (s *ImportService) ImportFiles(paths []string, shopID int64) ([]importer.FileResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	im := importer.New(s.env.db)
+	return im.ImportFiles(s.env.ctx, paths, importer.Options{
+		ShopID:   shopID,
+		Progress: func(p importer.Progress) { s.env.shell.Emit(importer.ProgressEvent, p) },
+	}), nil
+}
+
+// PickFiles opens the native dialog for export files (desktop window only).
+func (s *ImportService) PickFiles() ([]string, error) { return s.env.shell.PickFiles() }
+
+// ListBatches returns the newest 200 imports.
+func (s *ImportService) ListBatches() ([]importer.Batch, error) {
+	return importer.ListBatches(s.env.ctx, s.env.db.SQL, 200)
+}

@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"shopdesk/app"
+	"shopdesk/db"
+	"shopdesk/internal/appdata"
+	"shopdesk/internal/demo"
+	"shopdesk/internal/importer"
+	"shopdesk/internal/shop"
+	"shopdesk/internal/webserve"
+)
+
+// globalFlags come before the subcommand.
+type globalFlags struct {
+	dbPath string
+	demo   bool
+}
+
+const usage = `店务台 Shopdesk
+
+用法 Usage:
+  shopdesk [--db PATH] [--demo]                    打开窗口 open the window
+  shopdesk [--db PATH] [--demo] serve [--addr 127.0.0.1:34115]
+                                                   浏览器模式 serve the UI to a browser
+  shopdesk [--db PATH] import [--shop NAME] [--dry-run] [--json] FILE...
+                                                   导入导出文件 import export files
+  shopdesk [--db PATH] demo                        创建演示店铺 create the demo shops
+
+全局选项 Global options:
+  --db PATH   数据库文件 database file (default: $SHOPDESK_DB, else the user data folder)
+  --demo      数据库为空时创建演示店铺 create the demo shops when the database is empty
+`
+
+// run parses the command line and runs a subcommand, or the window when there is none.
+// It returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, window func(context.Context, globalFlags) int) int {
+	fs := flag.NewFlagSet("shopdesk", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	var g globalFlags
+	fs.StringVar(&g.dbPath, "db", "", "database file")
+	fs.BoolVar(&g.demo, "demo", false, "create the demo shops on an empty database")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		if g.demo {
+			if code := ensureDemo(ctx, g, stdout, stderr); code != 0 {
+				return code
+			}
+		}
+		return window(ctx, g)
+	}
+	switch rest[0] {
+	case "import":
+		return cmdImport(ctx, g, rest[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, g, rest[1:], stdout, stderr)
+	case "demo":
+		return cmdDemo(ctx, g, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "未知的子命令“%s” (unknown command)\n\n%s", rest[0], usage)
+		return 2
+	}
+}
+
+func openDB(ctx context.Context, g globalFlags) (*db.DB, error) {
+	path := g.dbPath
+	if path == "" {
+		var err error
+		if path, err = appdata.DBPath(); err != nil {
+			return nil, fmt.Errorf("找不到数据文件夹：%w", err)
+		}
+	}
+	d, err := db.Open(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
+	}
+	return d, nil
+}
+
+func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	shopName := fs.String("shop", "", "shop for files without a 店铺名称 column (created on the file's platform if new)")
+	dryRun := fs.Bool("dry-run", false, "read and check everything, keep nothing")
+	asJSON := fs.Bool("json", false, "one JSON object per file")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "用法：shopdesk import [--shop NAME] [--dry-run] [--json] FILE...")
+		return 2
+	}
+	d, err := openDB(ctx, g)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer d.Close()
+	im := importer.New(d)
+	failed := false
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, path := range fs.Args() {
+		r := im.ImportFile(ctx, path, importer.Options{ShopName: *shopName, DryRun: *dryRun})
+		failed = failed || r.Error != ""
+		if *asJSON {
+			enc.Encode(jsonResult{File: path, Shop: r.Shop, Platform: r.Platform, Format: r.Format,
+				New: r.New, Updated: r.Updated, Unchanged: r.Unchanged, Rejected: r.Rejected,
+				Duplicate: r.Duplicate, DryRun: r.DryRun, Error: r.Error})
+			continue
+		}
+		printResult(stdout, r)
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// jsonResult is the --json shape of one file: keys are a public interface for scripts.
+type jsonResult struct {
+	File      string `json:"file"`
+	Shop      string `json:"shop"`
+	Platform  string `json:"platform"`
+	Format    string `json:"format"`
+	New       int    `json:"new"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+	Rejected  int    `json:"rejected"`
+	Duplicate bool   `json:"duplicate"`
+	DryRun    bool   `json:"dry_run"`
+	Error     string `json:"error"`
+}
+
+func printResult(w io.Writer, r importer.FileResult) {
+	switch {
+	case r.Error != "":
+		fmt.Fprintf(w, "✗ %s\n", r.Error)
+	case r.Duplicate:
+		fmt.Fprintf(w, "= %s：此文件已导入过（导入记录 #%d，店铺 %s），没有做任何更改\n", r.File, r.BatchID, r.Shop)
+	default:
+		prefix := "✓"
+		if r.DryRun {
+			prefix = "（试运行，未保存）"
+		}
+		fmt.Fprintf(w, "%s %s：店铺 %s，%s %s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File, r.Shop,
+			shop.PlatformName[r.Platform], r.FormatName, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
+	}
+}
+
+func ensureDemo(ctx context.Context, g globalFlags, stdout, stderr io.Writer) int {
+	d, err := openDB(ctx, g)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer d.Close()
+	n, err := shop.Count(ctx, d.SQL)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if n > 0 {
+		return 0
+	}
+	r, err := demo.Create(ctx, d, time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单（%s）\n", r.Shops, r.Orders, d.Path)
+	return 0
+}
+
+func cmdDemo(ctx context.Context, g globalFlags, stdout, stderr io.Writer) int {
+	d, err := openDB(ctx, g)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer d.Close()
+	r, err := demo.Create(ctx, d, time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单（%s）\n", r.Shops, r.Orders, d.Path)
+	return 0
+}
+
+func cmdServe(ctx context.Context, g globalFlags, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:34115", "address to listen on (port 0 picks a free one)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if g.demo {
+		if code := ensureDemo(ctx, g, stdout, stderr); code != 0 {
+			return code
+		}
+	}
+	d, err := openDB(ctx, g)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer d.Close()
+	uploads, err := os.MkdirTemp("", "shopdesk-uploads-")
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(uploads)
+
+	hub := webserve.NewHub()
+	services := app.NewServices(d, &app.BrowserShell{Events: hub})
+	services.Startup(ctx)
+	srv := webserve.New(frontendFS(), services.All(), hub, filepath.Join(uploads, "files"))
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法监听 %s：%v\n", *addr, err)
+		return 1
+	}
+	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	url := "http://" + ln.Addr().String() + "/"
+	// Tests read this line to find the port; keep its shape.
+	fmt.Fprintf(stdout, "店务台 serving on %s (database %s)\n", url, d.Path)
+	if f, ok := stdout.(*os.File); ok {
+		f.Sync()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- httpSrv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		httpSrv.Shutdown(shutdown)
+		return 0
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintln(stderr, strings.TrimSpace(err.Error()))
+			return 1
+		}
+		return 0
+	}
+}

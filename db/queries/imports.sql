@@ -1,0 +1,90 @@
+-- name: FindBatchBySHA :one
+SELECT b.id, b.file_name, b.platform, b.format, coalesce(s.name, '') AS shop_name, b.rows_total,
+       b.finished_at
+FROM import_batch b LEFT JOIN shop s ON s.id = b.shop_id
+WHERE b.file_sha256 = sqlc.arg(sha256)
+ORDER BY b.id DESC LIMIT 1;
+
+-- name: CreateBatch :one
+INSERT INTO import_batch (file_name, file_sha256, file_size, platform, format, started_at, finished_at)
+VALUES (sqlc.arg(file_name), sqlc.arg(sha256), sqlc.arg(file_size), sqlc.arg(platform),
+        sqlc.arg(format), sqlc.arg(started_at), sqlc.arg(started_at))
+RETURNING id;
+
+-- name: FinishBatch :exec
+UPDATE import_batch
+SET shop_id = sqlc.narg(shop_id), rows_total = sqlc.arg(rows_total), rows_new = sqlc.arg(rows_new),
+    rows_updated = sqlc.arg(rows_updated), rows_unchanged = sqlc.arg(rows_unchanged),
+    rows_rejected = sqlc.arg(rows_rejected), finished_at = sqlc.arg(finished_at)
+WHERE id = sqlc.arg(id);
+
+-- name: ListBatches :many
+SELECT b.id, b.file_name, b.file_sha256, b.platform, b.format, coalesce(s.name, '') AS shop_name,
+       b.rows_total, b.rows_new, b.rows_updated, b.rows_unchanged, b.started_at, b.finished_at
+FROM import_batch b LEFT JOIN shop s ON s.id = b.shop_id
+ORDER BY b.id DESC
+LIMIT sqlc.arg(lim);
+
+-- name: GetOrderForImport :one
+SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
+       created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
+       late_ship_comp, late_ship_comp_fen
+FROM orders WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no);
+
+-- name: InsertOrder :one
+INSERT INTO orders (shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
+                    item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier,
+                    buyer_message, seller_memo, late_ship_comp, late_ship_comp_fen,
+                    first_batch_id, last_batch_id)
+VALUES (sqlc.arg(shop_id), sqlc.arg(order_no), sqlc.arg(buyer), sqlc.arg(status),
+        sqlc.arg(status_text), sqlc.arg(pay_fen), sqlc.arg(refund_fen), sqlc.arg(title),
+        sqlc.arg(item_count), sqlc.arg(address), sqlc.arg(created_at), sqlc.arg(paid_at),
+        sqlc.arg(shipped_at), sqlc.arg(tracking_no), sqlc.arg(carrier), sqlc.arg(buyer_message),
+        sqlc.arg(seller_memo), sqlc.arg(late_ship_comp), sqlc.arg(late_ship_comp_fen),
+        sqlc.arg(batch_id), sqlc.arg(batch_id))
+RETURNING id;
+
+-- name: UpdateOrder :exec
+UPDATE orders
+SET buyer = sqlc.arg(buyer), status = sqlc.arg(status), status_text = sqlc.arg(status_text),
+    pay_fen = sqlc.arg(pay_fen), refund_fen = sqlc.arg(refund_fen), title = sqlc.arg(title),
+    item_count = sqlc.arg(item_count), address = sqlc.arg(address),
+    created_at = sqlc.arg(created_at), paid_at = sqlc.arg(paid_at),
+    shipped_at = sqlc.arg(shipped_at), tracking_no = sqlc.arg(tracking_no),
+    carrier = sqlc.arg(carrier), buyer_message = sqlc.arg(buyer_message),
+    seller_memo = sqlc.arg(seller_memo), late_ship_comp = sqlc.arg(late_ship_comp),
+    late_ship_comp_fen = sqlc.arg(late_ship_comp_fen), last_batch_id = sqlc.arg(batch_id)
+WHERE id = sqlc.arg(id);
+
+-- name: InsertOrderChange :exec
+INSERT INTO order_change (order_id, batch_id, field, old_value, new_value)
+VALUES (sqlc.arg(order_id), sqlc.arg(batch_id), sqlc.arg(field), sqlc.arg(old_value), sqlc.arg(new_value));
+
+-- name: GetOrderItem :one
+SELECT id, title, sku_code, price_fen, quantity, pay_fen, status_text, refund_status, refund_fen
+FROM order_item WHERE order_id = sqlc.arg(order_id) AND sub_order_no = sqlc.arg(sub_order_no);
+
+-- name: InsertOrderItem :exec
+INSERT INTO order_item (order_id, sub_order_no, title, sku_code, price_fen, quantity, pay_fen,
+                        status_text, refund_status, refund_fen, first_batch_id, last_batch_id)
+VALUES (sqlc.arg(order_id), sqlc.arg(sub_order_no), sqlc.arg(title), sqlc.arg(sku_code),
+        sqlc.arg(price_fen), sqlc.arg(quantity), sqlc.arg(pay_fen), sqlc.arg(status_text),
+        sqlc.arg(refund_status), sqlc.arg(refund_fen), sqlc.arg(batch_id), sqlc.arg(batch_id));
+
+-- name: UpdateOrderItem :exec
+UPDATE order_item
+SET title = sqlc.arg(title), sku_code = sqlc.arg(sku_code), price_fen = sqlc.arg(price_fen),
+    quantity = sqlc.arg(quantity), pay_fen = sqlc.arg(pay_fen), status_text = sqlc.arg(status_text),
+    refund_status = sqlc.arg(refund_status), refund_fen = sqlc.arg(refund_fen),
+    last_batch_id = sqlc.arg(batch_id)
+WHERE id = sqlc.arg(id);
+
+-- Orders from sub-order exports take their money, count and title from their items.
+-- name: RefreshOrderTotals :exec
+UPDATE orders
+SET pay_fen = (SELECT coalesce(sum(i.pay_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
+    refund_fen = (SELECT coalesce(sum(i.refund_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
+    item_count = (SELECT coalesce(sum(i.quantity), 0) FROM order_item i WHERE i.order_id = orders.id),
+    title = coalesce((SELECT i.title FROM order_item i WHERE i.order_id = orders.id
+                      ORDER BY i.sub_order_no LIMIT 1), title)
+WHERE id IN (SELECT i.order_id FROM order_item i WHERE i.last_batch_id = sqlc.arg(batch_id));

@@ -1,0 +1,230 @@
+// Package demo makes the demo shops a new user sees on an empty database. It writes real
+// export files (a GBK Taobao 订单报表 CSV and a 千牛 sub-order xlsx) and imports them
+// through the same importer as the seller's own files, so the demo exercises the real path.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"time"
+
+	"shopdesk/db"
+	"shopdesk/internal/exportfile"
+	"shopdesk/internal/importer"
+	"shopdesk/internal/shop"
+)
+
+// Result says what the demo created.
+type Result struct {
+	Shops  int
+	Orders int
+}
+
+// ErrNotEmpty is returned when the database already has shops: the demo never mixes
+// invented orders into a seller's real data.
+var ErrNotEmpty = errors.New("数据库里已经有店铺了：演示店铺只能在空的数据库里创建")
+
+const (
+	tmallShop  = "小米粒母婴旗舰店"
+	taobaoShop = "暖暖家居小铺"
+)
+
+// Create writes the demo export files into a temporary folder and imports them, with
+// order times in the days before now (shop-local time).
+func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
+	n, err := shop.Count(ctx, d.SQL)
+	if err != nil {
+		return Result{}, err
+	}
+	if n > 0 {
+		return Result{}, ErrNotEmpty
+	}
+	dir, err := os.MkdirTemp("", "shopdesk-demo-")
+	if err != nil {
+		return Result{}, fmt.Errorf("demo: %w", err)
+	}
+	defer os.RemoveAll(dir)
+
+	// Export times are shop-local wall times: make them in the shops' zone.
+	loc, err := time.LoadLocation(shop.DefaultTimezone)
+	if err != nil {
+		return Result{}, fmt.Errorf("demo: time zone %s: %w", shop.DefaultTimezone, err)
+	}
+	now = now.In(loc)
+	rng := rand.New(rand.NewPCG(20261122, 7))
+	csvPath := filepath.Join(dir, "ExportOrderList202611220900.csv")
+	orders := append(TaobaoOrders(rng, tmallShop, 160, now), TaobaoOrders(rng, taobaoShop, 60, now)...)
+	rows := make([][]string, len(orders))
+	for i, o := range orders {
+		rows[i] = o.Row()
+	}
+	if err := exportfile.WriteCSV(csvPath, exportfile.TaobaoOrderHeader, rows,
+		exportfile.CSVOptions{GBK: true, ExcelText: true}); err != nil {
+		return Result{}, fmt.Errorf("demo: %w", err)
+	}
+	im := importer.New(d)
+	res := im.ImportFile(ctx, csvPath, importer.Options{})
+	if res.Error != "" {
+		return Result{}, fmt.Errorf("demo: %s", res.Error)
+	}
+	total := res.New
+
+	// The 千牛 file has no shop column: import it into the Taobao shop made above.
+	shops, err := shop.List(ctx, d.SQL)
+	if err != nil {
+		return Result{}, err
+	}
+	var target int64
+	for _, s := range shops {
+		if s.Name == taobaoShop {
+			target = s.ID
+		}
+	}
+	xlsxPath := filepath.Join(dir, "千牛订单导出_20261122.xlsx")
+	subs := QianniuSubOrders(rng, 30, now)
+	subRows := make([][]string, len(subs))
+	for i, s := range subs {
+		subRows[i] = s.Row()
+	}
+	if err := exportfile.WriteXLSX(xlsxPath, "订单列表", exportfile.QianniuSubOrderHeader, subRows); err != nil {
+		return Result{}, fmt.Errorf("demo: %w", err)
+	}
+	res = im.ImportFile(ctx, xlsxPath, importer.Options{ShopID: target})
+	if res.Error != "" {
+		return Result{}, fmt.Errorf("demo: %s", res.Error)
+	}
+	shops, err = shop.List(ctx, d.SQL)
+	if err != nil {
+		return Result{}, err
+	}
+	total = 0
+	for _, s := range shops {
+		total += int(s.OrderCount)
+	}
+	return Result{Shops: len(shops), Orders: total}, nil
+}
+
+var (
+	products = []struct {
+		title string
+		fen   int64
+	}{
+		{"婴儿纯棉连体衣 新生儿哈衣 春秋款 0-18个月", 5900},
+		{"宝宝辅食碗 吸盘防摔 硅胶儿童餐具套装", 3900},
+		{"加厚珊瑚绒毛毯 午睡毯 办公室盖腿小被子", 6800},
+		{"北欧风陶瓷马克杯 带盖勺 情侣水杯 350ml", 2990},
+		{"儿童防蚊手环 卡通硅胶 户外驱蚊 6条装", 1990},
+		{"家用收纳箱 大号 塑料整理箱 带轮 3个装", 8900},
+		{"纯棉四件套 全棉床单被套 1.8m床 简约格子", 19900},
+		{"婴儿湿巾 手口专用 80抽x10包 整箱", 4990},
+		{"厨房置物架 不锈钢 调料架 免打孔壁挂", 4590},
+		{"宝宝学步鞋 软底防滑 春秋单鞋 0-2岁", 6900},
+	}
+	buyers   = []string{"tb_小鱼儿2019", "快乐的胖子", "abc妈妈", "星星点灯88", "南风知我意", "tb123456789", "开心果果酱", "李大姐的店", "王小二", "晴天娃娃", "bluesky_0520", "吃货小分队", "森林里的鹿", "tb_宝贝妈咪", "阳光下的猫"}
+	places   = []string{"浙江省 杭州市 西湖区 文三路 123号 华星时代广场 1201室", "广东省 深圳市 南山区 科技园 科苑路 15号", "江苏省 苏州市 工业园区 星湖街 328号", "北京 北京市 朝阳区 望京街道 阜通东大街 6号院", "上海 上海市 浦东新区 张江镇 碧波路 690号", "四川省 成都市 武侯区 天府大道北段 1700号", "湖北省 武汉市 洪山区 珞喻路 1037号", "山东省 青岛市 崂山区 海尔路 1号"}
+	carriers = []string{"中通快递", "圆通速递", "韵达快递", "申通快递", "极兔速递", "顺丰速运"}
+	messages = []string{"", "", "", "", "请尽快发货，谢谢", "麻烦发顺丰", "送人的，不要放价格单", ""}
+)
+
+func pick[T any](rng *rand.Rand, s []T) T { return s[rng.IntN(len(s))] }
+
+func digits(rng *rand.Rand, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte('0' + rng.IntN(10))
+	}
+	if b[0] == '0' {
+		b[0] = '3'
+	}
+	return string(b)
+}
+
+const timeLayout = "2006-01-02 15:04:05"
+
+// TaobaoOrders invents n orders of one shop spread over the 14 days before now, with the
+// statuses a real shop has at that age (recent: unpaid or to ship; older: shipped, done).
+func TaobaoOrders(rng *rand.Rand, shopName string, n int, now time.Time) []exportfile.TaobaoOrder {
+	out := make([]exportfile.TaobaoOrder, 0, n)
+	for i := 0; i < n; i++ {
+		age := time.Duration(rng.Float64()*14*24) * time.Hour
+		age += time.Duration(rng.IntN(3600)) * time.Second
+		created := now.Add(-age)
+		p := pick(rng, products)
+		qty := 1 + rng.IntN(3)
+		if rng.IntN(25) == 0 {
+			qty = 10 + rng.IntN(20) // an occasional big order
+		}
+		o := exportfile.TaobaoOrder{
+			OrderNo: digits(rng, 19), Buyer: pick(rng, buyers), Address: pick(rng, places),
+			Title: p.title, Shop: shopName, Items: qty, PayFen: p.fen * int64(qty),
+			CreatedAt: created.Format(timeLayout), Message: pick(rng, messages),
+		}
+		paid := created.Add(time.Duration(30+rng.IntN(600)) * time.Second)
+		switch {
+		case age < 3*time.Hour && rng.IntN(3) == 0:
+			o.Status = "等待买家付款"
+		case rng.IntN(30) == 0:
+			o.Status = "交易关闭"
+			o.PaidAt = paid.Format(timeLayout)
+			o.RefundFen = o.PayFen
+		case age < 30*time.Hour || (age < 60*time.Hour && rng.IntN(6) == 0):
+			o.Status = "买家已付款，等待卖家发货"
+			o.PaidAt = paid.Format(timeLayout)
+		case age < 5*24*time.Hour:
+			o.Status = "卖家已发货，等待买家确认"
+			o.PaidAt = paid.Format(timeLayout)
+			o.Carrier = pick(rng, carriers)
+			o.TrackingNo = "7" + digits(rng, 13)
+		default:
+			o.Status = "交易成功"
+			o.PaidAt = paid.Format(timeLayout)
+			o.Carrier = pick(rng, carriers)
+			o.TrackingNo = "7" + digits(rng, 13)
+		}
+		if o.Carrier == "顺丰速运" {
+			o.TrackingNo = "SF" + digits(rng, 13)
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// QianniuSubOrders invents sub-order rows for n orders (one to three items each).
+func QianniuSubOrders(rng *rand.Rand, n int, now time.Time) []exportfile.QianniuSubOrder {
+	var out []exportfile.QianniuSubOrder
+	for i := 0; i < n; i++ {
+		orderNo := digits(rng, 19)
+		created := now.Add(-time.Duration(rng.Float64()*10*24) * time.Hour)
+		status, shipped, tracking, carrier := "买家已付款，等待卖家发货", "", "", ""
+		if created.Before(now.Add(-48 * time.Hour)) {
+			status = "卖家已发货，等待买家确认"
+			shipped = created.Add(20 * time.Hour).Format(timeLayout)
+			carrier, tracking = pick(rng, carriers), "7"+digits(rng, 13)
+		}
+		buyer := pick(rng, buyers)
+		items := 1 + rng.IntN(3)
+		for k := 0; k < items; k++ {
+			p := pick(rng, products)
+			qty := 1 + rng.IntN(2)
+			s := exportfile.QianniuSubOrder{
+				SubOrderNo: orderNo[:15] + fmt.Sprintf("%04d", k+1), OrderNo: orderNo, Title: p.title,
+				Status: status, SkuCode: fmt.Sprintf("SKU-%03d", rng.IntN(40)), PriceFen: p.fen,
+				Quantity: qty, PayFen: p.fen * int64(qty), CreatedAt: created.Format(timeLayout),
+				PaidAt: created.Add(2 * time.Minute).Format(timeLayout), ShippedAt: shipped,
+				TrackingNo: tracking, Carrier: carrier, Buyer: buyer,
+			}
+			if rng.IntN(12) == 0 {
+				s.RefundStatus, s.RefundFen = "买家已经申请退款，等待卖家同意", s.PayFen
+			}
+			if shipped != "" && rng.IntN(10) == 0 {
+				s.Compensated, s.LateCompFen = true, 300
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}

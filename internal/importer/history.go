@@ -1,0 +1,34 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"shopdesk/db/sqldb"
+)
+
+// ListBatches returns the newest imports first, at most limit.
+func ListBatches(ctx context.Context, db sqldb.DBTX, limit int) ([]Batch, error) {
+	rows, err := sqldb.New(db).ListBatches(ctx, int64(limit))
+	if err != nil {
+		return nil, fmt.Errorf("list import batches: %w", err)
+	}
+	out := make([]Batch, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Batch{ID: r.ID, FileName: r.FileName, SHA256: r.FileSha256, Platform: r.Platform,
+			Format: r.Format, FormatName: LayoutName(r.Format), ShopName: r.ShopName, Rows: r.RowsTotal,
+			New: r.RowsNew, Updated: r.RowsUpdated, Unchanged: r.RowsUnchanged,
+			StartedAt: localTime(r.StartedAt), FinishedAt: localTime(r.FinishedAt)})
+	}
+	return out, nil
+}
+
+// localTime shows a UTC time Shopdesk recorded in this computer's zone.
+func localTime(utc string) string {
+	t, err := time.ParseInLocation("2006-01-02 15:04:05", utc, time.UTC)
+	if err != nil {
+		return utc
+	}
+	return t.Local().Format("2006-01-02 15:04:05")
+}

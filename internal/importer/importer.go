@@ -1,0 +1,302 @@
+// Package importer turns the export files of the seller back offices into orders.
+//
+// The pipeline for one file: inspect (hash, kind, encoding) -> decode (CSV or xlsx rows)
+// -> detect the layout by its header row -> normalise each cell -> upsert into the
+// database, all in one transaction: a file is imported whole or not at all.
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"shopdesk/db"
+	"shopdesk/db/sqldb"
+	"shopdesk/internal/shop"
+)
+
+// headerSearchRows is how far down a file the header row may start (preamble lines).
+const headerSearchRows = 15
+
+// progressEvery is the least time between two progress reports of one file.
+const progressEvery = 100 * time.Millisecond
+
+// Importer imports export files into one database.
+type Importer struct {
+	db *db.DB
+}
+
+// New returns an Importer writing to d.
+func New(d *db.DB) *Importer { return &Importer{db: d} }
+
+// Options steer one file's import.
+type Options struct {
+	// ShopID is the shop for files that do not name theirs (no 店铺名称 column).
+	// 0 means: the only shop of the file's platform, else ask (ErrCodeNeedShop).
+	ShopID int64
+	// ShopName, when ShopID is 0, names the shop for such files: found on the file's
+	// platform, or created there (the command line's --shop).
+	ShopName string
+	// DryRun runs the whole import and rolls it back: the counts are real, nothing is kept.
+	DryRun bool
+	// Progress, if set, is called at most every 100 ms and once when the file is done.
+	Progress func(Progress)
+	// Index and Files place this file in a multi-file import, for Progress.
+	Index, Files int
+}
+
+// importError is an error with a code the UI can act on; Message is shown to the seller.
+type importError struct {
+	code string
+	err  error
+}
+
+func (e *importError) Error() string { return e.err.Error() }
+func (e *importError) Unwrap() error { return e.err }
+
+func fail(code string, err error) error { return &importError{code: code, err: err} }
+
+// ImportFiles imports several files one after another, each in its own transaction.
+func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Options) []FileResult {
+	results := make([]FileResult, 0, len(paths))
+	for i, p := range paths {
+		o := opts
+		o.Index, o.Files = i, len(paths)
+		results = append(results, im.ImportFile(ctx, p, o))
+	}
+	return results
+}
+
+// ImportFile imports one file. The result always comes back; on failure its Error says
+// why in Chinese and nothing was written.
+func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
+	res := FileResult{File: filepath.Base(path), Path: path, DryRun: opts.DryRun}
+	err := im.importFile(ctx, path, opts, &res)
+	if err != nil {
+		res.New, res.Updated, res.Unchanged, res.BatchID = 0, 0, 0, 0
+		res.Error = err.Error()
+		var ie *importError
+		switch {
+		case errors.As(err, &ie):
+			res.ErrorCode = ie.code
+		case errors.Is(err, context.Canceled):
+			res.ErrorCode = ErrCodeCanceled
+			res.Error = fmt.Sprintf("文件“%s”：导入已取消，没有写入任何数据", res.File)
+		default:
+			res.ErrorCode = ErrCodeUnreadable
+		}
+	}
+	return res
+}
+
+func (im *Importer) importFile(ctx context.Context, path string, opts Options, res *FileResult) error {
+	name := res.File
+	facts, err := inspect(path)
+	if err != nil {
+		return fail(ErrCodeUnreadable, fileError(name, err))
+	}
+	if prev, err := im.db.Queries().FindBatchBySHA(ctx, facts.sha256); err == nil {
+		res.Duplicate = true
+		res.Platform, res.Format, res.FormatName = prev.Platform, prev.Format, LayoutName(prev.Format)
+		res.Shop, res.Rows, res.Unchanged, res.BatchID = prev.ShopName, int(prev.RowsTotal), int(prev.RowsTotal), prev.ID
+		return nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("文件“%s”：查询导入记录失败：%w", name, err)
+	}
+
+	src, err := openTable(path, facts)
+	if err != nil {
+		return fail(ErrCodeUnreadable, fileError(name, err))
+	}
+	defer src.close()
+
+	layout, headerRow, err := findHeader(src.table)
+	if err != nil {
+		return fail(ErrCodeUnknownFormat, fileError(name, err))
+	}
+	res.Platform, res.Format, res.FormatName = layout.Platform, layout.ID, layout.Name
+
+	report := progressReporter(opts, name, src)
+	errDryRun := errors.New("dry run")
+	err = im.db.InTx(ctx, func(tx *sql.Tx, q *sqldb.Queries) error {
+		batchID, err := q.CreateBatch(ctx, sqldb.CreateBatchParams{
+			FileName: name, Sha256: facts.sha256, FileSize: facts.size,
+			Platform: layout.Platform, Format: layout.ID, StartedAt: utcNow(),
+		})
+		if err != nil {
+			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
+		}
+		w := &writer{ctx: ctx, q: q, layout: layout, batchID: batchID, file: name,
+			defaultShop: opts.ShopID, defaultShopName: opts.ShopName, shops: map[string]sqldb.FindShopRow{}}
+		for n := 0; ; n++ {
+			row, err := src.table.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return fail(ErrCodeUnreadable, fileError(name, err))
+			}
+			if n%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				report(res.Rows, false)
+			}
+			outcome, err := w.row(src.table.Row(), row)
+			if err != nil {
+				return err
+			}
+			switch outcome {
+			case rowSkipped:
+				continue
+			case rowNew:
+				res.New++
+			case rowUpdated:
+				res.Updated++
+			case rowUnchanged:
+				res.Unchanged++
+			}
+			res.Rows++
+		}
+		if res.Rows == 0 {
+			return fail(ErrCodeUnreadable, fileError(name,
+				fmt.Errorf("第 %d 行是表头，但下面没有任何订单行", headerRow)))
+		}
+		if layout.Level == "sub_order" {
+			if err := q.RefreshOrderTotals(ctx, batchID); err != nil {
+				return fmt.Errorf("文件“%s”：汇总子订单失败：%w", name, err)
+			}
+		}
+		var batchShop *int64
+		if len(w.shopIDs) == 1 {
+			for id := range w.shopIDs {
+				batchShop = &id
+			}
+		}
+		res.Shop = strings.Join(w.shopNames, "、")
+		if err := q.FinishBatch(ctx, sqldb.FinishBatchParams{
+			ID: batchID, ShopID: batchShop, RowsTotal: int64(res.Rows), RowsNew: int64(res.New),
+			RowsUpdated: int64(res.Updated), RowsUnchanged: int64(res.Unchanged),
+			RowsRejected: int64(res.Rejected), FinishedAt: utcNow(),
+		}); err != nil {
+			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
+		}
+		res.BatchID = batchID
+		if opts.DryRun {
+			return errDryRun // roll back: a dry run keeps nothing
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		res.BatchID = 0
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	report(res.Rows, true)
+	return nil
+}
+
+func utcNow() string { return time.Now().UTC().Format("2006-01-02 15:04:05") }
+
+// openedTable is a table plus what it needs to be closed and to report byte progress.
+type openedTable struct {
+	table      table
+	bytesRead  func() int64
+	totalBytes int64
+	close      func()
+}
+
+func openTable(path string, facts fileFacts) (*openedTable, error) {
+	switch facts.kind {
+	case "xlsx":
+		t, err := openXLSX(path)
+		if err != nil {
+			return nil, err
+		}
+		return &openedTable{table: t, bytesRead: func() int64 { return 0 }, close: t.close}, nil
+	default:
+		r, counter, closer, err := openCSV(path, facts)
+		if err != nil {
+			return nil, err
+		}
+		return &openedTable{table: r, bytesRead: counter.n.Load, totalBytes: facts.size,
+			close: func() { closer.Close() }}, nil
+	}
+}
+
+// findHeader reads up to headerSearchRows rows looking for a header a layout knows.
+func findHeader(t table) (*boundLayout, int, error) {
+	var first []string
+	for i := 0; i < headerSearchRows; i++ {
+		row, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if first == nil && nonEmpty(row) > 0 {
+			first = append([]string{}, row...)
+		}
+		if l := matchLayout(row); l != nil {
+			return l, t.Row(), nil
+		}
+	}
+	if first == nil {
+		return nil, 0, errors.New("文件里没有任何内容")
+	}
+	seen := make([]string, 0, 6)
+	for _, c := range first {
+		if c = normalizeHeader(c); c != "" && len(seen) < 6 {
+			seen = append(seen, c)
+		}
+	}
+	return nil, 0, fmt.Errorf("认不出这是哪个平台的订单导出文件：前 %d 行里没有找到订单表头（例如“订单编号”“订单状态”“订单创建时间”）。文件开头是：%s",
+		headerSearchRows, strings.Join(seen, "、"))
+}
+
+func nonEmpty(row []string) int {
+	n := 0
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// progressReporter throttles Progress calls to one per progressEvery, plus the final one.
+func progressReporter(opts Options, name string, src *openedTable) func(rows int, done bool) {
+	if opts.Progress == nil {
+		return func(int, bool) {}
+	}
+	var last time.Time
+	return func(rows int, done bool) {
+		now := time.Now()
+		if !done && now.Sub(last) < progressEvery {
+			return
+		}
+		last = now
+		p := Progress{File: name, Index: opts.Index, Files: max(opts.Files, 1), Rows: rows,
+			Bytes: src.bytesRead(), TotalBytes: src.totalBytes, Done: done}
+		if done {
+			p.Bytes = p.TotalBytes
+		}
+		opts.Progress(p)
+	}
+}
+
+// shopFor is used by the writer: a shop resolved by name or by the caller's choice.
+func platformLabel(p string) string {
+	if n, ok := shop.PlatformName[p]; ok {
+		return n
+	}
+	return p
+}

@@ -1,0 +1,62 @@
+package importer
+
+// FileResult is what one imported (or previewed) file did. Error is a Chinese message for
+// the seller naming the file, row, column and value; the file then wrote nothing.
+type FileResult struct {
+	File       string `json:"file"` // base name
+	Path       string `json:"path"`
+	Shop       string `json:"shop"`
+	Platform   string `json:"platform"`
+	Format     string `json:"format"`     // layout id, e.g. "taobao_orders_csv"
+	FormatName string `json:"formatName"` // e.g. "淘宝订单报表 (CSV)"
+	BatchID    int64  `json:"batchId"`
+	Rows       int    `json:"rows"`
+	New        int    `json:"new"`
+	Updated    int    `json:"updated"`
+	Unchanged  int    `json:"unchanged"`
+	Rejected   int    `json:"rejected"`
+	Duplicate  bool   `json:"duplicate"` // the same file was imported before: nothing written
+	DryRun     bool   `json:"dryRun"`
+	Error      string `json:"error"`
+	ErrorCode  string `json:"errorCode"` // see the Err* codes
+}
+
+// Error codes let the UI react (e.g. ask for a shop) without parsing messages.
+const (
+	ErrCodeNeedShop      = "need_shop"      // the file does not name its shop: pick one
+	ErrCodeUnknownFormat = "unknown_format" // not an export Shopdesk knows
+	ErrCodeBadValue      = "bad_value"      // a cell could not be read
+	ErrCodeUnreadable    = "unreadable"     // not a CSV/XLSX, broken, or empty
+	ErrCodeCanceled      = "canceled"
+)
+
+// Progress is emitted while files import, at most every 100 ms per file and once at the end.
+type Progress struct {
+	File       string `json:"file"`
+	Index      int    `json:"index"` // 0-based file index in this call
+	Files      int    `json:"files"`
+	Rows       int    `json:"rows"`
+	Bytes      int64  `json:"bytes"`
+	TotalBytes int64  `json:"totalBytes"`
+	Done       bool   `json:"done"`
+}
+
+// ProgressEvent is the event name the UI listens to for Progress.
+const ProgressEvent = "import:progress"
+
+// Batch is one import as the history shows it.
+type Batch struct {
+	ID         int64  `json:"id"`
+	FileName   string `json:"fileName"`
+	SHA256     string `json:"sha256"`
+	Platform   string `json:"platform"`
+	Format     string `json:"format"`
+	FormatName string `json:"formatName"`
+	ShopName   string `json:"shopName"`
+	Rows       int64  `json:"rows"`
+	New        int64  `json:"new"`
+	Updated    int64  `json:"updated"`
+	Unchanged  int64  `json:"unchanged"`
+	StartedAt  string `json:"startedAt"`  // local time of this computer, YYYY-MM-DD HH:MM:SS
+	FinishedAt string `json:"finishedAt"` // local time of this computer
+}
