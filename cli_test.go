@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"shopdesk/internal/exportfile"
+)
+
+func noWindow(t *testing.T) func(context.Context, globalFlags) int {
+	return func(context.Context, globalFlags) int { t.Fatal("the window was started"); return 1 }
+}
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut, noWindow(t))
+	return code, out.String(), errOut.String()
+}
+
+func taobaoFile(t *testing.T, dir, name string, statuses ...string) string {
+	t.Helper()
+	var rows [][]string
+	for i, st := range statuses {
+		o := exportfile.TaobaoOrder{OrderNo: fmt.Sprintf("21654378901234567%02d", i), Buyer: "买家", Status: st,
+			Title: "宝贝", Shop: "小米粒母婴旗舰店", PayFen: 1000, Items: 1, CreatedAt: "2026-11-21 10:00:00"}
+		rows = append(rows, o.Row())
+	}
+	p := filepath.Join(dir, name)
+	if err := exportfile.WriteCSV(p, exportfile.TaobaoOrderHeader, rows, exportfile.CSVOptions{GBK: true, ExcelText: true}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+type jsonLine struct {
+	File, Shop, Platform, Format, Error string
+	New, Updated, Unchanged, Rejected   int
+	Duplicate                           bool
+}
+
+func parseLines(t *testing.T, out string) []jsonLine {
+	t.Helper()
+	var res []jsonLine
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("not JSON: %q", l)
+		}
+		for _, k := range []string{"file", "shop", "platform", "format", "new", "updated", "unchanged", "rejected", "error"} {
+			if _, ok := m[k]; !ok {
+				t.Fatalf("key %q missing in %s", k, l)
+			}
+		}
+		var j jsonLine
+		json.Unmarshal([]byte(l), &j)
+		res = append(res, j)
+	}
+	return res
+}
+
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "s.db")
+	good := taobaoFile(t, dir, "ExportOrderList.csv", "交易成功", "等待买家付款")
+	junk := filepath.Join(dir, "note.csv")
+	os.WriteFile(junk, []byte("hello,world\n1,2\n"), 0o644)
+
+	code, out, _ := runCLI(t, "--db", dbPath, "import", "--dry-run", "--json", good)
+	if r := parseLines(t, out); code != 0 || len(r) != 1 || r[0].New != 2 || r[0].Error != "" {
+		t.Fatalf("dry run: %d %s", code, out)
+	}
+	code, out, _ = runCLI(t, "--db", dbPath, "import", "--json", good, junk)
+	r := parseLines(t, out)
+	if code != 1 || len(r) != 2 {
+		t.Fatalf("exit %d (want 1: one file failed), out %s", code, out)
+	}
+	if r[0].New != 2 || r[0].Shop != "小米粒母婴旗舰店" || r[0].Platform != "taobao" || r[0].Format != "taobao_orders_csv" {
+		t.Fatalf("good file: %+v", r[0])
+	}
+	if !strings.Contains(r[1].Error, "note.csv") || !strings.Contains(r[1].Error, "认不出") {
+		t.Fatalf("junk file: %+v", r[1])
+	}
+	code, out, _ = runCLI(t, "--db", dbPath, "import", good)
+	if code != 0 || !strings.Contains(out, "已导入过") {
+		t.Fatalf("re-import: %d %s", code, out)
+	}
+	if code, _, errOut := runCLI(t, "--db", dbPath, "import"); code != 2 || !strings.Contains(errOut, "用法") {
+		t.Fatalf("no files: %d %s", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "--db", dbPath, "frobnicate"); code != 2 {
+		t.Fatalf("unknown command: %d", code)
+	}
+}
+
+func TestDemoCommand(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "demo.db")
+	code, out, errOut := runCLI(t, "--db", dbPath, "demo")
+	if code != 0 || !regexp.MustCompile(`2 个店铺，\d{3} 个订单`).MatchString(out) {
+		t.Fatalf("demo: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "--db", dbPath, "demo"); code != 1 || !strings.Contains(errOut, "已经有店铺") {
+		t.Fatalf("second demo: %d %q", code, errOut)
+	}
+}
+
+// serve answers the bound services over HTTP: upload a file, import it, list the orders.
+func TestServeCommand(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"--db", filepath.Join(dir, "s.db"), "serve", "--addr", "127.0.0.1:0"}, pw, io.Discard, noWindow(t))
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, pr)
+	base := regexp.MustCompile(`http://[0-9.:]+/`).FindString(line)
+	if base == "" {
+		t.Fatalf("no address in %q", line)
+	}
+
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	w, _ := mw.CreateFormFile("files", "ExportOrderList.csv")
+	data, _ := os.ReadFile(taobaoFile(t, dir, "x.csv", "交易成功", "买家已付款，等待卖家发货", "交易关闭"))
+	w.Write(data)
+	mw.Close()
+	resp, err := http.Post(base+"api/upload", mw.FormDataContentType(), &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var up struct{ Paths []string }
+	json.NewDecoder(resp.Body).Decode(&up)
+	resp.Body.Close()
+
+	var imported struct {
+		Result []struct {
+			File  string
+			New   int
+			Error string
+		}
+	}
+	post(t, base, "app.ImportService.ImportFiles", []any{up.Paths, 0}, &imported)
+	if len(imported.Result) != 1 || imported.Result[0].New != 3 || imported.Result[0].File != "ExportOrderList.csv" {
+		t.Fatalf("import over HTTP: %+v", imported)
+	}
+	var page struct {
+		Result struct {
+			Rows  []struct{ OrderNo, Status string }
+			Total int
+		}
+	}
+	post(t, base, "app.OrderService.List", []any{map[string]any{"status": "to_ship", "limit": 10}}, &page)
+	if page.Result.Total != 1 || len(page.Result.Rows) != 1 || page.Result.Rows[0].Status != "to_ship" {
+		t.Fatalf("list over HTTP: %+v", page)
+	}
+	var info struct{ Result struct{ Mode string } }
+	post(t, base, "app.SystemService.Info", []any{}, &info)
+	if info.Result.Mode != "browser" {
+		t.Fatalf("info: %+v", info)
+	}
+	var picked struct{ Error string }
+	post(t, base, "app.ImportService.PickFiles", []any{}, &picked)
+	if !strings.Contains(picked.Error, "浏览器模式") {
+		t.Fatalf("PickFiles in browser mode: %+v", picked)
+	}
+
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("serve exit %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+}
+
+func post(t *testing.T, base, name string, args []any, out any) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"name": name, "args": args})
+	resp, err := http.Post(base+"api/call", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,74 @@
+package db_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"shopdesk/db"
+	"shopdesk/db/sqldb"
+)
+
+func TestOpenMigratesFromEmptyAndAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sub", "shop.db")
+	for i := 0; i < 2; i++ { // the second open finds the schema current
+		d, err := db.Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		for _, table := range []string{"shop", "import_batch", "orders", "order_item", "order_change"} {
+			var n int
+			if err := d.SQL.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?`, table).Scan(&n); err != nil || n != 1 {
+				t.Fatalf("table %s: %d, %v", table, n, err)
+			}
+		}
+		var mode string
+		var fk int
+		d.SQL.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+		d.SQL.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+		if mode != "wal" || fk != 1 {
+			t.Fatalf("journal_mode=%s foreign_keys=%d", mode, fk)
+		}
+		d.Close()
+	}
+}
+
+func TestInTxCommitsOrRollsBack(t *testing.T) {
+	ctx := context.Background()
+	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "shop.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	boom := errors.New("boom")
+	err = d.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		if _, err := q.CreateShop(ctx, sqldb.CreateShopParams{Platform: "taobao", Name: "甲", Timezone: "Asia/Shanghai"}); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	if n, _ := d.Queries().CountShops(ctx); n != 0 {
+		t.Fatalf("rolled-back shop is there: %d", n)
+	}
+	err = d.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		_, err := q.CreateShop(ctx, sqldb.CreateShopParams{Platform: "taobao", Name: "甲", Timezone: "Asia/Shanghai"})
+		return err
+	})
+	if n, _ := d.Queries().CountShops(ctx); err != nil || n != 1 {
+		t.Fatalf("commit: %v, %d shops", err, n)
+	}
+	// A bad platform is refused by the schema itself.
+	err = d.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		_, err := q.CreateShop(ctx, sqldb.CreateShopParams{Platform: "ebay", Name: "乙", Timezone: "Asia/Shanghai"})
+		return err
+	})
+	if err == nil {
+		t.Fatal("unknown platform accepted")
+	}
+}
