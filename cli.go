@@ -165,8 +165,8 @@ func printResult(w io.Writer, r importer.FileResult) {
 		if r.DryRun {
 			prefix = "（试运行，未保存）"
 		}
-		fmt.Fprintf(w, "%s %s：店铺 %s，%s %s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File, r.Shop,
-			shop.PlatformName[r.Platform], r.FormatName, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
+		fmt.Fprintf(w, "%s %s：%s，店铺 %s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File,
+			r.FormatName, r.Shop, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
 	}
 }
 

@@ -1,0 +1,28 @@
+import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
+import type { ImportProgress } from './imports';
+
+export const IMPORT_PROGRESS_EVENT = 'import:progress';
+
+type Off = () => void;
+
+/** Listens to import progress; returns the unsubscribe function. */
+export function onImportProgress(cb: (p: ImportProgress) => void): Off {
+  const rt = (window as unknown as { runtime?: Record<string, unknown> }).runtime;
+  if (!rt) return () => {};
+  const handler = (p: ImportProgress) => cb(p);
+  // The generated wrapper calls runtime.EventsOnMultiple; a shim that only has EventsOn still works.
+  if (typeof rt.EventsOnMultiple !== 'function' && typeof rt.EventsOn === 'function') {
+    const off = (rt.EventsOn as (n: string, f: (p: ImportProgress) => void) => unknown)(IMPORT_PROGRESS_EVENT, handler);
+    return typeof off === 'function' ? (off as Off) : () => {};
+  }
+  const off = EventsOn(IMPORT_PROGRESS_EVENT, handler);
+  return typeof off === 'function' ? off : () => {};
+}
+
+/** Desktop only: files dropped anywhere on the window. Returns a function that stops listening. */
+export function onNativeFileDrop(cb: (paths: string[]) => void): Off {
+  const rt = (window as unknown as { runtime?: Record<string, unknown> }).runtime;
+  if (!rt || typeof rt.OnFileDrop !== 'function') return () => {};
+  OnFileDrop((_x, _y, paths) => cb(paths ?? []), false);
+  return () => OnFileDropOff();
+}

@@ -1,0 +1,30 @@
+import * as ImportService from '../../wailsjs/go/app/ImportService';
+import type { importer } from '../../wailsjs/go/models';
+
+export type FileResult = importer.FileResult;
+export type Batch = importer.Batch;
+
+/** Payload of the "import:progress" event (importer.Progress; events are not in models.ts). */
+export interface ImportProgress {
+  file: string;
+  index: number; // 0-based file index in this ImportFiles call
+  files: number;
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+  done: boolean;
+}
+
+/** Imports files already on this computer; shopId 0 = take the shop from the file. */
+export async function importFiles(paths: string[], shopId: number): Promise<FileResult[]> {
+  return (await ImportService.ImportFiles(paths, shopId)) ?? [];
+}
+
+/** Native file dialog (desktop only); resolves [] when the user cancels. */
+export async function pickFiles(): Promise<string[]> {
+  return (await ImportService.PickFiles()) ?? [];
+}
+
+export async function listBatches(): Promise<Batch[]> {
+  return (await ImportService.ListBatches()) ?? [];
+}

@@ -1,0 +1,15 @@
+import * as OrderService from '../../wailsjs/go/app/OrderService';
+import type { orders } from '../../wailsjs/go/models';
+
+export type Order = orders.Order;
+export type OrderPage = orders.Page;
+export type OrderQuery = orders.Query;
+
+export async function listOrders(q: OrderQuery): Promise<OrderPage> {
+  const page = await OrderService.List(q);
+  return {
+    rows: page?.rows ?? [],
+    nextCursor: page?.nextCursor ?? '',
+    total: page?.total ?? 0,
+  } as OrderPage;
+}

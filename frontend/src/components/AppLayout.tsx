@@ -1,0 +1,75 @@
+import { Layout, Menu, Typography, theme } from 'antd';
+import { CloudUploadOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useAppData, type PageKey } from '../state/AppData';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LanguageSwitch } from './LanguageSwitch';
+import { OrdersPage } from '../pages/orders/OrdersPage';
+import { ImportPage } from '../pages/import/ImportPage';
+import { ShopsPage } from '../pages/shops/ShopsPage';
+
+const { Sider, Header, Content } = Layout;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { page, navigate, info } = useAppData();
+  const { token } = theme.useToken();
+
+  const items = [
+    { key: 'orders', icon: <UnorderedListOutlined />, label: <span data-testid="nav-orders">{t('nav.orders')}</span> },
+    { key: 'import', icon: <CloudUploadOutlined />, label: <span data-testid="nav-import">{t('nav.import')}</span> },
+    { key: 'shops', icon: <ShopOutlined />, label: <span data-testid="nav-shops">{t('nav.shops')}</span> },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={176} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+          <div data-testid="app-title" style={{ padding: '18px 20px 14px', whiteSpace: 'nowrap' }}>
+            <div style={{ fontSize: 20, fontWeight: 700, color: token.colorPrimary, letterSpacing: 2 }}>{t('app.name')}</div>
+            <div style={{ fontSize: 12, color: token.colorTextTertiary }}>{t('app.tagline')}</div>
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            items={items}
+            onClick={(e) => navigate(e.key as PageKey)}
+            style={{ borderInlineEnd: 'none', flex: 1 }}
+          />
+          {info && (
+            <div style={{ fontSize: 12, padding: '12px 20px', color: token.colorTextTertiary }} data-testid="app-version">
+              <div className="sd-nowrap">{t('app.version', { version: info.version || '-' })}</div>
+              {info.mode === 'browser' && <div className="sd-nowrap">{t('app.browserMode')}</div>}
+            </div>
+          )}
+        </div>
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 16,
+            height: 56,
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="page-title">
+            {t(`nav.${page}`)}
+          </Typography.Title>
+          <LanguageSwitch />
+        </Header>
+        <Content style={{ padding: 20, minWidth: 0 }}>
+          <ErrorBoundary key={page}>
+            {page === 'orders' && <OrdersPage />}
+            {page === 'import' && <ImportPage />}
+            {page === 'shops' && <ShopsPage />}
+          </ErrorBoundary>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,79 @@
+/*
+ * 导入 Import page.
+ *
+ * data-testid:
+ *   import-page              page root
+ *   import-shop-select       shop Select (自动识别 + shops); gets status=error when a file needs a shop
+ *   new-shop-button          新建店铺 (opens the modal: new-shop-form, new-shop-platform, new-shop-name, new-shop-ok)
+ *   import-dropzone          drop zone (click = choose files); data-busy="true" while importing
+ *   import-file-input        hidden <input type=file multiple> (browser mode; use setInputFiles)
+ *   import-run               current/last run; data-phase = uploading|importing|done
+ *   import-progress-row      one per file while importing
+ *   import-result-row        one per file after; data-status = success|duplicate|error, data-error-code
+ *   import-result-text       the summary / message inside a result row
+ *   import-result-error      the full Chinese error text of a failed file
+ *   import-run-error         Alert when the whole call failed (upload refused, service error)
+ *   import-need-shop-alert   Alert when files need a shop; import-retry-button its 重试 button
+ *   import-history-table     导入记录 table wrapper
+ */
+import { Card, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppData } from '../../state/AppData';
+import { useImport } from '../../state/ImportState';
+import { ShopSelect } from '../../components/ShopSelect';
+import { NewShopButton } from '../../components/NewShopModal';
+import { DropZone } from './DropZone';
+import { RunPanel } from './RunPanel';
+import { BatchHistory } from './BatchHistory';
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const { shops, shopsLoading, refresh } = useAppData();
+  const imp = useImport();
+  const needShop = imp.needShopPaths.length > 0;
+
+  return (
+    <Flex vertical gap={20} data-testid="import-page">
+      <Card title={t('import.title')}>
+        <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
+          <Typography.Text className="sd-nowrap">{t('import.shopLabel')}</Typography.Text>
+          <ShopSelect
+            testId="import-shop-select"
+            shops={shops}
+            loading={shopsLoading}
+            value={imp.shopId}
+            onChange={imp.setShopId}
+            allLabel={t('import.autoShop')}
+            status={needShop && imp.shopId === 0 ? 'error' : undefined}
+            disabled={imp.busy}
+            style={{ minWidth: 280 }}
+          />
+          <NewShopButton
+            onCreated={async (s) => {
+              await refresh();
+              imp.setShopId(s.id);
+            }}
+          />
+          <Typography.Text type={needShop && imp.shopId === 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+            {needShop && imp.shopId === 0 ? t('import.needShop.pickHint') : t('import.shopHint')}
+          </Typography.Text>
+        </Flex>
+        <DropZone busy={imp.busy} onFiles={(f) => void imp.uploadAndImport(f)} onPick={() => void imp.pickAndImport()} />
+        <RunPanel
+          phase={imp.phase}
+          files={imp.files}
+          progress={imp.progress}
+          results={imp.results}
+          runError={imp.runError}
+          needShopCount={imp.needShopPaths.length}
+          canRetry={imp.shopId !== 0}
+          busy={imp.busy}
+          onRetry={() => void imp.retryNeedShop()}
+        />
+      </Card>
+      <Card title={t('import.history.title')}>
+        <BatchHistory version={imp.historyVersion} />
+      </Card>
+    </Flex>
+  );
+}
