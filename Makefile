@@ -67,14 +67,15 @@ test-e2e: cli
 test-native: build
 	scripts/smoke-native.sh build/bin/shopdesk
 
-# The Windows exe cross-compiles from Linux with cgo off (WebView2 needs no C).
-test-windows: frontend
-	$(WAILS) build -s -skipbindings -platform windows/amd64 -ldflags "$(LDFLAGS)" -o shopdesk.exe
-	@file build/bin/shopdesk.exe | grep -q 'PE32+ executable' && echo "windows exe OK: build/bin/shopdesk.exe"
-
-# The Windows installer (NSIS, from Debian's nsis package).
+# The Windows exe cross-compiles from Linux with cgo off (WebView2 needs no C), and the
+# NSIS installer (Debian's nsis) wraps it: build/bin/shopdesk-amd64-installer.exe.
 installer: frontend
 	$(WAILS) build -s -skipbindings -platform windows/amd64 -nsis -ldflags "$(LDFLAGS)" -o shopdesk.exe
+
+test-windows: installer
+	@file build/bin/shopdesk.exe | grep -q 'PE32+ executable' || { echo "build/bin/shopdesk.exe is not a Windows exe"; exit 1; }
+	@file build/bin/shopdesk-amd64-installer.exe | grep -q 'PE32 executable' || { echo "no Windows installer"; exit 1; }
+	@echo "windows: build/bin/shopdesk.exe and build/bin/shopdesk-amd64-installer.exe built"
 
 bench:
 	go test -run '^$$' -bench . -benchtime 1x ./...
