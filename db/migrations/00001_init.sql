@@ -23,7 +23,6 @@ CREATE TABLE import_batch (
     file_size      INTEGER NOT NULL,
     platform       TEXT NOT NULL,
     format         TEXT NOT NULL,
-    shop_id        INTEGER REFERENCES shop (id),
     rows_total     INTEGER NOT NULL DEFAULT 0,
     rows_new       INTEGER NOT NULL DEFAULT 0,
     rows_updated   INTEGER NOT NULL DEFAULT 0,
@@ -33,6 +32,13 @@ CREATE TABLE import_batch (
     finished_at    TEXT NOT NULL
 );
 CREATE INDEX import_batch_sha ON import_batch (file_sha256);
+
+-- The shops a batch wrote to (a Taobao 订单报表 can hold several).
+CREATE TABLE import_batch_shop (
+    batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
+    shop_id  INTEGER NOT NULL REFERENCES shop (id),
+    PRIMARY KEY (batch_id, shop_id)
+);
 
 -- "orders", not "order": ORDER is a keyword.
 CREATE TABLE orders (
@@ -103,5 +109,6 @@ CREATE INDEX order_change_batch ON order_change (batch_id);
 DROP TABLE order_change;
 DROP TABLE order_item;
 DROP TABLE orders;
+DROP TABLE import_batch_shop;
 DROP TABLE import_batch;
 DROP TABLE shop;

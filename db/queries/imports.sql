@@ -1,7 +1,8 @@
 -- name: FindBatchBySHA :one
-SELECT b.id, b.file_name, b.platform, b.format, coalesce(s.name, '') AS shop_name, b.rows_total,
-       b.finished_at
-FROM import_batch b LEFT JOIN shop s ON s.id = b.shop_id
+SELECT b.id, b.file_name, b.platform, b.format, CAST(coalesce((SELECT group_concat(s.name, char(12289))
+           FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
+       b.rows_total, b.finished_at
+FROM import_batch b
 WHERE b.file_sha256 = sqlc.arg(sha256)
 ORDER BY b.id DESC LIMIT 1;
 
@@ -13,15 +14,20 @@ RETURNING id;
 
 -- name: FinishBatch :exec
 UPDATE import_batch
-SET shop_id = sqlc.narg(shop_id), rows_total = sqlc.arg(rows_total), rows_new = sqlc.arg(rows_new),
+SET rows_total = sqlc.arg(rows_total), rows_new = sqlc.arg(rows_new),
     rows_updated = sqlc.arg(rows_updated), rows_unchanged = sqlc.arg(rows_unchanged),
     rows_rejected = sqlc.arg(rows_rejected), finished_at = sqlc.arg(finished_at)
 WHERE id = sqlc.arg(id);
 
+-- name: AddBatchShop :exec
+INSERT INTO import_batch_shop (batch_id, shop_id) VALUES (sqlc.arg(batch_id), sqlc.arg(shop_id));
+
 -- name: ListBatches :many
-SELECT b.id, b.file_name, b.file_sha256, b.platform, b.format, coalesce(s.name, '') AS shop_name,
+SELECT b.id, b.file_name, b.file_sha256, b.platform, b.format,
+       CAST(coalesce((SELECT group_concat(s.name, char(12289)) FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id
+                      WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
        b.rows_total, b.rows_new, b.rows_updated, b.rows_unchanged, b.started_at, b.finished_at
-FROM import_batch b LEFT JOIN shop s ON s.id = b.shop_id
+FROM import_batch b
 ORDER BY b.id DESC
 LIMIT sqlc.arg(lim);
 

@@ -9,6 +9,20 @@ import (
 	"context"
 )
 
+const addBatchShop = `-- name: AddBatchShop :exec
+INSERT INTO import_batch_shop (batch_id, shop_id) VALUES (?1, ?2)
+`
+
+type AddBatchShopParams struct {
+	BatchID int64
+	ShopID  int64
+}
+
+func (q *Queries) AddBatchShop(ctx context.Context, arg AddBatchShopParams) error {
+	_, err := q.db.ExecContext(ctx, addBatchShop, arg.BatchID, arg.ShopID)
+	return err
+}
+
 const createBatch = `-- name: CreateBatch :one
 INSERT INTO import_batch (file_name, file_sha256, file_size, platform, format, started_at, finished_at)
 VALUES (?1, ?2, ?3, ?4,
@@ -40,9 +54,10 @@ func (q *Queries) CreateBatch(ctx context.Context, arg CreateBatchParams) (int64
 }
 
 const findBatchBySHA = `-- name: FindBatchBySHA :one
-SELECT b.id, b.file_name, b.platform, b.format, coalesce(s.name, '') AS shop_name, b.rows_total,
-       b.finished_at
-FROM import_batch b LEFT JOIN shop s ON s.id = b.shop_id
+SELECT b.id, b.file_name, b.platform, b.format, CAST(coalesce((SELECT group_concat(s.name, char(12289))
+           FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
+       b.rows_total, b.finished_at
+FROM import_batch b
 WHERE b.file_sha256 = ?1
 ORDER BY b.id DESC LIMIT 1
 `
@@ -52,7 +67,7 @@ type FindBatchBySHARow struct {
 	FileName   string
 	Platform   string
 	Format     string
-	ShopName   string
+	ShopNames  string
 	RowsTotal  int64
 	FinishedAt string
 }
@@ -65,7 +80,7 @@ func (q *Queries) FindBatchBySHA(ctx context.Context, sha256 string) (FindBatchB
 		&i.FileName,
 		&i.Platform,
 		&i.Format,
-		&i.ShopName,
+		&i.ShopNames,
 		&i.RowsTotal,
 		&i.FinishedAt,
 	)
@@ -74,14 +89,13 @@ func (q *Queries) FindBatchBySHA(ctx context.Context, sha256 string) (FindBatchB
 
 const finishBatch = `-- name: FinishBatch :exec
 UPDATE import_batch
-SET shop_id = ?1, rows_total = ?2, rows_new = ?3,
-    rows_updated = ?4, rows_unchanged = ?5,
-    rows_rejected = ?6, finished_at = ?7
-WHERE id = ?8
+SET rows_total = ?1, rows_new = ?2,
+    rows_updated = ?3, rows_unchanged = ?4,
+    rows_rejected = ?5, finished_at = ?6
+WHERE id = ?7
 `
 
 type FinishBatchParams struct {
-	ShopID        *int64
 	RowsTotal     int64
 	RowsNew       int64
 	RowsUpdated   int64
@@ -93,7 +107,6 @@ type FinishBatchParams struct {
 
 func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error {
 	_, err := q.db.ExecContext(ctx, finishBatch,
-		arg.ShopID,
 		arg.RowsTotal,
 		arg.RowsNew,
 		arg.RowsUpdated,
@@ -332,9 +345,11 @@ func (q *Queries) InsertOrderItem(ctx context.Context, arg InsertOrderItemParams
 }
 
 const listBatches = `-- name: ListBatches :many
-SELECT b.id, b.file_name, b.file_sha256, b.platform, b.format, coalesce(s.name, '') AS shop_name,
+SELECT b.id, b.file_name, b.file_sha256, b.platform, b.format,
+       CAST(coalesce((SELECT group_concat(s.name, char(12289)) FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id
+                      WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
        b.rows_total, b.rows_new, b.rows_updated, b.rows_unchanged, b.started_at, b.finished_at
-FROM import_batch b LEFT JOIN shop s ON s.id = b.shop_id
+FROM import_batch b
 ORDER BY b.id DESC
 LIMIT ?1
 `
@@ -345,7 +360,7 @@ type ListBatchesRow struct {
 	FileSha256    string
 	Platform      string
 	Format        string
-	ShopName      string
+	ShopNames     string
 	RowsTotal     int64
 	RowsNew       int64
 	RowsUpdated   int64
@@ -369,7 +384,7 @@ func (q *Queries) ListBatches(ctx context.Context, lim int64) ([]ListBatchesRow,
 			&i.FileSha256,
 			&i.Platform,
 			&i.Format,
-			&i.ShopName,
+			&i.ShopNames,
 			&i.RowsTotal,
 			&i.RowsNew,
 			&i.RowsUpdated,

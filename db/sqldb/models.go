@@ -11,7 +11,6 @@ type ImportBatch struct {
 	FileSize      int64
 	Platform      string
 	Format        string
-	ShopID        *int64
 	RowsTotal     int64
 	RowsNew       int64
 	RowsUpdated   int64
@@ -19,6 +18,11 @@ type ImportBatch struct {
 	RowsRejected  int64
 	StartedAt     string
 	FinishedAt    string
+}
+
+type ImportBatchShop struct {
+	BatchID int64
+	ShopID  int64
 }
 
 type Order struct {

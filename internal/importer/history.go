@@ -17,7 +17,7 @@ func ListBatches(ctx context.Context, db sqldb.DBTX, limit int) ([]Batch, error)
 	out := make([]Batch, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, Batch{ID: r.ID, FileName: r.FileName, SHA256: r.FileSha256, Platform: r.Platform,
-			Format: r.Format, FormatName: LayoutName(r.Format), ShopName: r.ShopName, Rows: r.RowsTotal,
+			Format: r.Format, FormatName: LayoutName(r.Format), ShopName: r.ShopNames, Rows: r.RowsTotal,
 			New: r.RowsNew, Updated: r.RowsUpdated, Unchanged: r.RowsUnchanged,
 			StartedAt: localTime(r.StartedAt), FinishedAt: localTime(r.FinishedAt)})
 	}

@@ -103,7 +103,7 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	if prev, err := im.db.Queries().FindBatchBySHA(ctx, facts.sha256); err == nil {
 		res.Duplicate = true
 		res.Platform, res.Format, res.FormatName = prev.Platform, prev.Format, LayoutName(prev.Format)
-		res.Shop, res.Rows, res.Unchanged, res.BatchID = prev.ShopName, int(prev.RowsTotal), int(prev.RowsTotal), prev.ID
+		res.Shop, res.Rows, res.Unchanged, res.BatchID = prev.ShopNames, int(prev.RowsTotal), int(prev.RowsTotal), prev.ID
 		return nil
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("文件“%s”：查询导入记录失败：%w", name, err)
@@ -172,15 +172,14 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 				return fmt.Errorf("文件“%s”：汇总子订单失败：%w", name, err)
 			}
 		}
-		var batchShop *int64
-		if len(w.shopIDs) == 1 {
-			for id := range w.shopIDs {
-				batchShop = &id
+		for _, id := range w.shopOrder {
+			if err := q.AddBatchShop(ctx, sqldb.AddBatchShopParams{BatchID: batchID, ShopID: id}); err != nil {
+				return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
 			}
 		}
 		res.Shop = strings.Join(w.shopNames, "、")
 		if err := q.FinishBatch(ctx, sqldb.FinishBatchParams{
-			ID: batchID, ShopID: batchShop, RowsTotal: int64(res.Rows), RowsNew: int64(res.New),
+			ID: batchID, RowsTotal: int64(res.Rows), RowsNew: int64(res.New),
 			RowsUpdated: int64(res.Updated), RowsUnchanged: int64(res.Unchanged),
 			RowsRejected: int64(res.Rejected), FinishedAt: utcNow(),
 		}); err != nil {

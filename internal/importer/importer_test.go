@@ -182,6 +182,11 @@ func TestImportIdempotentAndHistory(t *testing.T) {
 	if n := count(t, d, "import_batch"); n != 1 {
 		t.Fatalf("batches after re-import = %d, want 1", n)
 	}
+	batches, err := importer.ListBatches(ctx, d.SQL, 10)
+	if err != nil || len(batches) != 1 || batches[0].ShopName != "小米粒母婴旗舰店、暖暖家居小铺" || again.Shop != batches[0].ShopName ||
+		batches[0].New != 3 || batches[0].FormatName != "淘宝/天猫 订单报表" {
+		t.Fatalf("history = %+v, %v (re-import named shops %q)", batches, err, again.Shop)
+	}
 
 	// The same orders exported a day later: one shipped, the others as they were.
 	orders[0].Status = "卖家已发货，等待买家确认"

@@ -45,6 +45,7 @@ type writer struct {
 	defaultShopName string
 	shops           map[string]sqldb.FindShopRow // by name in the file ("" = no name column)
 	shopIDs         map[int64]bool
+	shopOrder       []int64 // the shops written to, in order of first appearance
 	shopNames       []string
 	// lastOrder is the order the previous row wrote: the rows of one order in a sub-order
 	// export follow each other, and its order-level cells are taken from its first row.
@@ -249,6 +250,7 @@ func (w *writer) shop(rowNo int, row []string) (sqldb.FindShopRow, error) {
 	}
 	if !w.shopIDs[s.ID] {
 		w.shopIDs[s.ID] = true
+		w.shopOrder = append(w.shopOrder, s.ID)
 		w.shopNames = append(w.shopNames, s.Name)
 	}
 	return s, nil
