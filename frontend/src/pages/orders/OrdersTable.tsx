@@ -42,7 +42,7 @@ export function OrdersTable({ rows, loading, onOpen, empty }: Props) {
       key: 'orderNo',
       title: t('orders.col.orderNo'),
       dataIndex: 'orderNo',
-      width: 200,
+      width: 190,
       fixed: 'left',
       render: (v: string) => <OrderNo value={v} />,
     },
@@ -50,7 +50,7 @@ export function OrdersTable({ rows, loading, onOpen, empty }: Props) {
       key: 'shop',
       title: t('orders.col.shop'),
       dataIndex: 'shopName',
-      width: 140,
+      width: 130,
       ellipsis: { showTitle: false },
       render: (_: string, o) => (
         <Tooltip title={`${o.shopName}（${platformLabel(t, o.platform)}）`}>
@@ -63,7 +63,7 @@ export function OrdersTable({ rows, loading, onOpen, empty }: Props) {
       key: 'title',
       title: t('orders.col.title'),
       dataIndex: 'title',
-      width: 220,
+      // no width: the title takes what the other columns leave
       ellipsis: { showTitle: false },
       render: (v: string) => (v ? <Tooltip title={v} placement="topLeft"><span>{v}</span></Tooltip> : dash),
     },
@@ -71,7 +71,7 @@ export function OrdersTable({ rows, loading, onOpen, empty }: Props) {
       key: 'pay',
       title: t('orders.col.pay'),
       dataIndex: 'payFen',
-      width: 110,
+      width: 100,
       align: 'right',
       render: (v: number, o) => (
         <div className="sd-nowrap">
@@ -88,34 +88,38 @@ export function OrdersTable({ rows, loading, onOpen, empty }: Props) {
       key: 'status',
       title: t('orders.col.status'),
       dataIndex: 'status',
-      width: 100,
+      width: 84,
       render: (_: string, o) => <OrderStatusTag status={o.status} statusText={o.statusText} />,
     },
     {
       key: 'createdAt',
       title: t('orders.col.createdAt'),
       dataIndex: 'createdAt',
-      width: 175,
-      render: (v: string) => (v ? <span className="sd-nowrap">{v}</span> : dash),
-    },
-    {
-      key: 'paidAt',
-      title: t('orders.col.paidAt'),
-      dataIndex: 'paidAt',
-      width: 175,
-      render: (v: string) => (v ? <span className="sd-nowrap">{v}</span> : dash),
+      width: 104,
+      // Month-day and minutes fit the column; the full time is in the tooltip and the drawer.
+      render: (v: string) =>
+        v ? (
+          <Tooltip title={v}>
+            <span className="sd-nowrap">{v.slice(5, 16)}</span>
+          </Tooltip>
+        ) : (
+          dash
+        ),
     },
     {
       key: 'logistics',
       title: t('orders.col.logistics'),
-      width: 220,
+      width: 150,
       render: (_: unknown, o: Order) =>
         o.carrier || o.trackingNo ? (
-          <span className="sd-nowrap">
-            {o.carrier}
-            {o.carrier && o.trackingNo ? ' ' : ''}
-            {o.trackingNo && <span className="sd-mono">{o.trackingNo}</span>}
-          </span>
+          <div className="sd-nowrap" style={{ lineHeight: 1.3 }}>
+            <div>{o.carrier}</div>
+            {o.trackingNo && (
+              <Typography.Text type="secondary" className="sd-mono" style={{ fontSize: 12 }}>
+                {o.trackingNo}
+              </Typography.Text>
+            )}
+          </div>
         ) : (
           dash
         ),
@@ -131,7 +135,7 @@ export function OrdersTable({ rows, loading, onOpen, empty }: Props) {
         dataSource={rows}
         loading={loading}
         pagination={false}
-        scroll={{ x: 1440 }}
+        scroll={{ x: 1020 }}
         sticky
         locale={{ emptyText: empty }}
         rowClassName={() => 'sd-table-row-clickable'}
