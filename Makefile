@@ -48,7 +48,7 @@ generate: setup
 check-generated: setup
 	cd db && $(SQLC) diff
 	$(WAILS) generate module -tags $(WAILS_TAGS)
-	@git diff --exit-code -- frontend/wailsjs || \
+	@git -c core.fileMode=false diff --exit-code -- frontend/wailsjs || \
 	  { echo "frontend/wailsjs is stale: run 'make generate' and commit"; exit 1; }
 
 test: setup check-generated test-go test-frontend test-e2e test-native test-windows
