@@ -38,14 +38,15 @@ func List(ctx context.Context, db sqldb.DBTX, q Query) (Page, error) {
 	// Ask for one row more than the page: its presence says whether a next page exists.
 	lim := int64(limit + 1)
 	var rows []Order
-	var total int64
+	total := int64(-1)
+	firstPage := q.Cursor == ""
 	switch {
 	case search != "":
 		var r []sqldb.SearchOrdersRow
 		r, err = queries.SearchOrders(ctx, sqldb.SearchOrdersParams{Term: search, ShopID: q.ShopID,
 			Status: q.Status, FromTime: from, ToTime: to, AfterCreated: afterCreated, AfterID: afterID, Lim: lim})
 		rows = convert(r, func(x sqldb.SearchOrdersRow) Order { return Order(x) })
-		if err == nil {
+		if err == nil && firstPage {
 			total, err = queries.CountSearchOrders(ctx, sqldb.CountSearchOrdersParams{Term: search,
 				ShopID: q.ShopID, Status: q.Status, FromTime: from, ToTime: to})
 		}
@@ -54,7 +55,7 @@ func List(ctx context.Context, db sqldb.DBTX, q Query) (Page, error) {
 		r, err = queries.ListShopOrders(ctx, sqldb.ListShopOrdersParams{ShopID: q.ShopID,
 			Status: q.Status, FromTime: from, ToTime: to, AfterCreated: afterCreated, AfterID: afterID, Lim: lim})
 		rows = convert(r, func(x sqldb.ListShopOrdersRow) Order { return Order(x) })
-		if err == nil {
+		if err == nil && firstPage {
 			total, err = queries.CountShopOrders(ctx, sqldb.CountShopOrdersParams{ShopID: q.ShopID,
 				Status: q.Status, FromTime: from, ToTime: to})
 		}
@@ -63,7 +64,7 @@ func List(ctx context.Context, db sqldb.DBTX, q Query) (Page, error) {
 		r, err = queries.ListOrders(ctx, sqldb.ListOrdersParams{Status: q.Status, FromTime: from,
 			ToTime: to, AfterCreated: afterCreated, AfterID: afterID, Lim: lim})
 		rows = convert(r, func(x sqldb.ListOrdersRow) Order { return Order(x) })
-		if err == nil {
+		if err == nil && firstPage {
 			total, err = queries.CountOrders(ctx, sqldb.CountOrdersParams{Status: q.Status,
 				FromTime: from, ToTime: to})
 		}

@@ -27,7 +27,9 @@ type Query struct {
 type Page struct {
 	Rows       []Order `json:"rows"`
 	NextCursor string  `json:"nextCursor"` // "" when this is the last page
-	Total      int64   `json:"total"`      // rows matching the filters
+	// Total is the number of rows matching the filters, counted on the first page only
+	// (a count walks the whole index); later pages carry -1.
+	Total int64 `json:"total"`
 }
 
 // Order is one order as the list shows it. Money is in fen; times are shop-local

@@ -79,7 +79,9 @@ export function OrdersPage() {
       const page = await listOrders(toQuery(filters, cursor.current, pageSize));
       if (my !== seq.current) return;
       setRows(page.rows);
-      setTotal(page.total);
+      // The server counts only on the first page (a count walks the whole index); later
+      // pages answer -1 and the first page's total stands.
+      if (page.total >= 0) setTotal(page.total);
       setNextCursor(page.nextCursor);
     } catch (err) {
       if (my !== seq.current) return;

@@ -1,0 +1,4 @@
+package orders
+
+// EncodeCursorForTest lets the benchmark build the cursor the UI would hold.
+var EncodeCursorForTest = encodeCursor
