@@ -170,43 +170,42 @@ func printResult(w io.Writer, r importer.FileResult) {
 	}
 }
 
+// ensureDemo creates the demo shops when the database has no shop yet (--demo).
 func ensureDemo(ctx context.Context, g globalFlags, stdout, stderr io.Writer) int {
-	d, err := openDB(ctx, g)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	defer d.Close()
-	n, err := shop.Count(ctx, d.SQL)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	if n > 0 {
-		return 0
-	}
-	r, err := demo.Create(ctx, d, time.Now())
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单（%s）\n", r.Shops, r.Orders, d.Path)
-	return 0
+	return withDB(ctx, g, stderr, func(d *db.DB) error {
+		n, err := shop.Count(ctx, d.SQL)
+		if err != nil || n > 0 {
+			return err
+		}
+		return createDemo(ctx, d, stdout)
+	})
 }
 
 func cmdDemo(ctx context.Context, g globalFlags, stdout, stderr io.Writer) int {
+	return withDB(ctx, g, stderr, func(d *db.DB) error { return createDemo(ctx, d, stdout) })
+}
+
+func createDemo(ctx context.Context, d *db.DB, stdout io.Writer) error {
+	r, err := demo.Create(ctx, d, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单（%s）\n", r.Shops, r.Orders, d.Path)
+	return nil
+}
+
+// withDB opens the database, runs fn and turns an error into a message and exit code 1.
+func withDB(ctx context.Context, g globalFlags, stderr io.Writer, fn func(*db.DB) error) int {
 	d, err := openDB(ctx, g)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	defer d.Close()
-	r, err := demo.Create(ctx, d, time.Now())
-	if err != nil {
+	if err := fn(d); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单（%s）\n", r.Shops, r.Orders, d.Path)
 	return 0
 }
 
