@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +38,8 @@ const usage = `店务台 Shopdesk
                                                    浏览器模式 serve the UI to a browser
   shopdesk [--db PATH] import [--shop NAME] [--dry-run] [--json] FILE...
                                                    导入导出文件 import export files
+  shopdesk [--db PATH] imports [--json]            导入记录 list the imports, newest first
+  shopdesk [--db PATH] undo BATCH                  撤销一次导入 undo an import
   shopdesk [--db PATH] demo                        创建演示店铺 create the demo shops
 
 全局选项 Global options:
@@ -75,6 +78,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return cmdServe(ctx, g, rest[1:], stdout, stderr)
 	case "demo":
 		return cmdDemo(ctx, g, stdout, stderr)
+	case "imports":
+		return cmdImports(ctx, g, rest[1:], stdout, stderr)
+	case "undo":
+		return cmdUndo(ctx, g, rest[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -168,6 +175,54 @@ func printResult(w io.Writer, r importer.FileResult) {
 		fmt.Fprintf(w, "%s %s：%s，店铺 %s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File,
 			r.FormatName, r.Shop, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
 	}
+}
+
+func cmdImports(ctx context.Context, g globalFlags, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("imports", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "a JSON array")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	return withDB(ctx, g, stderr, func(d *db.DB) error {
+		batches, err := importer.ListBatches(ctx, d.SQL, 1000)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetEscapeHTML(false)
+			return enc.Encode(batches)
+		}
+		if len(batches) == 0 {
+			fmt.Fprintln(stdout, "还没有导入记录。")
+		}
+		for _, b := range batches {
+			fmt.Fprintf(stdout, "#%d  %s  %s  %s  店铺 %s  %d 行：新增 %d，更新 %d，未变 %d\n", b.ID, b.StartedAt,
+				b.FileName, b.FormatName, b.ShopName, b.Rows, b.New, b.Updated, b.Unchanged)
+		}
+		return nil
+	})
+}
+
+func cmdUndo(ctx context.Context, g globalFlags, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "用法：shopdesk undo BATCH（导入记录编号，见 shopdesk imports）")
+		return 2
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+	if err != nil {
+		fmt.Fprintf(stderr, "“%s”不是导入记录编号\n", args[0])
+		return 2
+	}
+	return withDB(ctx, g, stderr, func(d *db.DB) error {
+		r, err := importer.New(d).Undo(ctx, id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 个新订单，恢复 %d 个订单的原值\n", r.BatchID, r.File, r.Removed, r.Restored)
+		return nil
+	})
 }
 
 // ensureDemo creates the demo shops when the database has no shop yet (--demo).

@@ -97,6 +97,17 @@ func TestImportCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "已导入过") {
 		t.Fatalf("re-import: %d %s", code, out)
 	}
+	code, out, _ = runCLI(t, "--db", dbPath, "imports")
+	if code != 0 || !strings.Contains(out, "#1") || !strings.Contains(out, "ExportOrderList.csv") {
+		t.Fatalf("imports: %d %s", code, out)
+	}
+	code, out, _ = runCLI(t, "--db", dbPath, "undo", "1")
+	if code != 0 || !strings.Contains(out, "删除 2 个新订单") {
+		t.Fatalf("undo: %d %s", code, out)
+	}
+	if code, _, errOut := runCLI(t, "--db", dbPath, "undo", "1"); code != 1 || !strings.Contains(errOut, "没有编号") {
+		t.Fatalf("undo again: %d %s", code, errOut)
+	}
 	if code, _, errOut := runCLI(t, "--db", dbPath, "import"); code != 2 || !strings.Contains(errOut, "用法") {
 		t.Fatalf("no files: %d %s", code, errOut)
 	}

@@ -32,3 +32,10 @@ func (s *ImportService) PickFiles() ([]string, error) { return s.env.shell.PickF
 func (s *ImportService) ListBatches() ([]importer.Batch, error) {
 	return importer.ListBatches(s.env.ctx, s.env.db.SQL, 200)
 }
+
+// UndoBatch takes an import back (see importer.Undo).
+func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return importer.New(s.env.db).Undo(s.env.ctx, batchID)
+}

@@ -21,3 +21,11 @@ RETURNING id, platform, name, timezone;
 
 -- name: CountShops :one
 SELECT count(*) FROM shop;
+
+-- name: MaxShopID :one
+SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM shop;
+
+-- Shops made during an import (ids above the largest before it, inside its transaction)
+-- belong to that batch: undoing it removes them again.
+-- name: MarkShopsCreatedBy :exec
+UPDATE shop SET created_batch_id = sqlc.arg(batch_id) WHERE id > sqlc.arg(after_id);

@@ -76,9 +76,10 @@ type OrderItem struct {
 }
 
 type Shop struct {
-	ID        int64
-	Platform  string
-	Name      string
-	Timezone  string
-	CreatedAt string
+	ID             int64
+	Platform       string
+	Name           string
+	Timezone       string
+	CreatedAt      string
+	CreatedBatchID *int64
 }

@@ -147,6 +147,33 @@ func (q *Queries) ListShops(ctx context.Context) ([]ListShopsRow, error) {
 	return items, nil
 }
 
+const markShopsCreatedBy = `-- name: MarkShopsCreatedBy :exec
+UPDATE shop SET created_batch_id = ?1 WHERE id > ?2
+`
+
+type MarkShopsCreatedByParams struct {
+	BatchID *int64
+	AfterID int64
+}
+
+// Shops made during an import (ids above the largest before it, inside its transaction)
+// belong to that batch: undoing it removes them again.
+func (q *Queries) MarkShopsCreatedBy(ctx context.Context, arg MarkShopsCreatedByParams) error {
+	_, err := q.db.ExecContext(ctx, markShopsCreatedBy, arg.BatchID, arg.AfterID)
+	return err
+}
+
+const maxShopID = `-- name: MaxShopID :one
+SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM shop
+`
+
+func (q *Queries) MaxShopID(ctx context.Context) (int64, error) {
+	row := q.db.QueryRowContext(ctx, maxShopID)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const shopsOnPlatform = `-- name: ShopsOnPlatform :many
 SELECT id, platform, name, timezone FROM shop WHERE platform = ?1 ORDER BY name
 `

@@ -131,6 +131,10 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		if err != nil {
 			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
 		}
+		shopsBefore, err := q.MaxShopID(ctx)
+		if err != nil {
+			return fmt.Errorf("文件“%s”：读取店铺失败：%w", name, err)
+		}
 		w := &writer{ctx: ctx, q: q, layout: layout, batchID: batchID, file: name,
 			defaultShop: opts.ShopID, defaultShopName: opts.ShopName, shops: map[string]sqldb.FindShopRow{}}
 		for n := 0; ; n++ {
@@ -171,6 +175,9 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 			if err := q.RefreshOrderTotals(ctx, batchID); err != nil {
 				return fmt.Errorf("文件“%s”：汇总子订单失败：%w", name, err)
 			}
+		}
+		if err := q.MarkShopsCreatedBy(ctx, sqldb.MarkShopsCreatedByParams{BatchID: &batchID, AfterID: shopsBefore}); err != nil {
+			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
 		}
 		for _, id := range w.shopOrder {
 			if err := q.AddBatchShop(ctx, sqldb.AddBatchShopParams{BatchID: batchID, ShopID: id}); err != nil {

@@ -115,6 +115,24 @@ export namespace importer {
 	        this.errorCode = source["errorCode"];
 	    }
 	}
+	export class UndoResult {
+	    batchId: number;
+	    file: string;
+	    removed: number;
+	    restored: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batchId = source["batchId"];
+	        this.file = source["file"];
+	        this.removed = source["removed"];
+	        this.restored = source["restored"];
+	    }
+	}
 
 }
 

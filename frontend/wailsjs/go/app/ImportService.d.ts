@@ -7,3 +7,5 @@ export function ImportFiles(arg1:Array<string>,arg2:number):Promise<Array<import
 export function ListBatches():Promise<Array<importer.Batch>>;
 
 export function PickFiles():Promise<Array<string>>;
+
+export function UndoBatch(arg1:number):Promise<importer.UndoResult>;

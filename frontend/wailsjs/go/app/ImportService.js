@@ -13,3 +13,7 @@ export function ListBatches() {
 export function PickFiles() {
   return window['go']['app']['ImportService']['PickFiles']();
 }
+
+export function UndoBatch(arg1) {
+  return window['go']['app']['ImportService']['UndoBatch'](arg1);
+}
