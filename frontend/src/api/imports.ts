@@ -3,6 +3,7 @@ import type { importer } from '../../wailsjs/go/models';
 
 export type FileResult = importer.FileResult;
 export type Batch = importer.Batch;
+export type UndoResult = importer.UndoResult;
 
 /** Payload of the "import:progress" event (importer.Progress; events are not in models.ts). */
 export interface ImportProgress {
@@ -27,4 +28,9 @@ export async function pickFiles(): Promise<string[]> {
 
 export async function listBatches(): Promise<Batch[]> {
   return (await ImportService.ListBatches()) ?? [];
+}
+
+/** Takes an import back: its new orders go, the orders it changed get their old values. */
+export async function undoBatch(batchId: number): Promise<UndoResult> {
+  return ImportService.UndoBatch(batchId);
 }

@@ -1,14 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Popconfirm, Table, Tooltip, Typography, type ButtonProps } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { listBatches, type Batch } from '../../api/imports';
+import { listBatches, undoBatch, type Batch } from '../../api/imports';
+import { useAppData } from '../../state/AppData';
 import { errorText } from '../../api/errors';
 import { platformLabel } from '../../components/labels';
 
-/** 导入记录: every import, newest first as Go returns them. */
+/**
+ * 导入记录: every import, newest first as Go returns them, each with 撤销 (undo).
+ * data-testid: import-history-table, import-undo-<batchId> (the button), import-undo-confirm (Popconfirm OK).
+ */
 export function BatchHistory({ version }: { version: number }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { refresh } = useAppData();
+  const [undoing, setUndoing] = useState<number | null>(null);
   const [rows, setRows] = useState<Batch[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -29,12 +37,26 @@ export function BatchHistory({ version }: { version: number }) {
     void load();
   }, [load, version]);
 
+  const undo = async (b: Batch) => {
+    setUndoing(b.id);
+    try {
+      const r = await undoBatch(b.id);
+      message.success(t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }));
+      await load();
+      refresh();
+    } catch (err) {
+      message.error({ content: <span className="sd-error-text">{errorText(err, t('import.history.undoFailed'))}</span>, duration: 8 });
+    } finally {
+      setUndoing(null);
+    }
+  };
+
   const num = (v: number) => <span className="sd-nowrap">{v ?? 0}</span>;
   const columns: ColumnsType<Batch> = [
     {
       key: 'time',
       title: t('import.history.time'),
-      width: 170,
+      width: 160,
       render: (_: unknown, b) => <span className="sd-nowrap">{b.finishedAt || b.startedAt}</span>,
     },
     {
@@ -52,15 +74,34 @@ export function BatchHistory({ version }: { version: number }) {
       key: 'format',
       title: t('import.history.format'),
       dataIndex: 'formatName',
-      width: 200,
+      width: 150,
       ellipsis: true,
       render: (v: string, b) => v || b.format || platformLabel(t, b.platform),
     },
     { key: 'shop', title: t('import.history.shop'), dataIndex: 'shopName', width: 150, ellipsis: true, render: (v: string) => v || <Typography.Text type="secondary">-</Typography.Text> },
-    { key: 'rows', title: t('import.history.rows'), dataIndex: 'rows', width: 80, align: 'right', render: num },
-    { key: 'new', title: t('import.history.new'), dataIndex: 'new', width: 80, align: 'right', render: num },
-    { key: 'updated', title: t('import.history.updated'), dataIndex: 'updated', width: 80, align: 'right', render: num },
-    { key: 'unchanged', title: t('import.history.unchanged'), dataIndex: 'unchanged', width: 80, align: 'right', render: num },
+    { key: 'rows', title: t('import.history.rows'), dataIndex: 'rows', width: 70, align: 'right', render: num },
+    { key: 'new', title: t('import.history.new'), dataIndex: 'new', width: 70, align: 'right', render: num },
+    { key: 'updated', title: t('import.history.updated'), dataIndex: 'updated', width: 70, align: 'right', render: num },
+    { key: 'unchanged', title: t('import.history.unchanged'), dataIndex: 'unchanged', width: 70, align: 'right', render: num },
+    {
+      key: 'actions',
+      title: t('import.history.actions'),
+      width: 90,
+      render: (_: unknown, b) => (
+        <Popconfirm
+          title={t('import.history.undoTitle', { id: b.id })}
+          description={<div style={{ maxWidth: 320 }}>{t('import.history.undoDescription', { file: b.fileName, count: b.new })}</div>}
+          okText={t('import.history.undoOk')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, 'data-testid': 'import-undo-confirm' } as ButtonProps}
+          onConfirm={() => undo(b)}
+        >
+          <Button size="small" icon={<UndoOutlined />} loading={undoing === b.id} data-testid={`import-undo-${b.id}`}>
+            {t('import.history.undo')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
   ];
 
   return (
