@@ -49,7 +49,7 @@ function savedPageSize(): number {
 
 function savePageSize(n: number) {
   try {
-    savePageSize(n);
+    window.localStorage.setItem(PAGE_SIZE_KEY, String(n));
   } catch {
     // not persisted
   }

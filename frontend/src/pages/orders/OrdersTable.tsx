@@ -58,7 +58,7 @@ export function OrdersTable({ rows, loading, onOpen, empty }: Props) {
         </Tooltip>
       ),
     },
-    { key: 'buyer', title: t('orders.col.buyer'), dataIndex: 'buyer', width: 110, ellipsis: true },
+    { key: 'buyer', title: t('orders.col.buyer'), dataIndex: 'buyer', width: 130, ellipsis: true },
     {
       key: 'title',
       title: t('orders.col.title'),

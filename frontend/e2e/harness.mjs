@@ -1,0 +1,257 @@
+// Shared helpers of the end-to-end tests: one `shopdesk serve` on a fresh temp database and
+// one headless Debian chromium per test, with console errors and failed requests collected
+// and turned into a test failure.
+//
+// Run: cd frontend && SHOPDESK_BIN=/work/main/build/bin/shopdesk-cli node --test e2e/
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(here, '..', '..');
+export const EXPORTS = path.join(REPO, 'testdata', 'exports');
+export const TAOBAO_CSV = path.join(EXPORTS, 'ExportOrderList202611211800.csv');
+export const CUSTOMERS_CSV = path.join(EXPORTS, '客户名单.csv');
+export const SHOT_DIR = path.join(REPO, 'build', 'bin', 'e2e');
+
+/** Default wait of every expect-style poll. */
+export const WAIT = 15_000;
+
+function binary() {
+  const bin = process.env.SHOPDESK_BIN;
+  if (!bin) {
+    throw new Error(
+      'SHOPDESK_BIN is not set: build the CLI (make cli) and run\n' +
+        '  cd frontend && SHOPDESK_BIN=/work/main/build/bin/shopdesk-cli node --test e2e/',
+    );
+  }
+  return path.resolve(bin);
+}
+
+/**
+ * Starts `$SHOPDESK_BIN --db <fresh temp db> [--demo] serve --addr 127.0.0.1:0` and resolves
+ * with { url, stop } once it has printed its "serving on" line.
+ */
+export async function startServer({ demo = false } = {}) {
+  const bin = binary();
+  const dir = mkdtempSync(path.join(tmpdir(), 'shopdesk-e2e-'));
+  const db = path.join(dir, 'shopdesk.db');
+  const args = ['--db', db, ...(demo ? ['--demo'] : []), 'serve', '--addr', '127.0.0.1:0'];
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dir } });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
+
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`${bin} printed no "serving on" line within ${WAIT} ms`)), WAIT);
+    function fail(err) {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${err.message}\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }
+    child.on('error', fail);
+    child.on('exit', (code, sig) => fail(new Error(`${bin} exited early (code ${code}, signal ${sig})`)));
+    child.stdout.setEncoding('utf8').on('data', (s) => {
+      stdout += s;
+      const m = stdout.match(/serving on (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve(m[1]);
+      }
+    });
+  });
+
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGINT'); // main.go shuts down gracefully on os.Interrupt
+      const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(t);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, db, stop, stderr: () => stderr };
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/**
+ * One server + one browser page for a test. Returns helpers; call `close()` in a finally
+ * (it also asserts that no console error or failed request was seen).
+ */
+export async function openApp(t, { demo = false } = {}) {
+  const server = await startServer({ demo });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  context.setDefaultTimeout(WAIT);
+  const page = await context.newPage();
+
+  const problems = [];
+  let closing = false;
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url || ''})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // The shim's EventSource on /api/events is a request that never finishes: when the page
+    // goes away (close, reload) chromium reports it as net::ERR_ABORTED. That is not a fault.
+    if (closing || (r.url().endsWith('/api/events') && why.includes('ERR_ABORTED'))) return;
+    problems.push(`request failed: ${r.method()} ${r.url()} ${why}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+
+  mkdirSync(SHOT_DIR, { recursive: true });
+  const shot = async (name) => {
+    const file = path.join(SHOT_DIR, `${name}.png`);
+    // animations: 'disabled' ends CSS transitions (antd fades buttons and tags) so a
+    // screenshot shows the final state, not a frame of a fade.
+    await page.screenshot({ path: file, animations: 'disabled' });
+    t.diagnostic(`screenshot ${path.relative(REPO, file)}`);
+    return file;
+  };
+
+  const shutdown = async () => {
+    closing = true;
+    try {
+      await browser.close();
+    } finally {
+      await server.stop();
+    }
+  };
+
+  try {
+    await page.goto(server.url + '#/orders');
+  } catch (err) {
+    await shutdown();
+    throw err;
+  }
+  return { page, url: server.url, shot, shutdown, problems, serverStderr: server.stderr };
+}
+
+/**
+ * Runs body(app) with a fresh server, database and browser, then shuts them down. Fails the
+ * test on the body's own error (with a FAILED-<name>.png screenshot and any console errors
+ * added to its message) or, if the body passed, on any console error or failed request.
+ */
+export async function withApp(t, opts, body) {
+  const app = await openApp(t, opts);
+  let error;
+  try {
+    await body(app);
+  } catch (err) {
+    error = err;
+    try {
+      await app.shot(`FAILED-${t.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 60)}`);
+    } catch {
+      // the page may be gone
+    }
+  }
+  await app.shutdown();
+  const problems = app.problems.join('\n');
+  if (error) {
+    if (problems && error instanceof Error) error.message += `\n(console errors / failed requests seen too:\n${problems})`;
+    throw error;
+  }
+  assert.equal(problems, '', `console errors / failed requests:\n${problems}\nserver stderr:\n${app.serverStderr()}`);
+}
+
+/** Polls fn until it returns a truthy value (or stops throwing); fails after timeout. */
+export async function until(fn, what, timeout = WAIT) {
+  const end = Date.now() + timeout;
+  let last;
+  let lastErr;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      last = await fn();
+      lastErr = undefined;
+      if (last) return last;
+    } catch (err) {
+      lastErr = err;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value ${JSON.stringify(last)}${lastErr ? `; last error ${lastErr.message}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** "共 30 条 · 第 1 / 1 页" / "30 orders · ..." → 30 */
+export async function totalOf(page) {
+  const text = (await byTestId(page, 'orders-total').textContent()) ?? '';
+  const m = text.match(/(\d+)/);
+  return m ? Number(m[1]) : NaN;
+}
+
+/** Order numbers of the visible rows, as shown. */
+export function orderNumbers(page) {
+  return page.locator('[data-testid="order-row"] [data-testid="order-no"]').allTextContents();
+}
+
+/**
+ * Runs action (a click that makes the orders page load a page) and waits until the table
+ * shows exactly the rows of the app.OrderService.List answer it caused. This does not rely on
+ * spinners (antd shows them a tick after loading starts) and checks that the UI shows what
+ * the server sent. Resolves with the answer ({ rows, total, nextCursor }).
+ */
+export async function listedBy(page, action) {
+  const response = page.waitForResponse(
+    (r) => r.url().endsWith('/api/call') && (r.request().postData() ?? '').includes('"app.OrderService.List"'),
+  );
+  await action();
+  const body = await (await response).json();
+  const result = body.result;
+  assert.ok(result && Array.isArray(result.rows), `OrderService.List answered ${JSON.stringify(body).slice(0, 300)}`);
+  for (const o of result.rows) assert.equal(typeof o.orderNo, 'string', `orderNo travels as a string: ${o.orderNo}`);
+  const want = JSON.stringify(result.rows.map((o) => o.orderNo));
+  let shown = [];
+  await until(async () => JSON.stringify((shown = await orderNumbers(page))) === want, `the table to show the ${result.rows.length} listed orders (shows ${shown.length})`);
+  // 下一页 is disabled while loading and on the last page: enabled again iff there is a next page
+  await until(async () => (await byTestId(page, 'orders-next').isDisabled()) === !result.nextCursor, 'the pager to leave loading');
+  return result;
+}
+
+/** Opens an antd Select by its data-testid and picks the option with this label. */
+export async function pickOption(page, testId, label) {
+  await byTestId(page, testId).click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label });
+  await option.first().click();
+  await until(async () => (await byTestId(page, testId).textContent())?.includes(label), `${testId} to show ${label}`);
+  // let the dropdown's closing animation end so it does not cover the next screenshot
+  await until(async () => (await page.locator('.ant-select-dropdown').filter({ visible: true }).count()) === 0, 'the dropdown to close');
+}
+
+/** Waits until a locator's box stops moving (drawers and modals slide in). */
+export async function settled(locator) {
+  let prev = '';
+  await until(async () => {
+    const box = JSON.stringify(await locator.boundingBox());
+    const same = box !== 'null' && box === prev;
+    prev = box;
+    return same;
+  }, 'an animation to settle');
+}
