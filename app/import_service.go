@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"sync"
 
 	"shopdesk/internal/importer"
@@ -11,6 +12,9 @@ import (
 type ImportService struct {
 	env *env
 	mu  sync.Mutex // one import at a time: SQLite has one writer
+
+	cancelMu sync.Mutex
+	cancel   context.CancelFunc // of the running ImportFiles, nil when idle
 }
 
 // ImportFiles imports the files at paths, each all or nothing. shopID is the shop for
@@ -18,8 +22,12 @@ type ImportService struct {
 func (s *ImportService) ImportFiles(paths []string, shopID int64) ([]importer.FileResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	ctx, cancel := context.WithCancel(s.env.ctx)
+	defer cancel()
+	s.setCancel(cancel)
+	defer s.setCancel(nil)
 	im := importer.New(s.env.db)
-	return im.ImportFiles(s.env.ctx, paths, importer.Options{
+	return im.ImportFiles(ctx, paths, importer.Options{
 		ShopID:   shopID,
 		Progress: func(p importer.Progress) { s.env.shell.Emit(importer.ProgressEvent, p) },
 	}), nil
@@ -38,4 +46,20 @@ func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return importer.New(s.env.db).Undo(s.env.ctx, batchID)
+}
+
+// Cancel stops the running import: the file being imported is rolled back, the files
+// after it are not started. Files already done stay imported.
+func (s *ImportService) Cancel() {
+	s.cancelMu.Lock()
+	defer s.cancelMu.Unlock()
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+func (s *ImportService) setCancel(c context.CancelFunc) {
+	s.cancelMu.Lock()
+	s.cancel = c
+	s.cancelMu.Unlock()
 }

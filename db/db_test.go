@@ -26,11 +26,12 @@ func TestOpenMigratesFromEmptyAndAgain(t *testing.T) {
 			}
 		}
 		var mode string
-		var fk int
+		var fk, tempStore int
 		d.SQL.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
 		d.SQL.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
-		if mode != "wal" || fk != 1 {
-			t.Fatalf("journal_mode=%s foreign_keys=%d", mode, fk)
+		d.SQL.QueryRow(`PRAGMA temp_store`).Scan(&tempStore)
+		if mode != "wal" || fk != 1 || tempStore != 2 {
+			t.Fatalf("journal_mode=%s foreign_keys=%d temp_store=%d", mode, fk, tempStore)
 		}
 		d.Close()
 	}

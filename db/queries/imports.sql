@@ -34,20 +34,20 @@ LIMIT sqlc.arg(lim);
 -- name: GetOrderForImport :one
 SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
 FROM orders WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no);
 
 -- name: InsertOrder :one
 INSERT INTO orders (shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
                     item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier,
                     buyer_message, seller_memo, late_ship_comp, late_ship_comp_fen,
-                    first_batch_id, last_batch_id)
+                    promised_ship_at, address_changed, first_batch_id, last_batch_id)
 VALUES (sqlc.arg(shop_id), sqlc.arg(order_no), sqlc.arg(buyer), sqlc.arg(status),
         sqlc.arg(status_text), sqlc.arg(pay_fen), sqlc.arg(refund_fen), sqlc.arg(title),
         sqlc.arg(item_count), sqlc.arg(address), sqlc.arg(created_at), sqlc.arg(paid_at),
         sqlc.arg(shipped_at), sqlc.arg(tracking_no), sqlc.arg(carrier), sqlc.arg(buyer_message),
         sqlc.arg(seller_memo), sqlc.arg(late_ship_comp), sqlc.arg(late_ship_comp_fen),
-        sqlc.arg(batch_id), sqlc.arg(batch_id))
+        sqlc.arg(promised_ship_at), sqlc.arg(address_changed), sqlc.arg(batch_id), sqlc.arg(batch_id))
 RETURNING id;
 
 -- name: UpdateOrder :exec
@@ -59,7 +59,8 @@ SET buyer = sqlc.arg(buyer), status = sqlc.arg(status), status_text = sqlc.arg(s
     shipped_at = sqlc.arg(shipped_at), tracking_no = sqlc.arg(tracking_no),
     carrier = sqlc.arg(carrier), buyer_message = sqlc.arg(buyer_message),
     seller_memo = sqlc.arg(seller_memo), late_ship_comp = sqlc.arg(late_ship_comp),
-    late_ship_comp_fen = sqlc.arg(late_ship_comp_fen), last_batch_id = sqlc.arg(batch_id)
+    late_ship_comp_fen = sqlc.arg(late_ship_comp_fen), promised_ship_at = sqlc.arg(promised_ship_at),
+    address_changed = sqlc.arg(address_changed), last_batch_id = sqlc.arg(batch_id)
 WHERE id = sqlc.arg(id);
 
 -- name: InsertOrderChange :exec
@@ -85,12 +86,26 @@ SET title = sqlc.arg(title), sku_code = sqlc.arg(sku_code), price_fen = sqlc.arg
     last_batch_id = sqlc.arg(batch_id)
 WHERE id = sqlc.arg(id);
 
--- Orders from sub-order exports take their money, count and title from their items.
--- name: RefreshOrderTotals :exec
+-- An order's totals next to the sums of its items, for the writer: after an item row it
+-- takes from the items the totals its layout has no order-level column for, and keeps the
+-- change as history unless the order is new in this batch.
+-- name: OrderItemTotals :one
+SELECT o.first_batch_id, o.pay_fen, o.refund_fen, o.item_count, o.title,
+       CAST(coalesce((SELECT sum(i.pay_fen) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_pay_fen,
+       CAST(coalesce((SELECT sum(i.refund_fen) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_refund_fen,
+       CAST(coalesce((SELECT sum(i.quantity) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_quantity,
+       CAST(coalesce((SELECT i.title FROM order_item i WHERE i.order_id = o.id AND i.title <> ''
+                      ORDER BY i.id LIMIT 1), '') AS TEXT) AS items_title
+FROM orders o WHERE o.id = sqlc.arg(id);
+
+-- name: UpdateOrderTotals :exec
 UPDATE orders
-SET pay_fen = (SELECT coalesce(sum(i.pay_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    refund_fen = (SELECT coalesce(sum(i.refund_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    item_count = (SELECT coalesce(sum(i.quantity), 0) FROM order_item i WHERE i.order_id = orders.id),
-    title = coalesce((SELECT i.title FROM order_item i WHERE i.order_id = orders.id
-                      ORDER BY i.sub_order_no LIMIT 1), title)
-WHERE id IN (SELECT i.order_id FROM order_item i WHERE i.last_batch_id = sqlc.arg(batch_id));
+SET pay_fen = sqlc.arg(pay_fen), refund_fen = sqlc.arg(refund_fen), item_count = sqlc.arg(item_count),
+    title = sqlc.arg(title), last_batch_id = sqlc.arg(batch_id)
+WHERE id = sqlc.arg(id);
+
+-- A total that changes more than once in one batch (several items of an order changed)
+-- keeps one history row: the value before the batch and the value after it.
+-- name: ExtendOrderChange :execrows
+UPDATE order_change SET new_value = sqlc.arg(new_value)
+WHERE order_id = sqlc.arg(order_id) AND batch_id = sqlc.arg(batch_id) AND field = sqlc.arg(field);

@@ -57,21 +57,5 @@ DELETE FROM shop
 WHERE created_batch_id = sqlc.arg(batch_id)
   AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = shop.id);
 
--- Orders whose items the batch changed or added: their totals are recomputed once the
--- items are back as they were.
--- name: OrdersWithItemsOfBatch :many
-SELECT i.order_id FROM order_item i WHERE i.first_batch_id = sqlc.arg(batch_id)
-UNION
-SELECT c.order_id FROM order_change c WHERE c.batch_id = sqlc.arg(batch_id) AND c.field LIKE 'item:%';
-
--- name: RefreshOrderTotalsOf :exec
-UPDATE orders
-SET pay_fen = (SELECT coalesce(sum(i.pay_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    refund_fen = (SELECT coalesce(sum(i.refund_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    item_count = (SELECT coalesce(sum(i.quantity), 0) FROM order_item i WHERE i.order_id = orders.id),
-    title = coalesce((SELECT i.title FROM order_item i WHERE i.order_id = orders.id
-                      ORDER BY i.sub_order_no LIMIT 1), title)
-WHERE orders.id = sqlc.arg(order_id);
-
 -- name: DeleteBatchShops :exec
 DELETE FROM import_batch_shop WHERE batch_id = sqlc.arg(batch_id);

@@ -7,6 +7,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 type DBTX interface {
@@ -20,12 +21,458 @@ func New(db DBTX) *Queries {
 	return &Queries{db: db}
 }
 
+func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
+	q := Queries{db: db}
+	var err error
+	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
+		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
+	}
+	if q.batchChangesStmt, err = db.PrepareContext(ctx, batchChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query BatchChanges: %w", err)
+	}
+	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
+	}
+	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
+	}
+	if q.countShopOrdersStmt, err = db.PrepareContext(ctx, countShopOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query CountShopOrders: %w", err)
+	}
+	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
+		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
+	}
+	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
+	}
+	if q.createShopStmt, err = db.PrepareContext(ctx, createShop); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateShop: %w", err)
+	}
+	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
+	}
+	if q.deleteBatchChangesStmt, err = db.PrepareContext(ctx, deleteBatchChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteBatchChanges: %w", err)
+	}
+	if q.deleteBatchShopsStmt, err = db.PrepareContext(ctx, deleteBatchShops); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteBatchShops: %w", err)
+	}
+	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
+	}
+	if q.deleteItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteItemsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteItemsOfBatch: %w", err)
+	}
+	if q.deleteOrdersOfBatchStmt, err = db.PrepareContext(ctx, deleteOrdersOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteOrdersOfBatch: %w", err)
+	}
+	if q.extendOrderChangeStmt, err = db.PrepareContext(ctx, extendOrderChange); err != nil {
+		return nil, fmt.Errorf("error preparing query ExtendOrderChange: %w", err)
+	}
+	if q.findBatchBySHAStmt, err = db.PrepareContext(ctx, findBatchBySHA); err != nil {
+		return nil, fmt.Errorf("error preparing query FindBatchBySHA: %w", err)
+	}
+	if q.findShopStmt, err = db.PrepareContext(ctx, findShop); err != nil {
+		return nil, fmt.Errorf("error preparing query FindShop: %w", err)
+	}
+	if q.finishBatchStmt, err = db.PrepareContext(ctx, finishBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query FinishBatch: %w", err)
+	}
+	if q.getBatchStmt, err = db.PrepareContext(ctx, getBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query GetBatch: %w", err)
+	}
+	if q.getOrderForImportStmt, err = db.PrepareContext(ctx, getOrderForImport); err != nil {
+		return nil, fmt.Errorf("error preparing query GetOrderForImport: %w", err)
+	}
+	if q.getOrderItemStmt, err = db.PrepareContext(ctx, getOrderItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetOrderItem: %w", err)
+	}
+	if q.getShopStmt, err = db.PrepareContext(ctx, getShop); err != nil {
+		return nil, fmt.Errorf("error preparing query GetShop: %w", err)
+	}
+	if q.insertOrderStmt, err = db.PrepareContext(ctx, insertOrder); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertOrder: %w", err)
+	}
+	if q.insertOrderChangeStmt, err = db.PrepareContext(ctx, insertOrderChange); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertOrderChange: %w", err)
+	}
+	if q.insertOrderItemStmt, err = db.PrepareContext(ctx, insertOrderItem); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertOrderItem: %w", err)
+	}
+	if q.laterBatchTouchingStmt, err = db.PrepareContext(ctx, laterBatchTouching); err != nil {
+		return nil, fmt.Errorf("error preparing query LaterBatchTouching: %w", err)
+	}
+	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
+		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
+	}
+	if q.listOrdersStmt, err = db.PrepareContext(ctx, listOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOrders: %w", err)
+	}
+	if q.listShopOrdersStmt, err = db.PrepareContext(ctx, listShopOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopOrders: %w", err)
+	}
+	if q.listShopsStmt, err = db.PrepareContext(ctx, listShops); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShops: %w", err)
+	}
+	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
+	}
+	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
+	}
+	if q.orderItemTotalsStmt, err = db.PrepareContext(ctx, orderItemTotals); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderItemTotals: %w", err)
+	}
+	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
+	}
+	if q.resetLastBatchStmt, err = db.PrepareContext(ctx, resetLastBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetLastBatch: %w", err)
+	}
+	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
+	}
+	if q.shopsOnPlatformStmt, err = db.PrepareContext(ctx, shopsOnPlatform); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopsOnPlatform: %w", err)
+	}
+	if q.updateOrderStmt, err = db.PrepareContext(ctx, updateOrder); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateOrder: %w", err)
+	}
+	if q.updateOrderItemStmt, err = db.PrepareContext(ctx, updateOrderItem); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateOrderItem: %w", err)
+	}
+	if q.updateOrderTotalsStmt, err = db.PrepareContext(ctx, updateOrderTotals); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateOrderTotals: %w", err)
+	}
+	return &q, nil
+}
+
+func (q *Queries) Close() error {
+	var err error
+	if q.addBatchShopStmt != nil {
+		if cerr := q.addBatchShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
+		}
+	}
+	if q.batchChangesStmt != nil {
+		if cerr := q.batchChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing batchChangesStmt: %w", cerr)
+		}
+	}
+	if q.countOrdersStmt != nil {
+		if cerr := q.countOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOrdersStmt: %w", cerr)
+		}
+	}
+	if q.countSearchOrdersStmt != nil {
+		if cerr := q.countSearchOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSearchOrdersStmt: %w", cerr)
+		}
+	}
+	if q.countShopOrdersStmt != nil {
+		if cerr := q.countShopOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countShopOrdersStmt: %w", cerr)
+		}
+	}
+	if q.countShopsStmt != nil {
+		if cerr := q.countShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countShopsStmt: %w", cerr)
+		}
+	}
+	if q.createBatchStmt != nil {
+		if cerr := q.createBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createBatchStmt: %w", cerr)
+		}
+	}
+	if q.createShopStmt != nil {
+		if cerr := q.createShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createShopStmt: %w", cerr)
+		}
+	}
+	if q.deleteBatchStmt != nil {
+		if cerr := q.deleteBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteBatchChangesStmt != nil {
+		if cerr := q.deleteBatchChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteBatchChangesStmt: %w", cerr)
+		}
+	}
+	if q.deleteBatchShopsStmt != nil {
+		if cerr := q.deleteBatchShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteBatchShopsStmt: %w", cerr)
+		}
+	}
+	if q.deleteEmptyShopsOfBatchStmt != nil {
+		if cerr := q.deleteEmptyShopsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteEmptyShopsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteItemsOfBatchStmt != nil {
+		if cerr := q.deleteItemsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteItemsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteOrdersOfBatchStmt != nil {
+		if cerr := q.deleteOrdersOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteOrdersOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.extendOrderChangeStmt != nil {
+		if cerr := q.extendOrderChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing extendOrderChangeStmt: %w", cerr)
+		}
+	}
+	if q.findBatchBySHAStmt != nil {
+		if cerr := q.findBatchBySHAStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findBatchBySHAStmt: %w", cerr)
+		}
+	}
+	if q.findShopStmt != nil {
+		if cerr := q.findShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findShopStmt: %w", cerr)
+		}
+	}
+	if q.finishBatchStmt != nil {
+		if cerr := q.finishBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing finishBatchStmt: %w", cerr)
+		}
+	}
+	if q.getBatchStmt != nil {
+		if cerr := q.getBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getBatchStmt: %w", cerr)
+		}
+	}
+	if q.getOrderForImportStmt != nil {
+		if cerr := q.getOrderForImportStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getOrderForImportStmt: %w", cerr)
+		}
+	}
+	if q.getOrderItemStmt != nil {
+		if cerr := q.getOrderItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getOrderItemStmt: %w", cerr)
+		}
+	}
+	if q.getShopStmt != nil {
+		if cerr := q.getShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getShopStmt: %w", cerr)
+		}
+	}
+	if q.insertOrderStmt != nil {
+		if cerr := q.insertOrderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertOrderStmt: %w", cerr)
+		}
+	}
+	if q.insertOrderChangeStmt != nil {
+		if cerr := q.insertOrderChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertOrderChangeStmt: %w", cerr)
+		}
+	}
+	if q.insertOrderItemStmt != nil {
+		if cerr := q.insertOrderItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertOrderItemStmt: %w", cerr)
+		}
+	}
+	if q.laterBatchTouchingStmt != nil {
+		if cerr := q.laterBatchTouchingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing laterBatchTouchingStmt: %w", cerr)
+		}
+	}
+	if q.listBatchesStmt != nil {
+		if cerr := q.listBatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
+		}
+	}
+	if q.listOrdersStmt != nil {
+		if cerr := q.listOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOrdersStmt: %w", cerr)
+		}
+	}
+	if q.listShopOrdersStmt != nil {
+		if cerr := q.listShopOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopOrdersStmt: %w", cerr)
+		}
+	}
+	if q.listShopsStmt != nil {
+		if cerr := q.listShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopsStmt: %w", cerr)
+		}
+	}
+	if q.markShopsCreatedByStmt != nil {
+		if cerr := q.markShopsCreatedByStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markShopsCreatedByStmt: %w", cerr)
+		}
+	}
+	if q.maxShopIDStmt != nil {
+		if cerr := q.maxShopIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxShopIDStmt: %w", cerr)
+		}
+	}
+	if q.orderItemTotalsStmt != nil {
+		if cerr := q.orderItemTotalsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderItemTotalsStmt: %w", cerr)
+		}
+	}
+	if q.resetItemLastBatchStmt != nil {
+		if cerr := q.resetItemLastBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetItemLastBatchStmt: %w", cerr)
+		}
+	}
+	if q.resetLastBatchStmt != nil {
+		if cerr := q.resetLastBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetLastBatchStmt: %w", cerr)
+		}
+	}
+	if q.searchOrdersStmt != nil {
+		if cerr := q.searchOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing searchOrdersStmt: %w", cerr)
+		}
+	}
+	if q.shopsOnPlatformStmt != nil {
+		if cerr := q.shopsOnPlatformStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopsOnPlatformStmt: %w", cerr)
+		}
+	}
+	if q.updateOrderStmt != nil {
+		if cerr := q.updateOrderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateOrderStmt: %w", cerr)
+		}
+	}
+	if q.updateOrderItemStmt != nil {
+		if cerr := q.updateOrderItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateOrderItemStmt: %w", cerr)
+		}
+	}
+	if q.updateOrderTotalsStmt != nil {
+		if cerr := q.updateOrderTotalsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateOrderTotalsStmt: %w", cerr)
+		}
+	}
+	return err
+}
+
+func (q *Queries) exec(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (sql.Result, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).ExecContext(ctx, args...)
+	case stmt != nil:
+		return stmt.ExecContext(ctx, args...)
+	default:
+		return q.db.ExecContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) query(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (*sql.Rows, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryContext(ctx, args...)
+	default:
+		return q.db.QueryContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) *sql.Row {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryRowContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryRowContext(ctx, args...)
+	default:
+		return q.db.QueryRowContext(ctx, query, args...)
+	}
+}
+
 type Queries struct {
-	db DBTX
+	db                          DBTX
+	tx                          *sql.Tx
+	addBatchShopStmt            *sql.Stmt
+	batchChangesStmt            *sql.Stmt
+	countOrdersStmt             *sql.Stmt
+	countSearchOrdersStmt       *sql.Stmt
+	countShopOrdersStmt         *sql.Stmt
+	countShopsStmt              *sql.Stmt
+	createBatchStmt             *sql.Stmt
+	createShopStmt              *sql.Stmt
+	deleteBatchStmt             *sql.Stmt
+	deleteBatchChangesStmt      *sql.Stmt
+	deleteBatchShopsStmt        *sql.Stmt
+	deleteEmptyShopsOfBatchStmt *sql.Stmt
+	deleteItemsOfBatchStmt      *sql.Stmt
+	deleteOrdersOfBatchStmt     *sql.Stmt
+	extendOrderChangeStmt       *sql.Stmt
+	findBatchBySHAStmt          *sql.Stmt
+	findShopStmt                *sql.Stmt
+	finishBatchStmt             *sql.Stmt
+	getBatchStmt                *sql.Stmt
+	getOrderForImportStmt       *sql.Stmt
+	getOrderItemStmt            *sql.Stmt
+	getShopStmt                 *sql.Stmt
+	insertOrderStmt             *sql.Stmt
+	insertOrderChangeStmt       *sql.Stmt
+	insertOrderItemStmt         *sql.Stmt
+	laterBatchTouchingStmt      *sql.Stmt
+	listBatchesStmt             *sql.Stmt
+	listOrdersStmt              *sql.Stmt
+	listShopOrdersStmt          *sql.Stmt
+	listShopsStmt               *sql.Stmt
+	markShopsCreatedByStmt      *sql.Stmt
+	maxShopIDStmt               *sql.Stmt
+	orderItemTotalsStmt         *sql.Stmt
+	resetItemLastBatchStmt      *sql.Stmt
+	resetLastBatchStmt          *sql.Stmt
+	searchOrdersStmt            *sql.Stmt
+	shopsOnPlatformStmt         *sql.Stmt
+	updateOrderStmt             *sql.Stmt
+	updateOrderItemStmt         *sql.Stmt
+	updateOrderTotalsStmt       *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db: tx,
+		db:                          tx,
+		tx:                          tx,
+		addBatchShopStmt:            q.addBatchShopStmt,
+		batchChangesStmt:            q.batchChangesStmt,
+		countOrdersStmt:             q.countOrdersStmt,
+		countSearchOrdersStmt:       q.countSearchOrdersStmt,
+		countShopOrdersStmt:         q.countShopOrdersStmt,
+		countShopsStmt:              q.countShopsStmt,
+		createBatchStmt:             q.createBatchStmt,
+		createShopStmt:              q.createShopStmt,
+		deleteBatchStmt:             q.deleteBatchStmt,
+		deleteBatchChangesStmt:      q.deleteBatchChangesStmt,
+		deleteBatchShopsStmt:        q.deleteBatchShopsStmt,
+		deleteEmptyShopsOfBatchStmt: q.deleteEmptyShopsOfBatchStmt,
+		deleteItemsOfBatchStmt:      q.deleteItemsOfBatchStmt,
+		deleteOrdersOfBatchStmt:     q.deleteOrdersOfBatchStmt,
+		extendOrderChangeStmt:       q.extendOrderChangeStmt,
+		findBatchBySHAStmt:          q.findBatchBySHAStmt,
+		findShopStmt:                q.findShopStmt,
+		finishBatchStmt:             q.finishBatchStmt,
+		getBatchStmt:                q.getBatchStmt,
+		getOrderForImportStmt:       q.getOrderForImportStmt,
+		getOrderItemStmt:            q.getOrderItemStmt,
+		getShopStmt:                 q.getShopStmt,
+		insertOrderStmt:             q.insertOrderStmt,
+		insertOrderChangeStmt:       q.insertOrderChangeStmt,
+		insertOrderItemStmt:         q.insertOrderItemStmt,
+		laterBatchTouchingStmt:      q.laterBatchTouchingStmt,
+		listBatchesStmt:             q.listBatchesStmt,
+		listOrdersStmt:              q.listOrdersStmt,
+		listShopOrdersStmt:          q.listShopOrdersStmt,
+		listShopsStmt:               q.listShopsStmt,
+		markShopsCreatedByStmt:      q.markShopsCreatedByStmt,
+		maxShopIDStmt:               q.maxShopIDStmt,
+		orderItemTotalsStmt:         q.orderItemTotalsStmt,
+		resetItemLastBatchStmt:      q.resetItemLastBatchStmt,
+		resetLastBatchStmt:          q.resetLastBatchStmt,
+		searchOrdersStmt:            q.searchOrdersStmt,
+		shopsOnPlatformStmt:         q.shopsOnPlatformStmt,
+		updateOrderStmt:             q.updateOrderStmt,
+		updateOrderItemStmt:         q.updateOrderItemStmt,
+		updateOrderTotalsStmt:       q.updateOrderTotalsStmt,
 	}
 }

@@ -19,7 +19,7 @@ type AddBatchShopParams struct {
 }
 
 func (q *Queries) AddBatchShop(ctx context.Context, arg AddBatchShopParams) error {
-	_, err := q.db.ExecContext(ctx, addBatchShop, arg.BatchID, arg.ShopID)
+	_, err := q.exec(ctx, q.addBatchShopStmt, addBatchShop, arg.BatchID, arg.ShopID)
 	return err
 }
 
@@ -40,7 +40,7 @@ type CreateBatchParams struct {
 }
 
 func (q *Queries) CreateBatch(ctx context.Context, arg CreateBatchParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, createBatch,
+	row := q.queryRow(ctx, q.createBatchStmt, createBatch,
 		arg.FileName,
 		arg.Sha256,
 		arg.FileSize,
@@ -51,6 +51,33 @@ func (q *Queries) CreateBatch(ctx context.Context, arg CreateBatchParams) (int64
 	var id int64
 	err := row.Scan(&id)
 	return id, err
+}
+
+const extendOrderChange = `-- name: ExtendOrderChange :execrows
+UPDATE order_change SET new_value = ?1
+WHERE order_id = ?2 AND batch_id = ?3 AND field = ?4
+`
+
+type ExtendOrderChangeParams struct {
+	NewValue string
+	OrderID  int64
+	BatchID  int64
+	Field    string
+}
+
+// A total that changes more than once in one batch (several items of an order changed)
+// keeps one history row: the value before the batch and the value after it.
+func (q *Queries) ExtendOrderChange(ctx context.Context, arg ExtendOrderChangeParams) (int64, error) {
+	result, err := q.exec(ctx, q.extendOrderChangeStmt, extendOrderChange,
+		arg.NewValue,
+		arg.OrderID,
+		arg.BatchID,
+		arg.Field,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const findBatchBySHA = `-- name: FindBatchBySHA :one
@@ -73,7 +100,7 @@ type FindBatchBySHARow struct {
 }
 
 func (q *Queries) FindBatchBySHA(ctx context.Context, sha256 string) (FindBatchBySHARow, error) {
-	row := q.db.QueryRowContext(ctx, findBatchBySHA, sha256)
+	row := q.queryRow(ctx, q.findBatchBySHAStmt, findBatchBySHA, sha256)
 	var i FindBatchBySHARow
 	err := row.Scan(
 		&i.ID,
@@ -106,7 +133,7 @@ type FinishBatchParams struct {
 }
 
 func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error {
-	_, err := q.db.ExecContext(ctx, finishBatch,
+	_, err := q.exec(ctx, q.finishBatchStmt, finishBatch,
 		arg.RowsTotal,
 		arg.RowsNew,
 		arg.RowsUpdated,
@@ -121,7 +148,7 @@ func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error 
 const getOrderForImport = `-- name: GetOrderForImport :one
 SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
 FROM orders WHERE shop_id = ?1 AND order_no = ?2
 `
 
@@ -149,10 +176,12 @@ type GetOrderForImportRow struct {
 	SellerMemo      string
 	LateShipComp    int64
 	LateShipCompFen int64
+	PromisedShipAt  string
+	AddressChanged  int64
 }
 
 func (q *Queries) GetOrderForImport(ctx context.Context, arg GetOrderForImportParams) (GetOrderForImportRow, error) {
-	row := q.db.QueryRowContext(ctx, getOrderForImport, arg.ShopID, arg.OrderNo)
+	row := q.queryRow(ctx, q.getOrderForImportStmt, getOrderForImport, arg.ShopID, arg.OrderNo)
 	var i GetOrderForImportRow
 	err := row.Scan(
 		&i.ID,
@@ -173,6 +202,8 @@ func (q *Queries) GetOrderForImport(ctx context.Context, arg GetOrderForImportPa
 		&i.SellerMemo,
 		&i.LateShipComp,
 		&i.LateShipCompFen,
+		&i.PromisedShipAt,
+		&i.AddressChanged,
 	)
 	return i, err
 }
@@ -200,7 +231,7 @@ type GetOrderItemRow struct {
 }
 
 func (q *Queries) GetOrderItem(ctx context.Context, arg GetOrderItemParams) (GetOrderItemRow, error) {
-	row := q.db.QueryRowContext(ctx, getOrderItem, arg.OrderID, arg.SubOrderNo)
+	row := q.queryRow(ctx, q.getOrderItemStmt, getOrderItem, arg.OrderID, arg.SubOrderNo)
 	var i GetOrderItemRow
 	err := row.Scan(
 		&i.ID,
@@ -220,13 +251,13 @@ const insertOrder = `-- name: InsertOrder :one
 INSERT INTO orders (shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
                     item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier,
                     buyer_message, seller_memo, late_ship_comp, late_ship_comp_fen,
-                    first_batch_id, last_batch_id)
+                    promised_ship_at, address_changed, first_batch_id, last_batch_id)
 VALUES (?1, ?2, ?3, ?4,
         ?5, ?6, ?7, ?8,
         ?9, ?10, ?11, ?12,
         ?13, ?14, ?15, ?16,
         ?17, ?18, ?19,
-        ?20, ?20)
+        ?20, ?21, ?22, ?22)
 RETURNING id
 `
 
@@ -250,11 +281,13 @@ type InsertOrderParams struct {
 	SellerMemo      string
 	LateShipComp    int64
 	LateShipCompFen int64
+	PromisedShipAt  string
+	AddressChanged  int64
 	BatchID         int64
 }
 
 func (q *Queries) InsertOrder(ctx context.Context, arg InsertOrderParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, insertOrder,
+	row := q.queryRow(ctx, q.insertOrderStmt, insertOrder,
 		arg.ShopID,
 		arg.OrderNo,
 		arg.Buyer,
@@ -274,6 +307,8 @@ func (q *Queries) InsertOrder(ctx context.Context, arg InsertOrderParams) (int64
 		arg.SellerMemo,
 		arg.LateShipComp,
 		arg.LateShipCompFen,
+		arg.PromisedShipAt,
+		arg.AddressChanged,
 		arg.BatchID,
 	)
 	var id int64
@@ -295,7 +330,7 @@ type InsertOrderChangeParams struct {
 }
 
 func (q *Queries) InsertOrderChange(ctx context.Context, arg InsertOrderChangeParams) error {
-	_, err := q.db.ExecContext(ctx, insertOrderChange,
+	_, err := q.exec(ctx, q.insertOrderChangeStmt, insertOrderChange,
 		arg.OrderID,
 		arg.BatchID,
 		arg.Field,
@@ -328,7 +363,7 @@ type InsertOrderItemParams struct {
 }
 
 func (q *Queries) InsertOrderItem(ctx context.Context, arg InsertOrderItemParams) error {
-	_, err := q.db.ExecContext(ctx, insertOrderItem,
+	_, err := q.exec(ctx, q.insertOrderItemStmt, insertOrderItem,
 		arg.OrderID,
 		arg.SubOrderNo,
 		arg.Title,
@@ -370,7 +405,7 @@ type ListBatchesRow struct {
 }
 
 func (q *Queries) ListBatches(ctx context.Context, lim int64) ([]ListBatchesRow, error) {
-	rows, err := q.db.QueryContext(ctx, listBatches, lim)
+	rows, err := q.query(ctx, q.listBatchesStmt, listBatches, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -405,20 +440,46 @@ func (q *Queries) ListBatches(ctx context.Context, lim int64) ([]ListBatchesRow,
 	return items, nil
 }
 
-const refreshOrderTotals = `-- name: RefreshOrderTotals :exec
-UPDATE orders
-SET pay_fen = (SELECT coalesce(sum(i.pay_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    refund_fen = (SELECT coalesce(sum(i.refund_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    item_count = (SELECT coalesce(sum(i.quantity), 0) FROM order_item i WHERE i.order_id = orders.id),
-    title = coalesce((SELECT i.title FROM order_item i WHERE i.order_id = orders.id
-                      ORDER BY i.sub_order_no LIMIT 1), title)
-WHERE id IN (SELECT i.order_id FROM order_item i WHERE i.last_batch_id = ?1)
+const orderItemTotals = `-- name: OrderItemTotals :one
+SELECT o.first_batch_id, o.pay_fen, o.refund_fen, o.item_count, o.title,
+       CAST(coalesce((SELECT sum(i.pay_fen) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_pay_fen,
+       CAST(coalesce((SELECT sum(i.refund_fen) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_refund_fen,
+       CAST(coalesce((SELECT sum(i.quantity) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_quantity,
+       CAST(coalesce((SELECT i.title FROM order_item i WHERE i.order_id = o.id AND i.title <> ''
+                      ORDER BY i.id LIMIT 1), '') AS TEXT) AS items_title
+FROM orders o WHERE o.id = ?1
 `
 
-// Orders from sub-order exports take their money, count and title from their items.
-func (q *Queries) RefreshOrderTotals(ctx context.Context, batchID int64) error {
-	_, err := q.db.ExecContext(ctx, refreshOrderTotals, batchID)
-	return err
+type OrderItemTotalsRow struct {
+	FirstBatchID   int64
+	PayFen         int64
+	RefundFen      int64
+	ItemCount      int64
+	Title          string
+	ItemsPayFen    int64
+	ItemsRefundFen int64
+	ItemsQuantity  int64
+	ItemsTitle     string
+}
+
+// An order's totals next to the sums of its items, for the writer: after an item row it
+// takes from the items the totals its layout has no order-level column for, and keeps the
+// change as history unless the order is new in this batch.
+func (q *Queries) OrderItemTotals(ctx context.Context, id int64) (OrderItemTotalsRow, error) {
+	row := q.queryRow(ctx, q.orderItemTotalsStmt, orderItemTotals, id)
+	var i OrderItemTotalsRow
+	err := row.Scan(
+		&i.FirstBatchID,
+		&i.PayFen,
+		&i.RefundFen,
+		&i.ItemCount,
+		&i.Title,
+		&i.ItemsPayFen,
+		&i.ItemsRefundFen,
+		&i.ItemsQuantity,
+		&i.ItemsTitle,
+	)
+	return i, err
 }
 
 const updateOrder = `-- name: UpdateOrder :exec
@@ -430,8 +491,9 @@ SET buyer = ?1, status = ?2, status_text = ?3,
     shipped_at = ?11, tracking_no = ?12,
     carrier = ?13, buyer_message = ?14,
     seller_memo = ?15, late_ship_comp = ?16,
-    late_ship_comp_fen = ?17, last_batch_id = ?18
-WHERE id = ?19
+    late_ship_comp_fen = ?17, promised_ship_at = ?18,
+    address_changed = ?19, last_batch_id = ?20
+WHERE id = ?21
 `
 
 type UpdateOrderParams struct {
@@ -452,12 +514,14 @@ type UpdateOrderParams struct {
 	SellerMemo      string
 	LateShipComp    int64
 	LateShipCompFen int64
+	PromisedShipAt  string
+	AddressChanged  int64
 	BatchID         int64
 	ID              int64
 }
 
 func (q *Queries) UpdateOrder(ctx context.Context, arg UpdateOrderParams) error {
-	_, err := q.db.ExecContext(ctx, updateOrder,
+	_, err := q.exec(ctx, q.updateOrderStmt, updateOrder,
 		arg.Buyer,
 		arg.Status,
 		arg.StatusText,
@@ -475,6 +539,8 @@ func (q *Queries) UpdateOrder(ctx context.Context, arg UpdateOrderParams) error 
 		arg.SellerMemo,
 		arg.LateShipComp,
 		arg.LateShipCompFen,
+		arg.PromisedShipAt,
+		arg.AddressChanged,
 		arg.BatchID,
 		arg.ID,
 	)
@@ -504,7 +570,7 @@ type UpdateOrderItemParams struct {
 }
 
 func (q *Queries) UpdateOrderItem(ctx context.Context, arg UpdateOrderItemParams) error {
-	_, err := q.db.ExecContext(ctx, updateOrderItem,
+	_, err := q.exec(ctx, q.updateOrderItemStmt, updateOrderItem,
 		arg.Title,
 		arg.SkuCode,
 		arg.PriceFen,
@@ -513,6 +579,34 @@ func (q *Queries) UpdateOrderItem(ctx context.Context, arg UpdateOrderItemParams
 		arg.StatusText,
 		arg.RefundStatus,
 		arg.RefundFen,
+		arg.BatchID,
+		arg.ID,
+	)
+	return err
+}
+
+const updateOrderTotals = `-- name: UpdateOrderTotals :exec
+UPDATE orders
+SET pay_fen = ?1, refund_fen = ?2, item_count = ?3,
+    title = ?4, last_batch_id = ?5
+WHERE id = ?6
+`
+
+type UpdateOrderTotalsParams struct {
+	PayFen    int64
+	RefundFen int64
+	ItemCount int64
+	Title     string
+	BatchID   int64
+	ID        int64
+}
+
+func (q *Queries) UpdateOrderTotals(ctx context.Context, arg UpdateOrderTotalsParams) error {
+	_, err := q.exec(ctx, q.updateOrderTotalsStmt, updateOrderTotals,
+		arg.PayFen,
+		arg.RefundFen,
+		arg.ItemCount,
+		arg.Title,
 		arg.BatchID,
 		arg.ID,
 	)

@@ -48,6 +48,8 @@ type Order struct {
 	LateShipCompFen int64
 	FirstBatchID    int64
 	LastBatchID     int64
+	PromisedShipAt  string
+	AddressChanged  int64
 }
 
 type OrderChange struct {

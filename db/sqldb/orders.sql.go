@@ -22,7 +22,7 @@ type CountOrdersParams struct {
 }
 
 func (q *Queries) CountOrders(ctx context.Context, arg CountOrdersParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countOrders, arg.Status, arg.FromTime, arg.ToTime)
+	row := q.queryRow(ctx, q.countOrdersStmt, countOrders, arg.Status, arg.FromTime, arg.ToTime)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -46,7 +46,7 @@ type CountSearchOrdersParams struct {
 }
 
 func (q *Queries) CountSearchOrders(ctx context.Context, arg CountSearchOrdersParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countSearchOrders,
+	row := q.queryRow(ctx, q.countSearchOrdersStmt, countSearchOrders,
 		arg.Term,
 		arg.ShopID,
 		arg.Status,
@@ -73,7 +73,7 @@ type CountShopOrdersParams struct {
 }
 
 func (q *Queries) CountShopOrders(ctx context.Context, arg CountShopOrdersParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countShopOrders,
+	row := q.queryRow(ctx, q.countShopOrdersStmt, countShopOrders,
 		arg.ShopID,
 		arg.Status,
 		arg.FromTime,
@@ -133,7 +133,7 @@ type ListOrdersRow struct {
 // Three variants so that SQLite can pick the index that fits: a "? = 0 OR col = ?" filter
 // cannot use an index on col, so the shop filter gets its own query.
 func (q *Queries) ListOrders(ctx context.Context, arg ListOrdersParams) ([]ListOrdersRow, error) {
-	rows, err := q.db.QueryContext(ctx, listOrders,
+	rows, err := q.query(ctx, q.listOrdersStmt, listOrders,
 		arg.Status,
 		arg.FromTime,
 		arg.ToTime,
@@ -227,7 +227,7 @@ type ListShopOrdersRow struct {
 }
 
 func (q *Queries) ListShopOrders(ctx context.Context, arg ListShopOrdersParams) ([]ListShopOrdersRow, error) {
-	rows, err := q.db.QueryContext(ctx, listShopOrders,
+	rows, err := q.query(ctx, q.listShopOrdersStmt, listShopOrders,
 		arg.ShopID,
 		arg.Status,
 		arg.FromTime,
@@ -326,7 +326,7 @@ type SearchOrdersRow struct {
 
 // Search by exact order number or buyer name: few rows, found through their own indexes.
 func (q *Queries) SearchOrders(ctx context.Context, arg SearchOrdersParams) ([]SearchOrdersRow, error) {
-	rows, err := q.db.QueryContext(ctx, searchOrders,
+	rows, err := q.query(ctx, q.searchOrdersStmt, searchOrders,
 		arg.Term,
 		arg.ShopID,
 		arg.Status,

@@ -14,7 +14,7 @@ SELECT count(*) FROM shop
 `
 
 func (q *Queries) CountShops(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countShops)
+	row := q.queryRow(ctx, q.countShopsStmt, countShops)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -40,7 +40,7 @@ type CreateShopRow struct {
 }
 
 func (q *Queries) CreateShop(ctx context.Context, arg CreateShopParams) (CreateShopRow, error) {
-	row := q.db.QueryRowContext(ctx, createShop, arg.Platform, arg.Name, arg.Timezone)
+	row := q.queryRow(ctx, q.createShopStmt, createShop, arg.Platform, arg.Name, arg.Timezone)
 	var i CreateShopRow
 	err := row.Scan(
 		&i.ID,
@@ -69,7 +69,7 @@ type FindShopRow struct {
 }
 
 func (q *Queries) FindShop(ctx context.Context, arg FindShopParams) (FindShopRow, error) {
-	row := q.db.QueryRowContext(ctx, findShop, arg.Platform, arg.Name)
+	row := q.queryRow(ctx, q.findShopStmt, findShop, arg.Platform, arg.Name)
 	var i FindShopRow
 	err := row.Scan(
 		&i.ID,
@@ -92,7 +92,7 @@ type GetShopRow struct {
 }
 
 func (q *Queries) GetShop(ctx context.Context, id int64) (GetShopRow, error) {
-	row := q.db.QueryRowContext(ctx, getShop, id)
+	row := q.queryRow(ctx, q.getShopStmt, getShop, id)
 	var i GetShopRow
 	err := row.Scan(
 		&i.ID,
@@ -119,7 +119,7 @@ type ListShopsRow struct {
 }
 
 func (q *Queries) ListShops(ctx context.Context) ([]ListShopsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listShops)
+	rows, err := q.query(ctx, q.listShopsStmt, listShops)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ type MarkShopsCreatedByParams struct {
 // Shops made during an import (ids above the largest before it, inside its transaction)
 // belong to that batch: undoing it removes them again.
 func (q *Queries) MarkShopsCreatedBy(ctx context.Context, arg MarkShopsCreatedByParams) error {
-	_, err := q.db.ExecContext(ctx, markShopsCreatedBy, arg.BatchID, arg.AfterID)
+	_, err := q.exec(ctx, q.markShopsCreatedByStmt, markShopsCreatedBy, arg.BatchID, arg.AfterID)
 	return err
 }
 
@@ -168,7 +168,7 @@ SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM shop
 `
 
 func (q *Queries) MaxShopID(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, maxShopID)
+	row := q.queryRow(ctx, q.maxShopIDStmt, maxShopID)
 	var column_1 int64
 	err := row.Scan(&column_1)
 	return column_1, err
@@ -186,7 +186,7 @@ type ShopsOnPlatformRow struct {
 }
 
 func (q *Queries) ShopsOnPlatform(ctx context.Context, platform string) ([]ShopsOnPlatformRow, error) {
-	rows, err := q.db.QueryContext(ctx, shopsOnPlatform, platform)
+	rows, err := q.query(ctx, q.shopsOnPlatformStmt, shopsOnPlatform, platform)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ type BatchChangesRow struct {
 }
 
 func (q *Queries) BatchChanges(ctx context.Context, batchID int64) ([]BatchChangesRow, error) {
-	rows, err := q.db.QueryContext(ctx, batchChanges, batchID)
+	rows, err := q.query(ctx, q.batchChangesStmt, batchChanges, batchID)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ DELETE FROM import_batch WHERE id = ?1
 `
 
 func (q *Queries) DeleteBatch(ctx context.Context, id int64) error {
-	_, err := q.db.ExecContext(ctx, deleteBatch, id)
+	_, err := q.exec(ctx, q.deleteBatchStmt, deleteBatch, id)
 	return err
 }
 
@@ -67,7 +67,7 @@ DELETE FROM order_change WHERE batch_id = ?1
 `
 
 func (q *Queries) DeleteBatchChanges(ctx context.Context, batchID int64) error {
-	_, err := q.db.ExecContext(ctx, deleteBatchChanges, batchID)
+	_, err := q.exec(ctx, q.deleteBatchChangesStmt, deleteBatchChanges, batchID)
 	return err
 }
 
@@ -76,7 +76,7 @@ DELETE FROM import_batch_shop WHERE batch_id = ?1
 `
 
 func (q *Queries) DeleteBatchShops(ctx context.Context, batchID int64) error {
-	_, err := q.db.ExecContext(ctx, deleteBatchShops, batchID)
+	_, err := q.exec(ctx, q.deleteBatchShopsStmt, deleteBatchShops, batchID)
 	return err
 }
 
@@ -88,7 +88,7 @@ WHERE created_batch_id = ?1
 
 // Shops the batch created that hold nothing any more.
 func (q *Queries) DeleteEmptyShopsOfBatch(ctx context.Context, batchID *int64) (int64, error) {
-	result, err := q.db.ExecContext(ctx, deleteEmptyShopsOfBatch, batchID)
+	result, err := q.exec(ctx, q.deleteEmptyShopsOfBatchStmt, deleteEmptyShopsOfBatch, batchID)
 	if err != nil {
 		return 0, err
 	}
@@ -101,7 +101,7 @@ DELETE FROM order_item WHERE first_batch_id = ?1
 
 // Items a batch added to orders that existed before it.
 func (q *Queries) DeleteItemsOfBatch(ctx context.Context, batchID int64) (int64, error) {
-	result, err := q.db.ExecContext(ctx, deleteItemsOfBatch, batchID)
+	result, err := q.exec(ctx, q.deleteItemsOfBatchStmt, deleteItemsOfBatch, batchID)
 	if err != nil {
 		return 0, err
 	}
@@ -113,7 +113,7 @@ DELETE FROM orders WHERE first_batch_id = ?1
 `
 
 func (q *Queries) DeleteOrdersOfBatch(ctx context.Context, batchID int64) (int64, error) {
-	result, err := q.db.ExecContext(ctx, deleteOrdersOfBatch, batchID)
+	result, err := q.exec(ctx, q.deleteOrdersOfBatchStmt, deleteOrdersOfBatch, batchID)
 	if err != nil {
 		return 0, err
 	}
@@ -133,7 +133,7 @@ type GetBatchRow struct {
 }
 
 func (q *Queries) GetBatch(ctx context.Context, id int64) (GetBatchRow, error) {
-	row := q.db.QueryRowContext(ctx, getBatch, id)
+	row := q.queryRow(ctx, q.getBatchStmt, getBatch, id)
 	var i GetBatchRow
 	err := row.Scan(
 		&i.ID,
@@ -163,56 +163,10 @@ SELECT CAST(coalesce(max(x.batch), 0) AS INTEGER) AS later_batch FROM (
 // The newest later batch that touched an order or item this batch created or changed:
 // undoing under it would throw away what it saw, so it must be undone first.
 func (q *Queries) LaterBatchTouching(ctx context.Context, batchID int64) (int64, error) {
-	row := q.db.QueryRowContext(ctx, laterBatchTouching, batchID)
+	row := q.queryRow(ctx, q.laterBatchTouchingStmt, laterBatchTouching, batchID)
 	var later_batch int64
 	err := row.Scan(&later_batch)
 	return later_batch, err
-}
-
-const ordersWithItemsOfBatch = `-- name: OrdersWithItemsOfBatch :many
-SELECT i.order_id FROM order_item i WHERE i.first_batch_id = ?1
-UNION
-SELECT c.order_id FROM order_change c WHERE c.batch_id = ?1 AND c.field LIKE 'item:%'
-`
-
-// Orders whose items the batch changed or added: their totals are recomputed once the
-// items are back as they were.
-func (q *Queries) OrdersWithItemsOfBatch(ctx context.Context, batchID int64) ([]int64, error) {
-	rows, err := q.db.QueryContext(ctx, ordersWithItemsOfBatch, batchID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []int64
-	for rows.Next() {
-		var order_id int64
-		if err := rows.Scan(&order_id); err != nil {
-			return nil, err
-		}
-		items = append(items, order_id)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const refreshOrderTotalsOf = `-- name: RefreshOrderTotalsOf :exec
-UPDATE orders
-SET pay_fen = (SELECT coalesce(sum(i.pay_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    refund_fen = (SELECT coalesce(sum(i.refund_fen), 0) FROM order_item i WHERE i.order_id = orders.id),
-    item_count = (SELECT coalesce(sum(i.quantity), 0) FROM order_item i WHERE i.order_id = orders.id),
-    title = coalesce((SELECT i.title FROM order_item i WHERE i.order_id = orders.id
-                      ORDER BY i.sub_order_no LIMIT 1), title)
-WHERE orders.id = ?1
-`
-
-func (q *Queries) RefreshOrderTotalsOf(ctx context.Context, orderID int64) error {
-	_, err := q.db.ExecContext(ctx, refreshOrderTotalsOf, orderID)
-	return err
 }
 
 const resetItemLastBatch = `-- name: ResetItemLastBatch :exec
@@ -224,7 +178,7 @@ WHERE last_batch_id = ?1
 `
 
 func (q *Queries) ResetItemLastBatch(ctx context.Context, batchID int64) error {
-	_, err := q.db.ExecContext(ctx, resetItemLastBatch, batchID)
+	_, err := q.exec(ctx, q.resetItemLastBatchStmt, resetItemLastBatch, batchID)
 	return err
 }
 
@@ -238,6 +192,6 @@ WHERE last_batch_id = ?1
 // After the batch's changes are gone, the last batch that touched a row is the newest
 // change left, or the batch that created it.
 func (q *Queries) ResetLastBatch(ctx context.Context, batchID int64) error {
-	_, err := q.db.ExecContext(ctx, resetLastBatch, batchID)
+	_, err := q.exec(ctx, q.resetLastBatchStmt, resetLastBatch, batchID)
 	return err
 }

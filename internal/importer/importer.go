@@ -96,6 +96,9 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 
 func (im *Importer) importFile(ctx context.Context, path string, opts Options, res *FileResult) error {
 	name := res.File
+	if err := ctx.Err(); err != nil {
+		return err // canceled before this file started
+	}
 	facts, err := inspect(path)
 	if err != nil {
 		return fail(ErrCodeUnreadable, fileError(name, err))
@@ -170,11 +173,6 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		if res.Rows == 0 {
 			return fail(ErrCodeUnreadable, fileError(name,
 				fmt.Errorf("第 %d 行是表头，但下面没有任何订单行", headerRow)))
-		}
-		if layout.Level == "sub_order" {
-			if err := q.RefreshOrderTotals(ctx, batchID); err != nil {
-				return fmt.Errorf("文件“%s”：汇总子订单失败：%w", name, err)
-			}
 		}
 		if err := q.MarkShopsCreatedBy(ctx, sqldb.MarkShopsCreatedByParams{BatchID: &batchID, AfterID: shopsBefore}); err != nil {
 			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)

@@ -413,3 +413,32 @@ func TestImportRejectsBadFiles(t *testing.T) {
 }
 
 var _ = sql.ErrNoRows
+
+// Cancelling while a file imports rolls the whole file back; files after it do not start.
+func TestImportCancel(t *testing.T) {
+	d := openDB(t)
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.csv")
+	writeBenchCSV(t, big, 3000, nil)
+	small := writeTaobao(t, "small.csv", sampleOrders(), exportfile.CSVOptions{GBK: true, ExcelText: true})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var seen []importer.Progress
+	results := importer.New(d).ImportFiles(ctx, []string{big, small}, importer.Options{Progress: func(p importer.Progress) {
+		seen = append(seen, p)
+		cancel() // as soon as the first progress arrives
+	}})
+	if len(seen) == 0 || seen[0].File != "big.csv" || seen[0].Files != 2 {
+		t.Fatalf("progress = %+v", seen)
+	}
+	for i, r := range results {
+		if r.ErrorCode != importer.ErrCodeCanceled || !strings.Contains(r.Error, "已取消") {
+			t.Fatalf("result %d = %+v, want canceled", i, r)
+		}
+	}
+	for _, table := range []string{"orders", "shop", "import_batch"} {
+		if n := count(t, d, table); n != 0 {
+			t.Fatalf("%s has %d rows after a canceled import", table, n)
+		}
+	}
+}

@@ -69,10 +69,6 @@ func (im *Importer) Undo(ctx context.Context, batchID int64) (UndoResult, error)
 			restored[c.OrderID] = true
 		}
 		res.Restored = int64(len(restored))
-		withItems, err := q.OrdersWithItemsOfBatch(ctx, batchID)
-		if err != nil {
-			return fmt.Errorf("undo batch %d: %w", batchID, err)
-		}
 		steps := []struct {
 			name string
 			run  func() error
@@ -81,14 +77,6 @@ func (im *Importer) Undo(ctx context.Context, batchID int64) (UndoResult, error)
 			{"reset last batch", func() error { return q.ResetLastBatch(ctx, batchID) }},
 			{"reset item last batch", func() error { return q.ResetItemLastBatch(ctx, batchID) }},
 			{"delete items", func() error { _, err := q.DeleteItemsOfBatch(ctx, batchID); return err }},
-			{"refresh totals", func() error {
-				for _, id := range withItems {
-					if err := q.RefreshOrderTotalsOf(ctx, id); err != nil {
-						return err
-					}
-				}
-				return nil
-			}},
 			{"delete orders", func() error { n, err := q.DeleteOrdersOfBatch(ctx, batchID); res.Removed = n; return err }},
 			{"delete batch shops", func() error { return q.DeleteBatchShops(ctx, batchID) }},
 			{"delete empty shops", func() error { _, err := q.DeleteEmptyShopsOfBatch(ctx, &batchID); return err }},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"shopdesk/db/sqldb"
 	"shopdesk/internal/shop"
@@ -50,26 +51,53 @@ type writer struct {
 	// lastOrder is the order the previous row wrote: the rows of one order in a sub-order
 	// export follow each other, and its order-level cells are taken from its first row.
 	lastOrder struct {
-		shopID int64
-		no     string
-		id     int64
+		shopID     int64
+		no         string
+		id         int64
+		statusText string
+		// itemKeys are the derived item keys already used by this order's rows (item_key
+		// layouts only), to number a repeated key.
+		itemKeys map[string]int
 	}
 	cells []string
 }
 
 // cell returns the cleaned cell of field in row ("" when the file has no such column).
+// A field read from several columns (省, 市, 区, 街道) joins their non-empty cells with a space.
 func (w *writer) cell(row []string, field string) string {
-	i, ok := w.layout.col[field]
-	if !ok || i >= len(row) {
+	cols, ok := w.layout.col[field]
+	if !ok {
 		return ""
 	}
-	return cleanCell(row[i])
+	if len(cols) == 1 {
+		if cols[0] >= len(row) {
+			return ""
+		}
+		return cleanCell(row[cols[0]])
+	}
+	parts := make([]string, 0, len(cols))
+	for _, i := range cols {
+		if i < len(row) {
+			if c := cleanCell(row[i]); c != "" {
+				parts = append(parts, c)
+			}
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func (w *writer) bad(rowNo int, row []string, field string, reason string) error {
 	col := fields[field].name
-	if i, ok := w.layout.col[field]; ok && i < len(w.layout.headers) {
-		col = w.layout.headers[i]
+	if cols, ok := w.layout.col[field]; ok {
+		names := make([]string, 0, len(cols))
+		for _, i := range cols {
+			if i < len(w.layout.headers) {
+				names = append(names, w.layout.headers[i])
+			}
+		}
+		if len(names) > 0 {
+			col = strings.Join(names, "/")
+		}
 	}
 	return fail(ErrCodeBadValue, &rowError{file: w.file, row: rowNo, column: col,
 		value: w.cell(row, field), reason: reason})
@@ -112,41 +140,60 @@ func (w *writer) row(rowNo int, row []string) (rowOutcome, error) {
 	if err != nil {
 		return 0, w.bad(rowNo, row, "order_no", err.Error())
 	}
+	inherited := false
 	if orderNo == "" {
-		return 0, w.bad(rowNo, row, "order_no", "是空的：每一行都要有订单编号")
+		switch {
+		case !w.layout.InheritOrderNo:
+			return 0, w.bad(rowNo, row, "order_no", "是空的：每一行都要有订单编号")
+		case w.lastOrder.no == "":
+			return 0, w.bad(rowNo, row, "order_no",
+				"是空的：第一个订单行必须有订单编号（下面空着订单编号的行属于它上面最近的订单）")
+		}
+		orderNo, inherited = w.lastOrder.no, true
 	}
-	shopRow, err := w.shop(rowNo, row)
-	if err != nil {
-		return 0, err
-	}
-	v, err := w.orderValues(rowNo, row)
-	if err != nil {
-		return 0, err
-	}
-	v.Status = statusCode(w.layout.Platform, v.StatusText)
 
 	var outcome rowOutcome
 	var orderID int64
-	sameOrder := w.lastOrder.shopID == shopRow.ID && w.lastOrder.no == orderNo
-	if sameOrder {
-		orderID, outcome = w.lastOrder.id, rowUnchanged
-	} else {
-		orderID, outcome, err = w.upsertOrder(shopRow.ID, orderNo, v)
+	itemStatus := w.lastOrder.statusText
+	if !inherited {
+		shopRow, err := w.shop(rowNo, row)
 		if err != nil {
-			return 0, fmt.Errorf("文件“%s”第 %d 行：写入订单 %s 失败：%w", w.file, rowNo, orderNo, err)
+			return 0, err
 		}
-		w.lastOrder.shopID, w.lastOrder.no, w.lastOrder.id = shopRow.ID, orderNo, orderID
+		v, err := w.orderValues(rowNo, row)
+		if err != nil {
+			return 0, err
+		}
+		v.Status = statusCode(w.layout.Platform, v.StatusText)
+		itemStatus = v.StatusText
+		if w.lastOrder.shopID == shopRow.ID && w.lastOrder.no == orderNo {
+			orderID, outcome = w.lastOrder.id, rowUnchanged
+		} else {
+			orderID, outcome, err = w.upsertOrder(shopRow.ID, orderNo, v)
+			if err != nil {
+				return 0, fmt.Errorf("文件“%s”第 %d 行：写入订单 %s 失败：%w", w.file, rowNo, orderNo, err)
+			}
+			w.lastOrder.shopID, w.lastOrder.no, w.lastOrder.id = shopRow.ID, orderNo, orderID
+			w.lastOrder.statusText, w.lastOrder.itemKeys = v.StatusText, nil
+		}
+	} else {
+		// An inherited row (1688) carries only its item: the order-level cells are on the
+		// order's first row and are blank here, so they are neither read nor checked.
+		orderID, outcome = w.lastOrder.id, rowUnchanged
 	}
 	if w.layout.Level != "sub_order" {
 		return outcome, nil
 	}
-	itemOutcome, err := w.upsertItem(rowNo, row, orderID, v.StatusText)
+	itemOutcome, err := w.upsertItem(rowNo, row, orderID, itemStatus)
 	if err != nil {
 		return 0, err
 	}
+	if itemOutcome != rowUnchanged {
+		if err := w.refreshTotals(orderID); err != nil {
+			return 0, fmt.Errorf("文件“%s”第 %d 行：汇总订单 %s 的商品失败：%w", w.file, rowNo, orderNo, err)
+		}
+	}
 	switch {
-	case itemOutcome == rowNew && !sameOrder && outcome == rowNew:
-		return rowNew, nil
 	case itemOutcome == rowNew:
 		return rowNew, nil
 	case itemOutcome == rowUpdated || outcome == rowUpdated:
@@ -180,8 +227,14 @@ func (w *writer) orderValues(rowNo int, row []string) (v orderValues, err error)
 	if v.CreatedAt, err = w.when(rowNo, row, "created_at"); err != nil {
 		return v, err
 	}
-	if v.CreatedAt == "" {
+	if v.CreatedAt == "" && w.layout.has("created_at") {
 		return v, w.bad(rowNo, row, "created_at", "是空的：每一行都要有订单创建时间")
+	}
+	if v.PromisedShipAt, err = w.when(rowNo, row, "promised_ship_at"); err != nil {
+		return v, err
+	}
+	if parseFlag(w.cell(row, "address_changed")) {
+		v.AddressChanged = 1
 	}
 	if v.PaidAt, err = w.when(rowNo, row, "paid_at"); err != nil {
 		return v, err
@@ -293,6 +346,8 @@ func (w *writer) merge(cur *orderValues, v orderValues) []change {
 	str("created_at", &cur.CreatedAt, v.CreatedAt)
 	str("paid_at", &cur.PaidAt, v.PaidAt)
 	str("shipped_at", &cur.ShippedAt, v.ShippedAt)
+	str("promised_ship_at", &cur.PromisedShipAt, v.PromisedShipAt)
+	num("address_changed", &cur.AddressChanged, v.AddressChanged)
 	str("tracking_no", &cur.TrackingNo, v.TrackingNo)
 	str("carrier", &cur.Carrier, v.Carrier)
 	str("buyer_message", &cur.BuyerMessage, v.BuyerMessage)
@@ -313,7 +368,7 @@ func (w *writer) upsertOrder(shopID int64, orderNo string, v orderValues) (int64
 			Address: v.Address, CreatedAt: v.CreatedAt, PaidAt: v.PaidAt, ShippedAt: v.ShippedAt,
 			TrackingNo: v.TrackingNo, Carrier: v.Carrier, BuyerMessage: v.BuyerMessage,
 			SellerMemo: v.SellerMemo, LateShipComp: v.LateShipComp, LateShipCompFen: v.LateShipCompFen,
-			BatchID: w.batchID,
+			PromisedShipAt: v.PromisedShipAt, AddressChanged: v.AddressChanged, BatchID: w.batchID,
 		})
 		return id, rowNew, err
 	}
@@ -337,18 +392,15 @@ func (w *writer) upsertOrder(shopID int64, orderNo string, v orderValues) (int64
 		Address: cur.Address, CreatedAt: cur.CreatedAt, PaidAt: cur.PaidAt, ShippedAt: cur.ShippedAt,
 		TrackingNo: cur.TrackingNo, Carrier: cur.Carrier, BuyerMessage: cur.BuyerMessage,
 		SellerMemo: cur.SellerMemo, LateShipComp: cur.LateShipComp, LateShipCompFen: cur.LateShipCompFen,
-		BatchID: w.batchID,
+		PromisedShipAt: cur.PromisedShipAt, AddressChanged: cur.AddressChanged, BatchID: w.batchID,
 	})
 	return cur.ID, rowUpdated, err
 }
 
 func (w *writer) upsertItem(rowNo int, row []string, orderID int64, statusText string) (rowOutcome, error) {
-	subNo, err := parseID(w.cell(row, "sub_order_no"))
+	subNo, err := w.itemKey(rowNo, row)
 	if err != nil {
-		return 0, w.bad(rowNo, row, "sub_order_no", err.Error())
-	}
-	if subNo == "" {
-		return 0, w.bad(rowNo, row, "sub_order_no", "是空的：子订单导出的每一行都要有子订单编号")
+		return 0, err
 	}
 	it := sqldb.InsertOrderItemParams{OrderID: orderID, SubOrderNo: subNo, BatchID: w.batchID,
 		Title: w.text(row, "item_title"), SkuCode: w.text(row, "item_sku_code"),
@@ -408,4 +460,134 @@ func (w *writer) upsertItem(rowNo int, row []string, orderID int64, statusText s
 		return 0, fmt.Errorf("文件“%s”第 %d 行：更新子订单 %s 失败：%w", w.file, rowNo, subNo, err)
 	}
 	return rowUpdated, nil
+}
+
+// itemKey is the key of a row's item within its order: the sub-order number where the
+// export has one, else (item_key layouts: 宝贝报表, JD, 1688, which write one row per
+// product line but number none) the layout's item_key cells joined with "|", e.g.
+// "MUG-01|颜色分类：白色|北欧风陶瓷马克杯". That key is stable across re-exports of the same
+// order, so a re-import updates the line instead of adding it again; it changes only if the
+// seller edits the 商家编码, properties or title of a product already sold. A key repeated
+// within one order (the same product on two lines) gets "#2", "#3" in row order.
+// ":" becomes "：" because order_change names item fields "item:<key>:<field>".
+func (w *writer) itemKey(rowNo int, row []string) (string, error) {
+	if w.layout.has("sub_order_no") || len(w.layout.ItemKey) == 0 {
+		subNo, err := parseID(w.cell(row, "sub_order_no"))
+		if err != nil {
+			return "", w.bad(rowNo, row, "sub_order_no", err.Error())
+		}
+		if subNo == "" {
+			return "", w.bad(rowNo, row, "sub_order_no", "是空的：子订单导出的每一行都要有子订单编号")
+		}
+		return subNo, nil
+	}
+	parts := make([]string, len(w.layout.ItemKey))
+	empty := true
+	for i, f := range w.layout.ItemKey {
+		v, err := parseID(w.cell(row, f))
+		if err != nil {
+			return "", w.bad(rowNo, row, f, err.Error())
+		}
+		parts[i] = strings.ReplaceAll(v, ":", "：")
+		empty = empty && v == ""
+	}
+	if empty {
+		return "", w.bad(rowNo, row, w.layout.ItemKey[0], "是空的：这一行认不出是哪件商品（"+w.itemKeyNames()+"都是空的）")
+	}
+	key := strings.Join(parts, "|")
+	if w.lastOrder.itemKeys == nil {
+		w.lastOrder.itemKeys = map[string]int{}
+	}
+	w.lastOrder.itemKeys[key]++
+	if n := w.lastOrder.itemKeys[key]; n > 1 {
+		key += "#" + strconv.Itoa(n)
+	}
+	return key, nil
+}
+
+// itemKeyNames names the columns an item key is made of, for messages.
+func (w *writer) itemKeyNames() string {
+	names := make([]string, 0, len(w.layout.ItemKey))
+	for _, f := range w.layout.ItemKey {
+		for _, i := range w.layout.col[f] {
+			if i < len(w.layout.headers) {
+				names = append(names, "“"+w.layout.headers[i]+"”")
+			}
+		}
+	}
+	return strings.Join(names, "")
+}
+
+// refreshTotals brings an order's amount, refund, item count and title up to date after
+// one of its items changed. Only the totals the layout has no order-level column for come
+// from the items (a JD or 1688 order's amount is its own 应付金额/实付款, not a sum of
+// items that carry none). A change to an order that existed before this batch is kept as
+// history, one row per field and batch however many of its items changed.
+func (w *writer) refreshTotals(orderID int64) error {
+	t, err := w.q.OrderItemTotals(w.ctx, orderID)
+	if err != nil {
+		return err
+	}
+	pay, refund, count, title := t.PayFen, t.RefundFen, t.ItemCount, t.Title
+	fromItems := func(itemField, orderField string) bool {
+		return w.layout.has(itemField) && !w.layout.has(orderField)
+	}
+	if fromItems("item_pay_amount", "pay_amount") {
+		pay = t.ItemsPayFen
+	}
+	if fromItems("item_refund_amount", "refund_amount") {
+		refund = t.ItemsRefundFen
+	}
+	if fromItems("item_quantity", "item_count") {
+		count = t.ItemsQuantity
+	}
+	if fromItems("item_title", "title") && t.ItemsTitle != "" {
+		title = t.ItemsTitle
+	}
+	i64 := func(v int64) string { return strconv.FormatInt(v, 10) }
+	var changes []change
+	if pay != t.PayFen {
+		changes = append(changes, change{"pay_amount", i64(t.PayFen), i64(pay)})
+	}
+	if refund != t.RefundFen {
+		changes = append(changes, change{"refund_amount", i64(t.RefundFen), i64(refund)})
+	}
+	if count != t.ItemCount {
+		changes = append(changes, change{"item_count", i64(t.ItemCount), i64(count)})
+	}
+	if title != t.Title {
+		changes = append(changes, change{"title", t.Title, title})
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	if t.FirstBatchID != w.batchID {
+		for _, c := range changes {
+			n, err := w.q.ExtendOrderChange(w.ctx, sqldb.ExtendOrderChangeParams{
+				NewValue: c.new, OrderID: orderID, BatchID: w.batchID, Field: c.field})
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			if err := w.q.InsertOrderChange(w.ctx, sqldb.InsertOrderChangeParams{
+				OrderID: orderID, BatchID: w.batchID, Field: c.field, OldValue: c.old, NewValue: c.new,
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	return w.q.UpdateOrderTotals(w.ctx, sqldb.UpdateOrderTotalsParams{
+		PayFen: pay, RefundFen: refund, ItemCount: count, Title: title, BatchID: w.batchID, ID: orderID})
+}
+
+// parseFlag reads a yes/no column, or a text column whose content itself means yes
+// (修改后的收货地址 holds the new address): empty and the usual "no" words are false.
+func parseFlag(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "否", "no", "false", "0", "n", "无", "未修改":
+		return false
+	}
+	return true
 }

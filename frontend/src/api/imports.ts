@@ -34,3 +34,8 @@ export async function listBatches(): Promise<Batch[]> {
 export async function undoBatch(batchId: number): Promise<UndoResult> {
   return ImportService.UndoBatch(batchId);
 }
+
+/** Stops the running import: the current file rolls back, later files do not start. */
+export async function cancelImport(): Promise<void> {
+  await ImportService.Cancel();
+}

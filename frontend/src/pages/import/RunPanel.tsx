@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Flex, Progress, Tag, Typography, theme } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { FileResult, ImportProgress } from '../../api/imports';
+import { cancelImport, type FileResult, type ImportProgress } from '../../api/imports';
 import { percentOf } from '../../lib/domain';
 import type { ImportPhase, RunFile } from '../../state/ImportState';
 import { resultKind } from './results';
@@ -148,10 +148,17 @@ export function RunPanel({ phase, files, progress, results, runError, needShopCo
       {running && (
         <Box
           header={
-            <Typography.Text>
-              <LoadingOutlined style={{ marginInlineEnd: 8 }} />
-              {phase === 'uploading' ? t('import.run.uploadingTitle', { count: files.length }) : t('import.run.importingTitle', { count: files.length })}
-            </Typography.Text>
+            <Flex justify="space-between" align="center" gap={12}>
+              <Typography.Text>
+                <LoadingOutlined style={{ marginInlineEnd: 8 }} />
+                {phase === 'uploading' ? t('import.run.uploadingTitle', { count: files.length }) : t('import.run.importingTitle', { count: files.length })}
+              </Typography.Text>
+              {phase === 'importing' && (
+                <Button size="small" danger data-testid="import-cancel" onClick={() => void cancelImport()}>
+                  {t('import.run.cancel')}
+                </Button>
+              )}
+            </Flex>
           }
         >
           {files.map((f, i) => (

@@ -1,0 +1,151 @@
+package importer_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"shopdesk/db"
+	"shopdesk/internal/exportfile"
+	"shopdesk/internal/importer"
+)
+
+// benchOrders is the size of the import benchmark's file (SHOPDESK_BENCH_ROWS overrides).
+func benchOrders() int {
+	if n, err := strconv.Atoi(os.Getenv("SHOPDESK_BENCH_ROWS")); err == nil && n > 0 {
+		return n
+	}
+	return 1_000_000
+}
+
+// benchHeader is the 23-column order report the import issue measures with.
+var benchHeader = []string{
+	"订单编号", "买家会员名", "买家支付宝账号", "买家应付货款", "买家应付邮费", "总金额", "买家实际支付金额",
+	"订单状态", "买家留言", "收货人姓名", "收货地址", "运送方式", "联系手机", "订单创建时间", "订单付款时间",
+	"宝贝标题", "宝贝种类", "物流单号", "物流公司", "订单备注", "宝贝总数量", "店铺名称", "退款金额",
+}
+
+var benchStatuses = []string{"等待买家付款", "买家已付款，等待卖家发货", "卖家已发货，等待买家确认", "交易成功", "交易关闭"}
+
+// writeBenchCSV writes n orders as the Taobao back office does (GBK, ="…" cells).
+func writeBenchCSV(tb testing.TB, path string, n int, footer []string) {
+	tb.Helper()
+	// WriteCSV takes whole row sets: write chunks of 10k rows and append them, so that
+	// memory stays flat for a million rows.
+	rows := make([][]string, 0, 10_000)
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	tmp := path + ".part"
+	for start := 0; start < n; start += cap(rows) {
+		rows = rows[:0]
+		for i := start; i < min(n, start+cap(rows)); i++ {
+			created := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * 30 * time.Second)
+			rows = append(rows, []string{
+				fmt.Sprintf("3%018d", i), fmt.Sprintf("买家%d", i%50000), "", "59.00", "0.00", "59.00",
+				fmt.Sprintf("%d.%02d", 10+i%500, i%100), benchStatuses[i%len(benchStatuses)], "", "张**",
+				"浙江省 杭州市 西湖区 文三路 " + strconv.Itoa(i%999) + "号", "快递", "138****0000",
+				created.Format("2006-01-02 15:04:05"), created.Add(time.Minute).Format("2006-01-02 15:04:05"),
+				"婴儿纯棉连体衣 新生儿哈衣 春秋款", "1", fmt.Sprintf("78%012d", i), "中通快递", "",
+				strconv.Itoa(1 + i%3), []string{"小米粒母婴旗舰店", "暖暖家居小铺"}[i%2], "0.00",
+			})
+		}
+		var ft []string
+		if start+cap(rows) >= n {
+			ft = footer
+		}
+		if err := exportfile.WriteCSV(tmp, benchHeader, rows, exportfile.CSVOptions{GBK: true, ExcelText: true, Footer: ft}); err != nil {
+			tb.Fatal(err)
+		}
+		data, err := os.ReadFile(tmp)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if start > 0 { // drop the repeated header line
+			data = data[strings.IndexByte(string(data), '\n')+1:]
+		}
+		if _, err := f.Write(data); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	os.Remove(tmp)
+}
+
+// peakRSS is the process's resident-memory high-water mark (VmHWM), in MB.
+func peakRSS() float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkImportTaobaoCSV imports a generated Taobao order report (1M rows by default)
+// and reports, side by side in one run: the sqlite3 shell's .import of the same file (the
+// reference), the full import, a re-import of the same orders (another file, so the
+// duplicate-file shortcut does not apply), their ratios, and the peak RSS.
+func BenchmarkImportTaobaoCSV(b *testing.B) {
+	n := benchOrders()
+	dir := b.TempDir()
+	csvPath := filepath.Join(dir, "ExportOrderList.csv")
+	again := filepath.Join(dir, "ExportOrderList-again.csv")
+	writeBenchCSV(b, csvPath, n, nil)
+	writeBenchCSV(b, again, n, []string{""}) // same orders, one blank line more: another SHA-256
+	info, _ := os.Stat(csvPath)
+	b.Logf("file: %d orders, %.1f MB", n, float64(info.Size())/1e6)
+
+	for i := 0; i < b.N; i++ {
+		ref := time.Now()
+		shell := exec.Command("sqlite3", filepath.Join(dir, fmt.Sprintf("ref%d.db", i)))
+		shell.Stdin = strings.NewReader(".mode csv\n.import " + csvPath + " orders\n")
+		if out, err := shell.CombinedOutput(); err != nil {
+			b.Fatalf("sqlite3 .import: %v: %s", err, out)
+		}
+		refTime := time.Since(ref)
+
+		ctx := context.Background()
+		d, err := db.Open(ctx, filepath.Join(dir, fmt.Sprintf("shop%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		im := importer.New(d)
+		t0 := time.Now()
+		r := im.ImportFile(ctx, csvPath, importer.Options{})
+		importTime := time.Since(t0)
+		if r.Error != "" || r.New != n {
+			b.Fatalf("import: %+v", r)
+		}
+		t1 := time.Now()
+		r = im.ImportFile(ctx, again, importer.Options{})
+		reimportTime := time.Since(t1)
+		if r.Error != "" || r.Unchanged != n {
+			b.Fatalf("re-import: %+v", r)
+		}
+		d.Close()
+
+		b.ReportMetric(refTime.Seconds(), "sqlite3-import-s")
+		b.ReportMetric(importTime.Seconds(), "import-s")
+		b.ReportMetric(importTime.Seconds()/refTime.Seconds(), "import/sqlite3")
+		b.ReportMetric(reimportTime.Seconds(), "reimport-s")
+		b.ReportMetric(reimportTime.Seconds()/importTime.Seconds(), "reimport/import")
+		b.ReportMetric(float64(n)/importTime.Seconds(), "rows/s")
+		b.ReportMetric(peakRSS(), "peak-rss-MB")
+	}
+}
