@@ -22,7 +22,7 @@
     } catch (e) {
       throw "店务台服务返回了无法识别的内容（HTTP " + response.status + "）";
     }
-    if (!response.ok) {
+    if (!response.ok || (body && body.error)) {
       throw (body && body.error) || "请求失败（HTTP " + response.status + "）";
     }
     return body.result;

@@ -88,7 +88,9 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
 // handleCall calls a bound method with JSON arguments, as the Wails bridge does: a
-// method returns (T, error), T, error or nothing; an error becomes {"error": message}.
+// method returns (T, error), T, error or nothing. An error the method returns is an
+// answer, not a failed request: HTTP 200 with {"error": message} (the shim rejects the
+// promise with it, as Wails does). 4xx is kept for calls that cannot be made at all.
 func (s *Server) handleCall(w http.ResponseWriter, r *http.Request) {
 	var req callRequest
 	if err := json.NewDecoder(io.LimitReader(r.Body, 8<<20)).Decode(&req); err != nil {
@@ -129,7 +131,7 @@ func (s *Server) handleCall(w http.ResponseWriter, r *http.Request) {
 	for _, v := range out {
 		if v.Type().Implements(errorType) && v.Type() == errorType {
 			if !v.IsNil() {
-				writeError(w, http.StatusInternalServerError, v.Interface().(error).Error())
+				writeError(w, http.StatusOK, v.Interface().(error).Error())
 				return
 			}
 			continue

@@ -78,8 +78,8 @@ func TestCallDispatch(t *testing.T) {
 		want   string // the result or error, as JSON
 	}{
 		{"result", "webserve_test.GreeterService.Hello", []any{"小王", 3}, 200, `{"result":{"count":3,"text":"你好，小王"}}`},
-		{"error from the method", "webserve_test.GreeterService.Hello", []any{"", 1}, 500, `{"error":"名字不能为空"}`},
-		{"error-only method", "webserve_test.GreeterService.Fail", nil, 500, `{"error":"出错了"}`},
+		{"error from the method", "webserve_test.GreeterService.Hello", []any{"", 1}, 200, `{"error":"名字不能为空"}`},
+		{"error-only method", "webserve_test.GreeterService.Fail", nil, 200, `{"error":"出错了"}`},
 		{"no result", "webserve_test.GreeterService.Nothing", nil, 200, `{"result":null}`},
 		{"wrong argument count", "webserve_test.GreeterService.Hello", []any{"x"}, 400, `{"error":"webserve_test.GreeterService.Hello 需要 2 个参数，收到 1 个"}`},
 		{"unknown service", "app.Nope.Hello", nil, 404, `{"error":"没有这个服务：app.Nope"}`},
