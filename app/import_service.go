@@ -33,6 +33,26 @@ func (s *ImportService) ImportFiles(paths []string, shopID int64) ([]importer.Fi
 	}), nil
 }
 
+// PreviewFiles dry-runs the files (nothing is kept) and returns, per file, what importing
+// it would do and its first rows, for the seller to confirm.
+func (s *ImportService) PreviewFiles(paths []string, shopID int64) ([]importer.Preview, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ctx, cancel := context.WithCancel(s.env.ctx)
+	defer cancel()
+	s.setCancel(cancel)
+	defer s.setCancel(nil)
+	im := importer.New(s.env.db)
+	out := make([]importer.Preview, 0, len(paths))
+	for i, p := range paths {
+		out = append(out, im.PreviewFile(ctx, p, importer.Options{
+			ShopID: shopID, Index: i, Files: len(paths),
+			Progress: func(p importer.Progress) { s.env.shell.Emit(importer.ProgressEvent, p) },
+		}))
+	}
+	return out, nil
+}
+
 // PickFiles opens the native dialog for export files (desktop window only).
 func (s *ImportService) PickFiles() ([]string, error) { return s.env.shell.PickFiles() }
 

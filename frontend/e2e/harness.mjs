@@ -255,3 +255,23 @@ export async function settled(locator) {
     return same;
   }, 'an animation to settle');
 }
+
+/**
+ * Uploads files through the hidden file input and waits for the preview (every import is
+ * previewed first); returns the preview rows.
+ */
+export async function previewUpload(page, files) {
+  const run = byTestId(page, 'import-run');
+  // A previous run's panel may still say done/preview: wait for this upload's preview.
+  await page.evaluate(() => document.querySelector('[data-testid="import-run"]')?.setAttribute('data-phase', 'stale'));
+  await byTestId(page, 'import-file-input').setInputFiles(files);
+  await until(async () => (await run.getAttribute('data-phase')) === 'preview', 'the preview');
+  return byTestId(page, 'import-preview-row');
+}
+
+/** Presses 确认导入 and waits for the import to finish; returns the result rows. */
+export async function confirmImport(page) {
+  await byTestId(page, 'import-confirm').click();
+  await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'done', 'the import to finish');
+  return byTestId(page, 'import-result-row');
+}

@@ -2,14 +2,20 @@
 //    and a customer list that is no order export (Chinese error naming the file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, until, byTestId, TAOBAO_CSV, CUSTOMERS_CSV } from './harness.mjs';
+import { withApp, until, byTestId, previewUpload, confirmImport, TAOBAO_CSV, CUSTOMERS_CSV } from './harness.mjs';
 
-/** Uploads one file through the hidden input and waits for the run to finish. */
+/**
+ * Uploads one file; a file the preview finds importable is then imported (确认导入) and
+ * its result row returned; otherwise the preview row, which says why not.
+ */
 async function importFile(page, file) {
-  await byTestId(page, 'import-file-input').setInputFiles(file);
-  const run = byTestId(page, 'import-run');
-  await until(async () => (await run.getAttribute('data-phase')) === 'done', `import of ${file} to finish`);
-  const rows = byTestId(page, 'import-result-row');
+  const previews = await previewUpload(page, file);
+  await until(async () => (await previews.count()) === 1, 'one preview row');
+  if ((await previews.first().getAttribute('data-status')) !== 'success') {
+    assert.ok(await byTestId(page, 'import-confirm').isDisabled(), 'nothing to import: 确认导入 disabled');
+    return previews.first();
+  }
+  const rows = await confirmImport(page);
   await until(async () => (await rows.count()) === 1, 'one result row');
   return rows.first();
 }
@@ -29,8 +35,17 @@ test('empty database: empty state, import success, duplicate and unrecognised fi
     await until(() => page.url().endsWith('#/import'), 'the #/import route');
     assert.match(await byTestId(page, 'import-history-table').innerText(), /还没有导入过文件/);
 
-    // The Taobao export: 30 new orders.
-    let row = await importFile(page, TAOBAO_CSV);
+    // The Taobao export: the preview says what will happen and shows the first rows.
+    const preview = (await previewUpload(page, TAOBAO_CSV)).first();
+    assert.equal(await preview.getAttribute('data-status'), 'success');
+    assert.match(await preview.getByTestId('import-result-text').innerText(), /将新增 30 \/ 更新 0 \/ 未变 0/);
+    const sample = preview.getByTestId('import-preview-sample');
+    assert.match(await sample.innerText(), /订单编号[\s\S]*2165437890123456789[\s\S]*tb_小鱼儿2019/);
+    await shot('02a-import-preview');
+    assert.match(await byTestId(page, 'import-history-table').innerText(), /还没有导入过文件/, 'a preview imports nothing');
+
+    // Confirmed: 30 new orders.
+    let row = (await confirmImport(page)).first();
     assert.equal(await row.getAttribute('data-status'), 'success');
     assert.equal(await row.getAttribute('data-error-code'), null);
     const text = await row.getByTestId('import-result-text').innerText();

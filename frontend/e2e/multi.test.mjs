@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { withApp, until, byTestId, pickOption, EXPORTS, TAOBAO_CSV } from './harness.mjs';
+import { withApp, until, byTestId, pickOption, previewUpload, confirmImport, EXPORTS, TAOBAO_CSV } from './harness.mjs';
 
 const TAOBAO_LATER = path.join(EXPORTS, 'ExportOrderList202611220900.csv');
 const JD_CSV = path.join(EXPORTS, '京东订单导出_20261121.csv');
@@ -34,13 +34,17 @@ test('three files of two platforms: progress, results, undo one', async (t) => {
         window.__progressRows = Math.max(window.__progressRows, document.querySelectorAll('[data-testid="import-progress-row"]').length);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
-    await byTestId(page, 'import-file-input').setInputFiles([TAOBAO_CSV, TAOBAO_LATER, JD_CSV]);
-    await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'done', 'the three files to import');
+    const previews = await previewUpload(page, [TAOBAO_CSV, TAOBAO_LATER, JD_CSV]);
+    await until(async () => (await previews.count()) === 3, 'three preview rows');
+    // Each file previewed on its own: the later export's orders are not there yet.
+    assert.match(await previews.nth(1).innerText(), /将新增 35 \/ 更新 0 \/ 未变 0/);
+    assert.match(await previews.nth(2).innerText(), /京东 订单导出[\s\S]*小米粒京东店[\s\S]*将新增 4/);
+    await shot('29-three-files-preview');
+    const rows = await confirmImport(page);
     const phases = await page.evaluate(() => window.__phases);
-    assert.ok(phases.includes('importing') && phases.at(-1) === 'done', `phases seen: ${phases}`);
+    assert.deepEqual(phases.filter((p) => p !== 'stale'), ['uploading', 'previewing', 'preview', 'importing', 'done'], `phases seen: ${phases}`);
     assert.equal(await page.evaluate(() => window.__progressRows), 3, 'one progress row per file');
 
-    const rows = byTestId(page, 'import-result-row');
     await until(async () => (await rows.count()) === 3, 'three result rows');
     const want = [
       [/ExportOrderList202611211800\.csv/, /新增 30 \/ 更新 0 \/ 未变 0/],

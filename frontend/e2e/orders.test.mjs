@@ -2,7 +2,7 @@
 //    19-digit order number, detail drawer, reset, page size and keyset paging.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, until, byTestId, totalOf, orderNumbers, listedBy, pickOption, settled, TAOBAO_CSV } from './harness.mjs';
+import { withApp, until, byTestId, totalOf, orderNumbers, listedBy, pickOption, settled, previewUpload, confirmImport, TAOBAO_CSV } from './harness.mjs';
 
 const ORDER_NO = '2165437890123456789';
 
@@ -13,9 +13,9 @@ test('orders: filter, search, drawer, reset and paging over the Taobao export', 
     // Import the fixture through the UI.
     await byTestId(page, 'orders-empty-nodata').waitFor();
     await byTestId(page, 'nav-import').click();
-    await byTestId(page, 'import-file-input').setInputFiles(TAOBAO_CSV);
-    await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'done', 'the import to finish');
-    assert.equal(await byTestId(page, 'import-result-row').getAttribute('data-status'), 'success');
+    await previewUpload(page, TAOBAO_CSV);
+    const results = await confirmImport(page);
+    assert.equal(await results.first().getAttribute('data-status'), 'success');
 
     // All 30 orders; the default page size (50) shows them all.
     let res = await listedBy(page, () => byTestId(page, 'nav-orders').click());

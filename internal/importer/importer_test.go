@@ -442,3 +442,29 @@ func TestImportCancel(t *testing.T) {
 		}
 	}
 }
+
+// A preview reports what the import would do, shows the first rows, and keeps nothing.
+func TestPreview(t *testing.T) {
+	d := openDB(t)
+	p := importer.New(d).PreviewFile(context.Background(),
+		writeTaobao(t, "ExportOrderList.csv", sampleOrders(), exportfile.CSVOptions{GBK: true, ExcelText: true}), importer.Options{})
+	if p.Result.Error != "" || p.Result.New != 3 || !p.Result.DryRun || p.Result.Shop != "小米粒母婴旗舰店、暖暖家居小铺" {
+		t.Fatalf("preview result = %+v", p.Result)
+	}
+	wantCols := []string{"订单编号", "买家会员名", "订单状态", "买家实际支付金额", "宝贝标题", "订单创建时间", "店铺名称"}
+	if strings.Join(p.Columns, ",") != strings.Join(wantCols, ",") {
+		t.Fatalf("columns = %v, want %v", p.Columns, wantCols)
+	}
+	if len(p.Rows) != 3 || p.Rows[0][0] != "2165437890123456789" || p.Rows[2][3] != "68.00" {
+		t.Fatalf("rows = %q", p.Rows)
+	}
+	for _, table := range []string{"orders", "shop", "import_batch"} {
+		if n := count(t, d, table); n != 0 {
+			t.Fatalf("%s has %d rows after a preview", table, n)
+		}
+	}
+	bad := importer.New(d).PreviewFile(context.Background(), filepath.Join(t.TempDir(), "missing.csv"), importer.Options{})
+	if bad.Result.Error == "" || len(bad.Rows) != 0 {
+		t.Fatalf("preview of a missing file = %+v", bad)
+	}
+}

@@ -4,6 +4,7 @@ import type { importer } from '../../wailsjs/go/models';
 export type FileResult = importer.FileResult;
 export type Batch = importer.Batch;
 export type UndoResult = importer.UndoResult;
+export type Preview = importer.Preview;
 
 /** Payload of the "import:progress" event (importer.Progress; events are not in models.ts). */
 export interface ImportProgress {
@@ -38,4 +39,9 @@ export async function undoBatch(batchId: number): Promise<UndoResult> {
 /** Stops the running import: the current file rolls back, later files do not start. */
 export async function cancelImport(): Promise<void> {
   await ImportService.Cancel();
+}
+
+/** Dry-runs the files (nothing is kept): what importing each would do, and its first rows. */
+export async function previewFiles(paths: string[], shopId: number): Promise<Preview[]> {
+  return (await ImportService.PreviewFiles(paths, shopId)) ?? [];
 }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { importFiles, pickFiles, type FileResult, type ImportProgress } from '../api/imports';
+import { importFiles, pickFiles, previewFiles, type FileResult, type ImportProgress, type Preview } from '../api/imports';
 import { onImportProgress, onNativeFileDrop } from '../api/events';
 import { uploadFiles } from '../api/upload';
 import { errorText } from '../api/errors';
@@ -12,8 +12,10 @@ import { mergeRetry, needShopPaths as needShopPathsOf } from '../pages/import/re
 
 // The import run lives above the pages: in the desktop window a file dropped anywhere
 // (on any page) starts an import, and the import page shows its progress and results.
+// Every run is previewed first (a dry run: platform, format, shop, counts, first rows);
+// the seller confirms, then the files import.
 
-export type ImportPhase = 'idle' | 'uploading' | 'importing' | 'done';
+export type ImportPhase = 'idle' | 'uploading' | 'previewing' | 'preview' | 'importing' | 'done';
 
 export interface RunFile {
   name: string;
@@ -35,6 +37,12 @@ interface ImportState {
   needShopPaths: string[];
   /** Bumped after every run so the history table reloads. */
   historyVersion: number;
+  /** The dry run of the dropped files, waiting for 确认导入 (phase 'preview'). */
+  previews: Preview[];
+  confirmImport: () => Promise<void>;
+  cancelPreview: () => void;
+  /** Previews the same files again, e.g. after choosing the shop for files that need one. */
+  rePreview: () => Promise<void>;
   importPaths: (paths: string[]) => Promise<void>;
   uploadAndImport: (files: File[]) => Promise<void>;
   pickAndImport: () => Promise<void>;
@@ -56,6 +64,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const [runError, setRunError] = useState<string | null>(null);
   const [needShopPaths, setNeedShopPaths] = useState<string[]>([]);
   const [historyVersion, setHistoryVersion] = useState(0);
+  const [previews, setPreviews] = useState<Preview[]>([]);
+  const [previewPaths, setPreviewPaths] = useState<string[]>([]);
 
   const busyRef = useRef(false);
   const uploadRef = useRef<(files: File[]) => Promise<void>>(async () => {});
@@ -71,6 +81,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     setResults([]);
     setRunError(null);
     setNeedShopPaths([]);
+    setPreviews([]);
   }, []);
 
   const finish = useCallback(async () => {
@@ -112,6 +123,48 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [finish, message, t],
   );
 
+  // Dry-runs paths and waits for the seller's confirmation; begin() must have been called.
+  const preview = useCallback(
+    async (paths: string[], forShop: number) => {
+      setFiles(paths.map((p) => ({ name: baseName(p), path: p })));
+      setPhase('previewing');
+      importingRef.current = true;
+      try {
+        setPreviews(await previewFiles(paths, forShop));
+        setPreviewPaths(paths);
+        setPhase('preview');
+      } catch (err) {
+        setRunError(errorText(err, t('import.failed')));
+        setPhase('done');
+      } finally {
+        importingRef.current = false;
+        // a new drop during the preview starts over with the new files
+        busyRef.current = false;
+      }
+    },
+    [t],
+  );
+
+  const confirmImport = useCallback(async () => {
+    const paths = previews.filter((p) => !p.result.error && !p.result.duplicate).map((p) => p.result.path);
+    if (paths.length === 0 || busyRef.current) return;
+    begin(paths.map((p) => ({ name: baseName(p), path: p })), 'importing');
+    await run(paths, shopIdRef.current);
+  }, [begin, previews, run]);
+
+  const cancelPreview = useCallback(() => {
+    setPreviews([]);
+    setPreviewPaths([]);
+    setPhase('idle');
+  }, []);
+
+  const rePreview = useCallback(async () => {
+    if (previewPaths.length === 0 || busyRef.current) return;
+    const paths = previewPaths;
+    begin(paths.map((p) => ({ name: baseName(p), path: p })), 'previewing');
+    await preview(paths, shopIdRef.current);
+  }, [begin, preview, previewPaths]);
+
   const guardBusy = useCallback(() => {
     if (busyRef.current) {
       message.warning(t('import.busy'));
@@ -123,10 +176,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const importPaths = useCallback(
     async (paths: string[]) => {
       if (paths.length === 0 || guardBusy()) return;
-      begin(paths.map((p) => ({ name: baseName(p), path: p })), 'importing');
-      await run(paths, shopIdRef.current);
+      begin(paths.map((p) => ({ name: baseName(p), path: p })), 'previewing');
+      await preview(paths, shopIdRef.current);
     },
-    [begin, guardBusy, run],
+    [begin, guardBusy, preview],
   );
 
   const uploadAndImport = useCallback(
@@ -142,9 +195,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         setPhase('done');
         return;
       }
-      await run(paths, shopIdRef.current);
+      await preview(paths, shopIdRef.current);
     },
-    [begin, guardBusy, run, t],
+    [begin, guardBusy, preview, t],
   );
 
   uploadRef.current = uploadAndImport;
@@ -221,7 +274,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       shopId,
       setShopId,
       phase,
-      busy: phase === 'uploading' || phase === 'importing',
+      busy: phase === 'uploading' || phase === 'previewing' || phase === 'importing',
       files,
       progress,
       results,
@@ -232,8 +285,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       uploadAndImport,
       pickAndImport,
       retryNeedShop,
+      previews,
+      confirmImport,
+      cancelPreview,
+      rePreview,
     }),
-    [shopId, phase, files, progress, results, runError, needShopPaths, historyVersion, importPaths, uploadAndImport, pickAndImport, retryNeedShop],
+    [shopId, phase, files, progress, results, runError, needShopPaths, historyVersion, importPaths, uploadAndImport, pickAndImport, retryNeedShop, previews, confirmImport, cancelPreview, rePreview],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -7,7 +7,11 @@
  *   new-shop-button          新建店铺 (opens the modal: new-shop-form, new-shop-platform, new-shop-name, new-shop-ok)
  *   import-dropzone          drop zone (click = choose files); data-busy="true" while importing
  *   import-file-input        hidden <input type=file multiple> (browser mode; use setInputFiles)
- *   import-run               current/last run; data-phase = uploading|importing|done
+ *   import-run               current/last run; data-phase = uploading|previewing|preview|importing|done
+ *   import-preview-row       one per file in the preview; data-status like a result row; import-preview-sample its first rows
+ *   import-confirm           确认导入 (imports the files the preview found importable); import-preview-cancel 取消
+ *   import-repreview         重新预览 after choosing the shop for files that need one
+ *   import-cancel            取消导入 while previewing or importing
  *   import-progress-row      one per file while importing
  *   import-result-row        one per file after; data-status = success|duplicate|error, data-error-code
  *   import-result-text       the summary / message inside a result row
@@ -69,6 +73,10 @@ export function ImportPage() {
           canRetry={imp.shopId !== 0}
           busy={imp.busy}
           onRetry={() => void imp.retryNeedShop()}
+          previews={imp.previews}
+          onConfirm={() => void imp.confirmImport()}
+          onCancelPreview={imp.cancelPreview}
+          onRePreview={() => void imp.rePreview()}
         />
       </Card>
       <Card title={t('import.history.title')}>

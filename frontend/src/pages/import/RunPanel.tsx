@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Flex, Progress, Tag, Typography, theme } from 'antd';
+import { Alert, Button, Flex, Progress, Table, Tag, Typography, theme } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { cancelImport, type FileResult, type ImportProgress } from '../../api/imports';
+import { cancelImport, type FileResult, type ImportProgress, type Preview } from '../../api/imports';
 import { percentOf } from '../../lib/domain';
 import type { ImportPhase, RunFile } from '../../state/ImportState';
 import { resultKind } from './results';
@@ -58,7 +58,28 @@ function ProgressRow({ file, p, uploading }: { file: RunFile; p?: ImportProgress
   );
 }
 
-function ResultRow({ r }: { r: FileResult }) {
+/** The first rows of a previewed file, as read (order numbers stay text). */
+function SampleTable({ p }: { p: Preview }) {
+  if (p.columns.length === 0 || p.rows.length === 0) return null;
+  const data = p.rows.map((cells, i) => ({ key: i, cells }));
+  return (
+    <Table
+      data-testid="import-preview-sample"
+      size="small"
+      style={{ marginTop: 8 }}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={data}
+      columns={p.columns.map((title, k) => ({
+        key: k,
+        title,
+        render: (_: unknown, row: { cells: string[] }) => <span className="sd-nowrap">{row.cells[k]}</span>,
+      }))}
+    />
+  );
+}
+
+function ResultRow({ r, testId = 'import-result-row', preview }: { r: FileResult; testId?: string; preview?: Preview }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const kind = resultKind(r);
@@ -71,7 +92,7 @@ function ResultRow({ r }: { r: FileResult }) {
       <CloseCircleFilled style={{ color: token.colorError }} />
     );
   return (
-    <Row testId="import-result-row" status={kind} errorCode={r.errorCode}>
+    <Row testId={testId} status={kind} errorCode={r.errorCode}>
       <Flex gap={12} align="flex-start" style={{ width: '100%' }}>
         <span style={{ fontSize: 18, lineHeight: '22px' }}>{icon}</span>
         <div style={{ flex: 1, minWidth: 0 }}>
@@ -84,7 +105,7 @@ function ResultRow({ r }: { r: FileResult }) {
           <div style={{ marginTop: 4 }} data-testid="import-result-text">
             {kind === 'success' && (
               <Typography.Text>
-                {t('import.result.success', { added: r.new, updated: r.updated, unchanged: r.unchanged })}
+                {t(preview ? 'import.preview.summary' : 'import.result.success', { added: r.new, updated: r.updated, unchanged: r.unchanged })}
                 {r.rejected > 0 ? ` · ${t('import.result.rejected', { count: r.rejected })}` : ''}
               </Typography.Text>
             )}
@@ -95,6 +116,7 @@ function ResultRow({ r }: { r: FileResult }) {
               </Typography.Text>
             )}
           </div>
+          {preview && kind === 'success' && <SampleTable p={preview} />}
         </div>
       </Flex>
     </Row>
@@ -111,13 +133,24 @@ interface Props {
   canRetry: boolean;
   busy: boolean;
   onRetry: () => void;
+  previews: Preview[];
+  onConfirm: () => void;
+  onCancelPreview: () => void;
+  onRePreview: () => void;
 }
 
 /** The current (or last) import: progress while it runs, one result row per file after. */
-export function RunPanel({ phase, files, progress, results, runError, needShopCount, canRetry, busy, onRetry }: Props) {
+export function RunPanel(props: Props) {
+  const { phase, files, progress, results, runError, needShopCount, canRetry, busy, onRetry } = props;
   const { t } = useTranslation();
   if (phase === 'idle') return null;
-  const running = phase === 'uploading' || phase === 'importing';
+  const running = phase === 'uploading' || phase === 'previewing' || phase === 'importing';
+  const title =
+    phase === 'uploading'
+      ? t('import.run.uploadingTitle', { count: files.length })
+      : phase === 'previewing'
+        ? t('import.run.previewingTitle', { count: files.length })
+        : t('import.run.importingTitle', { count: files.length });
   return (
     <div data-testid="import-run" data-phase={phase} style={{ marginTop: 16 }}>
       {runError && (
@@ -151,9 +184,9 @@ export function RunPanel({ phase, files, progress, results, runError, needShopCo
             <Flex justify="space-between" align="center" gap={12}>
               <Typography.Text>
                 <LoadingOutlined style={{ marginInlineEnd: 8 }} />
-                {phase === 'uploading' ? t('import.run.uploadingTitle', { count: files.length }) : t('import.run.importingTitle', { count: files.length })}
+                {title}
               </Typography.Text>
-              {phase === 'importing' && (
+              {(phase === 'importing' || phase === 'previewing') && (
                 <Button size="small" danger data-testid="import-cancel" onClick={() => void cancelImport()}>
                   {t('import.run.cancel')}
                 </Button>
@@ -166,7 +199,8 @@ export function RunPanel({ phase, files, progress, results, runError, needShopCo
           ))}
         </Box>
       )}
-      {!running && results.length > 0 && (
+      {phase === 'preview' && <PreviewBox {...props} />}
+      {phase === 'done' && results.length > 0 && (
         <Box header={<Typography.Text strong>{t('import.run.resultsTitle', { count: results.length })}</Typography.Text>}>
           {results.map((r, i) => (
             <ResultRow key={i} r={r} />
@@ -174,5 +208,51 @@ export function RunPanel({ phase, files, progress, results, runError, needShopCo
         </Box>
       )}
     </div>
+  );
+}
+
+/** 导入前预览: what each file would do; 确认导入 imports the files that can be imported. */
+function PreviewBox({ previews, onConfirm, onCancelPreview, onRePreview, canRetry }: Props) {
+  const { t } = useTranslation();
+  const importable = previews.filter((p) => !p.result.error && !p.result.duplicate).length;
+  const needShop = previews.filter((p) => p.result.errorCode === 'need_shop').length;
+  return (
+    <>
+      {needShop > 0 && (
+        <Alert
+          data-testid="import-need-shop-alert"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('import.needShop.title', { count: needShop })}
+          description={t('import.needShop.previewBody')}
+          action={
+            <Button type="primary" data-testid="import-repreview" disabled={!canRetry} onClick={onRePreview}>
+              {t('import.preview.again')}
+            </Button>
+          }
+        />
+      )}
+      <Box
+        header={
+          // The buttons sit in the header: with several files the rows run below the fold.
+          <Flex justify="space-between" align="center" gap={12} wrap>
+            <Typography.Text strong>{t('import.preview.title', { count: previews.length })}</Typography.Text>
+            <Flex gap={8}>
+              <Button size="small" data-testid="import-preview-cancel" onClick={onCancelPreview}>
+                {t('common.cancel')}
+              </Button>
+              <Button size="small" type="primary" data-testid="import-confirm" disabled={importable === 0} onClick={onConfirm}>
+                {importable === previews.length ? t('import.preview.confirm') : t('import.preview.confirmSome', { count: importable })}
+              </Button>
+            </Flex>
+          </Flex>
+        }
+      >
+        {previews.map((p, i) => (
+          <ResultRow key={i} r={p.result} preview={p} testId="import-preview-row" />
+        ))}
+      </Box>
+    </>
   );
 }

@@ -10,4 +10,6 @@ export function ListBatches():Promise<Array<importer.Batch>>;
 
 export function PickFiles():Promise<Array<string>>;
 
+export function PreviewFiles(arg1:Array<string>,arg2:number):Promise<Array<importer.Preview>>;
+
 export function UndoBatch(arg1:number):Promise<importer.UndoResult>;

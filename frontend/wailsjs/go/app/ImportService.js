@@ -18,6 +18,10 @@ export function PickFiles() {
   return window['go']['app']['ImportService']['PickFiles']();
 }
 
+export function PreviewFiles(arg1, arg2) {
+  return window['go']['app']['ImportService']['PreviewFiles'](arg1, arg2);
+}
+
 export function UndoBatch(arg1) {
   return window['go']['app']['ImportService']['UndoBatch'](arg1);
 }

@@ -1,0 +1,78 @@
+package importer
+
+import (
+	"context"
+	"io"
+	"strings"
+)
+
+// previewRows is how many rows of a file the preview shows.
+const previewRows = 5
+
+// previewFields are the columns the preview shows, in this order, when the layout has them.
+var previewFields = []string{"order_no", "sub_order_no", "buyer", "status", "pay_amount", "item_pay_amount",
+	"title", "item_title", "created_at", "shop_name"}
+
+// Preview is what a file would do, for the seller to check before it is imported: a dry
+// run's result (platform, format, shop, counts, or the error) and the first rows as read.
+type Preview struct {
+	Result  FileResult `json:"result"`
+	Columns []string   `json:"columns"` // the file's own header text of the shown columns
+	Rows    [][]string `json:"rows"`
+}
+
+// PreviewFile dry-runs the import of path (nothing is kept) and samples its first rows.
+func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) Preview {
+	opts.DryRun = true
+	p := Preview{Result: im.ImportFile(ctx, path, opts), Columns: []string{}, Rows: [][]string{}}
+	if p.Result.Error != "" {
+		return p
+	}
+	// The dry run read the file already; reading the first rows again is cheap and keeps
+	// the import loop free of preview concerns.
+	facts, err := inspect(path)
+	if err != nil {
+		return p
+	}
+	src, err := openTable(path, facts)
+	if err != nil {
+		return p
+	}
+	defer src.close()
+	layout, _, err := findHeader(src.table)
+	if err != nil {
+		return p
+	}
+	var cols [][]int // a field may read several columns joined (省 市 区)
+	for _, f := range previewFields {
+		if idx, ok := layout.col[f]; ok && len(idx) > 0 {
+			cols = append(cols, idx)
+			names := make([]string, len(idx))
+			for k, i := range idx {
+				names[k] = layout.headers[i]
+			}
+			p.Columns = append(p.Columns, strings.Join(names, "/"))
+		}
+	}
+	for len(p.Rows) < previewRows {
+		row, err := src.table.Next()
+		if err == io.EOF || err != nil {
+			break
+		}
+		if nonEmpty(row) == 0 {
+			continue
+		}
+		cells := make([]string, len(cols))
+		for k, idx := range cols {
+			var parts []string
+			for _, i := range idx {
+				if i < len(row) && cleanCell(row[i]) != "" {
+					parts = append(parts, cleanCell(row[i]))
+				}
+			}
+			cells[k] = strings.Join(parts, " ")
+		}
+		p.Rows = append(p.Rows, cells)
+	}
+	return p
+}
