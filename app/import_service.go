@@ -19,38 +19,36 @@ type ImportService struct {
 
 // ImportFiles imports the files at paths, each all or nothing. shopID is the shop for
 // files that do not name theirs (0: decide from the file, or ask).
-func (s *ImportService) ImportFiles(paths []string, shopID int64) ([]importer.FileResult, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ctx, cancel := context.WithCancel(s.env.ctx)
-	defer cancel()
-	s.setCancel(cancel)
-	defer s.setCancel(nil)
-	im := importer.New(s.env.db)
-	return im.ImportFiles(ctx, paths, importer.Options{
-		ShopID:   shopID,
-		Progress: func(p importer.Progress) { s.env.shell.Emit(importer.ProgressEvent, p) },
-	}), nil
+func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importer.FileResult, err error) {
+	s.exclusive(func(ctx context.Context, im *importer.Importer, opts importer.Options) {
+		opts.ShopID = shopID
+		res = im.ImportFiles(ctx, paths, opts)
+	})
+	return res, nil
 }
 
 // PreviewFiles dry-runs the files (nothing is kept) and returns, per file, what importing
 // it would do and its first rows, for the seller to confirm.
-func (s *ImportService) PreviewFiles(paths []string, shopID int64) ([]importer.Preview, error) {
+func (s *ImportService) PreviewFiles(paths []string, shopID int64) (res []importer.Preview, err error) {
+	s.exclusive(func(ctx context.Context, im *importer.Importer, opts importer.Options) {
+		opts.ShopID = shopID
+		res = im.PreviewFiles(ctx, paths, opts)
+	})
+	return res, nil
+}
+
+// exclusive runs fn as the one import at a time, with a context Cancel can stop and
+// options that report progress to the UI.
+func (s *ImportService) exclusive(fn func(context.Context, *importer.Importer, importer.Options)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ctx, cancel := context.WithCancel(s.env.ctx)
 	defer cancel()
 	s.setCancel(cancel)
 	defer s.setCancel(nil)
-	im := importer.New(s.env.db)
-	out := make([]importer.Preview, 0, len(paths))
-	for i, p := range paths {
-		out = append(out, im.PreviewFile(ctx, p, importer.Options{
-			ShopID: shopID, Index: i, Files: len(paths),
-			Progress: func(p importer.Progress) { s.env.shell.Emit(importer.ProgressEvent, p) },
-		}))
-	}
-	return out, nil
+	fn(ctx, importer.New(s.env.db), importer.Options{
+		Progress: func(p importer.Progress) { s.env.shell.Emit(importer.ProgressEvent, p) },
+	})
 }
 
 // PickFiles opens the native dialog for export files (desktop window only).

@@ -21,6 +21,17 @@ type Preview struct {
 	Rows    [][]string `json:"rows"`
 }
 
+// PreviewFiles previews several files, as ImportFiles imports them.
+func (im *Importer) PreviewFiles(ctx context.Context, paths []string, opts Options) []Preview {
+	out := make([]Preview, 0, len(paths))
+	for i, p := range paths {
+		o := opts
+		o.Index, o.Files = i, len(paths)
+		out = append(out, im.PreviewFile(ctx, p, o))
+	}
+	return out
+}
+
 // PreviewFile dry-runs the import of path (nothing is kept) and samples its first rows.
 func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) Preview {
 	opts.DryRun = true
