@@ -109,3 +109,18 @@ WHERE id = sqlc.arg(id);
 -- name: ExtendOrderChange :execrows
 UPDATE order_change SET new_value = sqlc.arg(new_value)
 WHERE order_id = sqlc.arg(order_id) AND batch_id = sqlc.arg(batch_id) AND field = sqlc.arg(field);
+
+-- The import assigns the ids of the orders it creates itself (max + 1 onwards, exactly
+-- what SQLite would pick for an INTEGER PRIMARY KEY), so that it can insert many orders
+-- with one statement and still know each one's id without RETURNING.
+-- name: MaxOrderID :one
+SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM orders;
+
+-- The stored state of the orders a chunk of import rows names, in one query instead of
+-- one per row. order_nos is a JSON array of order numbers; the orders of every shop with
+-- those numbers come back, the import matches them by (shop_id, order_no).
+-- name: OrdersForImport :many
+SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
+       created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
+FROM orders WHERE order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)));

@@ -117,11 +117,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
 	}
+	if q.maxOrderIDStmt, err = db.PrepareContext(ctx, maxOrderID); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxOrderID: %w", err)
+	}
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
 	}
 	if q.orderItemTotalsStmt, err = db.PrepareContext(ctx, orderItemTotals); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderItemTotals: %w", err)
+	}
+	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
+		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
 	}
 	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
@@ -304,6 +310,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing markShopsCreatedByStmt: %w", cerr)
 		}
 	}
+	if q.maxOrderIDStmt != nil {
+		if cerr := q.maxOrderIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxOrderIDStmt: %w", cerr)
+		}
+	}
 	if q.maxShopIDStmt != nil {
 		if cerr := q.maxShopIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing maxShopIDStmt: %w", cerr)
@@ -312,6 +323,11 @@ func (q *Queries) Close() error {
 	if q.orderItemTotalsStmt != nil {
 		if cerr := q.orderItemTotalsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderItemTotalsStmt: %w", cerr)
+		}
+	}
+	if q.ordersForImportStmt != nil {
+		if cerr := q.ordersForImportStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ordersForImportStmt: %w", cerr)
 		}
 	}
 	if q.resetItemLastBatchStmt != nil {
@@ -419,8 +435,10 @@ type Queries struct {
 	listShopOrdersStmt          *sql.Stmt
 	listShopsStmt               *sql.Stmt
 	markShopsCreatedByStmt      *sql.Stmt
+	maxOrderIDStmt              *sql.Stmt
 	maxShopIDStmt               *sql.Stmt
 	orderItemTotalsStmt         *sql.Stmt
+	ordersForImportStmt         *sql.Stmt
 	resetItemLastBatchStmt      *sql.Stmt
 	resetLastBatchStmt          *sql.Stmt
 	searchOrdersStmt            *sql.Stmt
@@ -465,8 +483,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listShopOrdersStmt:          q.listShopOrdersStmt,
 		listShopsStmt:               q.listShopsStmt,
 		markShopsCreatedByStmt:      q.markShopsCreatedByStmt,
+		maxOrderIDStmt:              q.maxOrderIDStmt,
 		maxShopIDStmt:               q.maxShopIDStmt,
 		orderItemTotalsStmt:         q.orderItemTotalsStmt,
+		ordersForImportStmt:         q.ordersForImportStmt,
 		resetItemLastBatchStmt:      q.resetItemLastBatchStmt,
 		resetLastBatchStmt:          q.resetLastBatchStmt,
 		searchOrdersStmt:            q.searchOrdersStmt,

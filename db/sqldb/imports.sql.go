@@ -440,6 +440,20 @@ func (q *Queries) ListBatches(ctx context.Context, lim int64) ([]ListBatchesRow,
 	return items, nil
 }
 
+const maxOrderID = `-- name: MaxOrderID :one
+SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM orders
+`
+
+// The import assigns the ids of the orders it creates itself (max + 1 onwards, exactly
+// what SQLite would pick for an INTEGER PRIMARY KEY), so that it can insert many orders
+// with one statement and still know each one's id without RETURNING.
+func (q *Queries) MaxOrderID(ctx context.Context) (int64, error) {
+	row := q.queryRow(ctx, q.maxOrderIDStmt, maxOrderID)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const orderItemTotals = `-- name: OrderItemTotals :one
 SELECT o.first_batch_id, o.pay_fen, o.refund_fen, o.item_count, o.title,
        CAST(coalesce((SELECT sum(i.pay_fen) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_pay_fen,
@@ -480,6 +494,87 @@ func (q *Queries) OrderItemTotals(ctx context.Context, id int64) (OrderItemTotal
 		&i.ItemsTitle,
 	)
 	return i, err
+}
+
+const ordersForImport = `-- name: OrdersForImport :many
+SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
+       created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
+FROM orders WHERE order_no IN (SELECT value FROM json_each(?1))
+`
+
+type OrdersForImportRow struct {
+	ShopID          int64
+	OrderNo         string
+	ID              int64
+	Buyer           string
+	Status          string
+	StatusText      string
+	PayFen          int64
+	RefundFen       int64
+	Title           string
+	ItemCount       int64
+	Address         string
+	CreatedAt       string
+	PaidAt          string
+	ShippedAt       string
+	TrackingNo      string
+	Carrier         string
+	BuyerMessage    string
+	SellerMemo      string
+	LateShipComp    int64
+	LateShipCompFen int64
+	PromisedShipAt  string
+	AddressChanged  int64
+}
+
+// The stored state of the orders a chunk of import rows names, in one query instead of
+// one per row. order_nos is a JSON array of order numbers; the orders of every shop with
+// those numbers come back, the import matches them by (shop_id, order_no).
+func (q *Queries) OrdersForImport(ctx context.Context, orderNos interface{}) ([]OrdersForImportRow, error) {
+	rows, err := q.query(ctx, q.ordersForImportStmt, ordersForImport, orderNos)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []OrdersForImportRow
+	for rows.Next() {
+		var i OrdersForImportRow
+		if err := rows.Scan(
+			&i.ShopID,
+			&i.OrderNo,
+			&i.ID,
+			&i.Buyer,
+			&i.Status,
+			&i.StatusText,
+			&i.PayFen,
+			&i.RefundFen,
+			&i.Title,
+			&i.ItemCount,
+			&i.Address,
+			&i.CreatedAt,
+			&i.PaidAt,
+			&i.ShippedAt,
+			&i.TrackingNo,
+			&i.Carrier,
+			&i.BuyerMessage,
+			&i.SellerMemo,
+			&i.LateShipComp,
+			&i.LateShipCompFen,
+			&i.PromisedShipAt,
+			&i.AddressChanged,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const updateOrder = `-- name: UpdateOrder :exec

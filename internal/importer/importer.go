@@ -26,6 +26,11 @@ const headerSearchRows = 15
 // progressEvery is the least time between two progress reports of one file.
 const progressEvery = 100 * time.Millisecond
 
+// importCacheMiB is SQLite's page cache for an import's transaction (the default is 2 MB):
+// enough for the indexes of the orders table to stay in memory while a million rows are
+// added, well inside the 200 MB an import of a million rows may use.
+const importCacheMiB = 64
+
 // Importer imports export files into one database.
 type Importer struct {
 	db *db.DB
@@ -126,7 +131,15 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 
 	report := progressReporter(opts, name, src)
 	errDryRun := errors.New("dry run")
-	err = im.db.InTx(ctx, func(tx *sql.Tx, q *sqldb.Queries) error {
+	err = im.db.InBulkTx(ctx, importCacheMiB, func(tx *sql.Tx, _ *sqldb.Queries) error {
+		// The writer's queries are prepared on this transaction: calling the pool's
+		// prepared statements inside a transaction re-binds them on every call, and
+		// database/sql keeps each of those until the commit (memory growing per row).
+		q, err := sqldb.Prepare(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("文件“%s”：准备导入失败：%w", name, err)
+		}
+		defer q.Close()
 		batchID, err := q.CreateBatch(ctx, sqldb.CreateBatchParams{
 			FileName: name, Sha256: facts.sha256, FileSize: facts.size,
 			Platform: layout.Platform, Format: layout.ID, StartedAt: utcNow(),
@@ -138,37 +151,65 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		if err != nil {
 			return fmt.Errorf("文件“%s”：读取店铺失败：%w", name, err)
 		}
-		w := &writer{ctx: ctx, q: q, layout: layout, batchID: batchID, file: name,
-			defaultShop: opts.ShopID, defaultShopName: opts.ShopName, shops: map[string]sqldb.FindShopRow{}}
-		for n := 0; ; n++ {
-			row, err := src.table.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return fail(ErrCodeUnreadable, fileError(name, err))
-			}
-			if n%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				report(res.Rows, false)
-			}
-			outcome, err := w.row(src.table.Row(), row)
-			if err != nil {
+		w := &writer{rowParser: rowParser{layout: layout, file: name}, ctx: ctx, tx: tx, q: q,
+			batchID: batchID, defaultShop: opts.ShopID, defaultShopName: opts.ShopName,
+			shops: map[string]sqldb.FindShopRow{}}
+
+		// The file is read and parsed in its own goroutine (pipeline.go). It stops when
+		// this function returns, before src is closed.
+		readCtx, stopReading := context.WithCancel(ctx)
+		chunks := make(chan rowChunk, chunksAhead)
+		readDone := make(chan struct{})
+		go func() {
+			defer close(readDone)
+			readRows(readCtx, src.table, &rowParser{layout: layout, file: name}, chunks)
+		}()
+		defer func() {
+			stopReading()
+			<-readDone
+		}()
+
+		n := 0
+		for chunk := range chunks {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-			switch outcome {
-			case rowSkipped:
-				continue
-			case rowNew:
-				res.New++
-			case rowUpdated:
-				res.Updated++
-			case rowUnchanged:
-				res.Unchanged++
+			if err := w.orders.prefetch(w, chunk.rows); err != nil {
+				return fmt.Errorf("文件“%s”：%w", name, err)
 			}
-			res.Rows++
+			for i := range chunk.rows {
+				if n%256 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					report(res.Rows, false)
+				}
+				n++
+				outcome, err := w.row(&chunk.rows[i])
+				if err != nil {
+					return err
+				}
+				switch outcome {
+				case rowSkipped:
+					continue
+				case rowNew:
+					res.New++
+				case rowUpdated:
+					res.Updated++
+				case rowUnchanged:
+					res.Unchanged++
+				}
+				res.Rows++
+			}
+			if chunk.err != nil {
+				return fail(ErrCodeUnreadable, fileError(name, chunk.err))
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err // the reader stopped early: the file was not read to its end
+		}
+		if err := w.orders.flush(w); err != nil {
+			return fmt.Errorf("文件“%s”：%w", name, err)
 		}
 		if res.Rows == 0 {
 			return fail(ErrCodeUnreadable, fileError(name,

@@ -147,6 +147,9 @@ func parseTime(s string) (string, error) {
 	if s == "" || s == "0" || s == "-" {
 		return "", nil
 	}
+	if isCanonicalTime(s) {
+		return s, nil
+	}
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.Format("2006-01-02 15:04:05"), nil
@@ -156,6 +159,33 @@ func parseTime(s string) (string, error) {
 		return t.Format("2006-01-02 15:04:05"), nil
 	}
 	return "", errNotTime
+}
+
+// isCanonicalTime reports whether s is already a valid "YYYY-MM-DD HH:MM:SS", the shape
+// most exports write: time.Parse and Format would give s back, at a cost that shows in a
+// million-row import. Anything else takes the general path.
+func isCanonicalTime(s string) bool {
+	if len(s) != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		return false
+	}
+	num := func(from, to int) int {
+		n := 0
+		for i := from; i < to; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n
+	}
+	year, month, day := num(0, 4), num(5, 7), num(8, 10)
+	hour, minute, sec := num(11, 13), num(14, 16), num(17, 19)
+	if year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 ||
+		minute < 0 || minute > 59 || sec < 0 || sec > 59 {
+		return false
+	}
+	// The last day of the month: day 0 of the next month.
+	return day <= time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // excelSerial converts an Excel date serial (days since 1899-12-30, fraction = time of day).

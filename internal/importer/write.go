@@ -35,13 +35,14 @@ func (e *rowError) Error() string {
 	return fmt.Sprintf("文件“%s”第 %d 行，“%s”列的值“%s”%s", e.file, e.row, e.column, e.value, e.reason)
 }
 
-// writer upserts the rows of one file inside its transaction.
+// writer upserts the rows of one file inside its transaction. Rows come parsed (see
+// pipeline.go) and in file order.
 type writer struct {
+	rowParser
 	ctx             context.Context
+	tx              *sql.Tx
 	q               *sqldb.Queries
-	layout          *boundLayout
 	batchID         int64
-	file            string
 	defaultShop     int64
 	defaultShopName string
 	shops           map[string]sqldb.FindShopRow // by name in the file ("" = no name column)
@@ -59,87 +60,21 @@ type writer struct {
 		// layouts only), to number a repeated key.
 		itemKeys map[string]int
 	}
-	cells []string
-}
-
-// cell returns the cleaned cell of field in row ("" when the file has no such column).
-// A field read from several columns (省, 市, 区, 街道) joins their non-empty cells with a space.
-func (w *writer) cell(row []string, field string) string {
-	cols, ok := w.layout.col[field]
-	if !ok {
-		return ""
-	}
-	if len(cols) == 1 {
-		if cols[0] >= len(row) {
-			return ""
-		}
-		return cleanCell(row[cols[0]])
-	}
-	parts := make([]string, 0, len(cols))
-	for _, i := range cols {
-		if i < len(row) {
-			if c := cleanCell(row[i]); c != "" {
-				parts = append(parts, c)
-			}
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
-func (w *writer) bad(rowNo int, row []string, field string, reason string) error {
-	col := fields[field].name
-	if cols, ok := w.layout.col[field]; ok {
-		names := make([]string, 0, len(cols))
-		for _, i := range cols {
-			if i < len(w.layout.headers) {
-				names = append(names, w.layout.headers[i])
-			}
-		}
-		if len(names) > 0 {
-			col = strings.Join(names, "/")
-		}
-	}
-	return fail(ErrCodeBadValue, &rowError{file: w.file, row: rowNo, column: col,
-		value: w.cell(row, field), reason: reason})
-}
-
-func (w *writer) text(row []string, field string) string { return w.cell(row, field) }
-
-func (w *writer) money(rowNo int, row []string, field string) (int64, error) {
-	v, err := parseFen(w.cell(row, field))
-	if err != nil {
-		return 0, w.bad(rowNo, row, field, err.Error())
-	}
-	return v, nil
-}
-
-func (w *writer) integer(rowNo int, row []string, field string) (int64, error) {
-	v, err := parseInt(w.cell(row, field))
-	if err != nil {
-		return 0, w.bad(rowNo, row, field, err.Error())
-	}
-	return v, nil
-}
-
-func (w *writer) when(rowNo int, row []string, field string) (string, error) {
-	v, err := parseTime(w.cell(row, field))
-	if err != nil {
-		return "", w.bad(rowNo, row, field, err.Error())
-	}
-	return v, nil
+	orders orderStore
 }
 
 // orderValues are the order-level columns an import may set.
 type orderValues = sqldb.GetOrderForImportRow
 
-func (w *writer) row(rowNo int, row []string) (rowOutcome, error) {
-	if nonEmpty(row) == 0 {
+func (w *writer) row(pr *parsedRow) (rowOutcome, error) {
+	if pr.blank {
 		return rowSkipped, nil
 	}
-	orderNo, err := parseID(w.cell(row, "order_no"))
-	if err != nil {
-		return 0, w.bad(rowNo, row, "order_no", err.Error())
+	rowNo, row := pr.no, pr.cells
+	if pr.orderNoErr != nil {
+		return 0, pr.orderNoErr
 	}
+	orderNo := pr.orderNo
 	inherited := false
 	if orderNo == "" {
 		switch {
@@ -156,20 +91,19 @@ func (w *writer) row(rowNo int, row []string) (rowOutcome, error) {
 	var orderID int64
 	itemStatus := w.lastOrder.statusText
 	if !inherited {
-		shopRow, err := w.shop(rowNo, row)
+		shopRow, err := w.shop(rowNo, pr.shopName)
 		if err != nil {
 			return 0, err
 		}
-		v, err := w.orderValues(rowNo, row)
-		if err != nil {
-			return 0, err
+		if pr.valsErr != nil {
+			return 0, pr.valsErr
 		}
-		v.Status = statusCode(w.layout.Platform, v.StatusText)
+		v := pr.vals
 		itemStatus = v.StatusText
 		if w.lastOrder.shopID == shopRow.ID && w.lastOrder.no == orderNo {
 			orderID, outcome = w.lastOrder.id, rowUnchanged
 		} else {
-			orderID, outcome, err = w.upsertOrder(shopRow.ID, orderNo, v)
+			orderID, outcome, err = w.upsertOrder(rowNo, shopRow.ID, orderNo, v)
 			if err != nil {
 				return 0, fmt.Errorf("文件“%s”第 %d 行：写入订单 %s 失败：%w", w.file, rowNo, orderNo, err)
 			}
@@ -184,12 +118,13 @@ func (w *writer) row(rowNo int, row []string) (rowOutcome, error) {
 	if w.layout.Level != "sub_order" {
 		return outcome, nil
 	}
-	itemOutcome, err := w.upsertItem(rowNo, row, orderID, itemStatus)
+	itemOutcome, err := w.upsertItem(pr, orderID, itemStatus)
 	if err != nil {
 		return 0, err
 	}
 	if itemOutcome != rowUnchanged {
-		if err := w.refreshTotals(orderID); err != nil {
+		key := orderKey{w.lastOrder.shopID, w.lastOrder.no}
+		if err := w.refreshTotals(key, orderID); err != nil {
 			return 0, fmt.Errorf("文件“%s”第 %d 行：汇总订单 %s 的商品失败：%w", w.file, rowNo, orderNo, err)
 		}
 	}
@@ -202,60 +137,9 @@ func (w *writer) row(rowNo int, row []string) (rowOutcome, error) {
 	return rowUnchanged, nil
 }
 
-// orderValues reads the order-level cells of a row.
-func (w *writer) orderValues(rowNo int, row []string) (v orderValues, err error) {
-	v.Buyer = w.text(row, "buyer")
-	v.StatusText = w.text(row, "status")
-	v.Title = w.text(row, "title")
-	v.Address = w.text(row, "address")
-	v.TrackingNo = w.text(row, "tracking_no")
-	v.Carrier = w.text(row, "carrier")
-	v.BuyerMessage = w.text(row, "buyer_message")
-	v.SellerMemo = w.text(row, "seller_memo")
-	if v.PayFen, err = w.money(rowNo, row, "pay_amount"); err != nil {
-		return v, err
-	}
-	if v.RefundFen, err = w.money(rowNo, row, "refund_amount"); err != nil {
-		return v, err
-	}
-	if v.LateShipCompFen, err = w.money(rowNo, row, "late_ship_comp_amount"); err != nil {
-		return v, err
-	}
-	if v.ItemCount, err = w.integer(rowNo, row, "item_count"); err != nil {
-		return v, err
-	}
-	if v.CreatedAt, err = w.when(rowNo, row, "created_at"); err != nil {
-		return v, err
-	}
-	if v.CreatedAt == "" && w.layout.has("created_at") {
-		return v, w.bad(rowNo, row, "created_at", "是空的：每一行都要有订单创建时间")
-	}
-	if v.PromisedShipAt, err = w.when(rowNo, row, "promised_ship_at"); err != nil {
-		return v, err
-	}
-	if parseFlag(w.cell(row, "address_changed")) {
-		v.AddressChanged = 1
-	}
-	if v.PaidAt, err = w.when(rowNo, row, "paid_at"); err != nil {
-		return v, err
-	}
-	if v.ShippedAt, err = w.when(rowNo, row, "shipped_at"); err != nil {
-		return v, err
-	}
-	comp, err := parseBool(w.cell(row, "late_ship_comp"))
-	if err != nil {
-		return v, w.bad(rowNo, row, "late_ship_comp", err.Error())
-	}
-	if comp || v.LateShipCompFen > 0 {
-		v.LateShipComp = 1
-	}
-	return v, nil
-}
-
 // shop resolves the row's shop: the file's 店铺名称 when it has one, else the caller's
 // choice, else the only shop of the platform.
-func (w *writer) shop(rowNo int, row []string) (sqldb.FindShopRow, error) {
-	name := w.text(row, "shop_name")
+func (w *writer) shop(rowNo int, name string) (sqldb.FindShopRow, error) {
 	if s, ok := w.shops[name]; ok {
 		return s, nil
 	}
@@ -359,25 +243,25 @@ func (w *writer) merge(cur *orderValues, v orderValues) []change {
 	return changes
 }
 
-func (w *writer) upsertOrder(shopID int64, orderNo string, v orderValues) (int64, rowOutcome, error) {
-	cur, err := w.q.GetOrderForImport(w.ctx, sqldb.GetOrderForImportParams{ShopID: shopID, OrderNo: orderNo})
-	if errors.Is(err, sql.ErrNoRows) {
-		id, err := w.q.InsertOrder(w.ctx, sqldb.InsertOrderParams{
-			ShopID: shopID, OrderNo: orderNo, Buyer: v.Buyer, Status: v.Status, StatusText: v.StatusText,
-			PayFen: v.PayFen, RefundFen: v.RefundFen, Title: v.Title, ItemCount: v.ItemCount,
-			Address: v.Address, CreatedAt: v.CreatedAt, PaidAt: v.PaidAt, ShippedAt: v.ShippedAt,
-			TrackingNo: v.TrackingNo, Carrier: v.Carrier, BuyerMessage: v.BuyerMessage,
-			SellerMemo: v.SellerMemo, LateShipComp: v.LateShipComp, LateShipCompFen: v.LateShipCompFen,
-			PromisedShipAt: v.PromisedShipAt, AddressChanged: v.AddressChanged, BatchID: w.batchID,
-		})
-		return id, rowNew, err
-	}
+// upsertOrder inserts the order or merges v into the stored one. A new order is only
+// queued (see orderStore); changes to a stored one are written at once, with history.
+func (w *writer) upsertOrder(rowNo int, shopID int64, orderNo string, v orderValues) (int64, rowOutcome, error) {
+	key := orderKey{shopID, orderNo}
+	cur, err := w.orders.lookup(w, key)
 	if err != nil {
 		return 0, 0, err
 	}
-	changes := w.merge(&cur, v)
+	if cur == nil {
+		id, err := w.orders.add(w, rowNo, key, v)
+		return id, rowNew, err
+	}
+	changes := w.merge(cur, v)
 	if len(changes) == 0 {
 		return cur.ID, rowUnchanged, nil
+	}
+	// The history rows refer to the order: it must be in the table first.
+	if err := w.orders.flush(w); err != nil {
+		return 0, 0, err
 	}
 	for _, c := range changes {
 		if err := w.q.InsertOrderChange(w.ctx, sqldb.InsertOrderChangeParams{
@@ -397,25 +281,29 @@ func (w *writer) upsertOrder(shopID int64, orderNo string, v orderValues) (int64
 	return cur.ID, rowUpdated, err
 }
 
-func (w *writer) upsertItem(rowNo int, row []string, orderID int64, statusText string) (rowOutcome, error) {
-	subNo, err := w.itemKey(rowNo, row)
-	if err != nil {
-		return 0, err
+func (w *writer) upsertItem(pr *parsedRow, orderID int64, statusText string) (rowOutcome, error) {
+	rowNo := pr.no
+	if pr.itemKeyErr != nil {
+		return 0, pr.itemKeyErr
 	}
-	it := sqldb.InsertOrderItemParams{OrderID: orderID, SubOrderNo: subNo, BatchID: w.batchID,
-		Title: w.text(row, "item_title"), SkuCode: w.text(row, "item_sku_code"),
-		StatusText: statusText, RefundStatus: w.text(row, "item_refund_status")}
-	if it.PriceFen, err = w.money(rowNo, row, "item_price"); err != nil {
-		return 0, err
+	subNo := pr.itemKey
+	if pr.itemDerived {
+		if w.lastOrder.itemKeys == nil {
+			w.lastOrder.itemKeys = map[string]int{}
+		}
+		w.lastOrder.itemKeys[subNo]++
+		if n := w.lastOrder.itemKeys[subNo]; n > 1 {
+			subNo += "#" + strconv.Itoa(n)
+		}
 	}
-	if it.Quantity, err = w.integer(rowNo, row, "item_quantity"); err != nil {
-		return 0, err
+	if pr.itemErr != nil {
+		return 0, pr.itemErr
 	}
-	if it.PayFen, err = w.money(rowNo, row, "item_pay_amount"); err != nil {
-		return 0, err
-	}
-	if it.RefundFen, err = w.money(rowNo, row, "item_refund_amount"); err != nil {
-		return 0, err
+	it := pr.item
+	it.OrderID, it.SubOrderNo, it.BatchID, it.StatusText = orderID, subNo, w.batchID, statusText
+	// The item refers to its order and the totals are summed in SQL: queued orders first.
+	if err := w.orders.flush(w); err != nil {
+		return 0, fmt.Errorf("文件“%s”第 %d 行：%w", w.file, rowNo, err)
 	}
 	cur, err := w.q.GetOrderItem(w.ctx, sqldb.GetOrderItemParams{OrderID: orderID, SubOrderNo: subNo})
 	if errors.Is(err, sql.ErrNoRows) {
@@ -462,68 +350,12 @@ func (w *writer) upsertItem(rowNo int, row []string, orderID int64, statusText s
 	return rowUpdated, nil
 }
 
-// itemKey is the key of a row's item within its order: the sub-order number where the
-// export has one, else (item_key layouts: 宝贝报表, JD, 1688, which write one row per
-// product line but number none) the layout's item_key cells joined with "|", e.g.
-// "MUG-01|颜色分类：白色|北欧风陶瓷马克杯". That key is stable across re-exports of the same
-// order, so a re-import updates the line instead of adding it again; it changes only if the
-// seller edits the 商家编码, properties or title of a product already sold. A key repeated
-// within one order (the same product on two lines) gets "#2", "#3" in row order.
-// ":" becomes "：" because order_change names item fields "item:<key>:<field>".
-func (w *writer) itemKey(rowNo int, row []string) (string, error) {
-	if w.layout.has("sub_order_no") || len(w.layout.ItemKey) == 0 {
-		subNo, err := parseID(w.cell(row, "sub_order_no"))
-		if err != nil {
-			return "", w.bad(rowNo, row, "sub_order_no", err.Error())
-		}
-		if subNo == "" {
-			return "", w.bad(rowNo, row, "sub_order_no", "是空的：子订单导出的每一行都要有子订单编号")
-		}
-		return subNo, nil
-	}
-	parts := make([]string, len(w.layout.ItemKey))
-	empty := true
-	for i, f := range w.layout.ItemKey {
-		v, err := parseID(w.cell(row, f))
-		if err != nil {
-			return "", w.bad(rowNo, row, f, err.Error())
-		}
-		parts[i] = strings.ReplaceAll(v, ":", "：")
-		empty = empty && v == ""
-	}
-	if empty {
-		return "", w.bad(rowNo, row, w.layout.ItemKey[0], "是空的：这一行认不出是哪件商品（"+w.itemKeyNames()+"都是空的）")
-	}
-	key := strings.Join(parts, "|")
-	if w.lastOrder.itemKeys == nil {
-		w.lastOrder.itemKeys = map[string]int{}
-	}
-	w.lastOrder.itemKeys[key]++
-	if n := w.lastOrder.itemKeys[key]; n > 1 {
-		key += "#" + strconv.Itoa(n)
-	}
-	return key, nil
-}
-
-// itemKeyNames names the columns an item key is made of, for messages.
-func (w *writer) itemKeyNames() string {
-	names := make([]string, 0, len(w.layout.ItemKey))
-	for _, f := range w.layout.ItemKey {
-		for _, i := range w.layout.col[f] {
-			if i < len(w.layout.headers) {
-				names = append(names, "“"+w.layout.headers[i]+"”")
-			}
-		}
-	}
-	return strings.Join(names, "")
-}
-
 // refreshTotals brings an order's amount, refund, item count and title up to date after
 // one of its items changed. Only the totals the layout has no order-level column for come
 // from the items (a JD or 1688 order's amount is its own 应付金额/实付款, not a sum of
 // items that carry none). A change to an order that existed before this batch is kept as
 // history, one row per field and batch however many of its items changed.
-func (w *writer) refreshTotals(orderID int64) error {
+func (w *writer) refreshTotals(key orderKey, orderID int64) error {
 	t, err := w.q.OrderItemTotals(w.ctx, orderID)
 	if err != nil {
 		return err
@@ -578,8 +410,13 @@ func (w *writer) refreshTotals(orderID int64) error {
 			}
 		}
 	}
-	return w.q.UpdateOrderTotals(w.ctx, sqldb.UpdateOrderTotalsParams{
-		PayFen: pay, RefundFen: refund, ItemCount: count, Title: title, BatchID: w.batchID, ID: orderID})
+	if err := w.q.UpdateOrderTotals(w.ctx, sqldb.UpdateOrderTotalsParams{
+		PayFen: pay, RefundFen: refund, ItemCount: count, Title: title, BatchID: w.batchID, ID: orderID}); err != nil {
+		return err
+	}
+	// A later row of this chunk naming the order must see the new totals.
+	w.orders.setTotals(key, pay, refund, count, title)
+	return nil
 }
 
 // parseFlag reads a yes/no column, or a text column whose content itself means yes

@@ -1,0 +1,199 @@
+package importer
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"shopdesk/db/sqldb"
+)
+
+// insertRows is how many new orders one INSERT statement writes. Going from one row per
+// statement to tens of rows is most of the gain; beyond ~100 it flattens out. (SQLite caps
+// a statement at 32,766 parameters: 100 rows use 2,400.)
+const insertRows = 100
+
+// orderKey is how an import finds an order: its shop and its number.
+type orderKey struct {
+	shopID int64
+	no     string
+}
+
+// pendingOrder is a new order not yet written.
+type pendingOrder struct {
+	rowNo int
+	key   orderKey
+	v     orderValues // v.ID is already assigned
+}
+
+// orderStore is the writer's view of the orders table while one file is imported.
+//
+// For each chunk of rows it reads the stored orders the chunk names with one query
+// (prefetch), and keeps them, and every order the chunk creates or changes, in known: the
+// rows of the chunk then see exactly the state they would have read from the table row
+// by row. New orders are queued and written insertRows at a time. Their ids are assigned
+// here, counting on from the largest id, which is what SQLite itself would give them:
+// the ids stay the same as with one INSERT per row, and nothing needs to be read back.
+// Anything that writes rows referring to an order (history, items) or reads orders with
+// SQL flushes the queue first.
+type orderStore struct {
+	known   map[orderKey]*orderValues
+	direct  map[string]bool // order numbers prefetch could not look up (see prefetch)
+	pending []pendingOrder
+	nextID  int64 // the id of the next new order; 0 = not read yet
+	stmts   map[int]*sql.Stmt
+	args    []any
+}
+
+// prefetch writes the queued orders and reads the stored orders the rows name.
+func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
+	if err := s.flush(w); err != nil {
+		return err
+	}
+	if s.known == nil {
+		s.known = make(map[orderKey]*orderValues, len(rows))
+		s.direct = map[string]bool{}
+	}
+	clear(s.known)
+	clear(s.direct)
+	nos := make([]string, 0, len(rows))
+	for i := range rows {
+		r := &rows[i]
+		if r.blank || r.orderNoErr != nil || r.orderNo == "" {
+			continue
+		}
+		// JSON would turn invalid UTF-8 into U+FFFD and the number would not be found:
+		// such a number (hardly ever seen) is looked up on its own.
+		if !utf8.ValidString(r.orderNo) {
+			s.direct[r.orderNo] = true
+			continue
+		}
+		nos = append(nos, r.orderNo)
+	}
+	if len(nos) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(nos)
+	if err != nil {
+		return err
+	}
+	found, err := w.q.OrdersForImport(w.ctx, string(list))
+	if err != nil {
+		return fmt.Errorf("读取已有订单失败：%w", err)
+	}
+	for _, f := range found {
+		s.known[orderKey{f.ShopID, f.OrderNo}] = &orderValues{
+			ID: f.ID, Buyer: f.Buyer, Status: f.Status, StatusText: f.StatusText, PayFen: f.PayFen,
+			RefundFen: f.RefundFen, Title: f.Title, ItemCount: f.ItemCount, Address: f.Address,
+			CreatedAt: f.CreatedAt, PaidAt: f.PaidAt, ShippedAt: f.ShippedAt, TrackingNo: f.TrackingNo,
+			Carrier: f.Carrier, BuyerMessage: f.BuyerMessage, SellerMemo: f.SellerMemo,
+			LateShipComp: f.LateShipComp, LateShipCompFen: f.LateShipCompFen,
+			PromisedShipAt: f.PromisedShipAt, AddressChanged: f.AddressChanged,
+		}
+	}
+	return nil
+}
+
+// lookup returns the current state of an order of the current chunk, nil if there is no
+// such order. The writer may change the returned values in place (merge).
+func (s *orderStore) lookup(w *writer, key orderKey) (*orderValues, error) {
+	if v, ok := s.known[key]; ok {
+		return v, nil
+	}
+	if !s.direct[key.no] {
+		return nil, nil
+	}
+	v, err := w.q.GetOrderForImport(w.ctx, sqldb.GetOrderForImportParams{ShopID: key.shopID, OrderNo: key.no})
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.known[key] = &v
+	return &v, nil
+}
+
+// add queues a new order and returns its id.
+func (s *orderStore) add(w *writer, rowNo int, key orderKey, v orderValues) (int64, error) {
+	if s.nextID == 0 {
+		maxID, err := w.q.MaxOrderID(w.ctx)
+		if err != nil {
+			return 0, err
+		}
+		s.nextID = maxID + 1
+	}
+	v.ID = s.nextID
+	s.nextID++
+	s.pending = append(s.pending, pendingOrder{rowNo: rowNo, key: key, v: v})
+	stored := v
+	s.known[key] = &stored
+	if len(s.pending) >= insertRows {
+		return v.ID, s.flush(w)
+	}
+	return v.ID, nil
+}
+
+// setTotals records totals the writer wrote for an order, if the chunk knows it.
+func (s *orderStore) setTotals(key orderKey, pay, refund, count int64, title string) {
+	if v, ok := s.known[key]; ok {
+		v.PayFen, v.RefundFen, v.ItemCount, v.Title = pay, refund, count, title
+	}
+}
+
+// flush writes the queued orders, insertRows per statement.
+func (s *orderStore) flush(w *writer) error {
+	for start := 0; start < len(s.pending); {
+		n := min(len(s.pending)-start, insertRows)
+		stmt, err := s.insertStmt(w, n)
+		if err != nil {
+			return err
+		}
+		s.args = s.args[:0]
+		for i := range s.pending[start : start+n] {
+			p := &s.pending[start+i]
+			v := &p.v
+			s.args = append(s.args, v.ID, p.key.shopID, p.key.no, v.Buyer, v.Status, v.StatusText,
+				v.PayFen, v.RefundFen, v.Title, v.ItemCount, v.Address, v.CreatedAt, v.PaidAt,
+				v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.LateShipComp,
+				v.LateShipCompFen, v.PromisedShipAt, v.AddressChanged, w.batchID, w.batchID)
+		}
+		if _, err := stmt.ExecContext(w.ctx, s.args...); err != nil {
+			return fmt.Errorf("写入第 %d 行起的 %d 个新订单失败：%w", s.pending[start].rowNo, n, err)
+		}
+		start += n
+	}
+	s.pending = s.pending[:0]
+	return nil
+}
+
+// orderInsertColumns are the columns flush writes; the values follow in this order.
+const orderInsertColumns = `id, shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
+	item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message,
+	seller_memo, late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed,
+	first_batch_id, last_batch_id`
+
+// insertStmt is the INSERT of n orders, prepared once per file on its transaction. It is
+// written here rather than in db/queries because sqlc cannot generate a statement with a
+// variable number of VALUES rows.
+func (s *orderStore) insertStmt(w *writer, n int) (*sql.Stmt, error) {
+	if st, ok := s.stmts[n]; ok {
+		return st, nil
+	}
+	cols := strings.Count(orderInsertColumns, ",") + 1
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
+	query := "INSERT INTO orders (" + orderInsertColumns + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(one+",", n), ",")
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare insert of %d orders: %w", n, err)
+	}
+	if s.stmts == nil {
+		s.stmts = map[int]*sql.Stmt{}
+	}
+	s.stmts[n] = st
+	return st, nil
+}
