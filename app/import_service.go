@@ -24,6 +24,7 @@ func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importe
 		opts.ShopID = shopID
 		res = im.ImportFiles(ctx, paths, opts)
 	})
+	s.env.refreshAnomalies()
 	return res, nil
 }
 
@@ -63,7 +64,50 @@ func (s *ImportService) ListBatches() ([]importer.Batch, error) {
 func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return importer.New(s.env.db).Undo(s.env.ctx, batchID)
+	res, err := importer.New(s.env.db).Undo(s.env.ctx, batchID)
+	if err == nil {
+		s.env.refreshAnomalies()
+	}
+	return res, err
+}
+
+// SaveTemplate stores a template made on the mapping screen for an export no built-in
+// layout knows; such files import with it from now on (see importer.SaveTemplate).
+func (s *ImportService) SaveTemplate(in importer.TemplateInput) (importer.Template, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return importer.New(s.env.db).SaveTemplate(s.env.ctx, in)
+}
+
+// ListTemplates returns the saved templates, newest first.
+func (s *ImportService) ListTemplates() ([]importer.Template, error) {
+	return importer.New(s.env.db).Templates(s.env.ctx)
+}
+
+// RenameTemplate gives a template another name.
+func (s *ImportService) RenameTemplate(id int64, name string) (importer.Template, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return importer.New(s.env.db).RenameTemplate(s.env.ctx, id, name)
+}
+
+// DeleteTemplate removes a template (the orders imported with it stay).
+func (s *ImportService) DeleteTemplate(id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return importer.New(s.env.db).DeleteTemplate(s.env.ctx, id)
+}
+
+// ListShopChoices returns the remembered shops of files without 店铺名称.
+func (s *ImportService) ListShopChoices() ([]importer.ShopChoice, error) {
+	return importer.New(s.env.db).ShopChoices(s.env.ctx)
+}
+
+// ForgetShopChoice drops a remembered shop: such files ask again.
+func (s *ImportService) ForgetShopChoice(id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return importer.New(s.env.db).ForgetShopChoice(s.env.ctx, id)
 }
 
 // Cancel stops the running import: the file being imported is rolled back, the files

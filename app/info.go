@@ -13,3 +13,12 @@ type DemoResult struct {
 	Shops  int `json:"shops"`
 	Orders int `json:"orders"`
 }
+
+// SavedFile says where a file the app made went: Path in the window (empty when the user
+// canceled the dialog), URL in the browser (the page downloads it from there).
+type SavedFile struct {
+	Name string `json:"name"`
+	Path string `json:"path"`
+	URL  string `json:"url"`
+	Rows int    `json:"rows"`
+}

@@ -9,3 +9,8 @@ type OrderService struct{ env *env }
 func (s *OrderService) List(q orders.Query) (orders.Page, error) {
 	return orders.List(s.env.ctx, s.env.db.SQL, q)
 }
+
+// Refunds returns the refunds and after-sales of one order, newest first.
+func (s *OrderService) Refunds(orderID int64) ([]orders.Refund, error) {
+	return orders.Refunds(s.env.ctx, s.env.db.SQL, orderID)
+}

@@ -10,6 +10,7 @@ import (
 	"context"
 
 	"shopdesk/db"
+	"shopdesk/internal/anomaly"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -21,6 +22,9 @@ type Shell interface {
 	Mode() string                 // "desktop" or "browser"
 	Emit(event string, data any)  // send an event to the UI
 	PickFiles() ([]string, error) // native open-file dialog (the window only)
+	// SaveFile saves a file the app made: a native save dialog in the window, a download
+	// in the browser.
+	SaveFile(name string, data []byte) (SavedFile, error)
 }
 
 // Services are every bound service, sharing one database and shell.
@@ -29,27 +33,40 @@ type Services struct {
 	Import *ImportService
 	Order  *OrderService
 	System *SystemService
+	// Anomaly and Settings: order anomalies (订单异常) and 设置.
+	Anomaly  *AnomalyService
+	Settings *SettingsService
 }
 
 type env struct {
-	ctx   context.Context
-	db    *db.DB
-	shell Shell
+	ctx       context.Context
+	db        *db.DB
+	shell     Shell
+	anomalies *anomaly.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
-	e := &env{ctx: context.Background(), db: d, shell: shell}
+	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
 		Order:  &OrderService{env: e},
 		System: &SystemService{env: e},
+
+		Anomaly:  &AnomalyService{env: e},
+		Settings: &SettingsService{env: e},
 	}
 }
 
 // Startup hands the services their lifetime context (Wails OnStartup, or the server's).
-func (s *Services) Startup(ctx context.Context) { s.Shop.env.ctx = ctx }
+// The anomaly rules then run, and again every few minutes (see AnomalyService).
+func (s *Services) Startup(ctx context.Context) {
+	s.Shop.env.ctx = ctx
+	go s.Anomaly.run(ctx)
+}
 
 // All lists the services to bind, for wails.Run and the browser server alike.
-func (s *Services) All() []any { return []any{s.Shop, s.Import, s.Order, s.System} }
+func (s *Services) All() []any {
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings}
+}

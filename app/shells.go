@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -32,14 +34,49 @@ func (d *DesktopShell) PickFiles() ([]string, error) {
 	})
 }
 
+// SaveFile asks where to save a file the app made (an Excel export) and writes it there.
+// Canceling the dialog is not an error: the result has no path.
+func (d *DesktopShell) SaveFile(name string, data []byte) (SavedFile, error) {
+	path, err := runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{
+		Title:           "导出到 Excel",
+		DefaultFilename: name,
+		Filters:         []runtime.FileFilter{{DisplayName: "Excel 工作簿 (*.xlsx)", Pattern: "*.xlsx"}},
+	})
+	if err != nil || path == "" {
+		return SavedFile{}, err
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return SavedFile{}, fmt.Errorf("无法保存文件 %s：%w", path, err)
+	}
+	return SavedFile{Name: name, Path: path}, nil
+}
+
 // Emitter sends events to browsers (the serve mode's SSE hub).
 type Emitter interface{ Emit(event string, data any) }
 
-// BrowserShell is `shopdesk serve`: events go to the browsers, files come by upload.
-type BrowserShell struct{ Events Emitter }
+// Offerer keeps a file for a browser to download and returns its URL (the serve mode's
+// webserve.Server).
+type Offerer interface {
+	Offer(name string, data []byte) string
+}
+
+// BrowserShell is `shopdesk serve`: events go to the browsers, files come by upload and
+// leave by download.
+type BrowserShell struct {
+	Events Emitter
+	Files  Offerer
+}
 
 func (b *BrowserShell) Mode() string                { return "browser" }
 func (b *BrowserShell) Emit(event string, data any) { b.Events.Emit(event, data) }
 func (b *BrowserShell) PickFiles() ([]string, error) {
 	return nil, errors.New("浏览器模式下没有本机文件对话框：请用“选择文件”上传，或把文件拖到页面上")
+}
+
+// SaveFile offers the file for download: the browser saves it where its user says.
+func (b *BrowserShell) SaveFile(name string, data []byte) (SavedFile, error) {
+	if b.Files == nil {
+		return SavedFile{}, errors.New("浏览器模式下不能下载文件")
+	}
+	return SavedFile{Name: name, URL: b.Files.Offer(name, data)}, nil
 }

@@ -25,5 +25,6 @@ func (s *SystemService) CreateDemo() (DemoResult, error) {
 	if err != nil {
 		return DemoResult{}, err
 	}
+	s.env.refreshAnomalies()
 	return DemoResult{Shops: r.Shops, Orders: r.Orders}, nil
 }

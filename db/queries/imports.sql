@@ -16,7 +16,8 @@ RETURNING id;
 UPDATE import_batch
 SET rows_total = sqlc.arg(rows_total), rows_new = sqlc.arg(rows_new),
     rows_updated = sqlc.arg(rows_updated), rows_unchanged = sqlc.arg(rows_unchanged),
-    rows_rejected = sqlc.arg(rows_rejected), finished_at = sqlc.arg(finished_at)
+    rows_rejected = sqlc.arg(rows_rejected), finished_at = sqlc.arg(finished_at),
+    first_order_id = sqlc.arg(first_order_id), last_order_id = sqlc.arg(last_order_id)
 WHERE id = sqlc.arg(id);
 
 -- name: AddBatchShop :exec
@@ -36,19 +37,6 @@ SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, a
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
        late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
 FROM orders WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no);
-
--- name: InsertOrder :one
-INSERT INTO orders (shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
-                    item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier,
-                    buyer_message, seller_memo, late_ship_comp, late_ship_comp_fen,
-                    promised_ship_at, address_changed, first_batch_id, last_batch_id)
-VALUES (sqlc.arg(shop_id), sqlc.arg(order_no), sqlc.arg(buyer), sqlc.arg(status),
-        sqlc.arg(status_text), sqlc.arg(pay_fen), sqlc.arg(refund_fen), sqlc.arg(title),
-        sqlc.arg(item_count), sqlc.arg(address), sqlc.arg(created_at), sqlc.arg(paid_at),
-        sqlc.arg(shipped_at), sqlc.arg(tracking_no), sqlc.arg(carrier), sqlc.arg(buyer_message),
-        sqlc.arg(seller_memo), sqlc.arg(late_ship_comp), sqlc.arg(late_ship_comp_fen),
-        sqlc.arg(promised_ship_at), sqlc.arg(address_changed), sqlc.arg(batch_id), sqlc.arg(batch_id))
-RETURNING id;
 
 -- name: UpdateOrder :exec
 UPDATE orders
@@ -117,10 +105,19 @@ WHERE order_id = sqlc.arg(order_id) AND batch_id = sqlc.arg(batch_id) AND field 
 SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM orders;
 
 -- The stored state of the orders a chunk of import rows names, in one query instead of
--- one per row. order_nos is a JSON array of order numbers; the orders of every shop with
--- those numbers come back, the import matches them by (shop_id, order_no).
+-- one per row. order_nos is a JSON array of order numbers; the orders with those numbers
+-- in every shop of the file's platform come back (probing UNIQUE (shop_id, order_no) once
+-- per shop and number), the import matches them by (shop_id, order_no).
 -- name: OrdersForImport :many
 SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
        late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
-FROM orders WHERE order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)));
+FROM orders
+WHERE shop_id IN (SELECT s.id FROM shop s WHERE s.platform = sqlc.arg(platform))
+  AND order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)));
+
+-- Whether any shop of the platform holds orders: when none does, an import's look-ups can
+-- only find the orders the import itself created.
+-- name: PlatformHasOrders :one
+SELECT EXISTS (SELECT 1 FROM orders o
+               WHERE o.shop_id IN (SELECT s.id FROM shop s WHERE s.platform = sqlc.arg(platform))) AS has_orders;

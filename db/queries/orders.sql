@@ -39,13 +39,14 @@ WHERE o.shop_id = sqlc.arg(shop_id)
   AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
   AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time);
 
--- Search by exact order number or buyer name: few rows, found through their own indexes.
+-- Search by exact order number or buyer name: few rows, found through their own indexes
+-- (a number through UNIQUE (shop_id, order_no), once per shop).
 -- name: SearchOrders :many
 SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.status,
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o JOIN shop s ON s.id = o.shop_id
-WHERE o.id IN (SELECT x.id FROM orders x WHERE x.order_no = sqlc.arg(term)
+WHERE o.id IN (SELECT x.id FROM orders x WHERE x.shop_id IN (SELECT id FROM shop) AND x.order_no = sqlc.arg(term)
                UNION SELECT y.id FROM orders y WHERE y.buyer = sqlc.arg(term))
   AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
   AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
@@ -57,7 +58,7 @@ LIMIT sqlc.arg(lim);
 
 -- name: CountSearchOrders :one
 SELECT count(*) FROM orders o
-WHERE o.id IN (SELECT x.id FROM orders x WHERE x.order_no = sqlc.arg(term)
+WHERE o.id IN (SELECT x.id FROM orders x WHERE x.shop_id IN (SELECT id FROM shop) AND x.order_no = sqlc.arg(term)
                UNION SELECT y.id FROM orders y WHERE y.buyer = sqlc.arg(term))
   AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
   AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')

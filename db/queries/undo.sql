@@ -1,20 +1,31 @@
 -- name: GetBatch :one
-SELECT id, file_name, platform, format, rows_total FROM import_batch WHERE id = sqlc.arg(id);
+SELECT id, file_name, platform, format, rows_total, first_order_id, last_order_id
+FROM import_batch WHERE id = sqlc.arg(id);
 
--- The newest later batch that touched an order or item this batch created or changed:
+-- The newest later batch that touched an order, item or refund this batch created or changed:
 -- undoing under it would throw away what it saw, so it must be undone first.
+-- (>= AND <= rather than BETWEEN: sqlc 1.31 binds a BETWEEN's arguments wrongly in a query
+-- that uses them twice, passing first_order_id for every ?N.)
 -- name: LaterBatchTouching :one
 SELECT CAST(coalesce(max(x.batch), 0) AS INTEGER) AS later_batch FROM (
     SELECT o.last_batch_id AS batch FROM orders o
-    WHERE o.last_batch_id > sqlc.arg(batch_id)
-      AND (o.first_batch_id = sqlc.arg(batch_id)
-           OR o.id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = sqlc.arg(batch_id)))
+    WHERE o.id >= sqlc.arg(first_order_id) AND o.id <= sqlc.arg(last_order_id)
+      AND o.last_batch_id > sqlc.arg(batch_id)
+    UNION ALL
+    SELECT o.last_batch_id FROM orders o
+    WHERE o.id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = sqlc.arg(batch_id))
+      AND o.last_batch_id > sqlc.arg(batch_id)
     UNION ALL
     SELECT i.last_batch_id FROM order_item i
     WHERE i.last_batch_id > sqlc.arg(batch_id)
       AND (i.first_batch_id = sqlc.arg(batch_id)
-           OR i.order_id IN (SELECT o2.id FROM orders o2 WHERE o2.first_batch_id = sqlc.arg(batch_id))
+           OR (i.order_id >= sqlc.arg(first_order_id) AND i.order_id <= sqlc.arg(last_order_id))
            OR i.order_id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = sqlc.arg(batch_id)))
+    UNION ALL
+    SELECT r.last_batch_id FROM refund r
+    WHERE r.last_batch_id > sqlc.arg(batch_id)
+      AND (r.first_batch_id = sqlc.arg(batch_id)
+           OR r.id IN (SELECT rc.refund_id FROM refund_change rc WHERE rc.batch_id = sqlc.arg(batch_id)))
 ) x;
 
 -- name: BatchChanges :many
@@ -26,20 +37,29 @@ ORDER BY c.id DESC;
 -- name: DeleteBatchChanges :exec
 DELETE FROM order_change WHERE batch_id = sqlc.arg(batch_id);
 
+-- The orders a batch created: its id range (see migration 00007), checked against
+-- first_batch_id.
 -- name: DeleteOrdersOfBatch :execrows
-DELETE FROM orders WHERE first_batch_id = sqlc.arg(batch_id);
+DELETE FROM orders
+WHERE id >= sqlc.arg(first_order_id) AND id <= sqlc.arg(last_order_id)
+  AND first_batch_id = sqlc.arg(batch_id);
 
 -- Items a batch added to orders that existed before it.
 -- name: DeleteItemsOfBatch :execrows
 DELETE FROM order_item WHERE first_batch_id = sqlc.arg(batch_id);
 
 -- After the batch's changes are gone, the last batch that touched a row is the newest
--- change left, or the batch that created it.
+-- change left, or the batch that created it. Run before the batch's changes are deleted:
+-- the orders it changed are the ones its order_change rows name (order fields, or items
+-- it changed), plus those it added items to; the orders it created are deleted anyway.
 -- name: ResetLastBatch :exec
 UPDATE orders
 SET last_batch_id = coalesce((SELECT max(c.batch_id) FROM order_change c
-                              WHERE c.order_id = orders.id AND c.field NOT LIKE 'item:%'), first_batch_id)
-WHERE last_batch_id = sqlc.arg(batch_id);
+                              WHERE c.order_id = orders.id AND c.field NOT LIKE 'item:%'
+                                AND c.batch_id <> sqlc.arg(batch_id)), first_batch_id)
+WHERE last_batch_id = sqlc.arg(batch_id)
+  AND id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = sqlc.arg(batch_id)
+             UNION SELECT i.order_id FROM order_item i WHERE i.first_batch_id = sqlc.arg(batch_id));
 
 -- name: ResetItemLastBatch :exec
 UPDATE order_item
@@ -55,7 +75,8 @@ DELETE FROM import_batch WHERE id = sqlc.arg(id);
 -- name: DeleteEmptyShopsOfBatch :execrows
 DELETE FROM shop
 WHERE created_batch_id = sqlc.arg(batch_id)
-  AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = shop.id);
+  AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = shop.id)
+  AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = shop.id);
 
 -- name: DeleteBatchShops :exec
 DELETE FROM import_batch_shop WHERE batch_id = sqlc.arg(batch_id);

@@ -24,14 +24,38 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
+	if q.activeAnomaliesStmt, err = db.PrepareContext(ctx, activeAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query ActiveAnomalies: %w", err)
+	}
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
+	}
+	if q.anomaliesOfOrderNosStmt, err = db.PrepareContext(ctx, anomaliesOfOrderNos); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomaliesOfOrderNos: %w", err)
+	}
+	if q.anomalyEventsStmt, err = db.PrepareContext(ctx, anomalyEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyEvents: %w", err)
+	}
+	if q.anomalyOrderStmt, err = db.PrepareContext(ctx, anomalyOrder); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyOrder: %w", err)
 	}
 	if q.batchChangesStmt, err = db.PrepareContext(ctx, batchChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchChanges: %w", err)
 	}
+	if q.batchRefundChangesStmt, err = db.PrepareContext(ctx, batchRefundChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query BatchRefundChanges: %w", err)
+	}
+	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
+		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
+	}
+	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
+	}
 	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
+	}
+	if q.countOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, countOrdersWithOpenRefund); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOrdersWithOpenRefund: %w", err)
 	}
 	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
@@ -45,8 +69,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
 	}
+	if q.createComplaintStmt, err = db.PrepareContext(ctx, createComplaint); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateComplaint: %w", err)
+	}
 	if q.createShopStmt, err = db.PrepareContext(ctx, createShop); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateShop: %w", err)
+	}
+	if q.createStaffStmt, err = db.PrepareContext(ctx, createStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateStaff: %w", err)
+	}
+	if q.createTemplateStmt, err = db.PrepareContext(ctx, createTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateTemplate: %w", err)
 	}
 	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
@@ -54,8 +87,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteBatchChangesStmt, err = db.PrepareContext(ctx, deleteBatchChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatchChanges: %w", err)
 	}
+	if q.deleteBatchRefundChangesStmt, err = db.PrepareContext(ctx, deleteBatchRefundChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteBatchRefundChanges: %w", err)
+	}
 	if q.deleteBatchShopsStmt, err = db.PrepareContext(ctx, deleteBatchShops); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatchShops: %w", err)
+	}
+	if q.deleteComplaintStmt, err = db.PrepareContext(ctx, deleteComplaint); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteComplaint: %w", err)
 	}
 	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
@@ -66,6 +105,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteOrdersOfBatchStmt, err = db.PrepareContext(ctx, deleteOrdersOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteOrdersOfBatch: %w", err)
 	}
+	if q.deleteRefundsOfBatchStmt, err = db.PrepareContext(ctx, deleteRefundsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRefundsOfBatch: %w", err)
+	}
+	if q.deleteSettingStmt, err = db.PrepareContext(ctx, deleteSetting); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteSetting: %w", err)
+	}
+	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
+	}
 	if q.extendOrderChangeStmt, err = db.PrepareContext(ctx, extendOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query ExtendOrderChange: %w", err)
 	}
@@ -75,11 +123,29 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.findShopStmt, err = db.PrepareContext(ctx, findShop); err != nil {
 		return nil, fmt.Errorf("error preparing query FindShop: %w", err)
 	}
+	if q.findShopChoiceStmt, err = db.PrepareContext(ctx, findShopChoice); err != nil {
+		return nil, fmt.Errorf("error preparing query FindShopChoice: %w", err)
+	}
+	if q.findStaffByNameStmt, err = db.PrepareContext(ctx, findStaffByName); err != nil {
+		return nil, fmt.Errorf("error preparing query FindStaffByName: %w", err)
+	}
 	if q.finishBatchStmt, err = db.PrepareContext(ctx, finishBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query FinishBatch: %w", err)
 	}
+	if q.forgetShopChoiceStmt, err = db.PrepareContext(ctx, forgetShopChoice); err != nil {
+		return nil, fmt.Errorf("error preparing query ForgetShopChoice: %w", err)
+	}
+	if q.getAnomalyStmt, err = db.PrepareContext(ctx, getAnomaly); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAnomaly: %w", err)
+	}
+	if q.getAnomalyWorkflowStmt, err = db.PrepareContext(ctx, getAnomalyWorkflow); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAnomalyWorkflow: %w", err)
+	}
 	if q.getBatchStmt, err = db.PrepareContext(ctx, getBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query GetBatch: %w", err)
+	}
+	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
+		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
 	if q.getOrderForImportStmt, err = db.PrepareContext(ctx, getOrderForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderForImport: %w", err)
@@ -87,11 +153,23 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getOrderItemStmt, err = db.PrepareContext(ctx, getOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderItem: %w", err)
 	}
+	if q.getRefundForImportStmt, err = db.PrepareContext(ctx, getRefundForImport); err != nil {
+		return nil, fmt.Errorf("error preparing query GetRefundForImport: %w", err)
+	}
 	if q.getShopStmt, err = db.PrepareContext(ctx, getShop); err != nil {
 		return nil, fmt.Errorf("error preparing query GetShop: %w", err)
 	}
-	if q.insertOrderStmt, err = db.PrepareContext(ctx, insertOrder); err != nil {
-		return nil, fmt.Errorf("error preparing query InsertOrder: %w", err)
+	if q.getStaffStmt, err = db.PrepareContext(ctx, getStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStaff: %w", err)
+	}
+	if q.getTemplateStmt, err = db.PrepareContext(ctx, getTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query GetTemplate: %w", err)
+	}
+	if q.insertAnomalyStmt, err = db.PrepareContext(ctx, insertAnomaly); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAnomaly: %w", err)
+	}
+	if q.insertAnomalyEventStmt, err = db.PrepareContext(ctx, insertAnomalyEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAnomalyEvent: %w", err)
 	}
 	if q.insertOrderChangeStmt, err = db.PrepareContext(ctx, insertOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderChange: %w", err)
@@ -99,8 +177,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertOrderItemStmt, err = db.PrepareContext(ctx, insertOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderItem: %w", err)
 	}
+	if q.insertRefundStmt, err = db.PrepareContext(ctx, insertRefund); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertRefund: %w", err)
+	}
+	if q.insertRefundChangeStmt, err = db.PrepareContext(ctx, insertRefundChange); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertRefundChange: %w", err)
+	}
 	if q.laterBatchTouchingStmt, err = db.PrepareContext(ctx, laterBatchTouching); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterBatchTouching: %w", err)
+	}
+	if q.listAnomaliesStmt, err = db.PrepareContext(ctx, listAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnomalies: %w", err)
 	}
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
@@ -108,11 +195,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listOrdersStmt, err = db.PrepareContext(ctx, listOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrders: %w", err)
 	}
+	if q.listOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, listOrdersWithOpenRefund); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOrdersWithOpenRefund: %w", err)
+	}
+	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
+	}
+	if q.listShopChoicesStmt, err = db.PrepareContext(ctx, listShopChoices); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopChoices: %w", err)
+	}
 	if q.listShopOrdersStmt, err = db.PrepareContext(ctx, listShopOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopOrders: %w", err)
 	}
 	if q.listShopsStmt, err = db.PrepareContext(ctx, listShops); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShops: %w", err)
+	}
+	if q.listStaffStmt, err = db.PrepareContext(ctx, listStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStaff: %w", err)
+	}
+	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
+		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
 	}
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
@@ -123,11 +225,47 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
 	}
+	if q.orderFirstSeenStmt, err = db.PrepareContext(ctx, orderFirstSeen); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderFirstSeen: %w", err)
+	}
+	if q.orderHistoryStmt, err = db.PrepareContext(ctx, orderHistory); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderHistory: %w", err)
+	}
 	if q.orderItemTotalsStmt, err = db.PrepareContext(ctx, orderItemTotals); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderItemTotals: %w", err)
 	}
+	if q.orderItemsStmt, err = db.PrepareContext(ctx, orderItems); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderItems: %w", err)
+	}
+	if q.orderRefundsStmt, err = db.PrepareContext(ctx, orderRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderRefunds: %w", err)
+	}
+	if q.ordersByIDsStmt, err = db.PrepareContext(ctx, ordersByIDs); err != nil {
+		return nil, fmt.Errorf("error preparing query OrdersByIDs: %w", err)
+	}
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
+	}
+	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
+	}
+	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
+		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
+	}
+	if q.refundsOfOrderStmt, err = db.PrepareContext(ctx, refundsOfOrder); err != nil {
+		return nil, fmt.Errorf("error preparing query RefundsOfOrder: %w", err)
+	}
+	if q.relinkAnomalyShopsStmt, err = db.PrepareContext(ctx, relinkAnomalyShops); err != nil {
+		return nil, fmt.Errorf("error preparing query RelinkAnomalyShops: %w", err)
+	}
+	if q.relinkComplaintShopsStmt, err = db.PrepareContext(ctx, relinkComplaintShops); err != nil {
+		return nil, fmt.Errorf("error preparing query RelinkComplaintShops: %w", err)
+	}
+	if q.rememberShopChoiceStmt, err = db.PrepareContext(ctx, rememberShopChoice); err != nil {
+		return nil, fmt.Errorf("error preparing query RememberShopChoice: %w", err)
+	}
+	if q.renameTemplateStmt, err = db.PrepareContext(ctx, renameTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameTemplate: %w", err)
 	}
 	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
@@ -135,11 +273,77 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.resetLastBatchStmt, err = db.PrepareContext(ctx, resetLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetLastBatch: %w", err)
 	}
+	if q.resetRefundLastBatchStmt, err = db.PrepareContext(ctx, resetRefundLastBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetRefundLastBatch: %w", err)
+	}
+	if q.ruleClosedPaidOrdersStmt, err = db.PrepareContext(ctx, ruleClosedPaidOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleClosedPaidOrders: %w", err)
+	}
+	if q.ruleComplaintsStmt, err = db.PrepareContext(ctx, ruleComplaints); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleComplaints: %w", err)
+	}
+	if q.ruleLateCompOrdersStmt, err = db.PrepareContext(ctx, ruleLateCompOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleLateCompOrders: %w", err)
+	}
+	if q.ruleOpenRefundsStmt, err = db.PrepareContext(ctx, ruleOpenRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleOpenRefunds: %w", err)
+	}
+	if q.ruleOrderRefundsStmt, err = db.PrepareContext(ctx, ruleOrderRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleOrderRefunds: %w", err)
+	}
+	if q.ruleRecentPaidOrdersStmt, err = db.PrepareContext(ctx, ruleRecentPaidOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleRecentPaidOrders: %w", err)
+	}
+	if q.ruleRefundItemsStmt, err = db.PrepareContext(ctx, ruleRefundItems); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleRefundItems: %w", err)
+	}
+	if q.ruleRefundShopsStmt, err = db.PrepareContext(ctx, ruleRefundShops); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleRefundShops: %w", err)
+	}
+	if q.ruleShippedOrdersStmt, err = db.PrepareContext(ctx, ruleShippedOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleShippedOrders: %w", err)
+	}
+	if q.ruleShopMediansStmt, err = db.PrepareContext(ctx, ruleShopMedians); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleShopMedians: %w", err)
+	}
+	if q.ruleShopsStmt, err = db.PrepareContext(ctx, ruleShops); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleShops: %w", err)
+	}
+	if q.ruleToShipOrdersStmt, err = db.PrepareContext(ctx, ruleToShipOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleToShipOrders: %w", err)
+	}
+	if q.ruleUnpaidOrdersStmt, err = db.PrepareContext(ctx, ruleUnpaidOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleUnpaidOrders: %w", err)
+	}
 	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
 	}
+	if q.setAnomalyOwnerStmt, err = db.PrepareContext(ctx, setAnomalyOwner); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAnomalyOwner: %w", err)
+	}
+	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
+	}
+	if q.shopForComplaintStmt, err = db.PrepareContext(ctx, shopForComplaint); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopForComplaint: %w", err)
+	}
+	if q.shopsOfOrderNumbersStmt, err = db.PrepareContext(ctx, shopsOfOrderNumbers); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopsOfOrderNumbers: %w", err)
+	}
 	if q.shopsOnPlatformStmt, err = db.PrepareContext(ctx, shopsOnPlatform); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOnPlatform: %w", err)
+	}
+	if q.templateIDByNameStmt, err = db.PrepareContext(ctx, templateIDByName); err != nil {
+		return nil, fmt.Errorf("error preparing query TemplateIDByName: %w", err)
+	}
+	if q.touchShopChoiceStmt, err = db.PrepareContext(ctx, touchShopChoice); err != nil {
+		return nil, fmt.Errorf("error preparing query TouchShopChoice: %w", err)
+	}
+	if q.touchTemplateStmt, err = db.PrepareContext(ctx, touchTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query TouchTemplate: %w", err)
+	}
+	if q.updateAnomalyFindingStmt, err = db.PrepareContext(ctx, updateAnomalyFinding); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateAnomalyFinding: %w", err)
 	}
 	if q.updateOrderStmt, err = db.PrepareContext(ctx, updateOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateOrder: %w", err)
@@ -150,14 +354,40 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateOrderTotalsStmt, err = db.PrepareContext(ctx, updateOrderTotals); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateOrderTotals: %w", err)
 	}
+	if q.updateRefundStmt, err = db.PrepareContext(ctx, updateRefund); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateRefund: %w", err)
+	}
+	if q.updateStaffStmt, err = db.PrepareContext(ctx, updateStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateStaff: %w", err)
+	}
 	return &q, nil
 }
 
 func (q *Queries) Close() error {
 	var err error
+	if q.activeAnomaliesStmt != nil {
+		if cerr := q.activeAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing activeAnomaliesStmt: %w", cerr)
+		}
+	}
 	if q.addBatchShopStmt != nil {
 		if cerr := q.addBatchShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
+		}
+	}
+	if q.anomaliesOfOrderNosStmt != nil {
+		if cerr := q.anomaliesOfOrderNosStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomaliesOfOrderNosStmt: %w", cerr)
+		}
+	}
+	if q.anomalyEventsStmt != nil {
+		if cerr := q.anomalyEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyEventsStmt: %w", cerr)
+		}
+	}
+	if q.anomalyOrderStmt != nil {
+		if cerr := q.anomalyOrderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyOrderStmt: %w", cerr)
 		}
 	}
 	if q.batchChangesStmt != nil {
@@ -165,9 +395,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing batchChangesStmt: %w", cerr)
 		}
 	}
+	if q.batchRefundChangesStmt != nil {
+		if cerr := q.batchRefundChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing batchRefundChangesStmt: %w", cerr)
+		}
+	}
+	if q.clearAnomalyStmt != nil {
+		if cerr := q.clearAnomalyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing clearAnomalyStmt: %w", cerr)
+		}
+	}
+	if q.countAnomaliesStmt != nil {
+		if cerr := q.countAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countAnomaliesStmt: %w", cerr)
+		}
+	}
 	if q.countOrdersStmt != nil {
 		if cerr := q.countOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countOrdersStmt: %w", cerr)
+		}
+	}
+	if q.countOrdersWithOpenRefundStmt != nil {
+		if cerr := q.countOrdersWithOpenRefundStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOrdersWithOpenRefundStmt: %w", cerr)
 		}
 	}
 	if q.countSearchOrdersStmt != nil {
@@ -190,9 +440,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createBatchStmt: %w", cerr)
 		}
 	}
+	if q.createComplaintStmt != nil {
+		if cerr := q.createComplaintStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createComplaintStmt: %w", cerr)
+		}
+	}
 	if q.createShopStmt != nil {
 		if cerr := q.createShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createShopStmt: %w", cerr)
+		}
+	}
+	if q.createStaffStmt != nil {
+		if cerr := q.createStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createStaffStmt: %w", cerr)
+		}
+	}
+	if q.createTemplateStmt != nil {
+		if cerr := q.createTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createTemplateStmt: %w", cerr)
 		}
 	}
 	if q.deleteBatchStmt != nil {
@@ -205,9 +470,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteBatchChangesStmt: %w", cerr)
 		}
 	}
+	if q.deleteBatchRefundChangesStmt != nil {
+		if cerr := q.deleteBatchRefundChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteBatchRefundChangesStmt: %w", cerr)
+		}
+	}
 	if q.deleteBatchShopsStmt != nil {
 		if cerr := q.deleteBatchShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBatchShopsStmt: %w", cerr)
+		}
+	}
+	if q.deleteComplaintStmt != nil {
+		if cerr := q.deleteComplaintStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteComplaintStmt: %w", cerr)
 		}
 	}
 	if q.deleteEmptyShopsOfBatchStmt != nil {
@@ -225,6 +500,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteOrdersOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteRefundsOfBatchStmt != nil {
+		if cerr := q.deleteRefundsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRefundsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteSettingStmt != nil {
+		if cerr := q.deleteSettingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteSettingStmt: %w", cerr)
+		}
+	}
+	if q.deleteTemplateStmt != nil {
+		if cerr := q.deleteTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
+		}
+	}
 	if q.extendOrderChangeStmt != nil {
 		if cerr := q.extendOrderChangeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing extendOrderChangeStmt: %w", cerr)
@@ -240,14 +530,44 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing findShopStmt: %w", cerr)
 		}
 	}
+	if q.findShopChoiceStmt != nil {
+		if cerr := q.findShopChoiceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findShopChoiceStmt: %w", cerr)
+		}
+	}
+	if q.findStaffByNameStmt != nil {
+		if cerr := q.findStaffByNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findStaffByNameStmt: %w", cerr)
+		}
+	}
 	if q.finishBatchStmt != nil {
 		if cerr := q.finishBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing finishBatchStmt: %w", cerr)
 		}
 	}
+	if q.forgetShopChoiceStmt != nil {
+		if cerr := q.forgetShopChoiceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing forgetShopChoiceStmt: %w", cerr)
+		}
+	}
+	if q.getAnomalyStmt != nil {
+		if cerr := q.getAnomalyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAnomalyStmt: %w", cerr)
+		}
+	}
+	if q.getAnomalyWorkflowStmt != nil {
+		if cerr := q.getAnomalyWorkflowStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAnomalyWorkflowStmt: %w", cerr)
+		}
+	}
 	if q.getBatchStmt != nil {
 		if cerr := q.getBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getBatchStmt: %w", cerr)
+		}
+	}
+	if q.getComplaintStmt != nil {
+		if cerr := q.getComplaintStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
 		}
 	}
 	if q.getOrderForImportStmt != nil {
@@ -260,14 +580,34 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getOrderItemStmt: %w", cerr)
 		}
 	}
+	if q.getRefundForImportStmt != nil {
+		if cerr := q.getRefundForImportStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getRefundForImportStmt: %w", cerr)
+		}
+	}
 	if q.getShopStmt != nil {
 		if cerr := q.getShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getShopStmt: %w", cerr)
 		}
 	}
-	if q.insertOrderStmt != nil {
-		if cerr := q.insertOrderStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing insertOrderStmt: %w", cerr)
+	if q.getStaffStmt != nil {
+		if cerr := q.getStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStaffStmt: %w", cerr)
+		}
+	}
+	if q.getTemplateStmt != nil {
+		if cerr := q.getTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getTemplateStmt: %w", cerr)
+		}
+	}
+	if q.insertAnomalyStmt != nil {
+		if cerr := q.insertAnomalyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAnomalyStmt: %w", cerr)
+		}
+	}
+	if q.insertAnomalyEventStmt != nil {
+		if cerr := q.insertAnomalyEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAnomalyEventStmt: %w", cerr)
 		}
 	}
 	if q.insertOrderChangeStmt != nil {
@@ -280,9 +620,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertOrderItemStmt: %w", cerr)
 		}
 	}
+	if q.insertRefundStmt != nil {
+		if cerr := q.insertRefundStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertRefundStmt: %w", cerr)
+		}
+	}
+	if q.insertRefundChangeStmt != nil {
+		if cerr := q.insertRefundChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertRefundChangeStmt: %w", cerr)
+		}
+	}
 	if q.laterBatchTouchingStmt != nil {
 		if cerr := q.laterBatchTouchingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing laterBatchTouchingStmt: %w", cerr)
+		}
+	}
+	if q.listAnomaliesStmt != nil {
+		if cerr := q.listAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnomaliesStmt: %w", cerr)
 		}
 	}
 	if q.listBatchesStmt != nil {
@@ -295,6 +650,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listOrdersStmt: %w", cerr)
 		}
 	}
+	if q.listOrdersWithOpenRefundStmt != nil {
+		if cerr := q.listOrdersWithOpenRefundStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOrdersWithOpenRefundStmt: %w", cerr)
+		}
+	}
+	if q.listSettingsStmt != nil {
+		if cerr := q.listSettingsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSettingsStmt: %w", cerr)
+		}
+	}
+	if q.listShopChoicesStmt != nil {
+		if cerr := q.listShopChoicesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopChoicesStmt: %w", cerr)
+		}
+	}
 	if q.listShopOrdersStmt != nil {
 		if cerr := q.listShopOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listShopOrdersStmt: %w", cerr)
@@ -303,6 +673,16 @@ func (q *Queries) Close() error {
 	if q.listShopsStmt != nil {
 		if cerr := q.listShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listShopsStmt: %w", cerr)
+		}
+	}
+	if q.listStaffStmt != nil {
+		if cerr := q.listStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStaffStmt: %w", cerr)
+		}
+	}
+	if q.listTemplatesStmt != nil {
+		if cerr := q.listTemplatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listTemplatesStmt: %w", cerr)
 		}
 	}
 	if q.markShopsCreatedByStmt != nil {
@@ -320,14 +700,74 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing maxShopIDStmt: %w", cerr)
 		}
 	}
+	if q.orderFirstSeenStmt != nil {
+		if cerr := q.orderFirstSeenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderFirstSeenStmt: %w", cerr)
+		}
+	}
+	if q.orderHistoryStmt != nil {
+		if cerr := q.orderHistoryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderHistoryStmt: %w", cerr)
+		}
+	}
 	if q.orderItemTotalsStmt != nil {
 		if cerr := q.orderItemTotalsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderItemTotalsStmt: %w", cerr)
 		}
 	}
+	if q.orderItemsStmt != nil {
+		if cerr := q.orderItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderItemsStmt: %w", cerr)
+		}
+	}
+	if q.orderRefundsStmt != nil {
+		if cerr := q.orderRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderRefundsStmt: %w", cerr)
+		}
+	}
+	if q.ordersByIDsStmt != nil {
+		if cerr := q.ordersByIDsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ordersByIDsStmt: %w", cerr)
+		}
+	}
 	if q.ordersForImportStmt != nil {
 		if cerr := q.ordersForImportStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ordersForImportStmt: %w", cerr)
+		}
+	}
+	if q.platformHasOrdersStmt != nil {
+		if cerr := q.platformHasOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing platformHasOrdersStmt: %w", cerr)
+		}
+	}
+	if q.putSettingStmt != nil {
+		if cerr := q.putSettingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
+		}
+	}
+	if q.refundsOfOrderStmt != nil {
+		if cerr := q.refundsOfOrderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refundsOfOrderStmt: %w", cerr)
+		}
+	}
+	if q.relinkAnomalyShopsStmt != nil {
+		if cerr := q.relinkAnomalyShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing relinkAnomalyShopsStmt: %w", cerr)
+		}
+	}
+	if q.relinkComplaintShopsStmt != nil {
+		if cerr := q.relinkComplaintShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing relinkComplaintShopsStmt: %w", cerr)
+		}
+	}
+	if q.rememberShopChoiceStmt != nil {
+		if cerr := q.rememberShopChoiceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing rememberShopChoiceStmt: %w", cerr)
+		}
+	}
+	if q.renameTemplateStmt != nil {
+		if cerr := q.renameTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameTemplateStmt: %w", cerr)
 		}
 	}
 	if q.resetItemLastBatchStmt != nil {
@@ -340,14 +780,124 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing resetLastBatchStmt: %w", cerr)
 		}
 	}
+	if q.resetRefundLastBatchStmt != nil {
+		if cerr := q.resetRefundLastBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetRefundLastBatchStmt: %w", cerr)
+		}
+	}
+	if q.ruleClosedPaidOrdersStmt != nil {
+		if cerr := q.ruleClosedPaidOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleClosedPaidOrdersStmt: %w", cerr)
+		}
+	}
+	if q.ruleComplaintsStmt != nil {
+		if cerr := q.ruleComplaintsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleComplaintsStmt: %w", cerr)
+		}
+	}
+	if q.ruleLateCompOrdersStmt != nil {
+		if cerr := q.ruleLateCompOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleLateCompOrdersStmt: %w", cerr)
+		}
+	}
+	if q.ruleOpenRefundsStmt != nil {
+		if cerr := q.ruleOpenRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleOpenRefundsStmt: %w", cerr)
+		}
+	}
+	if q.ruleOrderRefundsStmt != nil {
+		if cerr := q.ruleOrderRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleOrderRefundsStmt: %w", cerr)
+		}
+	}
+	if q.ruleRecentPaidOrdersStmt != nil {
+		if cerr := q.ruleRecentPaidOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleRecentPaidOrdersStmt: %w", cerr)
+		}
+	}
+	if q.ruleRefundItemsStmt != nil {
+		if cerr := q.ruleRefundItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleRefundItemsStmt: %w", cerr)
+		}
+	}
+	if q.ruleRefundShopsStmt != nil {
+		if cerr := q.ruleRefundShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleRefundShopsStmt: %w", cerr)
+		}
+	}
+	if q.ruleShippedOrdersStmt != nil {
+		if cerr := q.ruleShippedOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleShippedOrdersStmt: %w", cerr)
+		}
+	}
+	if q.ruleShopMediansStmt != nil {
+		if cerr := q.ruleShopMediansStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleShopMediansStmt: %w", cerr)
+		}
+	}
+	if q.ruleShopsStmt != nil {
+		if cerr := q.ruleShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleShopsStmt: %w", cerr)
+		}
+	}
+	if q.ruleToShipOrdersStmt != nil {
+		if cerr := q.ruleToShipOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleToShipOrdersStmt: %w", cerr)
+		}
+	}
+	if q.ruleUnpaidOrdersStmt != nil {
+		if cerr := q.ruleUnpaidOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleUnpaidOrdersStmt: %w", cerr)
+		}
+	}
 	if q.searchOrdersStmt != nil {
 		if cerr := q.searchOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing searchOrdersStmt: %w", cerr)
 		}
 	}
+	if q.setAnomalyOwnerStmt != nil {
+		if cerr := q.setAnomalyOwnerStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAnomalyOwnerStmt: %w", cerr)
+		}
+	}
+	if q.setAnomalyStateStmt != nil {
+		if cerr := q.setAnomalyStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
+		}
+	}
+	if q.shopForComplaintStmt != nil {
+		if cerr := q.shopForComplaintStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopForComplaintStmt: %w", cerr)
+		}
+	}
+	if q.shopsOfOrderNumbersStmt != nil {
+		if cerr := q.shopsOfOrderNumbersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopsOfOrderNumbersStmt: %w", cerr)
+		}
+	}
 	if q.shopsOnPlatformStmt != nil {
 		if cerr := q.shopsOnPlatformStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing shopsOnPlatformStmt: %w", cerr)
+		}
+	}
+	if q.templateIDByNameStmt != nil {
+		if cerr := q.templateIDByNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing templateIDByNameStmt: %w", cerr)
+		}
+	}
+	if q.touchShopChoiceStmt != nil {
+		if cerr := q.touchShopChoiceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing touchShopChoiceStmt: %w", cerr)
+		}
+	}
+	if q.touchTemplateStmt != nil {
+		if cerr := q.touchTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing touchTemplateStmt: %w", cerr)
+		}
+	}
+	if q.updateAnomalyFindingStmt != nil {
+		if cerr := q.updateAnomalyFindingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateAnomalyFindingStmt: %w", cerr)
 		}
 	}
 	if q.updateOrderStmt != nil {
@@ -363,6 +913,16 @@ func (q *Queries) Close() error {
 	if q.updateOrderTotalsStmt != nil {
 		if cerr := q.updateOrderTotalsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateOrderTotalsStmt: %w", cerr)
+		}
+	}
+	if q.updateRefundStmt != nil {
+		if cerr := q.updateRefundStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateRefundStmt: %w", cerr)
+		}
+	}
+	if q.updateStaffStmt != nil {
+		if cerr := q.updateStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateStaffStmt: %w", cerr)
 		}
 	}
 	return err
@@ -402,97 +962,237 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                          DBTX
-	tx                          *sql.Tx
-	addBatchShopStmt            *sql.Stmt
-	batchChangesStmt            *sql.Stmt
-	countOrdersStmt             *sql.Stmt
-	countSearchOrdersStmt       *sql.Stmt
-	countShopOrdersStmt         *sql.Stmt
-	countShopsStmt              *sql.Stmt
-	createBatchStmt             *sql.Stmt
-	createShopStmt              *sql.Stmt
-	deleteBatchStmt             *sql.Stmt
-	deleteBatchChangesStmt      *sql.Stmt
-	deleteBatchShopsStmt        *sql.Stmt
-	deleteEmptyShopsOfBatchStmt *sql.Stmt
-	deleteItemsOfBatchStmt      *sql.Stmt
-	deleteOrdersOfBatchStmt     *sql.Stmt
-	extendOrderChangeStmt       *sql.Stmt
-	findBatchBySHAStmt          *sql.Stmt
-	findShopStmt                *sql.Stmt
-	finishBatchStmt             *sql.Stmt
-	getBatchStmt                *sql.Stmt
-	getOrderForImportStmt       *sql.Stmt
-	getOrderItemStmt            *sql.Stmt
-	getShopStmt                 *sql.Stmt
-	insertOrderStmt             *sql.Stmt
-	insertOrderChangeStmt       *sql.Stmt
-	insertOrderItemStmt         *sql.Stmt
-	laterBatchTouchingStmt      *sql.Stmt
-	listBatchesStmt             *sql.Stmt
-	listOrdersStmt              *sql.Stmt
-	listShopOrdersStmt          *sql.Stmt
-	listShopsStmt               *sql.Stmt
-	markShopsCreatedByStmt      *sql.Stmt
-	maxOrderIDStmt              *sql.Stmt
-	maxShopIDStmt               *sql.Stmt
-	orderItemTotalsStmt         *sql.Stmt
-	ordersForImportStmt         *sql.Stmt
-	resetItemLastBatchStmt      *sql.Stmt
-	resetLastBatchStmt          *sql.Stmt
-	searchOrdersStmt            *sql.Stmt
-	shopsOnPlatformStmt         *sql.Stmt
-	updateOrderStmt             *sql.Stmt
-	updateOrderItemStmt         *sql.Stmt
-	updateOrderTotalsStmt       *sql.Stmt
+	db                            DBTX
+	tx                            *sql.Tx
+	activeAnomaliesStmt           *sql.Stmt
+	addBatchShopStmt              *sql.Stmt
+	anomaliesOfOrderNosStmt       *sql.Stmt
+	anomalyEventsStmt             *sql.Stmt
+	anomalyOrderStmt              *sql.Stmt
+	batchChangesStmt              *sql.Stmt
+	batchRefundChangesStmt        *sql.Stmt
+	clearAnomalyStmt              *sql.Stmt
+	countAnomaliesStmt            *sql.Stmt
+	countOrdersStmt               *sql.Stmt
+	countOrdersWithOpenRefundStmt *sql.Stmt
+	countSearchOrdersStmt         *sql.Stmt
+	countShopOrdersStmt           *sql.Stmt
+	countShopsStmt                *sql.Stmt
+	createBatchStmt               *sql.Stmt
+	createComplaintStmt           *sql.Stmt
+	createShopStmt                *sql.Stmt
+	createStaffStmt               *sql.Stmt
+	createTemplateStmt            *sql.Stmt
+	deleteBatchStmt               *sql.Stmt
+	deleteBatchChangesStmt        *sql.Stmt
+	deleteBatchRefundChangesStmt  *sql.Stmt
+	deleteBatchShopsStmt          *sql.Stmt
+	deleteComplaintStmt           *sql.Stmt
+	deleteEmptyShopsOfBatchStmt   *sql.Stmt
+	deleteItemsOfBatchStmt        *sql.Stmt
+	deleteOrdersOfBatchStmt       *sql.Stmt
+	deleteRefundsOfBatchStmt      *sql.Stmt
+	deleteSettingStmt             *sql.Stmt
+	deleteTemplateStmt            *sql.Stmt
+	extendOrderChangeStmt         *sql.Stmt
+	findBatchBySHAStmt            *sql.Stmt
+	findShopStmt                  *sql.Stmt
+	findShopChoiceStmt            *sql.Stmt
+	findStaffByNameStmt           *sql.Stmt
+	finishBatchStmt               *sql.Stmt
+	forgetShopChoiceStmt          *sql.Stmt
+	getAnomalyStmt                *sql.Stmt
+	getAnomalyWorkflowStmt        *sql.Stmt
+	getBatchStmt                  *sql.Stmt
+	getComplaintStmt              *sql.Stmt
+	getOrderForImportStmt         *sql.Stmt
+	getOrderItemStmt              *sql.Stmt
+	getRefundForImportStmt        *sql.Stmt
+	getShopStmt                   *sql.Stmt
+	getStaffStmt                  *sql.Stmt
+	getTemplateStmt               *sql.Stmt
+	insertAnomalyStmt             *sql.Stmt
+	insertAnomalyEventStmt        *sql.Stmt
+	insertOrderChangeStmt         *sql.Stmt
+	insertOrderItemStmt           *sql.Stmt
+	insertRefundStmt              *sql.Stmt
+	insertRefundChangeStmt        *sql.Stmt
+	laterBatchTouchingStmt        *sql.Stmt
+	listAnomaliesStmt             *sql.Stmt
+	listBatchesStmt               *sql.Stmt
+	listOrdersStmt                *sql.Stmt
+	listOrdersWithOpenRefundStmt  *sql.Stmt
+	listSettingsStmt              *sql.Stmt
+	listShopChoicesStmt           *sql.Stmt
+	listShopOrdersStmt            *sql.Stmt
+	listShopsStmt                 *sql.Stmt
+	listStaffStmt                 *sql.Stmt
+	listTemplatesStmt             *sql.Stmt
+	markShopsCreatedByStmt        *sql.Stmt
+	maxOrderIDStmt                *sql.Stmt
+	maxShopIDStmt                 *sql.Stmt
+	orderFirstSeenStmt            *sql.Stmt
+	orderHistoryStmt              *sql.Stmt
+	orderItemTotalsStmt           *sql.Stmt
+	orderItemsStmt                *sql.Stmt
+	orderRefundsStmt              *sql.Stmt
+	ordersByIDsStmt               *sql.Stmt
+	ordersForImportStmt           *sql.Stmt
+	platformHasOrdersStmt         *sql.Stmt
+	putSettingStmt                *sql.Stmt
+	refundsOfOrderStmt            *sql.Stmt
+	relinkAnomalyShopsStmt        *sql.Stmt
+	relinkComplaintShopsStmt      *sql.Stmt
+	rememberShopChoiceStmt        *sql.Stmt
+	renameTemplateStmt            *sql.Stmt
+	resetItemLastBatchStmt        *sql.Stmt
+	resetLastBatchStmt            *sql.Stmt
+	resetRefundLastBatchStmt      *sql.Stmt
+	ruleClosedPaidOrdersStmt      *sql.Stmt
+	ruleComplaintsStmt            *sql.Stmt
+	ruleLateCompOrdersStmt        *sql.Stmt
+	ruleOpenRefundsStmt           *sql.Stmt
+	ruleOrderRefundsStmt          *sql.Stmt
+	ruleRecentPaidOrdersStmt      *sql.Stmt
+	ruleRefundItemsStmt           *sql.Stmt
+	ruleRefundShopsStmt           *sql.Stmt
+	ruleShippedOrdersStmt         *sql.Stmt
+	ruleShopMediansStmt           *sql.Stmt
+	ruleShopsStmt                 *sql.Stmt
+	ruleToShipOrdersStmt          *sql.Stmt
+	ruleUnpaidOrdersStmt          *sql.Stmt
+	searchOrdersStmt              *sql.Stmt
+	setAnomalyOwnerStmt           *sql.Stmt
+	setAnomalyStateStmt           *sql.Stmt
+	shopForComplaintStmt          *sql.Stmt
+	shopsOfOrderNumbersStmt       *sql.Stmt
+	shopsOnPlatformStmt           *sql.Stmt
+	templateIDByNameStmt          *sql.Stmt
+	touchShopChoiceStmt           *sql.Stmt
+	touchTemplateStmt             *sql.Stmt
+	updateAnomalyFindingStmt      *sql.Stmt
+	updateOrderStmt               *sql.Stmt
+	updateOrderItemStmt           *sql.Stmt
+	updateOrderTotalsStmt         *sql.Stmt
+	updateRefundStmt              *sql.Stmt
+	updateStaffStmt               *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                          tx,
-		tx:                          tx,
-		addBatchShopStmt:            q.addBatchShopStmt,
-		batchChangesStmt:            q.batchChangesStmt,
-		countOrdersStmt:             q.countOrdersStmt,
-		countSearchOrdersStmt:       q.countSearchOrdersStmt,
-		countShopOrdersStmt:         q.countShopOrdersStmt,
-		countShopsStmt:              q.countShopsStmt,
-		createBatchStmt:             q.createBatchStmt,
-		createShopStmt:              q.createShopStmt,
-		deleteBatchStmt:             q.deleteBatchStmt,
-		deleteBatchChangesStmt:      q.deleteBatchChangesStmt,
-		deleteBatchShopsStmt:        q.deleteBatchShopsStmt,
-		deleteEmptyShopsOfBatchStmt: q.deleteEmptyShopsOfBatchStmt,
-		deleteItemsOfBatchStmt:      q.deleteItemsOfBatchStmt,
-		deleteOrdersOfBatchStmt:     q.deleteOrdersOfBatchStmt,
-		extendOrderChangeStmt:       q.extendOrderChangeStmt,
-		findBatchBySHAStmt:          q.findBatchBySHAStmt,
-		findShopStmt:                q.findShopStmt,
-		finishBatchStmt:             q.finishBatchStmt,
-		getBatchStmt:                q.getBatchStmt,
-		getOrderForImportStmt:       q.getOrderForImportStmt,
-		getOrderItemStmt:            q.getOrderItemStmt,
-		getShopStmt:                 q.getShopStmt,
-		insertOrderStmt:             q.insertOrderStmt,
-		insertOrderChangeStmt:       q.insertOrderChangeStmt,
-		insertOrderItemStmt:         q.insertOrderItemStmt,
-		laterBatchTouchingStmt:      q.laterBatchTouchingStmt,
-		listBatchesStmt:             q.listBatchesStmt,
-		listOrdersStmt:              q.listOrdersStmt,
-		listShopOrdersStmt:          q.listShopOrdersStmt,
-		listShopsStmt:               q.listShopsStmt,
-		markShopsCreatedByStmt:      q.markShopsCreatedByStmt,
-		maxOrderIDStmt:              q.maxOrderIDStmt,
-		maxShopIDStmt:               q.maxShopIDStmt,
-		orderItemTotalsStmt:         q.orderItemTotalsStmt,
-		ordersForImportStmt:         q.ordersForImportStmt,
-		resetItemLastBatchStmt:      q.resetItemLastBatchStmt,
-		resetLastBatchStmt:          q.resetLastBatchStmt,
-		searchOrdersStmt:            q.searchOrdersStmt,
-		shopsOnPlatformStmt:         q.shopsOnPlatformStmt,
-		updateOrderStmt:             q.updateOrderStmt,
-		updateOrderItemStmt:         q.updateOrderItemStmt,
-		updateOrderTotalsStmt:       q.updateOrderTotalsStmt,
+		db:                            tx,
+		tx:                            tx,
+		activeAnomaliesStmt:           q.activeAnomaliesStmt,
+		addBatchShopStmt:              q.addBatchShopStmt,
+		anomaliesOfOrderNosStmt:       q.anomaliesOfOrderNosStmt,
+		anomalyEventsStmt:             q.anomalyEventsStmt,
+		anomalyOrderStmt:              q.anomalyOrderStmt,
+		batchChangesStmt:              q.batchChangesStmt,
+		batchRefundChangesStmt:        q.batchRefundChangesStmt,
+		clearAnomalyStmt:              q.clearAnomalyStmt,
+		countAnomaliesStmt:            q.countAnomaliesStmt,
+		countOrdersStmt:               q.countOrdersStmt,
+		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
+		countSearchOrdersStmt:         q.countSearchOrdersStmt,
+		countShopOrdersStmt:           q.countShopOrdersStmt,
+		countShopsStmt:                q.countShopsStmt,
+		createBatchStmt:               q.createBatchStmt,
+		createComplaintStmt:           q.createComplaintStmt,
+		createShopStmt:                q.createShopStmt,
+		createStaffStmt:               q.createStaffStmt,
+		createTemplateStmt:            q.createTemplateStmt,
+		deleteBatchStmt:               q.deleteBatchStmt,
+		deleteBatchChangesStmt:        q.deleteBatchChangesStmt,
+		deleteBatchRefundChangesStmt:  q.deleteBatchRefundChangesStmt,
+		deleteBatchShopsStmt:          q.deleteBatchShopsStmt,
+		deleteComplaintStmt:           q.deleteComplaintStmt,
+		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
+		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
+		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
+		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
+		deleteSettingStmt:             q.deleteSettingStmt,
+		deleteTemplateStmt:            q.deleteTemplateStmt,
+		extendOrderChangeStmt:         q.extendOrderChangeStmt,
+		findBatchBySHAStmt:            q.findBatchBySHAStmt,
+		findShopStmt:                  q.findShopStmt,
+		findShopChoiceStmt:            q.findShopChoiceStmt,
+		findStaffByNameStmt:           q.findStaffByNameStmt,
+		finishBatchStmt:               q.finishBatchStmt,
+		forgetShopChoiceStmt:          q.forgetShopChoiceStmt,
+		getAnomalyStmt:                q.getAnomalyStmt,
+		getAnomalyWorkflowStmt:        q.getAnomalyWorkflowStmt,
+		getBatchStmt:                  q.getBatchStmt,
+		getComplaintStmt:              q.getComplaintStmt,
+		getOrderForImportStmt:         q.getOrderForImportStmt,
+		getOrderItemStmt:              q.getOrderItemStmt,
+		getRefundForImportStmt:        q.getRefundForImportStmt,
+		getShopStmt:                   q.getShopStmt,
+		getStaffStmt:                  q.getStaffStmt,
+		getTemplateStmt:               q.getTemplateStmt,
+		insertAnomalyStmt:             q.insertAnomalyStmt,
+		insertAnomalyEventStmt:        q.insertAnomalyEventStmt,
+		insertOrderChangeStmt:         q.insertOrderChangeStmt,
+		insertOrderItemStmt:           q.insertOrderItemStmt,
+		insertRefundStmt:              q.insertRefundStmt,
+		insertRefundChangeStmt:        q.insertRefundChangeStmt,
+		laterBatchTouchingStmt:        q.laterBatchTouchingStmt,
+		listAnomaliesStmt:             q.listAnomaliesStmt,
+		listBatchesStmt:               q.listBatchesStmt,
+		listOrdersStmt:                q.listOrdersStmt,
+		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
+		listSettingsStmt:              q.listSettingsStmt,
+		listShopChoicesStmt:           q.listShopChoicesStmt,
+		listShopOrdersStmt:            q.listShopOrdersStmt,
+		listShopsStmt:                 q.listShopsStmt,
+		listStaffStmt:                 q.listStaffStmt,
+		listTemplatesStmt:             q.listTemplatesStmt,
+		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
+		maxOrderIDStmt:                q.maxOrderIDStmt,
+		maxShopIDStmt:                 q.maxShopIDStmt,
+		orderFirstSeenStmt:            q.orderFirstSeenStmt,
+		orderHistoryStmt:              q.orderHistoryStmt,
+		orderItemTotalsStmt:           q.orderItemTotalsStmt,
+		orderItemsStmt:                q.orderItemsStmt,
+		orderRefundsStmt:              q.orderRefundsStmt,
+		ordersByIDsStmt:               q.ordersByIDsStmt,
+		ordersForImportStmt:           q.ordersForImportStmt,
+		platformHasOrdersStmt:         q.platformHasOrdersStmt,
+		putSettingStmt:                q.putSettingStmt,
+		refundsOfOrderStmt:            q.refundsOfOrderStmt,
+		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
+		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
+		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
+		renameTemplateStmt:            q.renameTemplateStmt,
+		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
+		resetLastBatchStmt:            q.resetLastBatchStmt,
+		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
+		ruleClosedPaidOrdersStmt:      q.ruleClosedPaidOrdersStmt,
+		ruleComplaintsStmt:            q.ruleComplaintsStmt,
+		ruleLateCompOrdersStmt:        q.ruleLateCompOrdersStmt,
+		ruleOpenRefundsStmt:           q.ruleOpenRefundsStmt,
+		ruleOrderRefundsStmt:          q.ruleOrderRefundsStmt,
+		ruleRecentPaidOrdersStmt:      q.ruleRecentPaidOrdersStmt,
+		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,
+		ruleRefundShopsStmt:           q.ruleRefundShopsStmt,
+		ruleShippedOrdersStmt:         q.ruleShippedOrdersStmt,
+		ruleShopMediansStmt:           q.ruleShopMediansStmt,
+		ruleShopsStmt:                 q.ruleShopsStmt,
+		ruleToShipOrdersStmt:          q.ruleToShipOrdersStmt,
+		ruleUnpaidOrdersStmt:          q.ruleUnpaidOrdersStmt,
+		searchOrdersStmt:              q.searchOrdersStmt,
+		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
+		setAnomalyStateStmt:           q.setAnomalyStateStmt,
+		shopForComplaintStmt:          q.shopForComplaintStmt,
+		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
+		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,
+		templateIDByNameStmt:          q.templateIDByNameStmt,
+		touchShopChoiceStmt:           q.touchShopChoiceStmt,
+		touchTemplateStmt:             q.touchTemplateStmt,
+		updateAnomalyFindingStmt:      q.updateAnomalyFindingStmt,
+		updateOrderStmt:               q.updateOrderStmt,
+		updateOrderItemStmt:           q.updateOrderItemStmt,
+		updateOrderTotalsStmt:         q.updateOrderTotalsStmt,
+		updateRefundStmt:              q.updateRefundStmt,
+		updateStaffStmt:               q.updateStaffStmt,
 	}
 }

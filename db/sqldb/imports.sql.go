@@ -118,8 +118,9 @@ const finishBatch = `-- name: FinishBatch :exec
 UPDATE import_batch
 SET rows_total = ?1, rows_new = ?2,
     rows_updated = ?3, rows_unchanged = ?4,
-    rows_rejected = ?5, finished_at = ?6
-WHERE id = ?7
+    rows_rejected = ?5, finished_at = ?6,
+    first_order_id = ?7, last_order_id = ?8
+WHERE id = ?9
 `
 
 type FinishBatchParams struct {
@@ -129,6 +130,8 @@ type FinishBatchParams struct {
 	RowsUnchanged int64
 	RowsRejected  int64
 	FinishedAt    string
+	FirstOrderID  int64
+	LastOrderID   int64
 	ID            int64
 }
 
@@ -140,6 +143,8 @@ func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error 
 		arg.RowsUnchanged,
 		arg.RowsRejected,
 		arg.FinishedAt,
+		arg.FirstOrderID,
+		arg.LastOrderID,
 		arg.ID,
 	)
 	return err
@@ -245,75 +250,6 @@ func (q *Queries) GetOrderItem(ctx context.Context, arg GetOrderItemParams) (Get
 		&i.RefundFen,
 	)
 	return i, err
-}
-
-const insertOrder = `-- name: InsertOrder :one
-INSERT INTO orders (shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
-                    item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier,
-                    buyer_message, seller_memo, late_ship_comp, late_ship_comp_fen,
-                    promised_ship_at, address_changed, first_batch_id, last_batch_id)
-VALUES (?1, ?2, ?3, ?4,
-        ?5, ?6, ?7, ?8,
-        ?9, ?10, ?11, ?12,
-        ?13, ?14, ?15, ?16,
-        ?17, ?18, ?19,
-        ?20, ?21, ?22, ?22)
-RETURNING id
-`
-
-type InsertOrderParams struct {
-	ShopID          int64
-	OrderNo         string
-	Buyer           string
-	Status          string
-	StatusText      string
-	PayFen          int64
-	RefundFen       int64
-	Title           string
-	ItemCount       int64
-	Address         string
-	CreatedAt       string
-	PaidAt          string
-	ShippedAt       string
-	TrackingNo      string
-	Carrier         string
-	BuyerMessage    string
-	SellerMemo      string
-	LateShipComp    int64
-	LateShipCompFen int64
-	PromisedShipAt  string
-	AddressChanged  int64
-	BatchID         int64
-}
-
-func (q *Queries) InsertOrder(ctx context.Context, arg InsertOrderParams) (int64, error) {
-	row := q.queryRow(ctx, q.insertOrderStmt, insertOrder,
-		arg.ShopID,
-		arg.OrderNo,
-		arg.Buyer,
-		arg.Status,
-		arg.StatusText,
-		arg.PayFen,
-		arg.RefundFen,
-		arg.Title,
-		arg.ItemCount,
-		arg.Address,
-		arg.CreatedAt,
-		arg.PaidAt,
-		arg.ShippedAt,
-		arg.TrackingNo,
-		arg.Carrier,
-		arg.BuyerMessage,
-		arg.SellerMemo,
-		arg.LateShipComp,
-		arg.LateShipCompFen,
-		arg.PromisedShipAt,
-		arg.AddressChanged,
-		arg.BatchID,
-	)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
 }
 
 const insertOrderChange = `-- name: InsertOrderChange :exec
@@ -500,8 +436,15 @@ const ordersForImport = `-- name: OrdersForImport :many
 SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
        late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
-FROM orders WHERE order_no IN (SELECT value FROM json_each(?1))
+FROM orders
+WHERE shop_id IN (SELECT s.id FROM shop s WHERE s.platform = ?1)
+  AND order_no IN (SELECT value FROM json_each(?2))
 `
+
+type OrdersForImportParams struct {
+	Platform string
+	OrderNos interface{}
+}
 
 type OrdersForImportRow struct {
 	ShopID          int64
@@ -529,10 +472,11 @@ type OrdersForImportRow struct {
 }
 
 // The stored state of the orders a chunk of import rows names, in one query instead of
-// one per row. order_nos is a JSON array of order numbers; the orders of every shop with
-// those numbers come back, the import matches them by (shop_id, order_no).
-func (q *Queries) OrdersForImport(ctx context.Context, orderNos interface{}) ([]OrdersForImportRow, error) {
-	rows, err := q.query(ctx, q.ordersForImportStmt, ordersForImport, orderNos)
+// one per row. order_nos is a JSON array of order numbers; the orders with those numbers
+// in every shop of the file's platform come back (probing UNIQUE (shop_id, order_no) once
+// per shop and number), the import matches them by (shop_id, order_no).
+func (q *Queries) OrdersForImport(ctx context.Context, arg OrdersForImportParams) ([]OrdersForImportRow, error) {
+	rows, err := q.query(ctx, q.ordersForImportStmt, ordersForImport, arg.Platform, arg.OrderNos)
 	if err != nil {
 		return nil, err
 	}
@@ -575,6 +519,20 @@ func (q *Queries) OrdersForImport(ctx context.Context, orderNos interface{}) ([]
 		return nil, err
 	}
 	return items, nil
+}
+
+const platformHasOrders = `-- name: PlatformHasOrders :one
+SELECT EXISTS (SELECT 1 FROM orders o
+               WHERE o.shop_id IN (SELECT s.id FROM shop s WHERE s.platform = ?1)) AS has_orders
+`
+
+// Whether any shop of the platform holds orders: when none does, an import's look-ups can
+// only find the orders the import itself created.
+func (q *Queries) PlatformHasOrders(ctx context.Context, platform string) (bool, error) {
+	row := q.queryRow(ctx, q.platformHasOrdersStmt, platformHasOrders, platform)
+	var has_orders bool
+	err := row.Scan(&has_orders)
+	return has_orders, err
 }
 
 const updateOrder = `-- name: UpdateOrder :exec

@@ -4,6 +4,60 @@
 
 package sqldb
 
+type Anomaly struct {
+	ID            int64
+	Rule          string
+	Kind          string
+	ShopID        int64
+	Platform      string
+	ShopName      string
+	OrderNo       string
+	Subject       string
+	OrderID       *int64
+	Since         string
+	Deadline      string
+	Basis         string
+	Detail        string
+	AmountFen     int64
+	Fingerprint   string
+	Active        int64
+	State         string
+	Resolution    string
+	OwnerID       *int64
+	ClearedReason string
+	ClearedDetail string
+	DetectedAt    string
+	UpdatedAt     string
+}
+
+type AnomalyEvent struct {
+	ID        int64
+	AnomalyID int64
+	At        string
+	ActorID   *int64
+	ActorName string
+	Action    string
+	OldValue  string
+	NewValue  string
+	Note      string
+}
+
+type Complaint struct {
+	ID         int64
+	ShopID     int64
+	Platform   string
+	ShopName   string
+	OrderNo    string
+	Buyer      string
+	Channel    string
+	Severity   string
+	Content    string
+	ReceivedAt string
+	CreatedBy  *int64
+	CreatedAt  string
+	DeletedAt  string
+}
+
 type ImportBatch struct {
 	ID            int64
 	FileName      string
@@ -18,11 +72,34 @@ type ImportBatch struct {
 	RowsRejected  int64
 	StartedAt     string
 	FinishedAt    string
+	FirstOrderID  int64
+	LastOrderID   int64
 }
 
 type ImportBatchShop struct {
 	BatchID int64
 	ShopID  int64
+}
+
+type ImportShopChoice struct {
+	ID          int64
+	HeaderSig   string
+	FilePattern string
+	ShopID      int64
+	CreatedAt   string
+	LastUsedAt  string
+}
+
+type ImportTemplate struct {
+	ID          int64
+	Platform    string
+	Name        string
+	Level       string
+	HeaderSig   string
+	HeaderJson  string
+	ColumnsJson string
+	CreatedAt   string
+	LastUsedAt  string
 }
 
 type Order struct {
@@ -77,6 +154,44 @@ type OrderItem struct {
 	LastBatchID  int64
 }
 
+type Refund struct {
+	ID               int64
+	ShopID           int64
+	RefundNo         string
+	OrderNo          string
+	SubOrderNo       string
+	Status           string
+	StatusText       string
+	Kind             string
+	AmountFen        int64
+	AppliedAt        string
+	DeadlineAt       string
+	GoodsStatus      string
+	ReturnTrackingNo string
+	ReturnCarrier    string
+	Reason           string
+	Title            string
+	SkuCode          string
+	FinishedAt       string
+	FirstBatchID     int64
+	LastBatchID      int64
+}
+
+type RefundChange struct {
+	ID       int64
+	RefundID int64
+	BatchID  int64
+	Field    string
+	OldValue string
+	NewValue string
+}
+
+type Setting struct {
+	Key       string
+	Value     string
+	UpdatedAt string
+}
+
 type Shop struct {
 	ID             int64
 	Platform       string
@@ -84,4 +199,14 @@ type Shop struct {
 	Timezone       string
 	CreatedAt      string
 	CreatedBatchID *int64
+}
+
+type Staff struct {
+	ID        int64
+	Name      string
+	Role      string
+	Active    int64
+	Note      string
+	CreatedAt string
+	UpdatedAt string
 }

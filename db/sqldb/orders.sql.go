@@ -30,7 +30,7 @@ func (q *Queries) CountOrders(ctx context.Context, arg CountOrdersParams) (int64
 
 const countSearchOrders = `-- name: CountSearchOrders :one
 SELECT count(*) FROM orders o
-WHERE o.id IN (SELECT x.id FROM orders x WHERE x.order_no = ?1
+WHERE o.id IN (SELECT x.id FROM orders x WHERE x.shop_id IN (SELECT id FROM shop) AND x.order_no = ?1
                UNION SELECT y.id FROM orders y WHERE y.buyer = ?1)
   AND (o.shop_id = ?2 OR ?2 = 0)
   AND (o.status = ?3 OR ?3 = '')
@@ -281,7 +281,7 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o JOIN shop s ON s.id = o.shop_id
-WHERE o.id IN (SELECT x.id FROM orders x WHERE x.order_no = ?1
+WHERE o.id IN (SELECT x.id FROM orders x WHERE x.shop_id IN (SELECT id FROM shop) AND x.order_no = ?1
                UNION SELECT y.id FROM orders y WHERE y.buyer = ?1)
   AND (o.shop_id = ?2 OR ?2 = 0)
   AND (o.status = ?3 OR ?3 = '')
@@ -324,7 +324,8 @@ type SearchOrdersRow struct {
 	Carrier    string
 }
 
-// Search by exact order number or buyer name: few rows, found through their own indexes.
+// Search by exact order number or buyer name: few rows, found through their own indexes
+// (a number through UNIQUE (shop_id, order_no), once per shop).
 func (q *Queries) SearchOrders(ctx context.Context, arg SearchOrdersParams) ([]SearchOrdersRow, error) {
 	rows, err := q.query(ctx, q.searchOrdersStmt, searchOrders,
 		arg.Term,

@@ -84,6 +84,7 @@ const deleteEmptyShopsOfBatch = `-- name: DeleteEmptyShopsOfBatch :execrows
 DELETE FROM shop
 WHERE created_batch_id = ?1
   AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = shop.id)
+  AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = shop.id)
 `
 
 // Shops the batch created that hold nothing any more.
@@ -109,11 +110,21 @@ func (q *Queries) DeleteItemsOfBatch(ctx context.Context, batchID int64) (int64,
 }
 
 const deleteOrdersOfBatch = `-- name: DeleteOrdersOfBatch :execrows
-DELETE FROM orders WHERE first_batch_id = ?1
+DELETE FROM orders
+WHERE id >= ?1 AND id <= ?2
+  AND first_batch_id = ?3
 `
 
-func (q *Queries) DeleteOrdersOfBatch(ctx context.Context, batchID int64) (int64, error) {
-	result, err := q.exec(ctx, q.deleteOrdersOfBatchStmt, deleteOrdersOfBatch, batchID)
+type DeleteOrdersOfBatchParams struct {
+	FirstOrderID int64
+	LastOrderID  int64
+	BatchID      int64
+}
+
+// The orders a batch created: its id range (see migration 00007), checked against
+// first_batch_id.
+func (q *Queries) DeleteOrdersOfBatch(ctx context.Context, arg DeleteOrdersOfBatchParams) (int64, error) {
+	result, err := q.exec(ctx, q.deleteOrdersOfBatchStmt, deleteOrdersOfBatch, arg.FirstOrderID, arg.LastOrderID, arg.BatchID)
 	if err != nil {
 		return 0, err
 	}
@@ -121,15 +132,18 @@ func (q *Queries) DeleteOrdersOfBatch(ctx context.Context, batchID int64) (int64
 }
 
 const getBatch = `-- name: GetBatch :one
-SELECT id, file_name, platform, format, rows_total FROM import_batch WHERE id = ?1
+SELECT id, file_name, platform, format, rows_total, first_order_id, last_order_id
+FROM import_batch WHERE id = ?1
 `
 
 type GetBatchRow struct {
-	ID        int64
-	FileName  string
-	Platform  string
-	Format    string
-	RowsTotal int64
+	ID           int64
+	FileName     string
+	Platform     string
+	Format       string
+	RowsTotal    int64
+	FirstOrderID int64
+	LastOrderID  int64
 }
 
 func (q *Queries) GetBatch(ctx context.Context, id int64) (GetBatchRow, error) {
@@ -141,6 +155,8 @@ func (q *Queries) GetBatch(ctx context.Context, id int64) (GetBatchRow, error) {
 		&i.Platform,
 		&i.Format,
 		&i.RowsTotal,
+		&i.FirstOrderID,
+		&i.LastOrderID,
 	)
 	return i, err
 }
@@ -148,22 +164,38 @@ func (q *Queries) GetBatch(ctx context.Context, id int64) (GetBatchRow, error) {
 const laterBatchTouching = `-- name: LaterBatchTouching :one
 SELECT CAST(coalesce(max(x.batch), 0) AS INTEGER) AS later_batch FROM (
     SELECT o.last_batch_id AS batch FROM orders o
-    WHERE o.last_batch_id > ?1
-      AND (o.first_batch_id = ?1
-           OR o.id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = ?1))
+    WHERE o.id >= ?1 AND o.id <= ?2
+      AND o.last_batch_id > ?3
+    UNION ALL
+    SELECT o.last_batch_id FROM orders o
+    WHERE o.id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = ?3)
+      AND o.last_batch_id > ?3
     UNION ALL
     SELECT i.last_batch_id FROM order_item i
-    WHERE i.last_batch_id > ?1
-      AND (i.first_batch_id = ?1
-           OR i.order_id IN (SELECT o2.id FROM orders o2 WHERE o2.first_batch_id = ?1)
-           OR i.order_id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = ?1))
+    WHERE i.last_batch_id > ?3
+      AND (i.first_batch_id = ?3
+           OR (i.order_id >= ?1 AND i.order_id <= ?2)
+           OR i.order_id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = ?3))
+    UNION ALL
+    SELECT r.last_batch_id FROM refund r
+    WHERE r.last_batch_id > ?3
+      AND (r.first_batch_id = ?3
+           OR r.id IN (SELECT rc.refund_id FROM refund_change rc WHERE rc.batch_id = ?3))
 ) x
 `
 
-// The newest later batch that touched an order or item this batch created or changed:
+type LaterBatchTouchingParams struct {
+	FirstOrderID int64
+	LastOrderID  int64
+	BatchID      int64
+}
+
+// The newest later batch that touched an order, item or refund this batch created or changed:
 // undoing under it would throw away what it saw, so it must be undone first.
-func (q *Queries) LaterBatchTouching(ctx context.Context, batchID int64) (int64, error) {
-	row := q.queryRow(ctx, q.laterBatchTouchingStmt, laterBatchTouching, batchID)
+// (>= AND <= rather than BETWEEN: sqlc 1.31 binds a BETWEEN's arguments wrongly in a query
+// that uses them twice, passing first_order_id for every ?N.)
+func (q *Queries) LaterBatchTouching(ctx context.Context, arg LaterBatchTouchingParams) (int64, error) {
+	row := q.queryRow(ctx, q.laterBatchTouchingStmt, laterBatchTouching, arg.FirstOrderID, arg.LastOrderID, arg.BatchID)
 	var later_batch int64
 	err := row.Scan(&later_batch)
 	return later_batch, err
@@ -185,12 +217,17 @@ func (q *Queries) ResetItemLastBatch(ctx context.Context, batchID int64) error {
 const resetLastBatch = `-- name: ResetLastBatch :exec
 UPDATE orders
 SET last_batch_id = coalesce((SELECT max(c.batch_id) FROM order_change c
-                              WHERE c.order_id = orders.id AND c.field NOT LIKE 'item:%'), first_batch_id)
+                              WHERE c.order_id = orders.id AND c.field NOT LIKE 'item:%'
+                                AND c.batch_id <> ?1), first_batch_id)
 WHERE last_batch_id = ?1
+  AND id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = ?1
+             UNION SELECT i.order_id FROM order_item i WHERE i.first_batch_id = ?1)
 `
 
 // After the batch's changes are gone, the last batch that touched a row is the newest
-// change left, or the batch that created it.
+// change left, or the batch that created it. Run before the batch's changes are deleted:
+// the orders it changed are the ones its order_change rows name (order fields, or items
+// it changed), plus those it added items to; the orders it created are deleted anyway.
 func (q *Queries) ResetLastBatch(ctx context.Context, batchID int64) error {
 	_, err := q.exec(ctx, q.resetLastBatchStmt, resetLastBatch, batchID)
 	return err

@@ -1,6 +1,7 @@
 // Package demo makes the demo shops a new user sees on an empty database. It writes real
-// export files (a GBK Taobao 订单报表 CSV and a 千牛 sub-order xlsx) and imports them
-// through the same importer as the seller's own files, so the demo exercises the real path.
+// export files (a GBK Taobao 订单报表 CSV, a 千牛 sub-order xlsx and a 退款报表 CSV) and
+// imports them through the same importer as the seller's own files, so the demo exercises
+// the real path.
 package demo
 
 import (
@@ -20,8 +21,10 @@ import (
 
 // Result says what the demo created.
 type Result struct {
-	Shops  int
-	Orders int
+	Shops     int
+	Orders    int
+	Refunds   int
+	Anomalies int // order anomalies the rules found (see anomalies.go)
 }
 
 // ErrNotEmpty is returned when the database already has shops: the demo never mixes
@@ -97,6 +100,26 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	if res.Error != "" {
 		return Result{}, fmt.Errorf("demo: %s", res.Error)
 	}
+	// A few refunds on the 订单报表's orders: open ones to act on, refunded, closed.
+	refundPath := filepath.Join(dir, "退款报表202611220900.csv")
+	refunds := TaobaoRefunds(rand.New(rand.NewPCG(20261122, 8)), orders, now)
+	refundRows := make([][]string, len(refunds))
+	for i, r := range refunds {
+		refundRows[i] = r.Row(exportfile.TaobaoRefundHeaderWithShop)
+	}
+	if err := exportfile.WriteCSV(refundPath, exportfile.TaobaoRefundHeaderWithShop, refundRows,
+		exportfile.CSVOptions{GBK: true, ExcelText: true}); err != nil {
+		return Result{}, fmt.Errorf("demo: %w", err)
+	}
+	res = im.ImportFile(ctx, refundPath, importer.Options{})
+	if res.Error != "" {
+		return Result{}, fmt.Errorf("demo: %s", res.Error)
+	}
+	refundsNew := res.New
+	found, err := addAnomalies(ctx, d, dir, now, target)
+	if err != nil {
+		return Result{}, fmt.Errorf("demo: %w", err)
+	}
 	shops, err = shop.List(ctx, d.SQL)
 	if err != nil {
 		return Result{}, err
@@ -105,7 +128,80 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	for _, s := range shops {
 		total += int(s.OrderCount)
 	}
-	return Result{Shops: len(shops), Orders: total}, nil
+	return Result{Shops: len(shops), Orders: total, Refunds: refundsNew, Anomalies: found}, nil
+}
+
+// refundReasons are what buyers pick when they ask for money back.
+var refundReasons = []string{"不想要了/拍错了", "尺码/规格拍错", "质量问题", "与商品描述不符", "未按约定时间发货", "快递一直未送达"}
+
+// TaobaoRefunds invents refunds on some of orders, in the states a shop sees on a morning:
+// every refunded-and-closed order's 退款成功, requests waiting for the seller (one already
+// past its deadline), returns on their way, a refused and a withdrawn request.
+func TaobaoRefunds(rng *rand.Rand, orders []exportfile.TaobaoOrder, now time.Time) []exportfile.TaobaoRefund {
+	var out []exportfile.TaobaoRefund
+	add := func(o exportfile.TaobaoOrder, status string, applied time.Time, deadline time.Duration, returning bool) *exportfile.TaobaoRefund {
+		r := exportfile.TaobaoRefund{
+			OrderNo: o.OrderNo, RefundNo: digits(rng, 18), Title: o.Title, SkuCode: fmt.Sprintf("SKU-%03d", rng.IntN(40)),
+			Status: status, Reason: pick(rng, refundReasons), PayFen: o.PayFen, RefundFen: o.PayFen, Shop: o.Shop,
+			PaidAt: o.PaidAt, AppliedAt: applied.Format(timeLayout), NeedReturn: returning, AfterSale: o.Carrier != "",
+			GoodsStatus: "买家未收到货",
+		}
+		if deadline > 0 {
+			r.DeadlineAt = applied.Add(deadline).Format(timeLayout)
+		}
+		if o.Carrier != "" {
+			r.GoodsStatus = "买家已收到货"
+		}
+		out = append(out, r)
+		return &out[len(out)-1]
+	}
+	parse := func(s string) time.Time {
+		t, _ := time.ParseInLocation(timeLayout, s, now.Location())
+		return t
+	}
+	var waiting, shipped, done int
+	for _, o := range orders {
+		paid := parse(o.PaidAt)
+		switch {
+		case o.PaidAt == "":
+		case o.Status == "交易关闭":
+			r := add(o, "退款成功", paid.Add(2*time.Hour), 0, false)
+			r.FinishedAt = paid.Add(5 * time.Hour).Format(timeLayout)
+		case o.Status == "买家已付款，等待卖家发货" && waiting < 3:
+			// The first request is past its deadline: the seller must act now.
+			applied, deadline := paid.Add(40*time.Minute), 48*time.Hour
+			if waiting == 0 {
+				if paid.After(now.Add(-26 * time.Hour)) {
+					continue
+				}
+				deadline = 24 * time.Hour
+			}
+			if applied.After(now) {
+				continue
+			}
+			add(o, "买家已经申请退款，等待卖家同意", applied, deadline, false)
+			waiting++
+		case o.Status == "卖家已发货，等待买家确认" && shipped < 2:
+			if shipped == 0 {
+				add(o, "卖家已经同意退款，等待买家退货", now.Add(-20*time.Hour), 7*24*time.Hour, true)
+			} else {
+				r := add(o, "买家已经退货，等待卖家确认收货", now.Add(-60*time.Hour), 10*24*time.Hour, true)
+				r.ReturnCarrier, r.ReturnTrackingNo = pick(rng, carriers), "7"+digits(rng, 13)
+				r.ReturnedAt = now.Add(-30 * time.Hour).Format(timeLayout)
+			}
+			shipped++
+		case o.Status == "交易成功" && done < 2:
+			status := "卖家拒绝退款"
+			if done == 1 {
+				status = "退款关闭"
+			}
+			r := add(o, status, paid.Add(4*24*time.Hour), 0, false)
+			r.RefundFen = o.PayFen / 2
+			r.FinishedAt = paid.Add(5 * 24 * time.Hour).Format(timeLayout)
+			done++
+		}
+	}
+	return out
 }
 
 var (

@@ -28,17 +28,57 @@ type table interface {
 // the size for progress, and whether the text is valid UTF-8 throughout (so a GBK file
 // whose first kilobytes happen to be ASCII is still read as GBK).
 type fileFacts struct {
-	sha256    string
-	size      int64
-	kind      string // "csv", "xlsx"
-	encoding  string // "utf-8", "utf-16", "gb18030" (csv only)
-	validUTF8 bool
+	sha256   string
+	size     int64
+	kind     string // "csv", "xlsx"
+	encoding string // "utf-8", "utf-16" (with BOM), "utf-16le", "utf-16be" (without), "gb18030" (csv only)
+	// badBytes: the text holds bytes its encoding cannot read (a UTF-8 export that another
+	// program wrote a few Latin-1 or GBK bytes into). The decoder turns them into U+FFFD;
+	// the rows check their cells for it, so that the seller hears which row and column
+	// instead of getting changed text.
+	badBytes bool
+	// cut: a GBK/GB18030 file that ends inside a character (see endsInsideGB18030).
+	cut bool
 }
+
+// utf8Stats counts, over the first utf8SampleBytes of a file, the multi-byte characters
+// that are valid UTF-8 and the bytes that are not: a GBK file is mostly "not", a UTF-8
+// file with a stray byte mostly "valid".
+type utf8Stats struct {
+	multibyte, invalid int
+	seen               int
+}
+
+const utf8SampleBytes = 4 << 20
+
+func (u *utf8Stats) add(b []byte) {
+	for len(b) > 0 && u.seen < utf8SampleBytes {
+		c := b[0]
+		if c < utf8.RuneSelf {
+			b, u.seen = b[1:], u.seen+1
+			continue
+		}
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			if !utf8.FullRune(b) {
+				return // cut at the chunk end: the sample is big enough without it
+			}
+			u.invalid++
+		} else {
+			u.multibyte++
+		}
+		b, u.seen = b[size:], u.seen+size
+	}
+}
+
+// looksUTF8 says the sample is UTF-8 text despite some invalid bytes.
+func (u *utf8Stats) looksUTF8() bool { return u.multibyte >= 20 && u.invalid*50 <= u.multibyte }
 
 var (
 	errEmptyFile = errors.New("文件是空的（0 字节）")
 	errOldExcel  = errors.New("这是旧版 Excel（.xls）或 Word 等 Office 文件，不是 CSV/XLSX：请在 Excel 里“另存为” .xlsx 后再导入")
 	errBinary    = errors.New("不是 CSV 或 XLSX 文件（内容是二进制数据）")
+	errPDF       = errors.New("这是 PDF 文件，不是 CSV 或 XLSX 表格：请在卖家后台选择“导出”表格文件")
 )
 
 func inspect(path string) (fileFacts, error) {
@@ -51,6 +91,7 @@ func inspect(path string) (fileFacts, error) {
 	head := make([]byte, 0, 4096)
 	var carry []byte
 	valid := true
+	var stats utf8Stats
 	buf := make([]byte, 256<<10)
 	var size int64
 	for {
@@ -65,6 +106,7 @@ func inspect(path string) (fileFacts, error) {
 			if valid {
 				carry, valid = checkUTF8(carry, chunk)
 			}
+			stats.add(chunk)
 		}
 		if err == io.EOF {
 			break
@@ -76,7 +118,7 @@ func inspect(path string) (fileFacts, error) {
 	if len(carry) > 0 {
 		valid = false // file ends inside a multi-byte character
 	}
-	facts := fileFacts{sha256: hex.EncodeToString(h.Sum(nil)), size: size, validUTF8: valid}
+	facts := fileFacts{sha256: hex.EncodeToString(h.Sum(nil)), size: size}
 	switch {
 	case size == 0:
 		return facts, errEmptyFile
@@ -84,17 +126,87 @@ func inspect(path string) (fileFacts, error) {
 		facts.kind = "xlsx"
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return facts, errOldExcel
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return facts, errPDF
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		facts.kind, facts.encoding = "csv", "utf-16"
+	case utf16NoBOM(head) != "":
+		facts.kind, facts.encoding = "csv", utf16NoBOM(head)
 	case bytes.IndexByte(head, 0) >= 0:
 		return facts, errBinary
 	case valid:
 		facts.kind, facts.encoding = "csv", "utf-8"
+	case stats.looksUTF8():
+		facts.kind, facts.encoding, facts.badBytes = "csv", "utf-8", true
 	default:
 		// GB18030 is a superset of GBK and GB2312, which is what the back offices write.
-		facts.kind, facts.encoding = "csv", "gb18030"
+		facts.kind, facts.encoding, facts.badBytes = "csv", "gb18030", true
+		if facts.cut, err = endsInsideGB18030(f, size); err != nil {
+			return facts, err
+		}
 	}
 	return facts, nil
+}
+
+// utf16NoBOM recognises UTF-16 text written without a byte-order mark by the zero bytes
+// of its ASCII characters (delimiters, digits, line ends): in little-endian they are the
+// odd bytes, in big-endian the even ones. "" when head does not look like UTF-16.
+func utf16NoBOM(head []byte) string {
+	if len(head) < 16 {
+		return ""
+	}
+	var even, odd int
+	n := len(head) &^ 1
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*4 >= pairs && even*20 <= pairs:
+		return "utf-16le"
+	case even*4 >= pairs && odd*20 <= pairs:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// endsInsideGB18030 reports whether a GBK/GB18030 file ends in the middle of a character
+// (a download or copy cut short): the decoder would quietly turn the last half character
+// into U+FFFD. It reads from the last line break, which is never part of a multi-byte
+// character, to the end.
+func endsInsideGB18030(f *os.File, size int64) (bool, error) {
+	from := max(0, size-64<<10)
+	tail := make([]byte, size-from)
+	if _, err := f.ReadAt(tail, from); err != nil && err != io.EOF {
+		return false, err
+	}
+	if i := bytes.LastIndexByte(tail, '\n'); i >= 0 {
+		tail = tail[i+1:]
+	} else if from > 0 {
+		return false, nil // a last line of over 64 KB: no safe place to start from
+	}
+	for i := 0; i < len(tail); {
+		b := tail[i]
+		switch {
+		case b < 0x81 || b == 0xFF:
+			i++
+		case i+1 >= len(tail):
+			return true, nil
+		case tail[i+1] >= 0x30 && tail[i+1] <= 0x39: // four-byte GB18030
+			if i+3 >= len(tail) {
+				return true, nil
+			}
+			i += 4
+		default:
+			i += 2
+		}
+	}
+	return false, nil
 }
 
 // checkUTF8 validates chunk with the incomplete tail of the previous chunk prepended.
@@ -143,6 +255,10 @@ func openCSV(path string, facts fileFacts) (*csvReader, *countingReader, io.Clos
 	switch facts.encoding {
 	case "utf-16":
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	case "utf-16le":
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case "utf-16be":
+		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 	case "gb18030":
 		enc = simplifiedchinese.GB18030
 	default:
@@ -152,6 +268,40 @@ func openCSV(path string, facts fileFacts) (*csvReader, *countingReader, io.Clos
 	peek, _ := br.Peek(64 << 10)
 	return newCSVReader(br, guessDelimiter(peek)), counter, f, nil
 }
+
+// cutTable is the table of a file whose last row is known to be cut off in the middle of
+// a character (fileFacts.cut). It reads one row ahead, and instead of the last row, which
+// the decoder would hand over with its last character quietly replaced, returns the
+// error that says the file is incomplete, with that row's number.
+type cutTable struct {
+	t       table
+	primed  bool
+	next    []string
+	nextErr error
+	row     int
+	cur     []string
+}
+
+func (c *cutTable) Next() ([]string, error) {
+	if !c.primed {
+		c.next, c.nextErr = c.t.Next()
+		c.primed = true
+	}
+	if c.nextErr != nil {
+		return nil, c.nextErr
+	}
+	// The reader reuses its slice: keep this row before reading the one after it.
+	c.cur = append(c.cur[:0], c.next...)
+	c.row = c.t.Row()
+	c.next, c.nextErr = c.t.Next()
+	if c.nextErr == io.EOF {
+		c.nextErr = fmt.Errorf("第 %d 行：文件不完整，最后一行在一个汉字的中间断开了（下载或复制没有完成？）：请重新导出或重新下载", c.row)
+		return nil, c.nextErr
+	}
+	return c.cur, nil
+}
+
+func (c *cutTable) Row() int { return c.row }
 
 // guessDelimiter picks tab when the first lines hold more tabs than commas.
 func guessDelimiter(head []byte) byte {
@@ -171,7 +321,7 @@ func describeEncoding(enc string) string {
 	switch enc {
 	case "gb18030":
 		return "GBK/GB18030"
-	case "utf-16":
+	case "utf-16", "utf-16le", "utf-16be":
 		return "UTF-16"
 	}
 	return "UTF-8"

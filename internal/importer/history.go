@@ -10,14 +10,16 @@ import (
 
 // ListBatches returns the newest imports first, at most limit.
 func ListBatches(ctx context.Context, db sqldb.DBTX, limit int) ([]Batch, error) {
-	rows, err := sqldb.New(db).ListBatches(ctx, int64(limit))
+	q := sqldb.New(db)
+	rows, err := q.ListBatches(ctx, int64(limit))
 	if err != nil {
 		return nil, fmt.Errorf("list import batches: %w", err)
 	}
 	out := make([]Batch, 0, len(rows))
+	formatName := formatNames(ctx, q) // built-in layouts and templates
 	for _, r := range rows {
 		out = append(out, Batch{ID: r.ID, FileName: r.FileName, SHA256: r.FileSha256, Platform: r.Platform,
-			Format: r.Format, FormatName: LayoutName(r.Format), ShopName: r.ShopNames, Rows: r.RowsTotal,
+			Format: r.Format, FormatName: formatName(r.Format), Level: LayoutLevel(r.Format), ShopName: r.ShopNames, Rows: r.RowsTotal,
 			New: r.RowsNew, Updated: r.RowsUpdated, Unchanged: r.RowsUnchanged,
 			StartedAt: localTime(r.StartedAt), FinishedAt: localTime(r.FinishedAt)})
 	}

@@ -110,7 +110,7 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	}
 	if prev, err := im.db.Queries().FindBatchBySHA(ctx, facts.sha256); err == nil {
 		res.Duplicate = true
-		res.Platform, res.Format, res.FormatName = prev.Platform, prev.Format, LayoutName(prev.Format)
+		res.Platform, res.Format, res.FormatName = prev.Platform, prev.Format, formatNames(ctx, im.db.Queries())(prev.Format)
 		res.Shop, res.Rows, res.Unchanged, res.BatchID = prev.ShopNames, int(prev.RowsTotal), int(prev.RowsTotal), prev.ID
 		return nil
 	} else if !errors.Is(err, sql.ErrNoRows) {
@@ -123,11 +123,30 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	}
 	defer src.close()
 
-	layout, headerRow, err := findHeader(src.table)
+	templates, err := loadTemplates(ctx, im.db.Queries())
 	if err != nil {
+		return fileError(name, err)
+	}
+	layout, headerRow, err := findHeaderWith(src.table, templates)
+	if errors.Is(err, errNoContent) {
+		return fail(ErrCodeUnreadable, fileError(name, err))
+	}
+	if err != nil {
+		res.setUnknownHeader(err)
 		return fail(ErrCodeUnknownFormat, fileError(name, err))
 	}
 	res.Platform, res.Format, res.FormatName = layout.Platform, layout.ID, layout.Name
+	if layout.Level == levelRefund { // refunds / after-sales: refund.go
+		return im.importRefunds(ctx, path, facts, src, layout, headerRow, opts, res)
+	}
+	defaultShop, mem, err := rememberedShop(ctx, im.db.Queries(), layout, name, opts)
+	if err != nil {
+		return err
+	}
+	res.ShopRemembered = defaultShop != 0
+	if defaultShop == 0 {
+		defaultShop = opts.ShopID
+	}
 
 	report := progressReporter(opts, name, src)
 	errDryRun := errors.New("dry run")
@@ -151,8 +170,8 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		if err != nil {
 			return fmt.Errorf("文件“%s”：读取店铺失败：%w", name, err)
 		}
-		w := &writer{rowParser: rowParser{layout: layout, file: name}, ctx: ctx, tx: tx, q: q,
-			batchID: batchID, defaultShop: opts.ShopID, defaultShopName: opts.ShopName,
+		w := &writer{rowParser: newRowParser(layout, name, facts), ctx: ctx, tx: tx, q: q,
+			batchID: batchID, defaultShop: defaultShop, defaultShopName: opts.ShopName,
 			shops: map[string]sqldb.FindShopRow{}}
 
 		// The file is read and parsed in its own goroutine (pipeline.go). It stops when
@@ -162,7 +181,8 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		readDone := make(chan struct{})
 		go func() {
 			defer close(readDone)
-			readRows(readCtx, src.table, &rowParser{layout: layout, file: name}, chunks)
+			p := newRowParser(layout, name, facts)
+			readRows(readCtx, src.table, &p, chunks)
 		}()
 		defer func() {
 			stopReading()
@@ -224,10 +244,15 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 			}
 		}
 		res.Shop = strings.Join(w.shopNames, "、")
+		if err := rememberImport(ctx, q, layout, mem, opts); err != nil {
+			return fmt.Errorf("文件“%s”：%w", name, err)
+		}
+		firstOrder, lastOrder := w.orders.created()
 		if err := q.FinishBatch(ctx, sqldb.FinishBatchParams{
 			ID: batchID, RowsTotal: int64(res.Rows), RowsNew: int64(res.New),
 			RowsUpdated: int64(res.Updated), RowsUnchanged: int64(res.Unchanged),
 			RowsRejected: int64(res.Rejected), FinishedAt: utcNow(),
+			FirstOrderID: firstOrder, LastOrderID: lastOrder,
 		}); err != nil {
 			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
 		}
@@ -271,14 +296,24 @@ func openTable(path string, facts fileFacts) (*openedTable, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &openedTable{table: r, bytesRead: counter.n.Load, totalBytes: facts.size,
+		var t table = r
+		if facts.cut {
+			t = &cutTable{t: r}
+		}
+		return &openedTable{table: t, bytesRead: counter.n.Load, totalBytes: facts.size,
 			close: func() { closer.Close() }}, nil
 	}
 }
 
 // findHeader reads up to headerSearchRows rows looking for a header a layout knows.
-func findHeader(t table) (*boundLayout, int, error) {
+func findHeader(t table) (*boundLayout, int, error) { return findHeaderWith(t, nil) }
+
+// findHeaderWith is findHeader that also knows the seller's templates (tried on a row
+// after every built-in layout). When nothing matches, the error is an *unknownLayoutError
+// carrying the file's likely header row for the mapping screen.
+func findHeaderWith(t table, templates []templateLayout) (*boundLayout, int, error) {
 	var first []string
+	var read []tableRow
 	for i := 0; i < headerSearchRows; i++ {
 		row, err := t.Next()
 		if err == io.EOF {
@@ -290,22 +325,34 @@ func findHeader(t table) (*boundLayout, int, error) {
 		if first == nil && nonEmpty(row) > 0 {
 			first = append([]string{}, row...)
 		}
-		if l := matchLayout(row); l != nil {
+		l := matchLayout(row)
+		if l == nil {
+			l = matchTemplate(row, templates)
+		}
+		if l != nil {
+			if err := l.checkDuplicates(t.Row()); err != nil {
+				return nil, 0, err
+			}
 			return l, t.Row(), nil
 		}
+		read = append(read, tableRow{t.Row(), append([]string(nil), row...)})
 	}
 	if first == nil {
-		return nil, 0, errors.New("文件里没有任何内容")
+		return nil, 0, errNoContent
 	}
 	seen := make([]string, 0, 6)
 	for _, c := range first {
 		if c = normalizeHeader(c); c != "" && len(seen) < 6 {
-			seen = append(seen, c)
+			seen = append(seen, clip(c, 20))
 		}
 	}
-	return nil, 0, fmt.Errorf("认不出这是哪个平台的订单导出文件：前 %d 行里没有找到订单表头（例如“订单编号”“订单状态”“订单创建时间”）。文件开头是：%s",
-		headerSearchRows, strings.Join(seen, "、"))
+	return nil, 0, unknownLayout(t, read, fmt.Errorf("认不出这是哪个平台的订单导出文件：前 %d 行里没有找到订单表头（例如“订单编号”“订单状态”“订单创建时间”）。文件开头是：%s",
+		headerSearchRows, strings.Join(seen, "、")))
 }
+
+// errNoContent: the file holds no text at all (blank lines, spaces), which no mapping can
+// help with.
+var errNoContent = errors.New("文件里没有任何内容")
 
 func nonEmpty(row []string) int {
 	n := 0

@@ -84,7 +84,9 @@ func loadOrder(t *testing.T, d *db.DB, orderNo string) orderRow {
 	return o
 }
 
-func utf16File(t *testing.T, src string) string {
+// utf16File rewrites src as UTF-16: little-endian with a BOM (as Excel's "Unicode text"
+// writes it), or without a BOM in either byte order.
+func utf16File(t *testing.T, src string, bom bool, bigEndian bool) string {
 	t.Helper()
 	data, err := os.ReadFile(src)
 	if err != nil {
@@ -92,10 +94,17 @@ func utf16File(t *testing.T, src string) string {
 	}
 	units := utf16.Encode([]rune(string(data)))
 	var b bytes.Buffer
-	b.Write([]byte{0xFF, 0xFE})
+	if bom {
+		b.Write([]byte{0xFF, 0xFE})
+	}
 	for _, u := range units {
-		b.WriteByte(byte(u))
-		b.WriteByte(byte(u >> 8))
+		if bigEndian {
+			b.WriteByte(byte(u >> 8))
+			b.WriteByte(byte(u))
+		} else {
+			b.WriteByte(byte(u))
+			b.WriteByte(byte(u >> 8))
+		}
 	}
 	p := filepath.Join(t.TempDir(), "utf16.csv")
 	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
@@ -121,7 +130,13 @@ func TestImportTaobaoCSVQuirks(t *testing.T) {
 			return writeTaobao(t, "ExportOrderList3.csv", orders, exportfile.CSVOptions{ExcelText: true})
 		}},
 		{"UTF-16 with BOM", func(t *testing.T) string {
-			return utf16File(t, writeTaobao(t, "x.csv", orders, exportfile.CSVOptions{ExcelText: true}))
+			return utf16File(t, writeTaobao(t, "x.csv", orders, exportfile.CSVOptions{ExcelText: true}), true, false)
+		}},
+		{"UTF-16LE without BOM", func(t *testing.T) string {
+			return utf16File(t, writeTaobao(t, "x.csv", orders, exportfile.CSVOptions{ExcelText: true}), false, false)
+		}},
+		{"UTF-16BE without BOM", func(t *testing.T) string {
+			return utf16File(t, writeTaobao(t, "x.csv", orders, exportfile.CSVOptions{}), false, true)
 		}},
 		{"preamble and footer lines", func(t *testing.T) string {
 			return writeTaobao(t, "ExportOrderList4.csv", orders, exportfile.CSVOptions{GBK: true, ExcelText: true,

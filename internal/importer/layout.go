@@ -58,6 +58,18 @@ var fields = map[string]struct {
 	// Read only to derive an item key (item_key) where the export has no sub-order number.
 	"item_spec":       {kindText, "商品属性"},
 	"item_product_id": {kindID, "商品ID"},
+	// Refund layouts (level "refund", see refund_layout.go) also read order_no,
+	// sub_order_no, refund_amount, item_title, item_sku_code and shop_name.
+	"refund_no":                 {kindID, "退款编号"},
+	"refund_status":             {kindText, "退款状态"},
+	"refund_kind":               {kindText, "售后类型"},
+	"refund_applied_at":         {kindTime, "退款申请时间"},
+	"refund_deadline_at":        {kindTime, "超时时间"},
+	"refund_goods_status":       {kindText, "货物状态"},
+	"refund_return_tracking_no": {kindText, "退货物流单号"},
+	"refund_return_carrier":     {kindText, "退货物流公司"},
+	"refund_reason":             {kindText, "退款原因"},
+	"refund_finished_at":        {kindTime, "退款完结时间"},
 }
 
 // requiredFields must be mapped by every orders layout. created_at is not among them: the
@@ -95,7 +107,7 @@ type Layout struct {
 	ID        string   `json:"id"`
 	Name      string   `json:"name"`
 	Platform  string   `json:"platform"`
-	Level     string   `json:"level"` // "order" or "sub_order"
+	Level     string   `json:"level"` // "order", "sub_order" or "refund"
 	Signature []string `json:"signature"`
 	// Not lists headers whose presence rules the layout out: another platform's file that
 	// happens to carry this signature (抖店 and 千牛 both have 主订单编号/子订单编号).
@@ -107,11 +119,16 @@ type Layout struct {
 	// InheritOrderNo: a row with an empty order number belongs to the order above it
 	// (1688 writes 订单编号 only on the first row of a multi-item order).
 	InheritOrderNo bool `json:"inherit_order_no"`
+	// Values translates a text field's cells (refund layouts: 是否需要退货 是/否 -> 退货退款/仅退款);
+	// a cell not listed is kept as written.
+	Values map[string]map[string]string `json:"values"`
 }
 
 type layoutFile struct {
 	Layouts  []Layout               `json:"layouts"`
 	Statuses map[string][][2]string `json:"statuses"`
+	// RefundStatuses map refund status texts to refundStatusCodes, as Statuses do for orders.
+	RefundStatuses map[string][][2]string `json:"refund_statuses"`
 }
 
 //go:embed layouts.json
@@ -143,11 +160,14 @@ func checkLayouts(lf *layoutFile) error {
 		if !platforms[l.Platform] {
 			return fmt.Errorf("layout %s: unknown platform %q", l.ID, l.Platform)
 		}
-		if len(lf.Statuses[l.Platform]) == 0 {
+		if l.Level != levelRefund && len(lf.Statuses[l.Platform]) == 0 {
 			return fmt.Errorf("layout %s: no statuses for platform %s", l.ID, l.Platform)
 		}
-		if l.Level != "order" && l.Level != "sub_order" {
-			return fmt.Errorf("layout %s: level %q is neither order nor sub_order", l.ID, l.Level)
+		if l.Level != "order" && l.Level != "sub_order" && l.Level != levelRefund {
+			return fmt.Errorf("layout %s: level %q is neither order, sub_order nor refund", l.ID, l.Level)
+		}
+		if err := checkLevel(lf, &l); err != nil {
+			return err
 		}
 		if len(l.Signature) == 0 {
 			return fmt.Errorf("layout %s has no signature", l.ID)
@@ -165,7 +185,7 @@ func checkLayouts(lf *layoutFile) error {
 				}
 			}
 		}
-		for _, f := range requiredFields {
+		for _, f := range requiredFieldsOf(l.Level) {
 			if len(l.Columns[f]) == 0 {
 				return fmt.Errorf("layout %s lacks required field %q", l.ID, f)
 			}
@@ -207,7 +227,7 @@ func checkLayouts(lf *layoutFile) error {
 			rules[i][0] = strings.ReplaceAll(rules[i][0], "，", ",")
 		}
 	}
-	return nil
+	return checkRefundStatuses(lf)
 }
 
 // knownHeaders is every header a layout names (signature and aliases), normalised.
@@ -280,8 +300,26 @@ func MatchHeader(header []string) string {
 // matchLayout finds the layout whose signature the header row carries and none of whose
 // "not" headers it has; with several, the one that maps the most columns. nil when none.
 func matchLayout(header []string) *boundLayout {
-	index := make(map[string]int, len(header))
-	norm := make([]string, len(header))
+	index, norm := headerIndex(header)
+	var best *boundLayout
+	for i := range registry.Layouts {
+		l := &registry.Layouts[i]
+		if !carries(l, index) {
+			continue
+		}
+		b := bind(l, index, norm)
+		if best == nil || len(b.col) > len(best.col) {
+			best = b
+		}
+	}
+	return best
+}
+
+// headerIndex maps each normalised header cell to its first column; norm is the row
+// normalised.
+func headerIndex(header []string) (index map[string]int, norm []string) {
+	index = make(map[string]int, len(header))
+	norm = make([]string, len(header))
 	for i, h := range header {
 		n := normalizeHeader(h)
 		norm[i] = n
@@ -289,45 +327,66 @@ func matchLayout(header []string) *boundLayout {
 			index[n] = i
 		}
 	}
-	var best *boundLayout
-	for i := range registry.Layouts {
-		l := &registry.Layouts[i]
-		ok := true
-		for _, s := range l.Signature {
-			if _, found := index[normalizeHeader(s)]; !found {
-				ok = false
-				break
-			}
-		}
-		for _, s := range l.Not {
-			if _, found := index[normalizeHeader(s)]; found {
-				ok = false
-			}
-		}
-		if !ok {
-			continue
-		}
-		b := &boundLayout{Layout: l, col: map[string][]int{}, headers: norm}
-		for field, aliases := range l.Columns {
-		alias:
-			for _, a := range aliases {
-				cols := make([]int, 0, len(a))
-				for _, h := range a {
-					i, found := index[normalizeHeader(h)]
-					if !found {
-						continue alias
-					}
-					cols = append(cols, i)
-				}
-				b.col[field] = cols
-				break
-			}
-		}
-		if best == nil || len(b.col) > len(best.col) {
-			best = b
+	return index, norm
+}
+
+// carries reports whether a header (as headerIndex) has every signature header of l and
+// none of its "not" headers.
+func carries(l *Layout, index map[string]int) bool {
+	for _, s := range l.Signature {
+		if _, found := index[normalizeHeader(s)]; !found {
+			return false
 		}
 	}
-	return best
+	for _, s := range l.Not {
+		if _, found := index[normalizeHeader(s)]; found {
+			return false
+		}
+	}
+	return true
+}
+
+// bind matches each field of l to the columns of its first alias the header has.
+func bind(l *Layout, index map[string]int, norm []string) *boundLayout {
+	b := &boundLayout{Layout: l, col: map[string][]int{}, headers: norm}
+	for field, aliases := range l.Columns {
+	alias:
+		for _, a := range aliases {
+			cols := make([]int, 0, len(a))
+			for _, h := range a {
+				i, found := index[normalizeHeader(h)]
+				if !found {
+					continue alias
+				}
+				cols = append(cols, i)
+			}
+			b.col[field] = cols
+			break
+		}
+	}
+	return b
+}
+
+// checkDuplicates refuses a header row in which a column the layout reads appears twice
+// (an export edited by hand, or two exports pasted side by side): which of the two holds
+// the value cannot be known, and taking the first would be a silent guess.
+func (b *boundLayout) checkDuplicates(headerRow int) error {
+	fields := make([]string, 0, len(b.col))
+	for f := range b.col {
+		fields = append(fields, f)
+	}
+	slices.Sort(fields) // the same message every time
+	for _, f := range fields {
+		for _, i := range b.col[f] {
+			for j := i + 1; j < len(b.headers); j++ {
+				if b.headers[j] == b.headers[i] {
+					return fmt.Errorf("第 %d 行的表头里“%s”出现了两次（第 %d 列和第 %d 列），不知道该用哪一列：请删掉多余的一列后再导入",
+						headerRow, b.headers[i], i+1, j+1)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // statusCode maps a platform's status text to a normalised code (orders.Status*).

@@ -3,7 +3,9 @@ package importer
 import (
 	"context"
 	"io"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"shopdesk/db/sqldb"
 )
@@ -35,9 +37,10 @@ type rowChunk struct {
 // point of the row, so the first failing row and check is reported, as if the row were
 // read there.
 type parsedRow struct {
-	no    int      // the row number the seller sees
-	cells []string // the raw cells, for messages
-	blank bool
+	no     int      // the row number the seller sees
+	cells  []string // the raw cells, for messages
+	blank  bool
+	rowErr error // the row as a whole cannot be read (see undecodable)
 
 	orderNo    string
 	orderNoErr error
@@ -61,6 +64,29 @@ type parsedRow struct {
 type rowParser struct {
 	layout *boundLayout
 	file   string
+	// badBytes: the file holds bytes its encoding cannot read (fileFacts.badBytes), so
+	// every row's cells are checked for the U+FFFD the decoder put in their place.
+	badBytes bool
+}
+
+func newRowParser(layout *boundLayout, file string, facts fileFacts) rowParser {
+	return rowParser{layout: layout, file: file, badBytes: facts.badBytes}
+}
+
+// undecodable fails a row whose mapped cells hold bytes the file's encoding cannot read:
+// imported as they are, the text would be silently changed.
+func (p *rowParser) undecodable(rowNo int, row []string) error {
+	for i, c := range row { // in column order, so the first bad cell is the one named
+		if !strings.ContainsRune(c, utf8.RuneError) {
+			continue
+		}
+		for field, cols := range p.layout.col {
+			if slices.Contains(cols, i) {
+				return p.bad(rowNo, row, field, "含有无法识别的字节（文件的编码被别的软件改过，或混用了 UTF-8 和 GBK）：请用平台导出的原始文件")
+			}
+		}
+	}
+	return nil
 }
 
 // cell returns the cleaned cell of field in row ("" when the file has no such column).
@@ -139,6 +165,11 @@ func (p *rowParser) parse(rowNo int, row []string) parsedRow {
 	}
 	row = append([]string(nil), row...)
 	pr.cells = row
+	if p.badBytes {
+		if pr.rowErr = p.undecodable(rowNo, row); pr.rowErr != nil {
+			return pr
+		}
+	}
 	pr.orderNo, pr.orderNoErr = parseID(p.cell(row, "order_no"))
 	if pr.orderNoErr != nil {
 		pr.orderNoErr = p.bad(rowNo, row, "order_no", pr.orderNoErr.Error())

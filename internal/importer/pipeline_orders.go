@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bits-and-blooms/bloom/v3"
+
 	"shopdesk/db/sqldb"
 )
 
@@ -40,18 +42,41 @@ type pendingOrder struct {
 // Anything that writes rows referring to an order (history, items) or reads orders with
 // SQL flushes the queue first.
 type orderStore struct {
+	// fresh: the platform had no orders when the file started, so a look-up can only find
+	// an order this file created; made remembers those (a Bloom filter: a few MB for
+	// millions of orders), and prefetch asks the table only for numbers it may hold. A
+	// first import of a big file then does no look-ups at all.
+	checkedFresh bool
+	fresh        bool
+	made         *bloom.BloomFilter
+
 	known   map[orderKey]*orderValues
 	direct  map[string]bool // order numbers prefetch could not look up (see prefetch)
 	pending []pendingOrder
-	nextID  int64 // the id of the next new order; 0 = not read yet
+	firstID int64 // the id of the first new order; 0 = not read yet
+	nextID  int64 // the id of the next new order
 	stmts   map[int]*sql.Stmt
 	args    []any
 }
+
+// madeCapacity sizes the Bloom filter of a fresh import: at 1 % false positives for this
+// many orders (2.4 MB); a bigger file only makes a few more look-ups.
+const madeCapacity = 2_000_000
 
 // prefetch writes the queued orders and reads the stored orders the rows name.
 func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
 	if err := s.flush(w); err != nil {
 		return err
+	}
+	if !s.checkedFresh {
+		has, err := w.q.PlatformHasOrders(w.ctx, w.layout.Platform)
+		if err != nil {
+			return fmt.Errorf("读取已有订单失败：%w", err)
+		}
+		s.checkedFresh, s.fresh = true, !has
+		if s.fresh {
+			s.made = bloom.NewWithEstimates(madeCapacity, 0.01)
+		}
 	}
 	if s.known == nil {
 		s.known = make(map[orderKey]*orderValues, len(rows))
@@ -64,6 +89,9 @@ func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
 		r := &rows[i]
 		if r.blank || r.orderNoErr != nil || r.orderNo == "" {
 			continue
+		}
+		if s.fresh && !s.made.TestString(r.orderNo) {
+			continue // not in the table: the file has not created it, and nothing else did
 		}
 		// JSON would turn invalid UTF-8 into U+FFFD and the number would not be found:
 		// such a number (hardly ever seen) is looked up on its own.
@@ -80,7 +108,8 @@ func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
 	if err != nil {
 		return err
 	}
-	found, err := w.q.OrdersForImport(w.ctx, string(list))
+	found, err := w.q.OrdersForImport(w.ctx, sqldb.OrdersForImportParams{
+		Platform: w.layout.Platform, OrderNos: string(list)})
 	if err != nil {
 		return fmt.Errorf("读取已有订单失败：%w", err)
 	}
@@ -119,15 +148,18 @@ func (s *orderStore) lookup(w *writer, key orderKey) (*orderValues, error) {
 
 // add queues a new order and returns its id.
 func (s *orderStore) add(w *writer, rowNo int, key orderKey, v orderValues) (int64, error) {
-	if s.nextID == 0 {
+	if s.firstID == 0 {
 		maxID, err := w.q.MaxOrderID(w.ctx)
 		if err != nil {
 			return 0, err
 		}
-		s.nextID = maxID + 1
+		s.firstID, s.nextID = maxID+1, maxID+1
 	}
 	v.ID = s.nextID
 	s.nextID++
+	if s.fresh {
+		s.made.AddString(key.no)
+	}
 	s.pending = append(s.pending, pendingOrder{rowNo: rowNo, key: key, v: v})
 	stored := v
 	s.known[key] = &stored
@@ -135,6 +167,15 @@ func (s *orderStore) add(w *writer, rowNo int, key orderKey, v orderValues) (int
 		return v.ID, s.flush(w)
 	}
 	return v.ID, nil
+}
+
+// created is the id range of the orders the file created: first > last when none. Undo
+// finds them by it (import_batch.first_order_id, last_order_id).
+func (s *orderStore) created() (first, last int64) {
+	if s.firstID == 0 {
+		return 0, -1
+	}
+	return s.firstID, s.nextID - 1
 }
 
 // setTotals records totals the writer wrote for an order, if the chunk knows it.

@@ -50,12 +50,20 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 		return p
 	}
 	defer src.close()
-	layout, _, err := findHeader(src.table)
+	templates, err := loadTemplates(ctx, im.db.Queries())
+	if err != nil {
+		return p
+	}
+	layout, _, err := findHeaderWith(src.table, templates)
 	if err != nil {
 		return p
 	}
 	var cols [][]int // a field may read several columns joined (省 市 区)
-	for _, f := range previewFields {
+	shown := previewFields
+	if layout.Level == levelRefund {
+		shown = refundPreviewFields
+	}
+	for _, f := range shown {
 		if idx, ok := layout.col[f]; ok && len(idx) > 0 {
 			cols = append(cols, idx)
 			names := make([]string, len(idx))

@@ -19,6 +19,15 @@ type FileResult struct {
 	DryRun     bool   `json:"dryRun"`
 	Error      string `json:"error"`
 	ErrorCode  string `json:"errorCode"` // see the Err* codes
+	// ShopRemembered: the file names no shop and went to the one the seller picked for
+	// files like it before (same header and file-name pattern, see memory.go).
+	ShopRemembered bool `json:"shopRemembered"`
+	// Header, HeaderRow and Sample come with unknown_format when the file has a likely
+	// header row (the first of its first 15 rows with at least 3 cells): the mapping
+	// screen shows them so the seller can make a template. Sample is the rows under it.
+	Header    []string   `json:"header,omitempty"`
+	HeaderRow int        `json:"headerRow,omitempty"`
+	Sample    [][]string `json:"sample,omitempty"`
 }
 
 // Error codes let the UI react (e.g. ask for a shop) without parsing messages.
@@ -52,6 +61,7 @@ type Batch struct {
 	Platform   string `json:"platform"`
 	Format     string `json:"format"`
 	FormatName string `json:"formatName"`
+	Level      string `json:"level"` // the layout's level: "order", "sub_order", "refund" ("" for a template)
 	ShopName   string `json:"shopName"`
 	Rows       int64  `json:"rows"`
 	New        int64  `json:"new"`

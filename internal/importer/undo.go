@@ -16,6 +16,11 @@ type UndoResult struct {
 	File     string `json:"file"`
 	Removed  int64  `json:"removed"`  // orders the batch had created
 	Restored int64  `json:"restored"` // orders whose earlier values came back
+	// Level is the batch's layout level ("refund" for a refund / after-sales file, whose
+	// counts are RefundsRemoved and RefundsRestored).
+	Level           string `json:"level"`
+	RefundsRemoved  int64  `json:"refundsRemoved"`
+	RefundsRestored int64  `json:"refundsRestored"`
 }
 
 // orderColumns maps the field names kept in order_change to their orders column.
@@ -50,12 +55,13 @@ func (im *Importer) Undo(ctx context.Context, batchID int64) (UndoResult, error)
 			return fmt.Errorf("undo batch %d: %w", batchID, err)
 		}
 		res.File = b.FileName
-		later, err := q.LaterBatchTouching(ctx, batchID)
+		later, err := q.LaterBatchTouching(ctx, sqldb.LaterBatchTouchingParams{
+			BatchID: batchID, FirstOrderID: b.FirstOrderID, LastOrderID: b.LastOrderID})
 		if err != nil {
 			return fmt.Errorf("undo batch %d: %w", batchID, err)
 		}
 		if later > 0 {
-			return fmt.Errorf("不能撤销导入 #%d（%s）：之后的导入 #%d 又改过同一批订单，请先撤销 #%d", batchID, b.FileName, later, later)
+			return fmt.Errorf("不能撤销导入 #%d（%s）：之后的导入 #%d 又改过这次导入的订单或退款，请先撤销 #%d", batchID, b.FileName, later, later)
 		}
 		changes, err := q.BatchChanges(ctx, batchID)
 		if err != nil {
@@ -69,15 +75,24 @@ func (im *Importer) Undo(ctx context.Context, batchID int64) (UndoResult, error)
 			restored[c.OrderID] = true
 		}
 		res.Restored = int64(len(restored))
+		res.Level = LayoutLevel(b.Format)
+		if res.RefundsRemoved, res.RefundsRestored, err = undoRefunds(ctx, tx, q, batchID); err != nil {
+			return err
+		}
 		steps := []struct {
 			name string
 			run  func() error
 		}{
-			{"delete changes", func() error { return q.DeleteBatchChanges(ctx, batchID) }},
 			{"reset last batch", func() error { return q.ResetLastBatch(ctx, batchID) }},
+			{"delete changes", func() error { return q.DeleteBatchChanges(ctx, batchID) }},
 			{"reset item last batch", func() error { return q.ResetItemLastBatch(ctx, batchID) }},
 			{"delete items", func() error { _, err := q.DeleteItemsOfBatch(ctx, batchID); return err }},
-			{"delete orders", func() error { n, err := q.DeleteOrdersOfBatch(ctx, batchID); res.Removed = n; return err }},
+			{"delete orders", func() error {
+				n, err := q.DeleteOrdersOfBatch(ctx, sqldb.DeleteOrdersOfBatchParams{
+					BatchID: batchID, FirstOrderID: b.FirstOrderID, LastOrderID: b.LastOrderID})
+				res.Removed = n
+				return err
+			}},
 			{"delete batch shops", func() error { return q.DeleteBatchShops(ctx, batchID) }},
 			{"delete empty shops", func() error { _, err := q.DeleteEmptyShopsOfBatch(ctx, &batchID); return err }},
 			{"delete batch", func() error { return q.DeleteBatch(ctx, batchID) }},

@@ -15,7 +15,7 @@ import (
 func snapshot(t *testing.T, d *db.DB) string {
 	t.Helper()
 	var b strings.Builder
-	for _, table := range []string{"shop", "import_batch", "import_batch_shop", "orders", "order_item", "order_change"} {
+	for _, table := range []string{"shop", "import_batch", "import_batch_shop", "orders", "order_item", "order_change", "refund", "refund_change"} {
 		rows, err := d.SQL.Query("SELECT * FROM " + table + " ORDER BY 1, 2")
 		if err != nil {
 			t.Fatal(err)

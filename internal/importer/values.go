@@ -227,5 +227,15 @@ func parseID(s string) (string, error) {
 			return "", errors.New("含有控制字符")
 		}
 	}
+	if excelErrors[s] {
+		return "", errors.New("是 Excel 公式的错误值，不是编号（文件在 Excel 里被改过？请用平台导出的原始文件）")
+	}
 	return s, nil
+}
+
+// excelErrors are the values Excel shows for a formula that failed; a sheet edited in
+// Excel can carry them in place of an order number.
+var excelErrors = map[string]bool{
+	"#N/A": true, "#REF!": true, "#VALUE!": true, "#DIV/0!": true, "#NAME?": true, "#NUM!": true,
+	"#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true, "#FIELD!": true, "#BLOCKED!": true,
 }

@@ -70,6 +70,9 @@ func (w *writer) row(pr *parsedRow) (rowOutcome, error) {
 	if pr.blank {
 		return rowSkipped, nil
 	}
+	if pr.rowErr != nil {
+		return 0, pr.rowErr
+	}
 	rowNo, row := pr.no, pr.cells
 	if pr.orderNoErr != nil {
 		return 0, pr.orderNoErr

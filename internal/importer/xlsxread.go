@@ -672,6 +672,7 @@ func atoiBytes(b []byte) (int, bool) {
 	return n, true
 }
 
+// clip shortens s to at most n characters for a message, marking the cut with "…".
 func clip(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s

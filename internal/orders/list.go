@@ -41,6 +41,16 @@ func List(ctx context.Context, db sqldb.DBTX, q Query) (Page, error) {
 	total := int64(-1)
 	firstPage := q.Cursor == ""
 	switch {
+	case q.OpenRefund:
+		var r []sqldb.ListOrdersWithOpenRefundRow
+		r, err = queries.ListOrdersWithOpenRefund(ctx, sqldb.ListOrdersWithOpenRefundParams{Term: search,
+			ShopID: q.ShopID, Status: q.Status, FromTime: from, ToTime: to, AfterCreated: afterCreated,
+			AfterID: afterID, Lim: lim})
+		rows = convert(r, func(x sqldb.ListOrdersWithOpenRefundRow) Order { return Order(x) })
+		if err == nil && firstPage {
+			total, err = queries.CountOrdersWithOpenRefund(ctx, sqldb.CountOrdersWithOpenRefundParams{Term: search,
+				ShopID: q.ShopID, Status: q.Status, FromTime: from, ToTime: to})
+		}
 	case search != "":
 		var r []sqldb.SearchOrdersRow
 		r, err = queries.SearchOrders(ctx, sqldb.SearchOrdersParams{Term: search, ShopID: q.ShopID,

@@ -19,8 +19,10 @@ type Query struct {
 	From   string `json:"from"`   // YYYY-MM-DD, shop-local, inclusive (order created time)
 	To     string `json:"to"`     // YYYY-MM-DD, shop-local, inclusive
 	Search string `json:"search"` // exact order number, or buyer name
-	Cursor string `json:"cursor"` // opaque; "" for the first page, else Page.NextCursor
-	Limit  int    `json:"limit"`  // 1..200, default 50
+	// OpenRefund keeps only orders with a refund or after-sale still open (有售后).
+	OpenRefund bool   `json:"openRefund"`
+	Cursor     string `json:"cursor"` // opaque; "" for the first page, else Page.NextCursor
+	Limit      int    `json:"limit"`  // 1..200, default 50
 }
 
 // Page is one page of orders, newest created first.

@@ -33,6 +33,7 @@ type Server struct {
 	services  map[string]reflect.Value // "app.OrderService" -> *OrderService
 	hub       *Hub
 	uploadDir string
+	downloads downloads
 }
 
 // New returns a server for the built frontend in assets and the services, each bound
@@ -60,6 +61,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/call", s.handleCall)
 	mux.Handle("GET /api/events", s.hub)
 	mux.HandleFunc("POST /api/upload", s.handleUpload)
+	mux.HandleFunc("GET /api/download/{id}", s.handleDownload)
 	mux.HandleFunc("GET /shopdesk-shim.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(shimJS)

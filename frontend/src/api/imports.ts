@@ -45,3 +45,33 @@ export async function cancelImport(): Promise<void> {
 export async function previewFiles(paths: string[], shopId: number): Promise<Preview[]> {
   return (await ImportService.PreviewFiles(paths, shopId)) ?? [];
 }
+
+export type Template = importer.Template;
+export type TemplateInput = importer.TemplateInput;
+export type ShopChoice = importer.ShopChoice;
+
+/** Stores a template made on the mapping screen; files with its header import with it from now on. */
+export async function saveTemplate(input: TemplateInput): Promise<Template> {
+  return ImportService.SaveTemplate(input);
+}
+
+export async function listTemplates(): Promise<Template[]> {
+  return (await ImportService.ListTemplates()) ?? [];
+}
+
+export async function renameTemplate(id: number, name: string): Promise<Template> {
+  return ImportService.RenameTemplate(id, name);
+}
+
+export async function deleteTemplate(id: number): Promise<void> {
+  await ImportService.DeleteTemplate(id);
+}
+
+/** The shops remembered for files without 店铺名称 (by header and file-name pattern). */
+export async function listShopChoices(): Promise<ShopChoice[]> {
+  return (await ImportService.ListShopChoices()) ?? [];
+}
+
+export async function forgetShopChoice(id: number): Promise<void> {
+  await ImportService.ForgetShopChoice(id);
+}

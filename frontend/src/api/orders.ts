@@ -13,3 +13,10 @@ export async function listOrders(q: OrderQuery): Promise<OrderPage> {
     total: page?.total ?? 0,
   } as OrderPage;
 }
+
+export type Refund = orders.Refund;
+
+/** The refunds and after-sales of one order (from imported refund files), newest first. */
+export async function listRefunds(orderId: number): Promise<Refund[]> {
+  return (await OrderService.Refunds(orderId)) ?? [];
+}

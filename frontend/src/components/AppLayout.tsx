@@ -1,5 +1,5 @@
 import { Layout, Menu, Typography, theme } from 'antd';
-import { CloudUploadOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, CloudUploadOutlined, SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAppData, type PageKey } from '../state/AppData';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -7,6 +7,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { OrdersPage } from '../pages/orders/OrdersPage';
 import { ImportPage } from '../pages/import/ImportPage';
 import { ShopsPage } from '../pages/shops/ShopsPage';
+import { AnomaliesPage } from '../pages/anomalies/AnomaliesPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
 
 const { Sider, Header, Content } = Layout;
 
@@ -17,8 +19,10 @@ export function AppLayout() {
 
   const items = [
     { key: 'orders', icon: <UnorderedListOutlined />, label: <span data-testid="nav-orders">{t('nav.orders')}</span> },
+    { key: 'anomalies', icon: <AlertOutlined />, label: <span data-testid="nav-anomalies">{t('nav.anomalies')}</span> },
     { key: 'import', icon: <CloudUploadOutlined />, label: <span data-testid="nav-import">{t('nav.import')}</span> },
     { key: 'shops', icon: <ShopOutlined />, label: <span data-testid="nav-shops">{t('nav.shops')}</span> },
+    { key: 'settings', icon: <SettingOutlined />, label: <span data-testid="nav-settings">{t('nav.settings')}</span> },
   ];
 
   return (
@@ -67,6 +71,8 @@ export function AppLayout() {
             {page === 'orders' && <OrdersPage />}
             {page === 'import' && <ImportPage />}
             {page === 'shops' && <ShopsPage />}
+            {page === 'anomalies' && <AnomaliesPage />}
+            {page === 'settings' && <SettingsPage />}
           </ErrorBoundary>
         </Content>
       </Layout>

@@ -23,6 +23,20 @@ export function isKnownStatus(status: string): status is OrderStatus {
   return (ORDER_STATUSES as readonly string[]).includes(status);
 }
 
+/** Normalised refund states (internal/orders Refund*): still being handled, money returned, closed. */
+export const REFUND_STATUSES = ['open', 'refunded', 'closed'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+const REFUND_COLORS: Record<RefundStatus, string> = { open: 'orange', refunded: 'green', closed: 'default' };
+
+export function refundColor(status: string): string {
+  return (REFUND_COLORS as Record<string, string>)[status] ?? 'default';
+}
+
+export function isKnownRefundStatus(status: string): status is RefundStatus {
+  return (REFUND_STATUSES as readonly string[]).includes(status);
+}
+
 export function isKnownPlatform(p: string): p is Platform {
   return (PLATFORMS as readonly string[]).includes(p);
 }

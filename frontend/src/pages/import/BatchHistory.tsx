@@ -41,7 +41,11 @@ export function BatchHistory({ version }: { version: number }) {
     setUndoing(b.id);
     try {
       const r = await undoBatch(b.id);
-      message.success(t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }));
+      message.success(
+        r.level === 'refund'
+          ? t('import.history.undoneRefund', { file: r.file, removed: r.refundsRemoved, restored: r.refundsRestored })
+          : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
+      );
       await load();
       refresh();
     } catch (err) {
@@ -90,7 +94,7 @@ export function BatchHistory({ version }: { version: number }) {
       render: (_: unknown, b) => (
         <Popconfirm
           title={t('import.history.undoTitle', { id: b.id })}
-          description={<div style={{ maxWidth: 320 }}>{t('import.history.undoDescription', { file: b.fileName, count: b.new })}</div>}
+          description={<div style={{ maxWidth: 320 }}>{t(b.level === 'refund' ? 'import.history.undoDescriptionRefund' : 'import.history.undoDescription', { file: b.fileName, count: b.new })}</div>}
           okText={t('import.history.undoOk')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true, 'data-testid': 'import-undo-confirm' } as ButtonProps}

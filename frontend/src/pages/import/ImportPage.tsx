@@ -19,7 +19,11 @@
  *   import-run-error         Alert when the whole call failed (upload refused, service error)
  *   import-need-shop-alert   Alert when files need a shop; import-retry-button its 重试 button
  *   import-history-table     导入记录 table wrapper
+ *   import-map-columns       设置列对应 on a file of unknown layout (opens MappingModal: mapping-*)
+ *   import-shop-remembered   「按上次的选择归到店铺 X」 on a file that went to its remembered shop
+ *   templates-panel          导入模板与记住的店铺 (TemplatesPanel: template-*, shop-choice-*)
  */
+import { useState } from 'react';
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppData } from '../../state/AppData';
@@ -29,12 +33,28 @@ import { NewShopButton } from '../../components/NewShopModal';
 import { DropZone } from './DropZone';
 import { RunPanel } from './RunPanel';
 import { BatchHistory } from './BatchHistory';
+import { MappingModal } from './MappingModal';
+import { TemplatesPanel } from './TemplatesPanel';
+import type { FileResult } from '../../api/imports';
 
 export function ImportPage() {
   const { t } = useTranslation();
   const { shops, shopsLoading, refresh } = useAppData();
   const imp = useImport();
   const needShop = imp.needShopPaths.length > 0;
+  const [mapping, setMapping] = useState<FileResult | null>(null);
+  const [templatesVersion, setTemplatesVersion] = useState(0);
+
+  // A saved template makes the file importable: check it again (the whole preview, or
+  // just this file when it failed in an import run).
+  const onTemplateSaved = () => {
+    const file = mapping;
+    setMapping(null);
+    setTemplatesVersion((v) => v + 1);
+    if (!file) return;
+    if (imp.phase === 'preview') void imp.rePreview();
+    else if (file.path) void imp.importPaths([file.path]);
+  };
 
   return (
     <Flex vertical gap={20} data-testid="import-page">
@@ -77,10 +97,15 @@ export function ImportPage() {
           onConfirm={() => void imp.confirmImport()}
           onCancelPreview={imp.cancelPreview}
           onRePreview={() => void imp.rePreview()}
+          onMap={imp.busy ? undefined : setMapping}
         />
+        <MappingModal file={mapping} onClose={() => setMapping(null)} onSaved={onTemplateSaved} />
       </Card>
       <Card title={t('import.history.title')}>
         <BatchHistory version={imp.historyVersion} />
+      </Card>
+      <Card title={t('templates.title')}>
+        <TemplatesPanel version={imp.historyVersion + templatesVersion} />
       </Card>
     </Flex>
   );

@@ -79,7 +79,7 @@ function SampleTable({ p }: { p: Preview }) {
   );
 }
 
-function ResultRow({ r, testId = 'import-result-row', preview }: { r: FileResult; testId?: string; preview?: Preview }) {
+function ResultRow({ r, testId = 'import-result-row', preview, onMap }: { r: FileResult; testId?: string; preview?: Preview; onMap?: (r: FileResult) => void }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const kind = resultKind(r);
@@ -116,6 +116,21 @@ function ResultRow({ r, testId = 'import-result-row', preview }: { r: FileResult
               </Typography.Text>
             )}
           </div>
+          {kind === 'success' && r.shopRemembered && r.shop && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="import-shop-remembered">
+              {t('mapping.remembered', { shop: r.shop })}
+            </Typography.Text>
+          )}
+          {onMap && r.errorCode === 'unknown_format' && (r.header?.length ?? 0) > 0 && (
+            <Flex gap={8} align="center" wrap style={{ marginTop: 6 }}>
+              <Button size="small" type="primary" data-testid="import-map-columns" onClick={() => onMap(r)}>
+                {t('mapping.open')}
+              </Button>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('mapping.openHint')}
+              </Typography.Text>
+            </Flex>
+          )}
           {preview && kind === 'success' && <SampleTable p={preview} />}
         </div>
       </Flex>
@@ -137,6 +152,8 @@ interface Props {
   onConfirm: () => void;
   onCancelPreview: () => void;
   onRePreview: () => void;
+  /** 设置列对应 for a file whose layout is unknown (opens the mapping screen). */
+  onMap?: (r: FileResult) => void;
 }
 
 /** The current (or last) import: progress while it runs, one result row per file after. */
@@ -170,7 +187,7 @@ export function RunPanel(props: Props) {
           showIcon
           style={{ marginBottom: 12 }}
           title={t('import.needShop.title', { count: needShopCount })}
-          description={t('import.needShop.body')}
+          description={`${t('import.needShop.body')} ${t('mapping.rememberHint')}`}
           action={
             <Button type="primary" data-testid="import-retry-button" disabled={!canRetry || busy} onClick={onRetry}>
               {t('common.retry')}
@@ -203,7 +220,7 @@ export function RunPanel(props: Props) {
       {phase === 'done' && results.length > 0 && (
         <Box header={<Typography.Text strong>{t('import.run.resultsTitle', { count: results.length })}</Typography.Text>}>
           {results.map((r, i) => (
-            <ResultRow key={i} r={r} />
+            <ResultRow key={i} r={r} onMap={props.onMap} />
           ))}
         </Box>
       )}
@@ -212,7 +229,7 @@ export function RunPanel(props: Props) {
 }
 
 /** 导入前预览: what each file would do; 确认导入 imports the files that can be imported. */
-function PreviewBox({ previews, onConfirm, onCancelPreview, onRePreview, canRetry }: Props) {
+function PreviewBox({ previews, onConfirm, onCancelPreview, onRePreview, canRetry, onMap }: Props) {
   const { t } = useTranslation();
   const importable = previews.filter((p) => !p.result.error && !p.result.duplicate).length;
   const needShop = previews.filter((p) => p.result.errorCode === 'need_shop').length;
@@ -225,7 +242,7 @@ function PreviewBox({ previews, onConfirm, onCancelPreview, onRePreview, canRetr
           showIcon
           style={{ marginBottom: 12 }}
           title={t('import.needShop.title', { count: needShop })}
-          description={t('import.needShop.previewBody')}
+          description={`${t('import.needShop.previewBody')} ${t('mapping.rememberHint')}`}
           action={
             <Button type="primary" data-testid="import-repreview" disabled={!canRetry} onClick={onRePreview}>
               {t('import.preview.again')}
@@ -250,7 +267,7 @@ function PreviewBox({ previews, onConfirm, onCancelPreview, onRePreview, canRetr
         }
       >
         {previews.map((p, i) => (
-          <ResultRow key={i} r={p.result} preview={p} testId="import-preview-row" />
+          <ResultRow key={i} r={p.result} preview={p} testId="import-preview-row" onMap={onMap} />
         ))}
       </Box>
     </>

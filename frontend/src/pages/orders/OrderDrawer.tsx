@@ -5,6 +5,7 @@ import { platformLabel, statusLabel } from '../../components/labels';
 import { formatFen } from '../../lib/money';
 import { OrderNo } from './OrdersTable';
 import { OrderStatusTag } from './OrderStatusTag';
+import { OrderRefunds } from './OrderRefunds';
 
 export function OrderDrawer({ order, onClose }: { order: Order | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function OrderDrawer({ order, onClose }: { order: Order | null; onClose: 
               },
             ]}
           />
+          <OrderRefunds orderId={order.id} />
         </div>
       )}
     </Drawer>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Flex, Input, Select, Tooltip } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -66,12 +66,17 @@ export function OrderFiltersBar({ value, onChange, onReset, shops, shopsLoading 
       <Input.Search
         data-testid="orders-filter-search"
         allowClear
-        style={{ width: 260 }}
+        style={{ width: 220 }}
         placeholder={t('orders.filters.searchPlaceholder')}
         value={searchText}
         onChange={(e) => setSearchText(e.target.value)}
         onSearch={(s) => onChange({ ...value, search: s.trim() })}
       />
+      <Tooltip title={t('orders.filters.openRefundHint')}>
+        <Checkbox data-testid="orders-filter-refund" checked={value.openRefund} onChange={(e) => onChange({ ...value, openRefund: e.target.checked })}>
+          {t('orders.filters.openRefund')}
+        </Checkbox>
+      </Tooltip>
       <Button data-testid="orders-filter-reset" icon={<ReloadOutlined />} onClick={onReset}>
         {t('orders.filters.reset')}
       </Button>

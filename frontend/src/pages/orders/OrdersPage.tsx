@@ -8,6 +8,7 @@
  *   orders-filter-status   status Select
  *   orders-filter-date     wrapper of the created-date RangePicker
  *   orders-filter-search   Input.Search (订单号或买家); the <input> is inside it
+ *   orders-filter-refund   有售后 Checkbox (orders with an open refund)
  *   orders-filter-reset    重置 button
  *   orders-table           wrapper of the antd Table
  *   order-row              each table body row (tr)

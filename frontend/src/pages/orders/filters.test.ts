@@ -10,6 +10,7 @@ describe('hasActiveFilters', () => {
     ['from date', { from: '2024-01-01' }, true],
     ['to date', { to: '2024-01-31' }, true],
     ['search', { search: '3612345678901234567' }, true],
+    ['有售后', { openRefund: true }, true],
   ];
   it.each(cases)('%s', (_name, patch, want) => {
     expect(hasActiveFilters({ ...emptyFilters, ...patch })).toBe(want);
@@ -25,8 +26,13 @@ describe('toQuery', () => {
       from: '2024-03-01',
       to: '2024-03-31',
       search: '3612345678901234567',
+      openRefund: false,
       cursor: 'abc',
       limit: 50,
     });
+  });
+
+  it('passes 有售后 on', () => {
+    expect(toQuery({ ...emptyFilters, openRefund: true }, '', 20).openRefund).toBe(true);
   });
 });

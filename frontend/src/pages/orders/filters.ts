@@ -6,12 +6,13 @@ export interface OrderFilters {
   from: string; // YYYY-MM-DD or ''
   to: string;
   search: string;
+  openRefund: boolean; // only orders with a refund / after-sale still open (有售后)
 }
 
-export const emptyFilters: OrderFilters = { shopId: 0, status: '', from: '', to: '', search: '' };
+export const emptyFilters: OrderFilters = { shopId: 0, status: '', from: '', to: '', search: '', openRefund: false };
 
 export function hasActiveFilters(f: OrderFilters): boolean {
-  return f.shopId !== 0 || f.status !== '' || f.from !== '' || f.to !== '' || f.search.trim() !== '';
+  return f.shopId !== 0 || f.status !== '' || f.from !== '' || f.to !== '' || f.search.trim() !== '' || f.openRefund;
 }
 
 export function toQuery(f: OrderFilters, cursor: string, limit: number): OrderQuery {
@@ -21,6 +22,7 @@ export function toQuery(f: OrderFilters, cursor: string, limit: number): OrderQu
     from: f.from,
     to: f.to,
     search: f.search.trim(),
+    openRefund: f.openRefund,
     cursor,
     limit,
   } as OrderQuery;

@@ -4,12 +4,24 @@ import {importer} from '../models';
 
 export function Cancel():Promise<void>;
 
+export function DeleteTemplate(arg1:number):Promise<void>;
+
+export function ForgetShopChoice(arg1:number):Promise<void>;
+
 export function ImportFiles(arg1:Array<string>,arg2:number):Promise<Array<importer.FileResult>>;
 
 export function ListBatches():Promise<Array<importer.Batch>>;
 
+export function ListShopChoices():Promise<Array<importer.ShopChoice>>;
+
+export function ListTemplates():Promise<Array<importer.Template>>;
+
 export function PickFiles():Promise<Array<string>>;
 
 export function PreviewFiles(arg1:Array<string>,arg2:number):Promise<Array<importer.Preview>>;
+
+export function RenameTemplate(arg1:number,arg2:string):Promise<importer.Template>;
+
+export function SaveTemplate(arg1:importer.TemplateInput):Promise<importer.Template>;
 
 export function UndoBatch(arg1:number):Promise<importer.UndoResult>;

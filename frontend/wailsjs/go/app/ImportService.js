@@ -6,6 +6,14 @@ export function Cancel() {
   return window['go']['app']['ImportService']['Cancel']();
 }
 
+export function DeleteTemplate(arg1) {
+  return window['go']['app']['ImportService']['DeleteTemplate'](arg1);
+}
+
+export function ForgetShopChoice(arg1) {
+  return window['go']['app']['ImportService']['ForgetShopChoice'](arg1);
+}
+
 export function ImportFiles(arg1, arg2) {
   return window['go']['app']['ImportService']['ImportFiles'](arg1, arg2);
 }
@@ -14,12 +22,28 @@ export function ListBatches() {
   return window['go']['app']['ImportService']['ListBatches']();
 }
 
+export function ListShopChoices() {
+  return window['go']['app']['ImportService']['ListShopChoices']();
+}
+
+export function ListTemplates() {
+  return window['go']['app']['ImportService']['ListTemplates']();
+}
+
 export function PickFiles() {
   return window['go']['app']['ImportService']['PickFiles']();
 }
 
 export function PreviewFiles(arg1, arg2) {
   return window['go']['app']['ImportService']['PreviewFiles'](arg1, arg2);
+}
+
+export function RenameTemplate(arg1, arg2) {
+  return window['go']['app']['ImportService']['RenameTemplate'](arg1, arg2);
+}
+
+export function SaveTemplate(arg1) {
+  return window['go']['app']['ImportService']['SaveTemplate'](arg1);
 }
 
 export function UndoBatch(arg1) {

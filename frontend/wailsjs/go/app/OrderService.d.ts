@@ -3,3 +3,5 @@
 import {orders} from '../models';
 
 export function List(arg1:orders.Query):Promise<orders.Page>;
+
+export function Refunds(arg1:number):Promise<Array<orders.Refund>>;

@@ -5,3 +5,7 @@
 export function List(arg1) {
   return window['go']['app']['OrderService']['List'](arg1);
 }
+
+export function Refunds(arg1) {
+  return window['go']['app']['OrderService']['Refunds'](arg1);
+}

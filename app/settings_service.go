@@ -1,0 +1,37 @@
+package app
+
+import (
+	"database/sql"
+
+	"shopdesk/db/sqldb"
+	"shopdesk/internal/settings"
+)
+
+// SettingsService is 设置: the thresholds of the anomaly rules and the staff list.
+type SettingsService struct{ env *env }
+
+// List returns every threshold with its value, default and range.
+func (s *SettingsService) List() ([]settings.Setting, error) {
+	return settings.List(s.env.ctx, s.env.db.Queries())
+}
+
+// Save stores changed thresholds (key -> value; all or none) and runs the rules with them.
+func (s *SettingsService) Save(values map[string]float64) ([]settings.Setting, error) {
+	if err := s.env.db.InTx(s.env.ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		return settings.Save(s.env.ctx, q, values)
+	}); err != nil {
+		return nil, err
+	}
+	s.env.refreshAnomalies()
+	return s.List()
+}
+
+// ListStaff returns everyone, active people first.
+func (s *SettingsService) ListStaff() ([]settings.Staff, error) {
+	return settings.ListStaff(s.env.ctx, s.env.db.Queries())
+}
+
+// SaveStaff adds (id 0) or changes a staff member.
+func (s *SettingsService) SaveStaff(st settings.Staff) (settings.Staff, error) {
+	return settings.SaveStaff(s.env.ctx, s.env.db.Queries(), st)
+}

@@ -1,0 +1,99 @@
+-- Refunds and after-sales (db/migrations/00004_refunds.sql): the import's upsert, the
+-- refunds of an order, the orders with an open refund, and undoing a refund import.
+
+-- name: GetRefundForImport :one
+SELECT id, first_batch_id, order_no, sub_order_no, status, status_text, kind, amount_fen,
+       applied_at, deadline_at, goods_status, return_tracking_no, return_carrier, reason, title,
+       sku_code, finished_at
+FROM refund WHERE shop_id = sqlc.arg(shop_id) AND refund_no = sqlc.arg(refund_no);
+
+-- name: InsertRefund :exec
+INSERT INTO refund (shop_id, refund_no, order_no, sub_order_no, status, status_text, kind,
+                    amount_fen, applied_at, deadline_at, goods_status, return_tracking_no,
+                    return_carrier, reason, title, sku_code, finished_at, first_batch_id, last_batch_id)
+VALUES (sqlc.arg(shop_id), sqlc.arg(refund_no), sqlc.arg(order_no), sqlc.arg(sub_order_no),
+        sqlc.arg(status), sqlc.arg(status_text), sqlc.arg(kind), sqlc.arg(amount_fen),
+        sqlc.arg(applied_at), sqlc.arg(deadline_at), sqlc.arg(goods_status),
+        sqlc.arg(return_tracking_no), sqlc.arg(return_carrier), sqlc.arg(reason), sqlc.arg(title),
+        sqlc.arg(sku_code), sqlc.arg(finished_at), sqlc.arg(batch_id), sqlc.arg(batch_id));
+
+-- name: UpdateRefund :exec
+UPDATE refund
+SET order_no = sqlc.arg(order_no), sub_order_no = sqlc.arg(sub_order_no), status = sqlc.arg(status),
+    status_text = sqlc.arg(status_text), kind = sqlc.arg(kind), amount_fen = sqlc.arg(amount_fen),
+    applied_at = sqlc.arg(applied_at), deadline_at = sqlc.arg(deadline_at),
+    goods_status = sqlc.arg(goods_status), return_tracking_no = sqlc.arg(return_tracking_no),
+    return_carrier = sqlc.arg(return_carrier), reason = sqlc.arg(reason), title = sqlc.arg(title),
+    sku_code = sqlc.arg(sku_code), finished_at = sqlc.arg(finished_at), last_batch_id = sqlc.arg(batch_id)
+WHERE id = sqlc.arg(id);
+
+-- name: InsertRefundChange :exec
+INSERT INTO refund_change (refund_id, batch_id, field, old_value, new_value)
+VALUES (sqlc.arg(refund_id), sqlc.arg(batch_id), sqlc.arg(field), sqlc.arg(old_value), sqlc.arg(new_value));
+
+-- The shops of a platform whose orders carry any of these order numbers (a JSON array):
+-- a refund file that names no shop goes to the one shop its orders belong to.
+-- name: ShopsOfOrderNumbers :many
+-- (shop_id IN probes UNIQUE (shop_id, order_no) once per shop and number.)
+SELECT DISTINCT o.shop_id FROM orders o
+WHERE o.shop_id IN (SELECT s.id FROM shop s WHERE s.platform = sqlc.arg(platform))
+  AND o.order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)))
+ORDER BY o.shop_id;
+
+-- The refunds of one order, newest applied first.
+-- name: OrderRefunds :many
+SELECT r.id, r.refund_no, r.sub_order_no, r.status, r.status_text, r.kind, r.amount_fen,
+       r.applied_at, r.deadline_at, r.goods_status, r.return_tracking_no, r.return_carrier,
+       r.reason, r.title, r.finished_at
+FROM refund r JOIN orders o ON o.shop_id = r.shop_id AND o.order_no = r.order_no
+WHERE o.id = sqlc.arg(order_id)
+ORDER BY r.applied_at DESC, r.id DESC;
+
+-- Orders with an open refund, keyset-paged like ListOrders, with the list's other
+-- filters. Open refunds are few: they are found through refund_status_deadline and their
+-- orders through UNIQUE (shop_id, order_no).
+-- name: ListOrdersWithOpenRefund :many
+SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.status,
+       o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
+       o.paid_at, o.shipped_at, o.tracking_no, o.carrier
+FROM orders o JOIN shop s ON s.id = o.shop_id
+WHERE o.id IN (SELECT x.id FROM refund r JOIN orders x ON x.shop_id = r.shop_id AND x.order_no = r.order_no
+               WHERE r.status = 'open')
+  AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
+  AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
+  AND (o.order_no = sqlc.arg(term) OR o.buyer = sqlc.arg(term) OR sqlc.arg(term) = '')
+  AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time)
+  AND o.created_at <= sqlc.arg(after_created)
+  AND (o.created_at < sqlc.arg(after_created) OR o.id < sqlc.arg(after_id))
+ORDER BY o.created_at DESC, o.id DESC
+LIMIT sqlc.arg(lim);
+
+-- name: CountOrdersWithOpenRefund :one
+SELECT count(*) FROM orders o
+WHERE o.id IN (SELECT x.id FROM refund r JOIN orders x ON x.shop_id = r.shop_id AND x.order_no = r.order_no
+               WHERE r.status = 'open')
+  AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
+  AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
+  AND (o.order_no = sqlc.arg(term) OR o.buyer = sqlc.arg(term) OR sqlc.arg(term) = '')
+  AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time);
+
+-- Undoing a refund import (importer.Undo): its changes newest first, so that the oldest
+-- old value is written last.
+-- name: BatchRefundChanges :many
+SELECT id, refund_id, field, old_value FROM refund_change
+WHERE batch_id = sqlc.arg(batch_id)
+ORDER BY id DESC;
+
+-- name: DeleteBatchRefundChanges :exec
+DELETE FROM refund_change WHERE batch_id = sqlc.arg(batch_id);
+
+-- After the batch's changes are gone, the last batch that touched a refund is the newest
+-- change left, or the batch that created it.
+-- name: ResetRefundLastBatch :exec
+UPDATE refund
+SET last_batch_id = coalesce((SELECT max(c.batch_id) FROM refund_change c WHERE c.refund_id = refund.id),
+                             first_batch_id)
+WHERE last_batch_id = sqlc.arg(batch_id);
+
+-- name: DeleteRefundsOfBatch :execrows
+DELETE FROM refund WHERE first_batch_id = sqlc.arg(batch_id);

@@ -1,0 +1,289 @@
+/*
+ * 设置列对应: the mapping screen for a file whose layout no built-in layout (and no saved
+ * template) knows. The seller picks the platform, names the template, and picks the
+ * file's column for each Shopdesk field (pre-filled by guessing from the header names),
+ * seeing the first rows of each column; 保存 validates in Go and stores the template.
+ *
+ * data-testid:
+ *   mapping-modal              the modal (its content)
+ *   mapping-platform           platform Select;  mapping-name  template name Input
+ *   mapping-item-rows          checkbox: each row is one product line (shows the item fields)
+ *   mapping-row-<field>        one row per field; data-required="true" for required ones
+ *   mapping-field-<field>      the column Select of a field
+ *   mapping-samples-<field>    the first values of the chosen column(s)
+ *   mapping-warning            no 下单时间 chosen;  mapping-error  what Go refused (Chinese)
+ *   mapping-save               保存模板并重新检查;  mapping-cancel 取消
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Table, Tag, Typography, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { saveTemplate, type FileResult, type Template } from '../../api/imports';
+import { errorText } from '../../api/errors';
+import { PLATFORMS } from '../../lib/domain';
+import { platformLabel } from '../../components/labels';
+import {
+  MAPPING_FIELDS,
+  cleanMapping,
+  columnChoices,
+  defaultTemplateName,
+  guessMapping,
+  missingRequired,
+  samplesOf,
+  type Mapping,
+  type MappingField,
+} from './mapping';
+
+/** Header names longer than this (characters) do not fit the column box. */
+const LONG_HEADER = 16;
+
+interface Props {
+  /** The unknown_format result carrying the file's header and first rows; null = closed. */
+  file: FileResult | null;
+  onClose: () => void;
+  onSaved: (t: Template) => void;
+}
+
+export function MappingModal({ file, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={!!file}
+      title={file ? t('mapping.title', { file: file.file }) : ''}
+      width={1060}
+      style={{ top: 24 }}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      {file && <MappingForm file={file} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: () => void; onSaved: (t: Template) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { token } = theme.useToken();
+  const header = useMemo(() => file.header ?? [], [file]);
+  const sample = useMemo(() => file.sample ?? [], [file]);
+  const choices = useMemo(() => columnChoices(header), [header]);
+  const indexOf = useMemo(() => new Map(choices.map((c) => [c.name, c.index])), [choices]);
+  const initial = useMemo(() => guessMapping(header), [header]);
+
+  const [platform, setPlatform] = useState<string | undefined>(undefined);
+  const [name, setName] = useState(() => defaultTemplateName(file.file));
+  const [mapping, setMapping] = useState<Mapping>(initial);
+  const [itemRows, setItemRows] = useState(() => !!initial.sub_order_no?.length);
+  const [tried, setTried] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const fields = MAPPING_FIELDS.filter((f) => f.group === 'order' || itemRows);
+  const missing = missingRequired(mapping);
+  const noCreated = !mapping.created_at?.length;
+
+  const save = async () => {
+    setTried(true);
+    setError(null);
+    if (!platform || !name.trim() || missing.length > 0) return;
+    setSaving(true);
+    try {
+      const saved = await saveTemplate({ file: file.file, platform, name: name.trim(), header, columns: cleanMapping(mapping, itemRows) });
+      message.success(t('mapping.saved', { name: saved.name }));
+      onSaved(saved);
+    } catch (err) {
+      setError(errorText(err, t('mapping.saveFailed')));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const options = choices.map((c) => {
+    const first = samplesOf(sample, c.index, 1)[0];
+    return {
+      value: c.name,
+      label: c.name,
+      searchText: `${c.name} ${first ?? ''}`,
+      // the dropdown shows the first value under each column name
+      render: (
+        <div style={{ whiteSpace: 'normal', lineHeight: 1.35, padding: '2px 0' }}>
+          <div>{c.name}</div>
+          <div style={{ fontSize: 12, color: token.colorTextTertiary, wordBreak: 'break-all' }}>{first ?? t('mapping.emptyCell')}</div>
+        </div>
+      ),
+    };
+  });
+
+  const fieldLabel = (f: MappingField): ReactNode => (
+    <Flex gap={6} align="center" wrap>
+      <span className="sd-nowrap" style={{ fontWeight: 500 }}>
+        {t(`mapping.field.${f.key}`)}
+      </span>
+      {f.required && <Tag color="red">{t('mapping.required')}</Tag>}
+      {f.suggested && <Tag color="orange">{t('mapping.suggested')}</Tag>}
+    </Flex>
+  );
+
+  const columns = [
+    { key: 'field', title: t('mapping.colField'), width: 210, render: (_: unknown, f: MappingField) => fieldLabel(f) },
+    {
+      key: 'column',
+      title: t('mapping.colColumn'),
+      width: 330,
+      render: (_: unknown, f: MappingField) => {
+        const value = mapping[f.key] ?? [];
+        const bad = tried && f.required && value.length === 0;
+        return (
+          <div>
+            <Select<string | string[]>
+              data-testid={`mapping-field-${f.key}`}
+              style={{ width: '100%' }}
+              mode={f.multi ? 'multiple' : undefined}
+              allowClear
+              showSearch={{ optionFilterProp: 'searchText' }}
+              status={bad ? 'error' : undefined}
+              placeholder={t('mapping.pick')}
+              value={f.multi ? value : value[0]}
+              options={options}
+              optionRender={(o) => (o.data as { render: ReactNode }).render}
+              popupMatchSelectWidth={false}
+              styles={{ popup: { root: { minWidth: 320, maxWidth: 460 } } }}
+              onChange={(v) => {
+                const cols = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+                setMapping((m) => ({ ...m, [f.key]: cols }));
+              }}
+            />
+            {value.some((v) => v.length > LONG_HEADER) && (
+              // the box cuts a long header name short: show it whole under it
+              <div style={{ fontSize: 12, color: token.colorTextSecondary, wordBreak: 'break-all', marginTop: 2 }}>{value.join(' + ')}</div>
+            )}
+            {f.multi && value.length === 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('mapping.multiHint')}
+              </Typography.Text>
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      key: 'sample',
+      title: t('mapping.colSample'),
+      render: (_: unknown, f: MappingField) => {
+        const cols = mapping[f.key] ?? [];
+        if (cols.length === 0) return null;
+        // joined columns show joined values, as the import will read them
+        const rows = sample
+          .map((r) => cols.map((c) => (r[indexOf.get(c) ?? -1] ?? '').trim()).filter(Boolean).join(' '))
+          .filter(Boolean)
+          .slice(0, 3);
+        return (
+          <div data-testid={`mapping-samples-${f.key}`} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+            {rows.length === 0 ? (
+              <Typography.Text type="secondary">{t('mapping.noSample')}</Typography.Text>
+            ) : (
+              rows.map((v, i) => (
+                <span
+                  key={i}
+                  style={{
+                    background: token.colorFillTertiary,
+                    borderRadius: token.borderRadiusSM,
+                    padding: '1px 6px',
+                    fontSize: 12,
+                    wordBreak: 'break-all',
+                    maxWidth: '100%',
+                  }}
+                >
+                  {v}
+                </span>
+              ))
+            )}
+          </div>
+        );
+      },
+    },
+  ];
+
+  return (
+    <div data-testid="mapping-modal">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        {t('mapping.intro', { row: file.headerRow || 1 })}
+      </Typography.Paragraph>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
+        <Form.Item
+          label={t('mapping.platform')}
+          required
+          validateStatus={tried && !platform ? 'error' : undefined}
+          help={tried && !platform ? t('mapping.platformRequired') : undefined}
+        >
+          <Select
+            data-testid="mapping-platform"
+            style={{ width: 200 }}
+            placeholder={t('mapping.platformPlaceholder')}
+            value={platform}
+            onChange={setPlatform}
+            options={PLATFORMS.map((p) => ({ value: p, label: platformLabel(t, p) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('mapping.name')}
+          required
+          validateStatus={tried && !name.trim() ? 'error' : undefined}
+          help={tried && !name.trim() ? t('mapping.nameRequired') : undefined}
+        >
+          <Input
+            data-testid="mapping-name"
+            style={{ width: 260 }}
+            maxLength={40}
+            placeholder={t('mapping.namePlaceholder')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onPressEnter={() => void save()}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Checkbox data-testid="mapping-item-rows" checked={itemRows} onChange={(e) => setItemRows(e.target.checked)}>
+            {t('mapping.itemRows')}
+          </Checkbox>
+        </Form.Item>
+      </Form>
+      <Table<MappingField>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={fields}
+        scroll={{ y: 'calc(100vh - 330px)' }}
+        onRow={(f) => ({ 'data-testid': `mapping-row-${f.key}`, 'data-required': f.required ? 'true' : undefined }) as React.HTMLAttributes<HTMLElement>}
+      />
+      {tried && missing.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t('mapping.missing', { fields: missing.map((k) => t(`mapping.field.${k}`)).join('”“') })}
+        />
+      )}
+      {noCreated && (
+        <Alert data-testid="mapping-warning" type="warning" showIcon style={{ marginTop: 12 }} title={t('mapping.noCreated')} />
+      )}
+      {error && (
+        <Alert data-testid="mapping-error" type="error" showIcon style={{ marginTop: 12 }} title={<span className="sd-error-text">{error}</span>} />
+      )}
+      <Flex justify="space-between" align="center" gap={12} style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('mapping.openHint')}
+        </Typography.Text>
+        <Flex gap={8}>
+          <Button data-testid="mapping-cancel" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button data-testid="mapping-save" type="primary" loading={saving} onClick={() => void save()}>
+            {t('mapping.save')}
+          </Button>
+        </Flex>
+      </Flex>
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+// The mapping screen's pure logic: which Shopdesk fields a template can map, the columns a
+// file offers, a first guess of which column is which from the header names, and the
+// template input sent to ImportService.SaveTemplate (which validates it again, in Chinese).
+// Field keys are the Go importer's (internal/importer/layout.go `fields`).
+
+export type FieldGroup = 'order' | 'item';
+
+export interface MappingField {
+  key: string;
+  group: FieldGroup;
+  /** Several columns may be joined with a space (省 市 区 街道): text fields only. */
+  multi?: boolean;
+  required?: boolean;
+  /** Not required, but the orders table sorts and the anomaly rules work by it. */
+  suggested?: boolean;
+}
+
+/** In the order the screen shows them. Item fields apply when each row is one product line. */
+export const MAPPING_FIELDS: MappingField[] = [
+  { key: 'order_no', group: 'order', required: true },
+  { key: 'status', group: 'order', required: true },
+  { key: 'created_at', group: 'order', suggested: true },
+  { key: 'paid_at', group: 'order' },
+  { key: 'pay_amount', group: 'order' },
+  { key: 'refund_amount', group: 'order' },
+  { key: 'buyer', group: 'order' },
+  { key: 'address', group: 'order', multi: true },
+  { key: 'title', group: 'order', multi: true },
+  { key: 'item_count', group: 'order' },
+  { key: 'tracking_no', group: 'order' },
+  { key: 'carrier', group: 'order' },
+  { key: 'shipped_at', group: 'order' },
+  { key: 'promised_ship_at', group: 'order' },
+  { key: 'shop_name', group: 'order' },
+  { key: 'buyer_message', group: 'order', multi: true },
+  { key: 'seller_memo', group: 'order', multi: true },
+  { key: 'sub_order_no', group: 'item' },
+  { key: 'item_title', group: 'item', multi: true },
+  { key: 'item_price', group: 'item' },
+  { key: 'item_quantity', group: 'item' },
+  { key: 'item_sku_code', group: 'item' },
+  { key: 'item_pay_amount', group: 'item' },
+  { key: 'item_refund_status', group: 'item' },
+  { key: 'item_refund_amount', group: 'item' },
+];
+
+export type Mapping = Record<string, string[]>;
+
+export interface ColumnChoice {
+  name: string;
+  /** Index in the header row (the first column of that name). */
+  index: number;
+}
+
+/** The columns a file offers: non-empty header cells, a repeated name only once (its first column). */
+export function columnChoices(header: string[]): ColumnChoice[] {
+  const seen = new Set<string>();
+  const out: ColumnChoice[] = [];
+  header.forEach((h, index) => {
+    const name = (h ?? '').trim();
+    if (name === '' || seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, index });
+  });
+  return out;
+}
+
+/** The first non-empty values of a column in the sample rows. */
+export function samplesOf(sample: string[][], index: number, limit = 3): string[] {
+  const out: string[] = [];
+  for (const row of sample) {
+    const v = (row[index] ?? '').trim();
+    if (v !== '') out.push(v);
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+interface Rule {
+  field: string;
+  /** Header words, best first: a header equal to a word beats one containing it. */
+  words: string[];
+  /** A header containing any of these is not this field. */
+  not?: string[];
+}
+
+// Tried in this order; a column taken by an earlier rule is not offered to a later one,
+// so the specific rules (子订单编号, 快递单号, 退款金额) come before the broad ones (订单号, 金额).
+const ORDER_RULES: Rule[] = [
+  { field: 'sub_order_no', words: ['子订单编号', '子订单号', '子单号'] },
+  { field: 'order_no', words: ['订单编号', '订单号', '主订单编号', '订单ID', '订单id', '单号'], not: ['子', '物流', '快递', '运单', '退款', '售后', '支付', '外部', '交易号'] },
+  { field: 'tracking_no', words: ['快递单号', '物流单号', '运单号', '运单编号', '快递编号', '物流编号'] },
+  { field: 'carrier', words: ['快递公司', '物流公司', '承运商', '快递名称', '物流方式', '快递方式'] },
+  { field: 'promised_ship_at', words: ['承诺发货时间', '最晚发货时间', '预计发货时间', '发货截止时间'] },
+  { field: 'shipped_at', words: ['发货时间'], not: ['承诺', '最晚', '预计', '截止'] },
+  { field: 'paid_at', words: ['付款时间', '支付时间'] },
+  { field: 'created_at', words: ['下单时间', '订单创建时间', '创建时间', '提交时间', '成交时间', '订单时间'] },
+  { field: 'refund_amount', words: ['退款金额', '退款'], not: ['状态', '时间', '原因', '编号', '单号'] },
+  { field: 'status', words: ['订单状态', '交易状态', '状态'], not: ['退款', '售后', '物流', '快递', '发票', '评价'] },
+  {
+    field: 'pay_amount',
+    words: ['实付金额', '实付款', '实收款', '实收金额', '买家实付', '用户实付', '支付金额', '付款金额', '订单金额', '应付金额', '实付', '实收', '金额'],
+    not: ['退款', '邮费', '运费', '优惠', '折扣', '单价', '佣金', '服务费', '积分', '红包', '补贴'],
+  },
+  { field: 'buyer_message', words: ['买家留言', '买家备注', '客户留言', '客户备注', '留言'] },
+  { field: 'seller_memo', words: ['卖家备注', '商家备注', '订单备注', '备注'], not: ['买家', '客户'] },
+  {
+    field: 'buyer',
+    words: ['买家会员名', '买家昵称', '买家账号', '用户昵称', '买家', '客户昵称', '收件人', '收货人', '客户'],
+    not: ['留言', '备注', '电话', '手机', '地址', '支付宝', '邮箱', '身份证', '应付', '实付', '支付'],
+  },
+  { field: 'address', words: ['收货地址', '详细地址', '收件地址', '地址'], not: ['邮箱', 'IP', 'ip', '邮编'] },
+  {
+    field: 'title',
+    words: ['商品名称', '商品标题', '宝贝标题', '商品', '标题', '品名', '货品名称', '货品'],
+    not: ['数量', '编码', 'ID', 'id', '编号', '规格', '单价', '价格', '金额', '属性', '件数', '种类', '总价'],
+  },
+  { field: 'item_count', words: ['商品数量', '购买数量', '宝贝总数量', '商品总数', '数量', '件数'], not: ['退', '单价'] },
+  { field: 'shop_name', words: ['店铺名称', '店铺名', '店铺', '店名'], not: ['ID', 'id', '编号'] },
+];
+
+// For one-row-per-product files (a 子订单编号 column); these may share a column with an
+// order field (the product name is both the order's title and the line's).
+const ITEM_RULES: Rule[] = [
+  { field: 'item_title', words: ['商品名称', '商品标题', '宝贝标题', '标题', '品名'], not: ['编码', 'ID', 'id', '编号'] },
+  { field: 'item_price', words: ['单价', '商品单价', '价格', '售价'], not: ['总价'] },
+  { field: 'item_quantity', words: ['购买数量', '商品数量', '数量', '件数'], not: ['退'] },
+  { field: 'item_sku_code', words: ['商家编码', 'SKU编码', '规格编码', '货号'] },
+  { field: 'item_refund_status', words: ['退款状态', '售后状态'] },
+  { field: 'item_refund_amount', words: ['退款金额'] },
+];
+
+// 省 / 市 / 区 columns are joined into the address, followed by the street column.
+const ADDRESS_PARTS = [
+  ['省', '省份', '收货省份', '收件省'],
+  ['市', '城市', '收货城市', '收件市'],
+  ['区', '区县', '县区', '收货区县', '收件区'],
+];
+
+function bestColumn(rule: Rule, cols: ColumnChoice[], used: Set<string> | null): string | null {
+  let best: { name: string; score: number } | null = null;
+  for (const c of cols) {
+    if (used?.has(c.name)) continue;
+    if (rule.not?.some((w) => c.name.includes(w))) continue;
+    const k = rule.words.findIndex((w) => c.name.includes(w));
+    if (k < 0) continue;
+    const score = k * 2 + (c.name === rule.words[k] ? 0 : 1);
+    if (!best || score < best.score) best = { name: c.name, score };
+  }
+  return best?.name ?? null;
+}
+
+/** A first guess of the mapping from the header names; the seller corrects it on screen. */
+export function guessMapping(header: string[]): Mapping {
+  const cols = columnChoices(header);
+  const used = new Set<string>();
+  const out: Mapping = {};
+  for (const rule of ORDER_RULES) {
+    const name = bestColumn(rule, cols, used);
+    if (name) {
+      out[rule.field] = [name];
+      used.add(name);
+    }
+  }
+  const parts = ADDRESS_PARTS.map((words) => cols.find((c) => words.includes(c.name))?.name).filter((n): n is string => !!n);
+  if (parts.length >= 2) {
+    const street = out.address?.[0];
+    out.address = street && !parts.includes(street) ? [...parts, street] : parts;
+  }
+  if (out.sub_order_no) {
+    for (const rule of ITEM_RULES) {
+      const name = bestColumn(rule, cols, null);
+      if (name) out[rule.field] = [name];
+    }
+  }
+  return out;
+}
+
+/** Required fields that have no column yet. */
+export function missingRequired(mapping: Mapping): string[] {
+  return MAPPING_FIELDS.filter((f) => f.required && !(mapping[f.key]?.length)).map((f) => f.key);
+}
+
+/** The mapping without empty fields, and without item fields when rows are whole orders. */
+export function cleanMapping(mapping: Mapping, itemRows: boolean): Mapping {
+  const out: Mapping = {};
+  for (const f of MAPPING_FIELDS) {
+    if (f.group === 'item' && !itemRows) continue;
+    const cols = (mapping[f.key] ?? []).filter((c) => c.trim() !== '');
+    if (cols.length > 0) out[f.key] = f.multi ? cols : cols.slice(0, 1);
+  }
+  return out;
+}
+
+/** A template name from the file name: 微店订单_20261121.csv → 微店订单 ('' when nothing is left). */
+export function defaultTemplateName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base
+    .replace(/\.[^.]*$/, '')
+    .replace(/[0-9０-９]+/g, '')
+    .replace(/[\s_\-—.()（）[\]【】]+$/g, '')
+    .replace(/^[\s_\-—.]+/g, '')
+    .slice(0, 40);
+}

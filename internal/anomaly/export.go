@@ -1,0 +1,101 @@
+package anomaly
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"shopdesk/internal/shop"
+)
+
+// exportHeader is the first row of the Excel export.
+var exportHeader = []string{"异常类型", "店铺", "平台", "订单号", "处理状态", "负责人", "开始时间", "截止时间",
+	"说明", "金额（元）", "买家", "商品", "订单状态", "发现时间", "备注数"}
+
+// ExportXLSX writes every anomaly lq selects (all pages) as an Excel workbook. Order
+// numbers are text cells: as numbers Excel would show 18-19 digits as 2.16544E+18 and
+// lose the last ones. It returns the file and the number of rows.
+func (s *Store) ExportXLSX(ctx context.Context, lq Query) ([]byte, int, error) {
+	lq.Page, lq.PageSize = 1, -1
+	rows, err := listRows(ctx, s.db.Queries(), lq)
+	if err != nil {
+		return nil, 0, err
+	}
+	data, err := writeXLSX(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("export anomalies: %w", err)
+	}
+	return data, len(rows), nil
+}
+
+func writeXLSX(rows []Anomaly) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "订单异常"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text
+	if err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return nil, err
+	}
+	moneyFmt, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
+	if err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	widths := []float64{13, 18, 10, 24, 9, 9, 19, 19, 48, 11, 14, 36, 14, 19, 7}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	head := make([]any, len(exportHeader))
+	for i, h := range exportHeader {
+		head[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	for i, a := range rows {
+		amount := a.AmountFen
+		if amount == 0 {
+			amount = a.PayFen
+		}
+		var money any = ""
+		if amount != 0 {
+			money = excelize.Cell{StyleID: moneyFmt, Value: float64(amount) / 100}
+		}
+		owner := a.OwnerName
+		if owner == "" {
+			owner = "未分配"
+		}
+		cells := []any{
+			KindName[a.Kind], a.ShopName, shop.PlatformName[a.Platform],
+			excelize.Cell{StyleID: text, Value: a.OrderNo}, // always a string: see above
+			StateName[a.State], owner, a.Since, a.Deadline, Describe(a), money, a.Buyer, a.Title,
+			a.OrderStatusText, a.DetectedAt, a.Notes,
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,415 @@
+package anomaly
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"shopdesk/db/sqldb"
+)
+
+// Query selects anomalies for the worklist. Zero values mean "no filter".
+type Query struct {
+	ShopID   int64  `json:"shopId"`
+	Kind     string `json:"kind"`
+	State    string `json:"state"`   // "" = open and in progress (待处理), a state, or "all"
+	OwnerID  int64  `json:"ownerId"` // 0 = anyone, -1 = nobody yet
+	Search   string `json:"search"`  // an exact order number
+	Page     int    `json:"page"`    // 1-based
+	PageSize int    `json:"pageSize"`
+}
+
+const (
+	defaultPageSize = 50
+	maxPageSize     = 200
+	// StateOpenAll is the default filter: everything still to do (open and in progress).
+	StateOpenAll = ""
+	StateAll     = "all"
+)
+
+func (q Query) states() ([]string, error) {
+	switch q.State {
+	case StateOpenAll:
+		return []string{StateOpen, StateInProgress}, nil
+	case StateAll:
+		return States, nil
+	}
+	if !slices.Contains(States, q.State) {
+		return nil, fmt.Errorf("未知的处理状态“%s”", q.State)
+	}
+	return []string{q.State}, nil
+}
+
+// Anomaly is one row of the worklist. Times since and deadline are the shop's local time;
+// detectedAt and updatedAt this computer's.
+type Anomaly struct {
+	ID              int64  `json:"id"`
+	Rule            string `json:"rule"`
+	Kind            string `json:"kind"`
+	ShopID          int64  `json:"shopId"`
+	ShopName        string `json:"shopName"`
+	Platform        string `json:"platform"`
+	OrderNo         string `json:"orderNo"`
+	Subject         string `json:"subject"`
+	Since           string `json:"since"`
+	Deadline        string `json:"deadline"`
+	Basis           string `json:"basis"`
+	Detail          string `json:"detail"`
+	AmountFen       int64  `json:"amountFen"`
+	Active          bool   `json:"active"`
+	State           string `json:"state"`
+	Resolution      string `json:"resolution"`
+	OwnerID         int64  `json:"ownerId"`
+	OwnerName       string `json:"ownerName"`
+	ClearedReason   string `json:"clearedReason"`
+	ClearedDetail   string `json:"clearedDetail"`
+	DetectedAt      string `json:"detectedAt"`
+	UpdatedAt       string `json:"updatedAt"`
+	Buyer           string `json:"buyer"`
+	OrderStatus     string `json:"orderStatus"`
+	OrderStatusText string `json:"orderStatusText"`
+	PayFen          int64  `json:"payFen"`
+	Title           string `json:"title"`
+	Notes           int64  `json:"notes"`
+}
+
+// Page is one page of the worklist with the counts of every kind under the same filters.
+type Page struct {
+	Rows     []Anomaly `json:"rows"`
+	Total    int64     `json:"total"` // rows matching the filters (all pages)
+	Page     int       `json:"page"`
+	PageSize int       `json:"pageSize"`
+	Groups   []Group   `json:"groups"`  // every kind with anomalies under the filters but the kind
+	Notices  []Notice  `json:"notices"` // what the rules lacked in the last evaluation
+	Checked  string    `json:"checkedAt"`
+}
+
+// Group is one kind's count, and per shop.
+type Group struct {
+	Kind   string      `json:"kind"`
+	Count  int64       `json:"count"`
+	Newest string      `json:"newest"` // this computer's time of the newest detection
+	Shops  []ShopCount `json:"shops"`
+}
+
+// ShopCount is one shop's count within a group.
+type ShopCount struct {
+	ShopID   int64  `json:"shopId"`
+	ShopName string `json:"shopName"`
+	Platform string `json:"platform"`
+	Count    int64  `json:"count"`
+}
+
+// List returns one page of the worklist.
+func (s *Store) List(ctx context.Context, lq Query) (Page, error) {
+	q := s.db.Queries()
+	size := lq.PageSize
+	if size <= 0 {
+		size = defaultPageSize
+	}
+	size = min(size, maxPageSize)
+	page := max(lq.Page, 1)
+	lq.Page, lq.PageSize = page, size
+	groups, err := groupCounts(ctx, q, lq)
+	if err != nil {
+		return Page{}, err
+	}
+	rows, err := listRows(ctx, q, lq)
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{Rows: rows, Page: page, PageSize: size, Groups: groups}
+	for _, g := range groups {
+		if lq.Kind == "" || g.Kind == lq.Kind {
+			p.Total += g.Count
+		}
+	}
+	last := s.Last()
+	p.Notices, p.Checked = last.Notices, last.CheckedAt
+	if p.Notices == nil {
+		p.Notices = []Notice{}
+	}
+	return p, nil
+}
+
+// listRows reads the rows of lq's page (PageSize -1: every row).
+func listRows(ctx context.Context, q *sqldb.Queries, lq Query) ([]Anomaly, error) {
+	states, err := lq.states()
+	if err != nil {
+		return nil, err
+	}
+	list, _ := json.Marshal(states)
+	lim, off := int64(-1), int64(0)
+	if lq.PageSize > 0 {
+		lim, off = int64(lq.PageSize), int64(max(lq.Page-1, 0))*int64(lq.PageSize)
+	}
+	rows, err := q.ListAnomalies(ctx, sqldb.ListAnomaliesParams{States: string(list), ShopID: lq.ShopID,
+		Kind: lq.Kind, OwnerID: lq.OwnerID, Search: strings.TrimSpace(lq.Search), Lim: lim, Off: off})
+	if err != nil {
+		return nil, fmt.Errorf("list anomalies: %w", err)
+	}
+	out := make([]Anomaly, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, Anomaly{ID: r.ID, Rule: r.Rule, Kind: r.Kind, ShopID: r.ShopID, ShopName: r.ShopName,
+			Platform: r.Platform, OrderNo: r.OrderNo, Subject: r.Subject, Since: r.Since, Deadline: r.Deadline,
+			Basis: r.Basis, Detail: r.Detail, AmountFen: r.AmountFen, Active: r.Active == 1, State: r.State,
+			Resolution: r.Resolution, OwnerID: r.OwnerID, OwnerName: r.OwnerName, ClearedReason: r.ClearedReason,
+			ClearedDetail: r.ClearedDetail, DetectedAt: localTime(r.DetectedAt), UpdatedAt: localTime(r.UpdatedAt),
+			Buyer: r.Buyer, OrderStatus: r.OrderStatus, OrderStatusText: r.OrderStatusText, PayFen: r.PayFen,
+			Title: r.Title, Notes: r.Notes})
+	}
+	return out, nil
+}
+
+func groupCounts(ctx context.Context, q *sqldb.Queries, lq Query) ([]Group, error) {
+	states, err := lq.states()
+	if err != nil {
+		return nil, err
+	}
+	list, _ := json.Marshal(states)
+	rows, err := q.CountAnomalies(ctx, sqldb.CountAnomaliesParams{States: string(list), ShopID: lq.ShopID,
+		OwnerID: lq.OwnerID, Search: strings.TrimSpace(lq.Search)})
+	if err != nil {
+		return nil, fmt.Errorf("count anomalies: %w", err)
+	}
+	shops, err := q.RuleShops(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("count anomalies: %w", err)
+	}
+	byID := map[int64]sqldb.RuleShopsRow{}
+	for _, s := range shops {
+		byID[s.ID] = s
+	}
+	byKind := map[string]*Group{}
+	for _, r := range rows {
+		g := byKind[r.Kind]
+		if g == nil {
+			g = &Group{Kind: r.Kind}
+			byKind[r.Kind] = g
+		}
+		g.Count += r.N
+		g.Newest = max(g.Newest, r.Newest)
+		s := byID[r.ShopID]
+		g.Shops = append(g.Shops, ShopCount{ShopID: r.ShopID, ShopName: s.Name, Platform: s.Platform, Count: r.N})
+	}
+	out := make([]Group, 0, len(byKind))
+	for _, k := range Kinds {
+		if g := byKind[k]; g != nil {
+			sort.Slice(g.Shops, func(i, j int) bool {
+				if g.Shops[i].Count != g.Shops[j].Count {
+					return g.Shops[i].Count > g.Shops[j].Count
+				}
+				return g.Shops[i].ShopName < g.Shops[j].ShopName
+			})
+			g.Newest = localTime(g.Newest)
+			out = append(out, *g)
+		}
+	}
+	return out, nil
+}
+
+// Summary is the dashboard tile: what is still to do, by kind, newest first.
+type Summary struct {
+	Total   int64   `json:"total"`
+	Kinds   []Group `json:"kinds"`
+	Checked string  `json:"checkedAt"`
+	Notices int     `json:"notices"`
+}
+
+// Summary counts the open and in-progress anomalies by kind, the kind with the newest
+// detection first.
+func (s *Store) Summary(ctx context.Context) (Summary, error) {
+	groups, err := groupCounts(ctx, s.db.Queries(), Query{})
+	if err != nil {
+		return Summary{}, err
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Newest > groups[j].Newest })
+	out := Summary{Kinds: groups}
+	for _, g := range groups {
+		out.Total += g.Count
+	}
+	last := s.Last()
+	out.Checked, out.Notices = last.CheckedAt, len(last.Notices)
+	return out, nil
+}
+
+// Detail is one anomaly with its history, its order and the order's history.
+type Detail struct {
+	Anomaly   Anomaly    `json:"anomaly"`
+	Events    []Event    `json:"events"`
+	Order     *Order     `json:"order"` // nil: the order is not (or no longer) imported
+	Items     []Item     `json:"items"`
+	Refunds   []Refund   `json:"refunds"`
+	Changes   []Change   `json:"changes"`   // what imports changed on the order, oldest first
+	FirstSeen *Change    `json:"firstSeen"` // the import that brought the order
+	Complaint *Complaint `json:"complaint"`
+	Others    []Anomaly  `json:"others"` // the order's other anomalies
+}
+
+// Event is one entry of an anomaly's history. At is this computer's local time.
+type Event struct {
+	ID        int64  `json:"id"`
+	At        string `json:"at"`
+	ActorID   int64  `json:"actorId"`
+	ActorName string `json:"actorName"` // "" with actorId 0: 店务台 itself (or nobody chosen)
+	Action    string `json:"action"`
+	OldValue  string `json:"oldValue"`
+	NewValue  string `json:"newValue"`
+	Note      string `json:"note"`
+}
+
+// Order is the order an anomaly is about, as imported.
+type Order struct {
+	ID              int64  `json:"id"`
+	Buyer           string `json:"buyer"`
+	Status          string `json:"status"`
+	StatusText      string `json:"statusText"`
+	PayFen          int64  `json:"payFen"`
+	RefundFen       int64  `json:"refundFen"`
+	Title           string `json:"title"`
+	ItemCount       int64  `json:"itemCount"`
+	Address         string `json:"address"`
+	CreatedAt       string `json:"createdAt"`
+	PaidAt          string `json:"paidAt"`
+	ShippedAt       string `json:"shippedAt"`
+	PromisedShipAt  string `json:"promisedShipAt"`
+	TrackingNo      string `json:"trackingNo"`
+	Carrier         string `json:"carrier"`
+	BuyerMessage    string `json:"buyerMessage"`
+	SellerMemo      string `json:"sellerMemo"`
+	LateShipCompFen int64  `json:"lateShipCompFen"`
+}
+
+// Item is one sub-order.
+type Item struct {
+	SubOrderNo   string `json:"subOrderNo"`
+	Title        string `json:"title"`
+	SkuCode      string `json:"skuCode"`
+	PriceFen     int64  `json:"priceFen"`
+	Quantity     int64  `json:"quantity"`
+	PayFen       int64  `json:"payFen"`
+	RefundStatus string `json:"refundStatus"`
+	RefundFen    int64  `json:"refundFen"`
+}
+
+// Refund is one refund or after-sale of the order (refunds exports).
+type Refund struct {
+	RefundNo         string `json:"refundNo"`
+	Status           string `json:"status"`
+	StatusText       string `json:"statusText"`
+	Kind             string `json:"kind"`
+	AmountFen        int64  `json:"amountFen"`
+	AppliedAt        string `json:"appliedAt"`
+	DeadlineAt       string `json:"deadlineAt"`
+	GoodsStatus      string `json:"goodsStatus"`
+	ReturnTrackingNo string `json:"returnTrackingNo"`
+	ReturnCarrier    string `json:"returnCarrier"`
+	Reason           string `json:"reason"`
+	Title            string `json:"title"`
+	FinishedAt       string `json:"finishedAt"`
+}
+
+// Change is one field an import changed on the order (or, FirstSeen, the import that
+// created it). At is this computer's local time.
+type Change struct {
+	Field    string `json:"field"`
+	OldValue string `json:"oldValue"`
+	NewValue string `json:"newValue"`
+	BatchID  int64  `json:"batchId"`
+	File     string `json:"file"`
+	At       string `json:"at"`
+}
+
+// Get returns one anomaly with everything the detail view shows.
+func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
+	q := s.db.Queries()
+	r, err := q.GetAnomaly(ctx, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Detail{}, fmt.Errorf("没有编号为 %d 的异常", id)
+	}
+	if err != nil {
+		return Detail{}, fmt.Errorf("get anomaly %d: %w", id, err)
+	}
+	d := Detail{Anomaly: Anomaly{ID: r.ID, Rule: r.Rule, Kind: r.Kind, ShopID: r.ShopID, ShopName: r.ShopName,
+		Platform: r.Platform, OrderNo: r.OrderNo, Subject: r.Subject, Since: r.Since, Deadline: r.Deadline,
+		Basis: r.Basis, Detail: r.Detail, AmountFen: r.AmountFen, Active: r.Active == 1, State: r.State,
+		Resolution: r.Resolution, OwnerID: r.OwnerID, OwnerName: r.OwnerName, ClearedReason: r.ClearedReason,
+		ClearedDetail: r.ClearedDetail, DetectedAt: localTime(r.DetectedAt), UpdatedAt: localTime(r.UpdatedAt)},
+		Events: []Event{}, Items: []Item{}, Refunds: []Refund{}, Changes: []Change{}, Others: []Anomaly{}}
+	evs, err := q.AnomalyEvents(ctx, id)
+	if err != nil {
+		return Detail{}, fmt.Errorf("get anomaly %d: history: %w", id, err)
+	}
+	for _, e := range evs {
+		d.Events = append(d.Events, Event{ID: e.ID, At: localTime(e.At), ActorID: e.ActorID, ActorName: e.ActorName,
+			Action: e.Action, OldValue: e.OldValue, NewValue: e.NewValue, Note: e.Note})
+	}
+	if no, ok := strings.CutPrefix(r.Subject, "complaint:"); ok {
+		cid, _ := strconv.ParseInt(no, 10, 64)
+		if c, err := q.GetComplaint(ctx, cid); err == nil {
+			d.Complaint = &Complaint{ID: c.ID, ShopID: c.ShopID, OrderNo: c.OrderNo, Buyer: c.Buyer, Channel: c.Channel,
+				Severity: c.Severity, Content: c.Content, ReceivedAt: c.ReceivedAt, CreatedAt: localTime(c.CreatedAt)}
+		}
+	}
+	if r.OrderNo == "" {
+		return d, nil
+	}
+	refunds, err := q.RefundsOfOrder(ctx, sqldb.RefundsOfOrderParams{ShopID: r.ShopID, OrderNo: r.OrderNo})
+	if err != nil {
+		return Detail{}, fmt.Errorf("get anomaly %d: refunds: %w", id, err)
+	}
+	for _, f := range refunds {
+		d.Refunds = append(d.Refunds, Refund(f))
+	}
+	others, err := listRows(ctx, q, Query{State: StateAll, ShopID: r.ShopID, Search: r.OrderNo, PageSize: -1})
+	if err != nil {
+		return Detail{}, err
+	}
+	for _, o := range others {
+		if o.ID != id {
+			d.Others = append(d.Others, o)
+		}
+	}
+	o, err := q.AnomalyOrder(ctx, sqldb.AnomalyOrderParams{ShopID: r.ShopID, OrderNo: r.OrderNo})
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, nil
+	}
+	if err != nil {
+		return Detail{}, fmt.Errorf("get anomaly %d: order: %w", id, err)
+	}
+	ord := Order(o)
+	d.Order = &ord
+	d.Anomaly.Buyer, d.Anomaly.OrderStatus, d.Anomaly.OrderStatusText = o.Buyer, o.Status, o.StatusText
+	d.Anomaly.PayFen, d.Anomaly.Title = o.PayFen, o.Title
+	items, err := q.OrderItems(ctx, o.ID)
+	if err != nil {
+		return Detail{}, fmt.Errorf("get anomaly %d: items: %w", id, err)
+	}
+	for _, it := range items {
+		d.Items = append(d.Items, Item(it))
+	}
+	changes, err := q.OrderHistory(ctx, o.ID)
+	if err != nil {
+		return Detail{}, fmt.Errorf("get anomaly %d: order history: %w", id, err)
+	}
+	for _, c := range changes {
+		d.Changes = append(d.Changes, Change{Field: c.Field, OldValue: c.OldValue, NewValue: c.NewValue,
+			BatchID: c.BatchID, File: c.FileName, At: localTime(c.FinishedAt)})
+	}
+	if f, err := q.OrderFirstSeen(ctx, o.ID); err == nil {
+		d.FirstSeen = &Change{BatchID: f.ID, File: f.FileName, At: localTime(f.FinishedAt)}
+	}
+	return d, nil
+}
+
+// ListAll returns every anomaly lq selects, all pages (the command line, the export).
+func (s *Store) ListAll(ctx context.Context, lq Query) ([]Anomaly, error) {
+	lq.Page, lq.PageSize = 1, -1
+	return listRows(ctx, s.db.Queries(), lq)
+}

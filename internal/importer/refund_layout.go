@@ -1,0 +1,119 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// levelRefund is the layout level of refund / after-sales exports (淘宝 退款报表, 拼多多 售后):
+// their rows are refunds, written by the refund writer (refund.go) into the refund table,
+// not orders.
+const levelRefund = "refund"
+
+// Normalised refund states (refund.status).
+const (
+	RefundOpen     = "open"     // still being handled: the seller has to act or wait
+	RefundRefunded = "refunded" // money returned / after-sale done
+	RefundClosed   = "closed"   // cancelled, rejected or withdrawn
+)
+
+// refundStatusCodes are the codes a refund_statuses rule may map to.
+var refundStatusCodes = map[string]bool{RefundOpen: true, RefundRefunded: true, RefundClosed: true}
+
+// refundFields are the fields a refund layout may map; every other field is an order's.
+var refundFields = map[string]bool{
+	"order_no": true, "sub_order_no": true, "shop_name": true, "refund_amount": true,
+	"item_title": true, "item_sku_code": true,
+	"refund_no": true, "refund_status": true, "refund_kind": true, "refund_applied_at": true,
+	"refund_deadline_at": true, "refund_goods_status": true, "refund_return_tracking_no": true,
+	"refund_return_carrier": true, "refund_reason": true, "refund_finished_at": true,
+}
+
+// requiredRefundFields must be mapped by every refund layout.
+var requiredRefundFields = []string{"order_no", "refund_no", "refund_status"}
+
+// requiredFieldsOf is what a layout of this level must map.
+func requiredFieldsOf(level string) []string {
+	if level == levelRefund {
+		return requiredRefundFields
+	}
+	return requiredFields
+}
+
+// checkLevel keeps order and refund layouts apart at load time: a refund layout maps only
+// refund fields and has refund statuses for its platform; an order layout maps no refund
+// field. "values" translate text fields of refund layouts only (the refund writer reads them).
+func checkLevel(lf *layoutFile, l *Layout) error {
+	isRefund := l.Level == levelRefund
+	for f := range l.Columns {
+		if isRefund && !refundFields[f] {
+			return fmt.Errorf("refund layout %s maps order field %q", l.ID, f)
+		}
+		if !isRefund && strings.HasPrefix(f, "refund_") && f != "refund_amount" {
+			return fmt.Errorf("layout %s (level %s) maps refund field %q", l.ID, l.Level, f)
+		}
+	}
+	if !isRefund {
+		if len(l.Values) > 0 {
+			return fmt.Errorf("layout %s: \"values\" are only read by refund layouts", l.ID)
+		}
+		return nil
+	}
+	if len(lf.RefundStatuses[l.Platform]) == 0 {
+		return fmt.Errorf("refund layout %s: no refund_statuses for platform %s", l.ID, l.Platform)
+	}
+	if len(l.ItemKey) > 0 || l.InheritOrderNo {
+		return fmt.Errorf("refund layout %s: item_key and inherit_order_no are for order layouts", l.ID)
+	}
+	for f, m := range l.Values {
+		if len(l.Columns[f]) == 0 || fields[f].kind != kindText {
+			return fmt.Errorf("refund layout %s: values for %q, which is not a mapped text field", l.ID, f)
+		}
+		for from := range m {
+			if strings.TrimSpace(from) == "" {
+				return fmt.Errorf("refund layout %s: values for %q translate an empty cell", l.ID, f)
+			}
+		}
+	}
+	return nil
+}
+
+// checkRefundStatuses checks the refund status rules and folds their full-width commas the
+// way refundStatusCode folds the cell.
+func checkRefundStatuses(lf *layoutFile) error {
+	for p, rules := range lf.RefundStatuses {
+		if !platforms[p] {
+			return fmt.Errorf("refund_statuses: unknown platform %q", p)
+		}
+		for i := range rules {
+			if rules[i][0] == "" || !refundStatusCodes[rules[i][1]] {
+				return fmt.Errorf("refund_statuses %s: %q maps to unknown code %q", p, rules[i][0], rules[i][1])
+			}
+			rules[i][0] = strings.ReplaceAll(rules[i][0], "，", ",")
+		}
+	}
+	return nil
+}
+
+// refundStatusCode maps a platform's refund status text to open, refunded or closed: the
+// first rule whose text the cell contains. A text no rule knows counts as open, so that a
+// refund in a state Shopdesk has not seen yet is shown to the seller rather than hidden.
+func refundStatusCode(platform, text string) string {
+	t := strings.ReplaceAll(text, "，", ",")
+	for _, rule := range registry.RefundStatuses[platform] {
+		if strings.Contains(t, rule[0]) {
+			return rule[1]
+		}
+	}
+	return RefundOpen
+}
+
+// LayoutLevel is the level of a layout id: "order", "sub_order", "refund" ("" if unknown).
+func LayoutLevel(id string) string {
+	for _, l := range registry.Layouts {
+		if l.ID == id {
+			return l.Level
+		}
+	}
+	return ""
+}

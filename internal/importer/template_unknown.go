@@ -1,0 +1,100 @@
+package importer
+
+import (
+	"errors"
+	"unicode/utf8"
+)
+
+// What an unknown file tells the mapping screen: its likely header row and the rows under
+// it, so that the seller can say which column is which (a template).
+
+// minHeaderCells is how many non-empty cells a row needs to pass for a header row: a
+// title line ("订单导出") or a "导出时间：…" line above the header has one or two.
+const minHeaderCells = 3
+
+// Limits of what travels to the mapping screen: a broken file may have a 1 MB cell or
+// ten thousand columns.
+const (
+	maxHeaderColumns = 300
+	maxCellRunes     = 120
+)
+
+// tableRow is a row read while looking for the header.
+type tableRow struct {
+	no    int
+	cells []string
+}
+
+// unknownLayoutError is findHeader's "认不出" with the file's likely header row.
+type unknownLayoutError struct {
+	err       error
+	header    []string
+	headerRow int
+	sample    [][]string
+}
+
+func (e *unknownLayoutError) Error() string { return e.err.Error() }
+func (e *unknownLayoutError) Unwrap() error { return e.err }
+
+// unknownLayout wraps err with the first row of read that has at least minHeaderCells
+// cells, and the previewRows non-blank rows under it (read on from t if needed). Without
+// such a row err comes back as it is.
+func unknownLayout(t table, read []tableRow, err error) error {
+	at := -1
+	for i, r := range read {
+		if nonEmpty(r.cells) >= minHeaderCells {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return err
+	}
+	header := clipRow(read[at].cells, len(read[at].cells))
+	for len(header) > 0 && header[len(header)-1] == "" {
+		header = header[:len(header)-1] // trailing empty columns (a CSV's trailing commas)
+	}
+	ue := &unknownLayoutError{err: err, header: header, headerRow: read[at].no, sample: [][]string{}}
+	add := func(cells []string) {
+		if nonEmpty(cells) > 0 {
+			ue.sample = append(ue.sample, clipRow(cells, len(header)))
+		}
+	}
+	for _, r := range read[at+1:] {
+		if len(ue.sample) == previewRows {
+			break
+		}
+		add(r.cells)
+	}
+	for len(ue.sample) < previewRows {
+		row, err := t.Next()
+		if err != nil { // io.EOF, or a broken row further down: show what there is
+			break
+		}
+		add(row)
+	}
+	return ue
+}
+
+// clipRow returns the row's cells cleaned, clipped to maxCellRunes, padded or cut to n
+// cells (at most maxHeaderColumns).
+func clipRow(cells []string, n int) []string {
+	n = min(n, maxHeaderColumns)
+	out := make([]string, n)
+	for i := 0; i < n && i < len(cells); i++ {
+		c := cleanCell(cells[i])
+		if utf8.RuneCountInString(c) > maxCellRunes {
+			c = string([]rune(c)[:maxCellRunes]) + "…"
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// setUnknownHeader copies the likely header row of an unknown file into the result.
+func (r *FileResult) setUnknownHeader(err error) {
+	var ue *unknownLayoutError
+	if errors.As(err, &ue) {
+		r.Header, r.HeaderRow, r.Sample = ue.header, ue.headerRow, ue.sample
+	}
+}
