@@ -260,7 +260,7 @@ func createDemo(ctx context.Context, d *db.DB, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单（%s）\n", r.Shops, r.Orders, d.Path)
+	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单，%d 个订单异常（%s）\n", r.Shops, r.Orders, r.Anomalies, d.Path)
 	return nil
 }
 

@@ -120,7 +120,7 @@ func TestImportCommand(t *testing.T) {
 func TestDemoCommand(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "demo.db")
 	code, out, errOut := runCLI(t, "--db", dbPath, "demo")
-	if code != 0 || !regexp.MustCompile(`2 个店铺，\d{3} 个订单`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`3 个店铺，\d{3} 个订单，\d+ 个订单异常`).MatchString(out) {
 		t.Fatalf("demo: %d %q %q", code, out, errOut)
 	}
 	if code, _, errOut := runCLI(t, "--db", dbPath, "demo"); code != 1 || !strings.Contains(errOut, "已经有店铺") {

@@ -73,3 +73,50 @@ func TestInTxCommitsOrRollsBack(t *testing.T) {
 		t.Fatal("unknown platform accepted")
 	}
 }
+
+// InBulkTx commits or rolls back like InTx, and gives its connection back to the pool with
+// SQLite's default page cache and automatic checkpoint, whichever way it ended.
+func TestInBulkTxRestoresTheConnection(t *testing.T) {
+	ctx := context.Background()
+	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "shop.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	d.SQL.SetMaxOpenConns(1) // the pool's one connection is the one InBulkTx used
+	var cache, autocheckpoint int
+	d.SQL.QueryRow(`PRAGMA cache_size`).Scan(&cache)
+	d.SQL.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&autocheckpoint)
+
+	insert := func(name string, fail error) error {
+		return d.InBulkTx(ctx, 64, func(tx *sql.Tx, q *sqldb.Queries) error {
+			var inside int
+			tx.QueryRow(`PRAGMA cache_size`).Scan(&inside)
+			if inside != -64*1024 {
+				t.Errorf("cache_size inside = %d, want %d", inside, -64*1024)
+			}
+			if _, err := tx.Exec(`INSERT INTO shop (platform, name) VALUES ('jd', ?)`, name); err != nil {
+				return err
+			}
+			return fail
+		})
+	}
+	for _, tt := range []struct {
+		name string
+		fail error
+		want int
+	}{{"kept", nil, 1}, {"dropped", errors.New("boom"), 0}} {
+		err := insert(tt.name, tt.fail)
+		if (err != nil) != (tt.fail != nil) {
+			t.Fatalf("%s: err = %v", tt.name, err)
+		}
+		var n, c, a int
+		d.SQL.QueryRow(`SELECT count(*) FROM shop WHERE name = ?`, tt.name).Scan(&n)
+		d.SQL.QueryRow(`PRAGMA cache_size`).Scan(&c)
+		d.SQL.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&a)
+		if n != tt.want || c != cache || a != autocheckpoint {
+			t.Fatalf("%s: rows %d (want %d), cache_size %d (want %d), wal_autocheckpoint %d (want %d)",
+				tt.name, n, tt.want, c, cache, a, autocheckpoint)
+		}
+	}
+}

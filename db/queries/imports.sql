@@ -35,7 +35,7 @@ LIMIT sqlc.arg(lim);
 -- name: GetOrderForImport :one
 SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
 FROM orders WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no);
 
 -- name: UpdateOrder :exec
@@ -48,7 +48,8 @@ SET buyer = sqlc.arg(buyer), status = sqlc.arg(status), status_text = sqlc.arg(s
     carrier = sqlc.arg(carrier), buyer_message = sqlc.arg(buyer_message),
     seller_memo = sqlc.arg(seller_memo), late_ship_comp = sqlc.arg(late_ship_comp),
     late_ship_comp_fen = sqlc.arg(late_ship_comp_fen), promised_ship_at = sqlc.arg(promised_ship_at),
-    address_changed = sqlc.arg(address_changed), last_batch_id = sqlc.arg(batch_id)
+    address_changed = sqlc.arg(address_changed), import_fp = sqlc.arg(import_fp),
+    last_batch_id = sqlc.arg(batch_id)
 WHERE id = sqlc.arg(id);
 
 -- name: InsertOrderChange :exec
@@ -86,10 +87,11 @@ SELECT o.first_batch_id, o.pay_fen, o.refund_fen, o.item_count, o.title,
                       ORDER BY i.id LIMIT 1), '') AS TEXT) AS items_title
 FROM orders o WHERE o.id = sqlc.arg(id);
 
+-- The totals come from the items, not from the values import_fp hashes: it is cleared.
 -- name: UpdateOrderTotals :exec
 UPDATE orders
 SET pay_fen = sqlc.arg(pay_fen), refund_fen = sqlc.arg(refund_fen), item_count = sqlc.arg(item_count),
-    title = sqlc.arg(title), last_batch_id = sqlc.arg(batch_id)
+    title = sqlc.arg(title), import_fp = 0, last_batch_id = sqlc.arg(batch_id)
 WHERE id = sqlc.arg(id);
 
 -- A total that changes more than once in one batch (several items of an order changed)
@@ -105,15 +107,23 @@ WHERE order_id = sqlc.arg(order_id) AND batch_id = sqlc.arg(batch_id) AND field 
 SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM orders;
 
 -- The stored state of the orders a chunk of import rows names, in one query instead of
--- one per row. order_nos is a JSON array of order numbers; the orders with those numbers
--- in every shop of the file's platform come back (probing UNIQUE (shop_id, order_no) once
--- per shop and number), the import matches them by (shop_id, order_no).
+-- one per row. shop_ids and order_nos are JSON arrays; the orders with those numbers in
+-- those shops come back (probing UNIQUE (shop_id, order_no) once per shop and number),
+-- the import matches them by (shop_id, order_no).
 -- name: OrdersForImport :many
 SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
 FROM orders
-WHERE shop_id IN (SELECT s.id FROM shop s WHERE s.platform = sqlc.arg(platform))
+WHERE shop_id IN (SELECT value FROM json_each(sqlc.arg(shop_ids)))
+  AND order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)));
+
+-- OrdersForImport reduced to what tells whether a row changes the order at all (see
+-- migration 00008): the full state is read only for the orders whose hash differs.
+-- name: OrderFingerprints :many
+SELECT shop_id, order_no, id, import_fp
+FROM orders
+WHERE shop_id IN (SELECT value FROM json_each(sqlc.arg(shop_ids)))
   AND order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)));
 
 -- Whether any shop of the platform holds orders: when none does, an import's look-ups can

@@ -276,7 +276,8 @@ func (q *Queries) ClearAnomaly(ctx context.Context, arg ClearAnomalyParams) erro
 }
 
 const countAnomalies = `-- name: CountAnomalies :many
-SELECT a.kind, a.shop_id, CAST(count(*) AS INTEGER) AS n, CAST(max(a.detected_at) AS TEXT) AS newest
+SELECT a.kind, a.shop_id, CAST(max(a.shop_name) AS TEXT) AS shop_name, CAST(max(a.platform) AS TEXT) AS platform,
+       CAST(count(*) AS INTEGER) AS n, CAST(max(a.detected_at) AS TEXT) AS newest
 FROM anomaly a
 WHERE a.state IN (SELECT value FROM json_each(?1))
   AND (?2 = 0 OR a.shop_id = ?2)
@@ -293,10 +294,12 @@ type CountAnomaliesParams struct {
 }
 
 type CountAnomaliesRow struct {
-	Kind   string
-	ShopID int64
-	N      int64
-	Newest string
+	Kind     string
+	ShopID   int64
+	ShopName string
+	Platform string
+	N        int64
+	Newest   string
 }
 
 // Counts per kind and shop of the anomalies the filters select (all kinds: the groups).
@@ -317,6 +320,8 @@ func (q *Queries) CountAnomalies(ctx context.Context, arg CountAnomaliesParams) 
 		if err := rows.Scan(
 			&i.Kind,
 			&i.ShopID,
+			&i.ShopName,
+			&i.Platform,
 			&i.N,
 			&i.Newest,
 		); err != nil {
@@ -614,20 +619,23 @@ SELECT a.id, a.rule, a.kind, a.shop_id, a.platform, a.shop_name, a.order_no, a.s
        CAST(coalesce(o.status_text, '') AS TEXT) AS order_status_text, CAST(coalesce(o.pay_fen, 0) AS INTEGER) AS pay_fen,
        CAST(coalesce(o.title, '') AS TEXT) AS title,
        CAST((SELECT count(*) FROM anomaly_event e WHERE e.anomaly_id = a.id AND e.action = 'note') AS INTEGER) AS notes
-FROM anomaly a
+FROM (SELECT x.id, x.deadline, x.since,
+             CASE x.kind
+               WHEN 'overdue_shipment' THEN 0 WHEN 'due_soon' THEN 1 WHEN 'refund' THEN 2 WHEN 'complaint' THEN 3
+               WHEN 'logistics_stalled' THEN 4 WHEN 'late_ship_compensated' THEN 5 WHEN 'closed_after_payment' THEN 6
+               WHEN 'unpaid' THEN 7 WHEN 'buyer_message' THEN 8 WHEN 'big_order' THEN 9 ELSE 10 END AS kind_rank
+      FROM anomaly x
+      WHERE x.state IN (SELECT value FROM json_each(?1))
+        AND (?2 = 0 OR x.shop_id = ?2)
+        AND (?3 = '' OR x.kind = ?3)
+        AND (?4 = 0 OR coalesce(x.owner_id, -1) = ?4)
+        AND (?5 = '' OR x.order_no = ?5)
+      ORDER BY kind_rank, x.deadline = '', x.deadline, x.since DESC, x.id
+      LIMIT ?7 OFFSET ?6) p
+JOIN anomaly a ON a.id = p.id
 LEFT JOIN staff st ON st.id = a.owner_id
 LEFT JOIN orders o ON o.id = a.order_id AND o.shop_id = a.shop_id AND o.order_no = a.order_no
-WHERE a.state IN (SELECT value FROM json_each(?1))
-  AND (?2 = 0 OR a.shop_id = ?2)
-  AND (?3 = '' OR a.kind = ?3)
-  AND (?4 = 0 OR coalesce(a.owner_id, -1) = ?4)
-  AND (?5 = '' OR a.order_no = ?5)
-ORDER BY CASE a.kind
-           WHEN 'overdue_shipment' THEN 0 WHEN 'due_soon' THEN 1 WHEN 'refund' THEN 2 WHEN 'complaint' THEN 3
-           WHEN 'logistics_stalled' THEN 4 WHEN 'late_ship_compensated' THEN 5 WHEN 'closed_after_payment' THEN 6
-           WHEN 'unpaid' THEN 7 WHEN 'buyer_message' THEN 8 WHEN 'big_order' THEN 9 ELSE 10 END,
-         a.deadline = '', a.deadline, a.since DESC, a.id
-LIMIT ?7 OFFSET ?6
+ORDER BY p.kind_rank, p.deadline = '', p.deadline, p.since DESC, p.id
 `
 
 type ListAnomaliesParams struct {
@@ -673,7 +681,9 @@ type ListAnomaliesRow struct {
 
 // The worklist: filtered, grouped by kind (in the order of internal/anomaly.Kinds), most
 // urgent first within a kind (deadline first, then no deadline, newest first). states is
-// a JSON array; owner_id 0 = anyone, -1 = nobody yet; lim -1 = all rows (export).
+// a JSON array; owner_id 0 = anyone, -1 = nobody yet; lim -1 = all rows (export). The
+// page is chosen on the anomaly rows alone, then joined to its owners and orders: sorting
+// every matching row with its joins was most of the time of a first page.
 func (q *Queries) ListAnomalies(ctx context.Context, arg ListAnomaliesParams) ([]ListAnomaliesRow, error) {
 	rows, err := q.query(ctx, q.listAnomaliesStmt, listAnomalies,
 		arg.States,
@@ -1460,53 +1470,6 @@ func (q *Queries) RuleShippedOrders(ctx context.Context) ([]RuleShippedOrdersRow
 	return items, nil
 }
 
-const ruleShopMedians = `-- name: RuleShopMedians :many
-SELECT x.shop_id, x.n, x.pay_fen FROM (
-    SELECT o.shop_id, o.pay_fen,
-           row_number() OVER (PARTITION BY o.shop_id ORDER BY o.pay_fen) AS rn,
-           count(*) OVER (PARTITION BY o.shop_id) AS n
-    FROM orders o
-    WHERE o.created_at >= ?1 AND o.created_at < ?2
-      AND o.status IN ('to_ship', 'shipped', 'completed')
-) x
-WHERE x.rn = (x.n + 1) / 2
-`
-
-type RuleShopMediansParams struct {
-	FromTime string
-	ToTime   string
-}
-
-type RuleShopMediansRow struct {
-	ShopID int64
-	N      int64
-	PayFen int64
-}
-
-// The median paid amount per shop over a window (the lower median of an even count).
-func (q *Queries) RuleShopMedians(ctx context.Context, arg RuleShopMediansParams) ([]RuleShopMediansRow, error) {
-	rows, err := q.query(ctx, q.ruleShopMediansStmt, ruleShopMedians, arg.FromTime, arg.ToTime)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []RuleShopMediansRow
-	for rows.Next() {
-		var i RuleShopMediansRow
-		if err := rows.Scan(&i.ShopID, &i.N, &i.PayFen); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const ruleShops = `-- name: RuleShops :many
 
 SELECT id, platform, name, timezone FROM shop ORDER BY id
@@ -1634,6 +1597,48 @@ func (q *Queries) RuleUnpaidOrders(ctx context.Context, fromTime string) ([]Rule
 			&i.CreatedAt,
 			&i.PayFen,
 		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const ruleWindowAmounts = `-- name: RuleWindowAmounts :many
+SELECT o.shop_id, o.pay_fen
+FROM orders o
+WHERE o.created_at >= ?1 AND o.created_at < ?2
+  AND o.status IN ('to_ship', 'shipped', 'completed')
+`
+
+type RuleWindowAmountsParams struct {
+	FromTime string
+	ToTime   string
+}
+
+type RuleWindowAmountsRow struct {
+	ShopID int64
+	PayFen int64
+}
+
+// The paid amounts of a window, for each shop's median (sorted in Go: a window function
+// sorting them in SQL took several times longer).
+func (q *Queries) RuleWindowAmounts(ctx context.Context, arg RuleWindowAmountsParams) ([]RuleWindowAmountsRow, error) {
+	rows, err := q.query(ctx, q.ruleWindowAmountsStmt, ruleWindowAmounts, arg.FromTime, arg.ToTime)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []RuleWindowAmountsRow
+	for rows.Next() {
+		var i RuleWindowAmountsRow
+		if err := rows.Scan(&i.ShopID, &i.PayFen); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

@@ -225,6 +225,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
 	}
+	if q.orderFingerprintsStmt, err = db.PrepareContext(ctx, orderFingerprints); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderFingerprints: %w", err)
+	}
 	if q.orderFirstSeenStmt, err = db.PrepareContext(ctx, orderFirstSeen); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderFirstSeen: %w", err)
 	}
@@ -303,9 +306,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.ruleShippedOrdersStmt, err = db.PrepareContext(ctx, ruleShippedOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleShippedOrders: %w", err)
 	}
-	if q.ruleShopMediansStmt, err = db.PrepareContext(ctx, ruleShopMedians); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleShopMedians: %w", err)
-	}
 	if q.ruleShopsStmt, err = db.PrepareContext(ctx, ruleShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleShops: %w", err)
 	}
@@ -314,6 +314,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.ruleUnpaidOrdersStmt, err = db.PrepareContext(ctx, ruleUnpaidOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleUnpaidOrders: %w", err)
+	}
+	if q.ruleWindowAmountsStmt, err = db.PrepareContext(ctx, ruleWindowAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleWindowAmounts: %w", err)
 	}
 	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
@@ -700,6 +703,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing maxShopIDStmt: %w", cerr)
 		}
 	}
+	if q.orderFingerprintsStmt != nil {
+		if cerr := q.orderFingerprintsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderFingerprintsStmt: %w", cerr)
+		}
+	}
 	if q.orderFirstSeenStmt != nil {
 		if cerr := q.orderFirstSeenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderFirstSeenStmt: %w", cerr)
@@ -830,11 +838,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleShippedOrdersStmt: %w", cerr)
 		}
 	}
-	if q.ruleShopMediansStmt != nil {
-		if cerr := q.ruleShopMediansStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleShopMediansStmt: %w", cerr)
-		}
-	}
 	if q.ruleShopsStmt != nil {
 		if cerr := q.ruleShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ruleShopsStmt: %w", cerr)
@@ -848,6 +851,11 @@ func (q *Queries) Close() error {
 	if q.ruleUnpaidOrdersStmt != nil {
 		if cerr := q.ruleUnpaidOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ruleUnpaidOrdersStmt: %w", cerr)
+		}
+	}
+	if q.ruleWindowAmountsStmt != nil {
+		if cerr := q.ruleWindowAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleWindowAmountsStmt: %w", cerr)
 		}
 	}
 	if q.searchOrdersStmt != nil {
@@ -1031,6 +1039,7 @@ type Queries struct {
 	markShopsCreatedByStmt        *sql.Stmt
 	maxOrderIDStmt                *sql.Stmt
 	maxShopIDStmt                 *sql.Stmt
+	orderFingerprintsStmt         *sql.Stmt
 	orderFirstSeenStmt            *sql.Stmt
 	orderHistoryStmt              *sql.Stmt
 	orderItemTotalsStmt           *sql.Stmt
@@ -1057,10 +1066,10 @@ type Queries struct {
 	ruleRefundItemsStmt           *sql.Stmt
 	ruleRefundShopsStmt           *sql.Stmt
 	ruleShippedOrdersStmt         *sql.Stmt
-	ruleShopMediansStmt           *sql.Stmt
 	ruleShopsStmt                 *sql.Stmt
 	ruleToShipOrdersStmt          *sql.Stmt
 	ruleUnpaidOrdersStmt          *sql.Stmt
+	ruleWindowAmountsStmt         *sql.Stmt
 	searchOrdersStmt              *sql.Stmt
 	setAnomalyOwnerStmt           *sql.Stmt
 	setAnomalyStateStmt           *sql.Stmt
@@ -1149,6 +1158,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
 		maxOrderIDStmt:                q.maxOrderIDStmt,
 		maxShopIDStmt:                 q.maxShopIDStmt,
+		orderFingerprintsStmt:         q.orderFingerprintsStmt,
 		orderFirstSeenStmt:            q.orderFirstSeenStmt,
 		orderHistoryStmt:              q.orderHistoryStmt,
 		orderItemTotalsStmt:           q.orderItemTotalsStmt,
@@ -1175,10 +1185,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,
 		ruleRefundShopsStmt:           q.ruleRefundShopsStmt,
 		ruleShippedOrdersStmt:         q.ruleShippedOrdersStmt,
-		ruleShopMediansStmt:           q.ruleShopMediansStmt,
 		ruleShopsStmt:                 q.ruleShopsStmt,
 		ruleToShipOrdersStmt:          q.ruleToShipOrdersStmt,
 		ruleUnpaidOrdersStmt:          q.ruleUnpaidOrdersStmt,
+		ruleWindowAmountsStmt:         q.ruleWindowAmountsStmt,
 		searchOrdersStmt:              q.searchOrdersStmt,
 		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:           q.setAnomalyStateStmt,

@@ -153,7 +153,7 @@ func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error 
 const getOrderForImport = `-- name: GetOrderForImport :one
 SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
 FROM orders WHERE shop_id = ?1 AND order_no = ?2
 `
 
@@ -183,6 +183,7 @@ type GetOrderForImportRow struct {
 	LateShipCompFen int64
 	PromisedShipAt  string
 	AddressChanged  int64
+	ImportFp        int64
 }
 
 func (q *Queries) GetOrderForImport(ctx context.Context, arg GetOrderForImportParams) (GetOrderForImportRow, error) {
@@ -209,6 +210,7 @@ func (q *Queries) GetOrderForImport(ctx context.Context, arg GetOrderForImportPa
 		&i.LateShipCompFen,
 		&i.PromisedShipAt,
 		&i.AddressChanged,
+		&i.ImportFp,
 	)
 	return i, err
 }
@@ -390,6 +392,55 @@ func (q *Queries) MaxOrderID(ctx context.Context) (int64, error) {
 	return column_1, err
 }
 
+const orderFingerprints = `-- name: OrderFingerprints :many
+SELECT shop_id, order_no, id, import_fp
+FROM orders
+WHERE shop_id IN (SELECT value FROM json_each(?1))
+  AND order_no IN (SELECT value FROM json_each(?2))
+`
+
+type OrderFingerprintsParams struct {
+	ShopIds  interface{}
+	OrderNos interface{}
+}
+
+type OrderFingerprintsRow struct {
+	ShopID   int64
+	OrderNo  string
+	ID       int64
+	ImportFp int64
+}
+
+// OrdersForImport reduced to what tells whether a row changes the order at all (see
+// migration 00008): the full state is read only for the orders whose hash differs.
+func (q *Queries) OrderFingerprints(ctx context.Context, arg OrderFingerprintsParams) ([]OrderFingerprintsRow, error) {
+	rows, err := q.query(ctx, q.orderFingerprintsStmt, orderFingerprints, arg.ShopIds, arg.OrderNos)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []OrderFingerprintsRow
+	for rows.Next() {
+		var i OrderFingerprintsRow
+		if err := rows.Scan(
+			&i.ShopID,
+			&i.OrderNo,
+			&i.ID,
+			&i.ImportFp,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const orderItemTotals = `-- name: OrderItemTotals :one
 SELECT o.first_batch_id, o.pay_fen, o.refund_fen, o.item_count, o.title,
        CAST(coalesce((SELECT sum(i.pay_fen) FROM order_item i WHERE i.order_id = o.id), 0) AS INTEGER) AS items_pay_fen,
@@ -435,14 +486,14 @@ func (q *Queries) OrderItemTotals(ctx context.Context, id int64) (OrderItemTotal
 const ordersForImport = `-- name: OrdersForImport :many
 SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
 FROM orders
-WHERE shop_id IN (SELECT s.id FROM shop s WHERE s.platform = ?1)
+WHERE shop_id IN (SELECT value FROM json_each(?1))
   AND order_no IN (SELECT value FROM json_each(?2))
 `
 
 type OrdersForImportParams struct {
-	Platform string
+	ShopIds  interface{}
 	OrderNos interface{}
 }
 
@@ -469,14 +520,15 @@ type OrdersForImportRow struct {
 	LateShipCompFen int64
 	PromisedShipAt  string
 	AddressChanged  int64
+	ImportFp        int64
 }
 
 // The stored state of the orders a chunk of import rows names, in one query instead of
-// one per row. order_nos is a JSON array of order numbers; the orders with those numbers
-// in every shop of the file's platform come back (probing UNIQUE (shop_id, order_no) once
-// per shop and number), the import matches them by (shop_id, order_no).
+// one per row. shop_ids and order_nos are JSON arrays; the orders with those numbers in
+// those shops come back (probing UNIQUE (shop_id, order_no) once per shop and number),
+// the import matches them by (shop_id, order_no).
 func (q *Queries) OrdersForImport(ctx context.Context, arg OrdersForImportParams) ([]OrdersForImportRow, error) {
-	rows, err := q.query(ctx, q.ordersForImportStmt, ordersForImport, arg.Platform, arg.OrderNos)
+	rows, err := q.query(ctx, q.ordersForImportStmt, ordersForImport, arg.ShopIds, arg.OrderNos)
 	if err != nil {
 		return nil, err
 	}
@@ -507,6 +559,7 @@ func (q *Queries) OrdersForImport(ctx context.Context, arg OrdersForImportParams
 			&i.LateShipCompFen,
 			&i.PromisedShipAt,
 			&i.AddressChanged,
+			&i.ImportFp,
 		); err != nil {
 			return nil, err
 		}
@@ -545,8 +598,9 @@ SET buyer = ?1, status = ?2, status_text = ?3,
     carrier = ?13, buyer_message = ?14,
     seller_memo = ?15, late_ship_comp = ?16,
     late_ship_comp_fen = ?17, promised_ship_at = ?18,
-    address_changed = ?19, last_batch_id = ?20
-WHERE id = ?21
+    address_changed = ?19, import_fp = ?20,
+    last_batch_id = ?21
+WHERE id = ?22
 `
 
 type UpdateOrderParams struct {
@@ -569,6 +623,7 @@ type UpdateOrderParams struct {
 	LateShipCompFen int64
 	PromisedShipAt  string
 	AddressChanged  int64
+	ImportFp        int64
 	BatchID         int64
 	ID              int64
 }
@@ -594,6 +649,7 @@ func (q *Queries) UpdateOrder(ctx context.Context, arg UpdateOrderParams) error 
 		arg.LateShipCompFen,
 		arg.PromisedShipAt,
 		arg.AddressChanged,
+		arg.ImportFp,
 		arg.BatchID,
 		arg.ID,
 	)
@@ -641,7 +697,7 @@ func (q *Queries) UpdateOrderItem(ctx context.Context, arg UpdateOrderItemParams
 const updateOrderTotals = `-- name: UpdateOrderTotals :exec
 UPDATE orders
 SET pay_fen = ?1, refund_fen = ?2, item_count = ?3,
-    title = ?4, last_batch_id = ?5
+    title = ?4, import_fp = 0, last_batch_id = ?5
 WHERE id = ?6
 `
 
@@ -654,6 +710,7 @@ type UpdateOrderTotalsParams struct {
 	ID        int64
 }
 
+// The totals come from the items, not from the values import_fp hashes: it is cleared.
 func (q *Queries) UpdateOrderTotals(ctx context.Context, arg UpdateOrderTotalsParams) error {
 	_, err := q.exec(ctx, q.updateOrderTotalsStmt, updateOrderTotals,
 		arg.PayFen,

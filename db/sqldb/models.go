@@ -127,6 +127,7 @@ type Order struct {
 	LastBatchID     int64
 	PromisedShipAt  string
 	AddressChanged  int64
+	ImportFp        int64
 }
 
 type OrderChange struct {

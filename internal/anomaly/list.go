@@ -10,8 +10,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"shopdesk/db/sqldb"
+	"shopdesk/internal/shop"
 )
 
 // Query selects anomalies for the worklist. Zero values mean "no filter".
@@ -77,6 +79,9 @@ type Anomaly struct {
 	PayFen          int64  `json:"payFen"`
 	Title           string `json:"title"`
 	Notes           int64  `json:"notes"`
+	// MinutesLeft is the time to the deadline when the list was read, in the shop's own
+	// time zone (negative: late); 0 without a deadline. The UI counts on from there.
+	MinutesLeft int64 `json:"minutesLeft"`
 }
 
 // Page is one page of the worklist with the counts of every kind under the same filters.
@@ -124,6 +129,9 @@ func (s *Store) List(ctx context.Context, lq Query) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
+	if err := minutesLeft(ctx, q, rows, time.Now()); err != nil {
+		return Page{}, err
+	}
 	p := Page{Rows: rows, Page: page, PageSize: size, Groups: groups}
 	for _, g := range groups {
 		if lq.Kind == "" || g.Kind == lq.Kind {
@@ -136,6 +144,30 @@ func (s *Store) List(ctx context.Context, lq Query) (Page, error) {
 		p.Notices = []Notice{}
 	}
 	return p, nil
+}
+
+// minutesLeft fills in each row's time to its deadline as of now, in its shop's zone.
+func minutesLeft(ctx context.Context, q *sqldb.Queries, rows []Anomaly, now time.Time) error {
+	shops, err := q.RuleShops(ctx)
+	if err != nil {
+		return fmt.Errorf("list anomalies: %w", err)
+	}
+	clocks := map[int64]time.Time{}
+	for _, s := range shops {
+		loc, err := time.LoadLocation(s.Timezone)
+		if err != nil {
+			loc, _ = time.LoadLocation(shop.DefaultTimezone)
+		}
+		clocks[s.ID], _ = At(now)(loc)
+	}
+	for i := range rows {
+		d, ok := parseWall(rows[i].Deadline)
+		c, known := clocks[rows[i].ShopID]
+		if ok && known {
+			rows[i].MinutesLeft = int64(d.Sub(c) / time.Minute)
+		}
+	}
+	return nil
 }
 
 // listRows reads the rows of lq's page (PageSize -1: every row).
@@ -195,8 +227,11 @@ func groupCounts(ctx context.Context, q *sqldb.Queries, lq Query) ([]Group, erro
 		}
 		g.Count += r.N
 		g.Newest = max(g.Newest, r.Newest)
-		s := byID[r.ShopID]
-		g.Shops = append(g.Shops, ShopCount{ShopID: r.ShopID, ShopName: s.Name, Platform: s.Platform, Count: r.N})
+		name, platform := r.ShopName, r.Platform // as detected, also for a shop an undo removed
+		if s, ok := byID[r.ShopID]; ok {
+			name, platform = s.Name, s.Platform
+		}
+		g.Shops = append(g.Shops, ShopCount{ShopID: r.ShopID, ShopName: name, Platform: platform, Count: r.N})
 	}
 	out := make([]Group, 0, len(byKind))
 	for _, k := range Kinds {
@@ -342,6 +377,11 @@ func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
 		Resolution: r.Resolution, OwnerID: r.OwnerID, OwnerName: r.OwnerName, ClearedReason: r.ClearedReason,
 		ClearedDetail: r.ClearedDetail, DetectedAt: localTime(r.DetectedAt), UpdatedAt: localTime(r.UpdatedAt)},
 		Events: []Event{}, Items: []Item{}, Refunds: []Refund{}, Changes: []Change{}, Others: []Anomaly{}}
+	one := []Anomaly{d.Anomaly}
+	if err := minutesLeft(ctx, q, one, time.Now()); err != nil {
+		return Detail{}, err
+	}
+	d.Anomaly = one[0]
 	evs, err := q.AnomalyEvents(ctx, id)
 	if err != nil {
 		return Detail{}, fmt.Errorf("get anomaly %d: history: %w", id, err)

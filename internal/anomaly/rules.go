@@ -464,16 +464,24 @@ func (e *evaluation) bigOrders(ctx context.Context, q *sqldb.Queries, margin tim
 			byNow[sc.now] = append(byNow[sc.now], sc)
 		}
 		for now, scs := range byNow {
-			rows, err := q.RuleShopMedians(ctx, sqldb.RuleShopMediansParams{
+			rows, err := q.RuleWindowAmounts(ctx, sqldb.RuleWindowAmountsParams{
 				FromTime: fmtWall(now.Add(-days(t.BigOrderMedianDays))), ToTime: fmtWall(now)})
 			if err != nil {
 				return err
 			}
+			amounts := map[int64][]int64{}
+			for _, sc := range scs {
+				amounts[sc.id] = nil
+			}
 			for _, r := range rows {
-				for _, sc := range scs {
-					if sc.id == r.ShopID {
-						medians[r.ShopID] = median{r.N, r.PayFen}
-					}
+				if a, ok := amounts[r.ShopID]; ok {
+					amounts[r.ShopID] = append(a, r.PayFen)
+				}
+			}
+			for id, a := range amounts {
+				if len(a) > 0 {
+					slices.Sort(a)
+					medians[id] = median{int64(len(a)), a[(len(a)-1)/2]} // the lower median of an even count
 				}
 			}
 		}

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"encoding/binary"
+	"hash/fnv"
 	"io"
 	"slices"
 	"strings"
@@ -67,6 +69,7 @@ type rowParser struct {
 	// badBytes: the file holds bytes its encoding cannot read (fileFacts.badBytes), so
 	// every row's cells are checked for the U+FFFD the decoder put in their place.
 	badBytes bool
+	fpBuf    []byte // scratch for fingerprint
 }
 
 func newRowParser(layout *boundLayout, file string, facts fileFacts) rowParser {
@@ -156,14 +159,13 @@ func (p *rowParser) when(rowNo int, row []string, field string) (string, error) 
 	return v, nil
 }
 
-// parse reads one row. row may be reused by the table after this returns: it is copied.
+// parse reads one row, which it keeps (the caller must not reuse it).
 func (p *rowParser) parse(rowNo int, row []string) parsedRow {
 	pr := parsedRow{no: rowNo}
 	if nonEmpty(row) == 0 {
 		pr.blank = true
 		return pr
 	}
-	row = append([]string(nil), row...)
 	pr.cells = row
 	if p.badBytes {
 		if pr.rowErr = p.undecodable(rowNo, row); pr.rowErr != nil {
@@ -179,12 +181,34 @@ func (p *rowParser) parse(rowNo int, row []string) parsedRow {
 	pr.vals, pr.valsErr = p.orderValues(rowNo, row)
 	if pr.valsErr == nil {
 		pr.vals.Status = statusCode(p.layout.Platform, pr.vals.StatusText)
+		pr.vals.ImportFp = p.fingerprint(&pr.vals)
 	}
 	if p.layout.Level == "sub_order" {
 		pr.itemKey, pr.itemDerived, pr.itemKeyErr = p.itemKey(rowNo, row)
 		pr.item, pr.itemErr = p.itemValues(rowNo, row)
 	}
 	return pr
+}
+
+// fingerprint is the orders.import_fp of a row's order values: FNV-1a over the layout and
+// every value (migration 00008). Equal fingerprints mean the row would change nothing of
+// an order this layout wrote last. Never 0, which stands for "no fingerprint".
+func (p *rowParser) fingerprint(v *orderValues) int64 {
+	b := append(p.fpBuf[:0], p.layout.ID...)
+	for _, s := range [...]string{v.Buyer, v.Status, v.StatusText, v.Title, v.Address, v.CreatedAt,
+		v.PaidAt, v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.PromisedShipAt} {
+		b = append(append(b, 0x1f), s...)
+	}
+	for _, n := range [...]int64{v.PayFen, v.RefundFen, v.ItemCount, v.LateShipComp, v.LateShipCompFen, v.AddressChanged} {
+		b = binary.LittleEndian.AppendUint64(append(b, 0x1f), uint64(n))
+	}
+	p.fpBuf = b
+	h := fnv.New64a()
+	h.Write(b)
+	if fp := int64(h.Sum64()); fp != 0 {
+		return fp
+	}
+	return 1
 }
 
 // orderValues reads the order-level cells of a row.
@@ -309,10 +333,51 @@ func (p *rowParser) itemKeyNames() string {
 
 // readRows reads the rest of t (after its header row), parses every row and sends them
 // in chunks until the end of the file, a read error (sent as the last chunk's err) or
-// ctx is done. It closes out when it returns.
+// ctx is done. It closes out when it returns, and returns only once it has stopped
+// reading t.
+//
+// Splitting the file into cells (decoding GBK, CSV quoting) and turning cells into values
+// take about the same time, so each runs in a goroutine of its own: on a re-import, where
+// the writer has little to do, both cores work on the file.
 func readRows(ctx context.Context, t table, p *rowParser, out chan<- rowChunk) {
 	defer close(out)
-	send := func(c rowChunk) bool {
+	ctx, stop := context.WithCancel(ctx)
+	raw := make(chan rawChunk, chunksAhead)
+	split := make(chan struct{})
+	go func() {
+		defer close(split)
+		splitRows(ctx, t, raw)
+	}()
+	defer func() {
+		stop()
+		<-split // t must not be read once this returns: the caller closes it
+	}()
+	for c := range raw {
+		rows := make([]parsedRow, len(c.rows))
+		for i, cells := range c.rows {
+			rows[i] = p.parse(c.nos[i], cells)
+		}
+		select {
+		case out <- rowChunk{rows: rows, err: c.err}:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// rawChunk is a run of consecutive rows as cells, with their row numbers; err as in
+// rowChunk.
+type rawChunk struct {
+	rows [][]string
+	nos  []int
+	err  error
+}
+
+// splitRows is readRows' first stage: the rows of t, copied (t reuses its slice), in
+// chunks. It closes out when it returns.
+func splitRows(ctx context.Context, t table, out chan<- rawChunk) {
+	defer close(out)
+	send := func(c rawChunk) bool {
 		select {
 		case out <- c:
 			return true
@@ -320,25 +385,27 @@ func readRows(ctx context.Context, t table, p *rowParser, out chan<- rowChunk) {
 			return false
 		}
 	}
-	rows := make([]parsedRow, 0, chunkRows)
+	c := rawChunk{rows: make([][]string, 0, chunkRows), nos: make([]int, 0, chunkRows)}
 	for {
 		row, err := t.Next()
 		if err == io.EOF {
-			if len(rows) > 0 {
-				send(rowChunk{rows: rows})
+			if len(c.rows) > 0 {
+				send(c)
 			}
 			return
 		}
 		if err != nil {
-			send(rowChunk{rows: rows, err: err})
+			c.err = err
+			send(c)
 			return
 		}
-		rows = append(rows, p.parse(t.Row(), row))
-		if len(rows) == chunkRows {
-			if !send(rowChunk{rows: rows}) {
+		c.rows = append(c.rows, append([]string(nil), row...))
+		c.nos = append(c.nos, t.Row())
+		if len(c.rows) == chunkRows {
+			if !send(c) {
 				return
 			}
-			rows = make([]parsedRow, 0, chunkRows)
+			c = rawChunk{rows: make([][]string, 0, chunkRows), nos: make([]int, 0, chunkRows)}
 		}
 	}
 }

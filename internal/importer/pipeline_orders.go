@@ -33,7 +33,7 @@ type pendingOrder struct {
 
 // orderStore is the writer's view of the orders table while one file is imported.
 //
-// For each chunk of rows it reads the stored orders the chunk names with one query
+// For each chunk of rows it reads the stored orders the chunk names with a query or two
 // (prefetch), and keeps them, and every order the chunk creates or changes, in known: the
 // rows of the chunk then see exactly the state they would have read from the table row
 // by row. New orders are queued and written insertRows at a time. Their ids are assigned
@@ -50,7 +50,7 @@ type orderStore struct {
 	fresh        bool
 	made         *bloom.BloomFilter
 
-	known   map[orderKey]*orderValues
+	known   map[orderKey]*storedOrder
 	direct  map[string]bool // order numbers prefetch could not look up (see prefetch)
 	pending []pendingOrder
 	firstID int64 // the id of the first new order; 0 = not read yet
@@ -63,7 +63,16 @@ type orderStore struct {
 // many orders (2.4 MB); a bigger file only makes a few more look-ups.
 const madeCapacity = 2_000_000
 
-// prefetch writes the queued orders and reads the stored orders the rows name.
+// storedOrder is an order of the table as the current chunk sees it. full is false when
+// prefetch read only its id and import_fp, because the row naming it hashes the same
+// (it changes nothing): the rest is read if another row of the chunk needs it.
+type storedOrder struct {
+	orderValues
+	full bool
+}
+
+// prefetch writes the queued orders and reads the stored orders the rows name: for each,
+// its fingerprint, and its whole state where the row's fingerprint differs.
 func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
 	if err := s.flush(w); err != nil {
 		return err
@@ -79,12 +88,16 @@ func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
 		}
 	}
 	if s.known == nil {
-		s.known = make(map[orderKey]*orderValues, len(rows))
+		s.known = make(map[orderKey]*storedOrder, len(rows))
 		s.direct = map[string]bool{}
 	}
 	clear(s.known)
 	clear(s.direct)
-	nos := make([]string, 0, len(rows))
+	// The numbers are looked up in the shop of their row where the writer has already
+	// met that row's shop name (every chunk after the first), else in every shop of the
+	// platform: one probe per number instead of one per number and shop.
+	byShop := map[int64][]string{}
+	rowFP := make(map[string]int64, len(rows)) // the fingerprint of the first row naming a number
 	for i := range rows {
 		r := &rows[i]
 		if r.blank || r.orderNoErr != nil || r.orderNo == "" {
@@ -99,42 +112,96 @@ func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
 			s.direct[r.orderNo] = true
 			continue
 		}
-		nos = append(nos, r.orderNo)
+		if _, seen := rowFP[r.orderNo]; !seen {
+			rowFP[r.orderNo] = r.vals.ImportFp // 0 for a row whose values do not parse
+		}
+		shopID := int64(0) // 0: not known yet
+		if sh, ok := w.shops[r.shopName]; ok {
+			shopID = sh.ID
+		}
+		byShop[shopID] = append(byShop[shopID], r.orderNo)
 	}
-	if len(nos) == 0 {
-		return nil
+	changed := map[int64][]string{} // by shop: the numbers whose whole state is needed
+	for shopID, nos := range byShop {
+		shops, nosJSON, err := s.lookupArgs(w, shopID, nos)
+		if err != nil {
+			return err
+		}
+		found, err := w.q.OrderFingerprints(w.ctx, sqldb.OrderFingerprintsParams{ShopIds: shops, OrderNos: nosJSON})
+		if err != nil {
+			return fmt.Errorf("读取已有订单失败：%w", err)
+		}
+		for _, f := range found {
+			if f.ImportFp != 0 && f.ImportFp == rowFP[f.OrderNo] {
+				s.known[orderKey{f.ShopID, f.OrderNo}] = &storedOrder{orderValues: orderValues{ID: f.ID, ImportFp: f.ImportFp}}
+			} else {
+				changed[f.ShopID] = append(changed[f.ShopID], f.OrderNo)
+			}
+		}
 	}
-	list, err := json.Marshal(nos)
-	if err != nil {
-		return err
-	}
-	found, err := w.q.OrdersForImport(w.ctx, sqldb.OrdersForImportParams{
-		Platform: w.layout.Platform, OrderNos: string(list)})
-	if err != nil {
-		return fmt.Errorf("读取已有订单失败：%w", err)
-	}
-	for _, f := range found {
-		s.known[orderKey{f.ShopID, f.OrderNo}] = &orderValues{
-			ID: f.ID, Buyer: f.Buyer, Status: f.Status, StatusText: f.StatusText, PayFen: f.PayFen,
-			RefundFen: f.RefundFen, Title: f.Title, ItemCount: f.ItemCount, Address: f.Address,
-			CreatedAt: f.CreatedAt, PaidAt: f.PaidAt, ShippedAt: f.ShippedAt, TrackingNo: f.TrackingNo,
-			Carrier: f.Carrier, BuyerMessage: f.BuyerMessage, SellerMemo: f.SellerMemo,
-			LateShipComp: f.LateShipComp, LateShipCompFen: f.LateShipCompFen,
-			PromisedShipAt: f.PromisedShipAt, AddressChanged: f.AddressChanged,
+	for shopID, nos := range changed {
+		shops, nosJSON, err := s.lookupArgs(w, shopID, nos)
+		if err != nil {
+			return err
+		}
+		found, err := w.q.OrdersForImport(w.ctx, sqldb.OrdersForImportParams{ShopIds: shops, OrderNos: nosJSON})
+		if err != nil {
+			return fmt.Errorf("读取已有订单失败：%w", err)
+		}
+		for _, f := range found {
+			s.known[orderKey{f.ShopID, f.OrderNo}] = &storedOrder{full: true, orderValues: orderValues{
+				ID: f.ID, Buyer: f.Buyer, Status: f.Status, StatusText: f.StatusText, PayFen: f.PayFen,
+				RefundFen: f.RefundFen, Title: f.Title, ItemCount: f.ItemCount, Address: f.Address,
+				CreatedAt: f.CreatedAt, PaidAt: f.PaidAt, ShippedAt: f.ShippedAt, TrackingNo: f.TrackingNo,
+				Carrier: f.Carrier, BuyerMessage: f.BuyerMessage, SellerMemo: f.SellerMemo,
+				LateShipComp: f.LateShipComp, LateShipCompFen: f.LateShipCompFen,
+				PromisedShipAt: f.PromisedShipAt, AddressChanged: f.AddressChanged, ImportFp: f.ImportFp,
+			}}
 		}
 	}
 	return nil
 }
 
+// lookupArgs are the JSON arguments of a look-up of nos in one shop, or (shopID 0) in
+// every shop of the file's platform.
+func (s *orderStore) lookupArgs(w *writer, shopID int64, nos []string) (shops, orderNos string, err error) {
+	ids := []int64{shopID}
+	if shopID == 0 {
+		list, err := w.q.ShopsOnPlatform(w.ctx, w.layout.Platform)
+		if err != nil {
+			return "", "", fmt.Errorf("读取店铺失败：%w", err)
+		}
+		ids = ids[:0]
+		for _, sh := range list {
+			ids = append(ids, sh.ID)
+		}
+	}
+	idList, err := json.Marshal(ids)
+	if err != nil {
+		return "", "", err
+	}
+	noList, err := json.Marshal(nos)
+	if err != nil {
+		return "", "", err
+	}
+	return string(idList), string(noList), nil
+}
+
 // lookup returns the current state of an order of the current chunk, nil if there is no
-// such order. The writer may change the returned values in place (merge).
-func (s *orderStore) lookup(w *writer, key orderKey) (*orderValues, error) {
+// such order; whole unless prefetch found its fingerprint unchanged (see storedOrder).
+// The writer may change the returned values in place (merge).
+func (s *orderStore) lookup(w *writer, key orderKey) (*storedOrder, error) {
 	if v, ok := s.known[key]; ok {
 		return v, nil
 	}
 	if !s.direct[key.no] {
 		return nil, nil
 	}
+	return s.load(w, key)
+}
+
+// load reads the whole stored state of an order into known; nil if there is none.
+func (s *orderStore) load(w *writer, key orderKey) (*storedOrder, error) {
 	v, err := w.q.GetOrderForImport(w.ctx, sqldb.GetOrderForImportParams{ShopID: key.shopID, OrderNo: key.no})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -142,8 +209,9 @@ func (s *orderStore) lookup(w *writer, key orderKey) (*orderValues, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.known[key] = &v
-	return &v, nil
+	st := &storedOrder{orderValues: v, full: true}
+	s.known[key] = st
+	return st, nil
 }
 
 // add queues a new order and returns its id.
@@ -161,8 +229,7 @@ func (s *orderStore) add(w *writer, rowNo int, key orderKey, v orderValues) (int
 		s.made.AddString(key.no)
 	}
 	s.pending = append(s.pending, pendingOrder{rowNo: rowNo, key: key, v: v})
-	stored := v
-	s.known[key] = &stored
+	s.known[key] = &storedOrder{orderValues: v, full: true}
 	if len(s.pending) >= insertRows {
 		return v.ID, s.flush(w)
 	}
@@ -178,10 +245,11 @@ func (s *orderStore) created() (first, last int64) {
 	return s.firstID, s.nextID - 1
 }
 
-// setTotals records totals the writer wrote for an order, if the chunk knows it.
+// setTotals records totals the writer wrote for an order, if the chunk knows it (which
+// cleared its fingerprint, as UpdateOrderTotals does).
 func (s *orderStore) setTotals(key orderKey, pay, refund, count int64, title string) {
 	if v, ok := s.known[key]; ok {
-		v.PayFen, v.RefundFen, v.ItemCount, v.Title = pay, refund, count, title
+		v.PayFen, v.RefundFen, v.ItemCount, v.Title, v.ImportFp = pay, refund, count, title, 0
 	}
 }
 
@@ -200,7 +268,7 @@ func (s *orderStore) flush(w *writer) error {
 			s.args = append(s.args, v.ID, p.key.shopID, p.key.no, v.Buyer, v.Status, v.StatusText,
 				v.PayFen, v.RefundFen, v.Title, v.ItemCount, v.Address, v.CreatedAt, v.PaidAt,
 				v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.LateShipComp,
-				v.LateShipCompFen, v.PromisedShipAt, v.AddressChanged, w.batchID, w.batchID)
+				v.LateShipCompFen, v.PromisedShipAt, v.AddressChanged, v.ImportFp, w.batchID, w.batchID)
 		}
 		if _, err := stmt.ExecContext(w.ctx, s.args...); err != nil {
 			return fmt.Errorf("写入第 %d 行起的 %d 个新订单失败：%w", s.pending[start].rowNo, n, err)
@@ -215,7 +283,7 @@ func (s *orderStore) flush(w *writer) error {
 const orderInsertColumns = `id, shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
 	item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message,
 	seller_memo, late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed,
-	first_batch_id, last_batch_id`
+	import_fp, first_batch_id, last_batch_id`
 
 // insertStmt is the INSERT of n orders, prepared once per file on its transaction. It is
 // written here rather than in db/queries because sqlc cannot generate a statement with a

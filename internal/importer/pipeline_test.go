@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,37 @@ func TestCSVReaderMatchesByteReader(t *testing.T) {
 				t.Fatalf("input %q: row %d, want %d", in, got.Row(), ref.records)
 			}
 		}
+	}
+}
+
+// fingerprint must cover every value an import writes to an order: a field left out would
+// let a re-import call a changed row unchanged. Changing any one field changes the hash.
+func TestFingerprintCoversEveryField(t *testing.T) {
+	p := &rowParser{layout: &boundLayout{Layout: &Layout{ID: "taobao_orders_csv"}}}
+	var base orderValues
+	want := p.fingerprint(&base)
+	rv := reflect.ValueOf(&base).Elem()
+	for i := range rv.NumField() {
+		name := rv.Type().Field(i).Name
+		if name == "ID" || name == "ImportFp" {
+			continue
+		}
+		v := base
+		f := reflect.ValueOf(&v).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("x")
+		case reflect.Int64:
+			f.SetInt(1)
+		default:
+			t.Fatalf("field %s: kind %s not handled", name, f.Kind())
+		}
+		if p.fingerprint(&v) == want {
+			t.Errorf("changing %s does not change the fingerprint", name)
+		}
+	}
+	other := &rowParser{layout: &boundLayout{Layout: &Layout{ID: "taobao_qianniu_orders"}}}
+	if other.fingerprint(&base) == want {
+		t.Error("the layout does not change the fingerprint")
 	}
 }

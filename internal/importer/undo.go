@@ -108,6 +108,7 @@ func (im *Importer) Undo(ctx context.Context, batchID int64) (UndoResult, error)
 }
 
 // restore writes one old value back. The column comes from a fixed map, never from input.
+// An order's import_fp is cleared: it hashed the values being undone (migration 00008).
 func restore(ctx context.Context, tx *sql.Tx, c sqldb.BatchChangesRow) error {
 	if rest, ok := strings.CutPrefix(c.Field, "item:"); ok {
 		sub, field, found := strings.Cut(rest, ":")
@@ -120,7 +121,7 @@ func restore(ctx context.Context, tx *sql.Tx, c sqldb.BatchChangesRow) error {
 		return err
 	}
 	if c.Field == "status" {
-		_, err := tx.ExecContext(ctx, `UPDATE orders SET status_text = ?, status = ? WHERE id = ?`,
+		_, err := tx.ExecContext(ctx, `UPDATE orders SET status_text = ?, status = ?, import_fp = 0 WHERE id = ?`,
 			c.OldValue, statusCode(c.Platform, c.OldValue), c.OrderID)
 		return err
 	}
@@ -128,6 +129,6 @@ func restore(ctx context.Context, tx *sql.Tx, c sqldb.BatchChangesRow) error {
 	if !ok {
 		return errors.New("unknown field")
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE orders SET `+col+` = ? WHERE id = ?`, c.OldValue, c.OrderID)
+	_, err := tx.ExecContext(ctx, `UPDATE orders SET `+col+` = ?, import_fp = 0 WHERE id = ?`, c.OldValue, c.OrderID)
 	return err
 }

@@ -11,7 +11,9 @@ import (
 	"shopdesk/internal/importer"
 )
 
-// snapshot renders every row of the data tables, so two states compare exactly.
+// snapshot renders every row of the data tables, so two states compare exactly. Not
+// orders.import_fp: a cache of the values beside it (migration 00008), which undo clears
+// rather than restores (TestFingerprintNeverHidesAChange shows what that must not break).
 func snapshot(t *testing.T, d *db.DB) string {
 	t.Helper()
 	var b strings.Builder
@@ -29,6 +31,11 @@ func snapshot(t *testing.T, d *db.DB) string {
 			}
 			if err := rows.Scan(ptrs...); err != nil {
 				t.Fatal(err)
+			}
+			for i, c := range cols {
+				if c == "import_fp" {
+					vals[i] = "-"
+				}
 			}
 			fmt.Fprintf(&b, "%s %v\n", table, vals)
 		}

@@ -246,18 +246,31 @@ func (w *writer) merge(cur *orderValues, v orderValues) []change {
 	return changes
 }
 
+// errOrderGone: an order prefetch saw is not in the table when read again (cannot happen
+// inside the import's transaction; said rather than assumed).
+var errOrderGone = errors.New("the order is no longer there")
+
 // upsertOrder inserts the order or merges v into the stored one. A new order is only
 // queued (see orderStore); changes to a stored one are written at once, with history.
 func (w *writer) upsertOrder(rowNo int, shopID int64, orderNo string, v orderValues) (int64, rowOutcome, error) {
 	key := orderKey{shopID, orderNo}
-	cur, err := w.orders.lookup(w, key)
+	st, err := w.orders.lookup(w, key)
 	if err != nil {
 		return 0, 0, err
 	}
-	if cur == nil {
+	if st == nil {
 		id, err := w.orders.add(w, rowNo, key, v)
 		return id, rowNew, err
 	}
+	if st.ImportFp != 0 && st.ImportFp == v.ImportFp {
+		return st.ID, rowUnchanged, nil // what this layout wrote last, and nothing since
+	}
+	if !st.full {
+		if st, err = w.orders.load(w, key); err != nil || st == nil {
+			return 0, 0, fmt.Errorf("read order again: %v", errors.Join(err, errOrderGone))
+		}
+	}
+	cur := &st.orderValues
 	changes := w.merge(cur, v)
 	if len(changes) == 0 {
 		return cur.ID, rowUnchanged, nil
@@ -280,7 +293,9 @@ func (w *writer) upsertOrder(rowNo int, shopID int64, orderNo string, v orderVal
 		TrackingNo: cur.TrackingNo, Carrier: cur.Carrier, BuyerMessage: cur.BuyerMessage,
 		SellerMemo: cur.SellerMemo, LateShipComp: cur.LateShipComp, LateShipCompFen: cur.LateShipCompFen,
 		PromisedShipAt: cur.PromisedShipAt, AddressChanged: cur.AddressChanged, BatchID: w.batchID,
+		ImportFp: v.ImportFp,
 	})
+	cur.ImportFp = v.ImportFp
 	return cur.ID, rowUpdated, err
 }
 

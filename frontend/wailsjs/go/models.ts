@@ -29,6 +29,7 @@ export namespace anomaly {
 	    payFen: number;
 	    title: string;
 	    notes: number;
+	    minutesLeft: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Anomaly(source);
@@ -64,6 +65,7 @@ export namespace anomaly {
 	        this.payFen = source["payFen"];
 	        this.title = source["title"];
 	        this.notes = source["notes"];
+	        this.minutesLeft = source["minutesLeft"];
 	    }
 	}
 	export class Change {

@@ -77,6 +77,7 @@ export function AnomaliesPage() {
   const [version, setVersion] = useState(0);
   const [searchText, setSearchText] = useState('');
   const [now, setNow] = useState(() => new Date());
+  const [loadedAt, setLoadedAt] = useState(() => new Date());
   const seq = useRef(0);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -93,7 +94,9 @@ export function AnomaliesPage() {
       if (my !== seq.current) return;
       setData(p);
       setError(null);
-      setNow(new Date());
+      const at = new Date();
+      setNow(at);
+      setLoadedAt(at);
       const ids = new Set(p.rows.map((r) => r.id));
       setSelected((s) => s.filter((id) => ids.has(id)));
     } catch (err) {
@@ -140,7 +143,7 @@ export function AnomaliesPage() {
     try {
       const n = await run();
       changed();
-      const key = `bulk-${Date.now()}`;
+      const key = 'anomalies-bulk'; // one undo offer at a time: the newest change's
       message.success({
         key,
         duration: 8,
@@ -402,11 +405,11 @@ export function AnomaliesPage() {
                 onChange={setBulkOwner}
                 options={[{ value: 0, label: t('anomalies.unassigned') }, ...activeStaff.map((s) => ({ value: s.id, label: s.name }))]}
               />
-              <Button data-testid="anomalies-bulk-assign" disabled={bulkOwner === undefined} loading={busy === 'assign'} onClick={() => bulkOwner !== undefined && void assign(selected, bulkOwner)}>
+              <Button autoInsertSpace={false} data-testid="anomalies-bulk-assign" disabled={bulkOwner === undefined} loading={busy === 'assign'} onClick={() => bulkOwner !== undefined && void assign(selected, bulkOwner)}>
                 {t('anomalies.assign')}
               </Button>
               {(['in_progress', 'resolved', 'ignored', 'open'] as const).map((s) => (
-                <Button key={s} data-testid={`anomalies-bulk-${s}`} type={s === 'resolved' ? 'primary' : 'default'} loading={busy === s} onClick={() => void setState(selected, s)}>
+                <Button key={s} autoInsertSpace={false} data-testid={`anomalies-bulk-${s}`} type={s === 'resolved' ? 'primary' : 'default'} loading={busy === s} onClick={() => void setState(selected, s)}>
                   {t(`anomalies.action.${s}`)}
                 </Button>
               ))}
@@ -458,6 +461,7 @@ export function AnomaliesPage() {
             }}
             empty={empty}
             now={now}
+            loadedAt={loadedAt}
           />
         </div>
         <Flex justify="space-between" align="center" style={{ marginTop: 12 }} wrap gap={8}>

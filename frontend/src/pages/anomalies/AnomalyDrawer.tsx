@@ -97,11 +97,13 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [loadedAt, setLoadedAt] = useState(() => new Date());
 
   const load = useCallback(async () => {
     if (id === null) return;
     try {
       setDetail(await getAnomaly(id));
+      setLoadedAt(new Date());
       setError(null);
     } catch (err) {
       setError(errorText(err, t('anomalies.loadFailed')));
@@ -169,6 +171,7 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
               <Button
                 key={s}
                 size="small"
+                autoInsertSpace={false}
                 data-testid={`anomaly-drawer-state-${s}`}
                 type={a.state === s ? 'primary' : 'default'}
                 disabled={busy || a.state === s}
@@ -231,7 +234,7 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
                 children: a.deadline ? (
                   <Flex gap={8} wrap>
                     <span>{a.deadline}</span>
-                    <Urgency deadline={a.deadline} now={now} active={a.active && (a.state === 'open' || a.state === 'in_progress')} />
+                    <Urgency a={a} now={now} loadedAt={loadedAt} />
                   </Flex>
                 ) : (
                   dash
@@ -312,6 +315,18 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
           <div data-testid="anomaly-history">
             <Timeline
               items={[
+                {
+                  key: 'detected',
+                  color: 'red',
+                  content: (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {a.detectedAt} · {t('anomalies.history.system')}
+                      </Typography.Text>
+                      <div>{t('anomalies.history.detected')}</div>
+                    </div>
+                  ),
+                },
                 ...detail.events.map((e) => ({
                   key: e.id,
                   color: e.action === 'note' ? 'blue' : SYSTEM_ACTIONS.has(e.action) ? 'green' : 'gray',
@@ -329,18 +344,6 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
                     </div>
                   ),
                 })),
-                {
-                  key: 'detected',
-                  color: 'red',
-                  content: (
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {a.detectedAt} · {t('anomalies.history.system')}
-                      </Typography.Text>
-                      <div>{t('anomalies.history.detected')}</div>
-                    </div>
-                  ),
-                },
               ].reverse()}
             />
           </div>

@@ -7,7 +7,7 @@ import type { Anomaly, AnomalyGroup } from '../../api/anomalies';
 import { platformLabel } from '../../components/labels';
 import { OrderNo } from '../orders/OrdersTable';
 import { describe } from './describe';
-import { durationParts, kindColor, minutesLeft, shortTime, stateColor, withGroupHeaders, type WorklistItem } from './logic';
+import { durationParts, kindColor, leftNow, shortTime, stateColor, withGroupHeaders, type WorklistItem } from './logic';
 
 interface Props {
   rows: Anomaly[];
@@ -19,6 +19,7 @@ interface Props {
   onOpen: (a: Anomaly) => void;
   empty: ReactNode;
   now: Date;
+  loadedAt: Date;
 }
 
 export function KindTag({ kind }: { kind: string }) {
@@ -40,10 +41,10 @@ export function StateTag({ state }: { state: string }) {
 }
 
 /** "还剩 3 小时 20 分" / "已超时 2 天 4 小时" under the deadline. */
-export function Urgency({ deadline, now, active }: { deadline: string; now: Date; active: boolean }) {
+export function Urgency({ a, now, loadedAt }: { a: Anomaly; now: Date; loadedAt: Date }) {
   const { t } = useTranslation();
-  const left = minutesLeft(deadline, now);
-  if (left === null || !active) return null;
+  if (!a.deadline || !a.active || (a.state !== 'open' && a.state !== 'in_progress')) return null;
+  const left = leftNow(a.minutesLeft, loadedAt, now);
   const p = durationParts(left);
   const span = p.days > 0 ? t('anomalies.time.daysHours', p) : p.hours > 0 ? t('anomalies.time.hoursMins', p) : t('anomalies.time.mins', p);
   return (
@@ -53,7 +54,7 @@ export function Urgency({ deadline, now, active }: { deadline: string; now: Date
   );
 }
 
-export function AnomalyTable({ rows, groups, loading, selected, onSelect, focused, onOpen, empty, now }: Props) {
+export function AnomalyTable({ rows, groups, loading, selected, onSelect, focused, onOpen, empty, now, loadedAt }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const items = withGroupHeaders(rows, groups);
@@ -65,7 +66,7 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
     {
       key: 'kind',
       title: t('anomalies.col.kind'),
-      width: 104,
+      width: 112,
       onCell: (i) => (isGroup(i) ? { colSpan: 7 } : {}),
       render: (_: unknown, i) =>
         i.type === 'group' ? (
@@ -92,7 +93,7 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
     {
       key: 'orderNo',
       title: t('anomalies.col.orderNo'),
-      width: 188,
+      width: 208,
       onCell: span,
       render: (_: unknown, i) => (i.type === 'row' ? i.anomaly.orderNo ? <OrderNo value={i.anomaly.orderNo} /> : dash : null),
     },
@@ -152,7 +153,7 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
                 </Tooltip>
               )}
             </div>
-            <Urgency deadline={a.deadline} now={now} active={a.active && (a.state === 'open' || a.state === 'in_progress')} />
+            <Urgency a={a} now={now} loadedAt={loadedAt} />
           </div>
         );
       },
@@ -160,14 +161,14 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
     {
       key: 'state',
       title: t('anomalies.col.state'),
-      width: 84,
+      width: 100,
       onCell: span,
       render: (_: unknown, i) => (i.type === 'row' ? <StateTag state={i.anomaly.state} /> : null),
     },
     {
       key: 'owner',
       title: t('anomalies.col.owner'),
-      width: 88,
+      width: 104,
       ellipsis: true,
       onCell: span,
       render: (_: unknown, i) =>

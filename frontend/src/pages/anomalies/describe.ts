@@ -3,15 +3,25 @@ import type { Anomaly } from '../../api/anomalies';
 import { formatFen } from '../../lib/money';
 
 /** What the rule saw, in the UI language (Go's anomaly.Describe says the same for exports). */
-export function describe(t: TFunction, a: Pick<Anomaly, 'kind' | 'basis' | 'detail' | 'amountFen' | 'deadline'>): string {
+/** Whole hours from one stored wall time to another ("2026-11-20 09:00:00" -> "2026-11-22 09:00:00" = 48). */
+export function hoursBetween(from: string, to: string): number {
+  const ms = (s: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s);
+    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN;
+  };
+  const h = Math.round((ms(to) - ms(from)) / 3_600_000);
+  return Number.isFinite(h) ? h : 0;
+}
+
+export function describe(t: TFunction, a: Pick<Anomaly, 'kind' | 'basis' | 'detail' | 'amountFen' | 'deadline' | 'since'>): string {
   const amount = formatFen(a.amountFen);
   const d = (key: string, extra: Record<string, unknown> = {}) => t(`anomalies.describe.${key}`, { detail: a.detail, amount, ...extra });
   switch (a.kind) {
     case 'overdue_shipment':
     case 'due_soon':
-      if (a.basis === 'promised') return d('promised', { deadline: a.deadline });
-      if (a.basis === 'created_plus') return d('createdPlus', { deadline: a.deadline });
-      return d('paidPlus', { deadline: a.deadline });
+      if (a.basis === 'promised') return d('promised');
+      if (a.basis === 'created_plus') return d('createdPlus', { hours: hoursBetween(a.since, a.deadline) });
+      return d('paidPlus', { hours: hoursBetween(a.since, a.deadline) });
     case 'logistics_stalled':
       if (a.basis === 'return_waybill') return d('returnWaybill');
       if (a.basis === 'estimated') return d('stalledEstimated');

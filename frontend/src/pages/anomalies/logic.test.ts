@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Anomaly, AnomalyGroup } from '../../api/anomalies';
-import { durationParts, minutesLeft, parseLocal, shortTime, undoGroups, withGroupHeaders } from './logic';
+import { durationParts, leftNow, shortTime, undoGroups, withGroupHeaders } from './logic';
 
 const row = (id: number, kind: string, state = 'open', ownerId = 0) => ({ id, kind, state, ownerId }) as Anomaly;
 const group = (kind: string, count: number) => ({ kind, count, newest: '', shops: [] }) as unknown as AnomalyGroup;
@@ -22,22 +22,19 @@ describe('withGroupHeaders', () => {
 });
 
 describe('time helpers', () => {
-  const now = new Date(2026, 10, 22, 9, 0, 0);
-  it('counts minutes to a deadline, negative once passed, across midnight and month ends', () => {
-    expect(minutesLeft('2026-11-22 11:30:00', now)).toBe(150);
-    expect(minutesLeft('2026-11-22 09:00:00', now)).toBe(0);
-    expect(minutesLeft('2026-11-21 23:00:00', now)).toBe(-600);
-    expect(minutesLeft('2026-12-01 09:00:00', now)).toBe(9 * 1440);
-    expect(minutesLeft('', now)).toBeNull();
-    expect(minutesLeft('tomorrow', now)).toBeNull();
+  it('counts on from the minutes the server gave when the list was loaded', () => {
+    const loaded = new Date(2026, 10, 22, 9, 0, 0);
+    expect(leftNow(150, loaded, loaded)).toBe(150);
+    expect(leftNow(150, loaded, new Date(2026, 10, 22, 9, 59, 59))).toBe(91);
+    expect(leftNow(30, loaded, new Date(2026, 10, 22, 10, 0, 0))).toBe(-30);
+    // a clock set back does not add time
+    expect(leftNow(30, loaded, new Date(2026, 10, 22, 8, 0, 0))).toBe(30);
   });
   it('splits durations', () => {
     expect(durationParts(-(3 * 1440 + 4 * 60 + 5))).toEqual({ days: 3, hours: 4, mins: 5 });
     expect(durationParts(59)).toEqual({ days: 0, hours: 0, mins: 59 });
   });
-  it('parses stored times as local times', () => {
-    expect(parseLocal('2026-02-28 23:59:59')?.getDate()).toBe(28);
-    expect(parseLocal('2026-11-22')).toBeNull();
+  it('shortens stored times', () => {
     expect(shortTime('2026-11-22 09:05:00')).toBe('11-22 09:05');
     expect(shortTime('')).toBe('');
   });
@@ -51,5 +48,14 @@ describe('undoGroups', () => {
       ['open', [1, 3]],
       ['in_progress', [2]],
     ]);
+  });
+});
+
+describe('hoursBetween', () => {
+  it('counts whole hours across midnight and month ends', async () => {
+    const { hoursBetween } = await import('./describe');
+    expect(hoursBetween('2026-11-29 23:00:00', '2026-12-01 23:00:00')).toBe(48);
+    expect(hoursBetween('2027-02-27 12:00:00', '2027-03-01 12:00:00')).toBe(48);
+    expect(hoursBetween('', '2027-03-01 12:00:00')).toBe(0);
   });
 });

@@ -53,18 +53,12 @@ export function stateColor(state: string): string {
   return (STATE_COLORS as Record<string, string>)[state] ?? 'default';
 }
 
-/** Parses a stored "YYYY-MM-DD HH:MM:SS" as this computer's local time (null when empty or not a time). */
-export function parseLocal(s: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s ?? '');
-  if (!m) return null;
-  return new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
-}
-
-/** Minutes from now to the deadline: negative once it has passed; null without a deadline. */
-export function minutesLeft(deadline: string, now: Date): number | null {
-  const d = parseLocal(deadline);
-  if (!d) return null;
-  return Math.floor((d.getTime() - now.getTime()) / 60000);
+/**
+ * Minutes to the deadline now: the server said minutesLeft (in the shop's zone) when the
+ * list was loaded at loadedAt; the clock has moved on since.
+ */
+export function leftNow(minutesLeft: number, loadedAt: Date, now: Date): number {
+  return minutesLeft - Math.floor(Math.max(0, now.getTime() - loadedAt.getTime()) / 60000);
 }
 
 /** Splits minutes into the two largest units for "3 天 4 小时" / "5 小时 20 分" / "12 分". */

@@ -112,7 +112,7 @@ export function StaffPanel() {
             title: '',
             width: 80,
             render: (_: unknown, s) => (
-              <Button size="small" data-testid="staff-edit" onClick={() => openEditor(s)}>
+              <Button size="small" autoInsertSpace={false} data-testid="staff-edit" onClick={() => openEditor(s)}>
                 {t('settings.staff.edit')}
               </Button>
             ),
