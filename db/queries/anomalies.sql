@@ -28,7 +28,7 @@ WHERE o.status = 'unpaid' AND o.created_at >= sqlc.arg(from_time);
 
 -- Closed after payment, paid within the look-back or closed by an import within it.
 -- name: RuleClosedPaidOrders :many
-SELECT o.id, o.shop_id, o.order_no, o.paid_at, o.status_text, o.pay_fen, o.refund_fen,
+SELECT o.id, o.shop_id, o.order_no, o.paid_at, o.status_text, o.close_reason, o.pay_fen, o.refund_fen,
        CAST(coalesce((SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
                       WHERE c.order_id = o.id AND c.field = 'status'), '') AS TEXT) AS status_seen_utc
 FROM orders o
@@ -66,8 +66,19 @@ SELECT o.id, o.shop_id, o.order_no, o.status_text, o.refund_fen, o.paid_at,
                       WHERE c.order_id = o.id AND c.field = 'refund_amount'), '') AS TEXT) AS seen_utc,
        fb.finished_at AS first_seen_utc
 FROM orders o JOIN import_batch fb ON fb.id = o.first_batch_id
-WHERE o.refund_fen > 0 AND o.status IN ('to_ship', 'shipped')
+WHERE o.refund_fen > 0 AND o.status IN ('to_ship', 'shipped') AND o.after_sale = ''
   AND NOT EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '')
+  AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no);
+
+-- The after-sale status column of order-level exports (Pinduoduo, Kuaishou, Douyin main
+-- orders; migration 00009) for orders without any refund row, with when an import saw it.
+-- name: RuleAfterSaleOrders :many
+SELECT o.id, o.shop_id, o.order_no, o.after_sale, o.refund_fen, o.pay_fen,
+       CAST(coalesce((SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
+                      WHERE c.order_id = o.id AND c.field = 'after_sale'), '') AS TEXT) AS seen_utc,
+       fb.finished_at AS first_seen_utc
+FROM orders o JOIN import_batch fb ON fb.id = o.first_batch_id
+WHERE o.after_sale <> ''
   AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no);
 
 -- Open refunds and after-sales of the refund exports (db/migrations/00004_refunds.sql),

@@ -35,7 +35,8 @@ LIMIT sqlc.arg(lim);
 -- name: GetOrderForImport :one
 SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, close_reason, after_sale,
+       import_fp
 FROM orders WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no);
 
 -- name: UpdateOrder :exec
@@ -48,7 +49,8 @@ SET buyer = sqlc.arg(buyer), status = sqlc.arg(status), status_text = sqlc.arg(s
     carrier = sqlc.arg(carrier), buyer_message = sqlc.arg(buyer_message),
     seller_memo = sqlc.arg(seller_memo), late_ship_comp = sqlc.arg(late_ship_comp),
     late_ship_comp_fen = sqlc.arg(late_ship_comp_fen), promised_ship_at = sqlc.arg(promised_ship_at),
-    address_changed = sqlc.arg(address_changed), import_fp = sqlc.arg(import_fp),
+    address_changed = sqlc.arg(address_changed), close_reason = sqlc.arg(close_reason),
+    after_sale = sqlc.arg(after_sale), import_fp = sqlc.arg(import_fp),
     last_batch_id = sqlc.arg(batch_id)
 WHERE id = sqlc.arg(id);
 
@@ -113,7 +115,8 @@ SELECT CAST(coalesce(max(id), 0) AS INTEGER) FROM orders;
 -- name: OrdersForImport :many
 SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, close_reason, after_sale,
+       import_fp
 FROM orders
 WHERE shop_id IN (SELECT value FROM json_each(sqlc.arg(shop_ids)))
   AND order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)));

@@ -992,8 +992,63 @@ func (q *Queries) RelinkComplaintShops(ctx context.Context) error {
 	return err
 }
 
+const ruleAfterSaleOrders = `-- name: RuleAfterSaleOrders :many
+SELECT o.id, o.shop_id, o.order_no, o.after_sale, o.refund_fen, o.pay_fen,
+       CAST(coalesce((SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
+                      WHERE c.order_id = o.id AND c.field = 'after_sale'), '') AS TEXT) AS seen_utc,
+       fb.finished_at AS first_seen_utc
+FROM orders o JOIN import_batch fb ON fb.id = o.first_batch_id
+WHERE o.after_sale <> ''
+  AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no)
+`
+
+type RuleAfterSaleOrdersRow struct {
+	ID           int64
+	ShopID       int64
+	OrderNo      string
+	AfterSale    string
+	RefundFen    int64
+	PayFen       int64
+	SeenUtc      string
+	FirstSeenUtc string
+}
+
+// The after-sale status column of order-level exports (Pinduoduo, Kuaishou, Douyin main
+// orders; migration 00009) for orders without any refund row, with when an import saw it.
+func (q *Queries) RuleAfterSaleOrders(ctx context.Context) ([]RuleAfterSaleOrdersRow, error) {
+	rows, err := q.query(ctx, q.ruleAfterSaleOrdersStmt, ruleAfterSaleOrders)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []RuleAfterSaleOrdersRow
+	for rows.Next() {
+		var i RuleAfterSaleOrdersRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ShopID,
+			&i.OrderNo,
+			&i.AfterSale,
+			&i.RefundFen,
+			&i.PayFen,
+			&i.SeenUtc,
+			&i.FirstSeenUtc,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const ruleClosedPaidOrders = `-- name: RuleClosedPaidOrders :many
-SELECT o.id, o.shop_id, o.order_no, o.paid_at, o.status_text, o.pay_fen, o.refund_fen,
+SELECT o.id, o.shop_id, o.order_no, o.paid_at, o.status_text, o.close_reason, o.pay_fen, o.refund_fen,
        CAST(coalesce((SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
                       WHERE c.order_id = o.id AND c.field = 'status'), '') AS TEXT) AS status_seen_utc
 FROM orders o
@@ -1015,6 +1070,7 @@ type RuleClosedPaidOrdersRow struct {
 	OrderNo       string
 	PaidAt        string
 	StatusText    string
+	CloseReason   string
 	PayFen        int64
 	RefundFen     int64
 	StatusSeenUtc string
@@ -1036,6 +1092,7 @@ func (q *Queries) RuleClosedPaidOrders(ctx context.Context, arg RuleClosedPaidOr
 			&i.OrderNo,
 			&i.PaidAt,
 			&i.StatusText,
+			&i.CloseReason,
 			&i.PayFen,
 			&i.RefundFen,
 			&i.StatusSeenUtc,
@@ -1234,7 +1291,7 @@ SELECT o.id, o.shop_id, o.order_no, o.status_text, o.refund_fen, o.paid_at,
                       WHERE c.order_id = o.id AND c.field = 'refund_amount'), '') AS TEXT) AS seen_utc,
        fb.finished_at AS first_seen_utc
 FROM orders o JOIN import_batch fb ON fb.id = o.first_batch_id
-WHERE o.refund_fen > 0 AND o.status IN ('to_ship', 'shipped')
+WHERE o.refund_fen > 0 AND o.status IN ('to_ship', 'shipped') AND o.after_sale = ''
   AND NOT EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '')
   AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no)
 `

@@ -279,6 +279,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.resetRefundLastBatchStmt, err = db.PrepareContext(ctx, resetRefundLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetRefundLastBatch: %w", err)
 	}
+	if q.ruleAfterSaleOrdersStmt, err = db.PrepareContext(ctx, ruleAfterSaleOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleAfterSaleOrders: %w", err)
+	}
 	if q.ruleClosedPaidOrdersStmt, err = db.PrepareContext(ctx, ruleClosedPaidOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleClosedPaidOrders: %w", err)
 	}
@@ -793,6 +796,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing resetRefundLastBatchStmt: %w", cerr)
 		}
 	}
+	if q.ruleAfterSaleOrdersStmt != nil {
+		if cerr := q.ruleAfterSaleOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleAfterSaleOrdersStmt: %w", cerr)
+		}
+	}
 	if q.ruleClosedPaidOrdersStmt != nil {
 		if cerr := q.ruleClosedPaidOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ruleClosedPaidOrdersStmt: %w", cerr)
@@ -1057,6 +1065,7 @@ type Queries struct {
 	resetItemLastBatchStmt        *sql.Stmt
 	resetLastBatchStmt            *sql.Stmt
 	resetRefundLastBatchStmt      *sql.Stmt
+	ruleAfterSaleOrdersStmt       *sql.Stmt
 	ruleClosedPaidOrdersStmt      *sql.Stmt
 	ruleComplaintsStmt            *sql.Stmt
 	ruleLateCompOrdersStmt        *sql.Stmt
@@ -1176,6 +1185,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
 		resetLastBatchStmt:            q.resetLastBatchStmt,
 		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
+		ruleAfterSaleOrdersStmt:       q.ruleAfterSaleOrdersStmt,
 		ruleClosedPaidOrdersStmt:      q.ruleClosedPaidOrdersStmt,
 		ruleComplaintsStmt:            q.ruleComplaintsStmt,
 		ruleLateCompOrdersStmt:        q.ruleLateCompOrdersStmt,

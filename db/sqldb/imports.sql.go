@@ -153,7 +153,8 @@ func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error 
 const getOrderForImport = `-- name: GetOrderForImport :one
 SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, close_reason, after_sale,
+       import_fp
 FROM orders WHERE shop_id = ?1 AND order_no = ?2
 `
 
@@ -183,6 +184,8 @@ type GetOrderForImportRow struct {
 	LateShipCompFen int64
 	PromisedShipAt  string
 	AddressChanged  int64
+	CloseReason     string
+	AfterSale       string
 	ImportFp        int64
 }
 
@@ -210,6 +213,8 @@ func (q *Queries) GetOrderForImport(ctx context.Context, arg GetOrderForImportPa
 		&i.LateShipCompFen,
 		&i.PromisedShipAt,
 		&i.AddressChanged,
+		&i.CloseReason,
+		&i.AfterSale,
 		&i.ImportFp,
 	)
 	return i, err
@@ -486,7 +491,8 @@ func (q *Queries) OrderItemTotals(ctx context.Context, id int64) (OrderItemTotal
 const ordersForImport = `-- name: OrdersForImport :many
 SELECT shop_id, order_no, id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address,
        created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message, seller_memo,
-       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, import_fp
+       late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed, close_reason, after_sale,
+       import_fp
 FROM orders
 WHERE shop_id IN (SELECT value FROM json_each(?1))
   AND order_no IN (SELECT value FROM json_each(?2))
@@ -520,6 +526,8 @@ type OrdersForImportRow struct {
 	LateShipCompFen int64
 	PromisedShipAt  string
 	AddressChanged  int64
+	CloseReason     string
+	AfterSale       string
 	ImportFp        int64
 }
 
@@ -559,6 +567,8 @@ func (q *Queries) OrdersForImport(ctx context.Context, arg OrdersForImportParams
 			&i.LateShipCompFen,
 			&i.PromisedShipAt,
 			&i.AddressChanged,
+			&i.CloseReason,
+			&i.AfterSale,
 			&i.ImportFp,
 		); err != nil {
 			return nil, err
@@ -598,9 +608,10 @@ SET buyer = ?1, status = ?2, status_text = ?3,
     carrier = ?13, buyer_message = ?14,
     seller_memo = ?15, late_ship_comp = ?16,
     late_ship_comp_fen = ?17, promised_ship_at = ?18,
-    address_changed = ?19, import_fp = ?20,
-    last_batch_id = ?21
-WHERE id = ?22
+    address_changed = ?19, close_reason = ?20,
+    after_sale = ?21, import_fp = ?22,
+    last_batch_id = ?23
+WHERE id = ?24
 `
 
 type UpdateOrderParams struct {
@@ -623,6 +634,8 @@ type UpdateOrderParams struct {
 	LateShipCompFen int64
 	PromisedShipAt  string
 	AddressChanged  int64
+	CloseReason     string
+	AfterSale       string
 	ImportFp        int64
 	BatchID         int64
 	ID              int64
@@ -649,6 +662,8 @@ func (q *Queries) UpdateOrder(ctx context.Context, arg UpdateOrderParams) error 
 		arg.LateShipCompFen,
 		arg.PromisedShipAt,
 		arg.AddressChanged,
+		arg.CloseReason,
+		arg.AfterSale,
 		arg.ImportFp,
 		arg.BatchID,
 		arg.ID,

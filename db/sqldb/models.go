@@ -128,6 +128,8 @@ type Order struct {
 	PromisedShipAt  string
 	AddressChanged  int64
 	ImportFp        int64
+	CloseReason     string
+	AfterSale       string
 }
 
 type OrderChange struct {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { withApp, until, byTestId, previewUpload, confirmImport, settled } from './harness.mjs';
+import { withApp, until, byTestId, previewUpload, confirmImport, pickOption, settled } from './harness.mjs';
 
 // The 拼多多 order export's header (internal/exportfile PDDOrderHeader).
 const PDD_HEADER = [
@@ -93,20 +93,6 @@ function orderColumn(xlsx) {
     cells.push([type, text]);
   }
   return cells;
-}
-
-/**
- * Picks an antd Select option by its label, once the dropdown has finished opening (a click
- * during its opening animation can miss on a busy machine).
- */
-async function pickOption(page, testId, label) {
-  await byTestId(page, testId).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true });
-  await dropdown.first().waitFor();
-  await settled(dropdown.first());
-  await dropdown.first().locator('.ant-select-item-option', { hasText: label }).first().click();
-  await until(async () => (await byTestId(page, testId).textContent())?.includes(label), `${testId} to show ${label}`);
-  await until(async () => (await page.locator('.ant-select-dropdown').filter({ visible: true }).count()) === 0, 'the dropdown to close');
 }
 
 const rowOf = (page, no, kind) => page.locator(`[data-testid="anomaly-row"][data-order="${no}"][data-kind="${kind}"]`);

@@ -235,12 +235,27 @@ export async function listedBy(page, action) {
   return result;
 }
 
-/** Opens an antd Select by its data-testid and picks the option with this label. */
+/**
+ * Opens an antd Select by its data-testid and picks the option with this label, once the
+ * dropdown has finished opening: a click during its opening animation can miss on a busy
+ * machine, so a pick that did not take is tried again (up to three times).
+ */
 export async function pickOption(page, testId, label) {
-  await byTestId(page, testId).click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label });
-  await option.first().click();
-  await until(async () => (await byTestId(page, testId).textContent())?.includes(label), `${testId} to show ${label}`);
+  const select = byTestId(page, testId);
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true });
+  for (let attempt = 1; ; attempt++) {
+    if ((await open.count()) === 0) await select.click();
+    await open.first().waitFor({ timeout: WAIT });
+    await settled(open.first());
+    await open.first().locator('.ant-select-item-option', { hasText: label }).first().click();
+    try {
+      await until(async () => (await select.textContent())?.includes(label), `${testId} to show ${label}`, 3_000);
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   // let the dropdown's closing animation end so it does not cover the next screenshot
   await until(async () => (await page.locator('.ant-select-dropdown').filter({ visible: true }).count()) === 0, 'the dropdown to close');
 }

@@ -49,6 +49,7 @@ const (
 	BasisRefundFile   = "refund_file"   // a refunds export (退款报表 / 售后)
 	BasisItemStatus   = "item_status"   // the refund status of sub-orders
 	BasisRefundAmount = "refund_amount" // only a refund amount, no status
+	BasisAfterSale    = "after_sale"    // the order export's 售后状态
 	BasisReturnBill   = "return_waybill"
 	BasisMedian       = "median"   // Detail: the median in fen
 	BasisFixed        = "fixed"    // Detail: the fixed amount in fen
@@ -293,8 +294,12 @@ func (e *evaluation) closedPaid(rows []sqldb.RuleClosedPaidOrdersRow) {
 		if !ok || since.Before(sc.now.Add(-days(e.t.LookbackDays))) {
 			continue
 		}
+		detail := o.StatusText
+		if o.CloseReason != "" { // 关闭原因 / 取消原因, where the export has it
+			detail = o.CloseReason
+		}
 		e.add(Finding{Rule: KindClosedPaid, Kind: KindClosedPaid, ShopID: o.ShopID, OrderNo: o.OrderNo,
-			OrderID: o.ID, Since: since, Basis: basis, Detail: o.StatusText, AmountFen: o.PayFen})
+			OrderID: o.ID, Since: since, Basis: basis, Detail: detail, AmountFen: o.PayFen})
 	}
 }
 
@@ -424,6 +429,31 @@ func (e *evaluation) refunds(ctx context.Context, q *sqldb.Queries) error {
 			f.Fingerprint = strings.Join(statuses, "\x1f")
 			e.add(*f)
 		}
+	}
+
+	afterSales, err := q.RuleAfterSaleOrders(ctx)
+	if err != nil {
+		return err
+	}
+	for _, o := range afterSales {
+		sc := e.shop(o.ShopID)
+		if sc == nil {
+			continue
+		}
+		withData[sc.id] = true
+		if !RefundOpen(o.AfterSale) {
+			continue
+		}
+		since, ok := sc.local(o.SeenUtc)
+		if !ok {
+			since, _ = sc.local(o.FirstSeenUtc)
+		}
+		amount := o.RefundFen
+		if amount == 0 {
+			amount = o.PayFen // the after-sale's own amount is in the after-sales export
+		}
+		e.add(Finding{Rule: KindRefund, Kind: KindRefund, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
+			Since: since, Basis: BasisAfterSale, Detail: o.AfterSale, AmountFen: amount, Fingerprint: o.AfterSale})
 	}
 
 	amounts, err := q.RuleOrderRefunds(ctx)

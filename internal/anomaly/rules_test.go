@@ -52,6 +52,11 @@ func pddOrders() []exportfile.PDDOrder {
 		}(),
 		paid("P-CLOSED", "未发货，退款成功", "2026-11-20 09:58:00", "2026-11-20 10:00:00"),
 		func() exportfile.PDDOrder {
+			o := paid("P-AFTERSALE", "已发货，待收货", "2026-11-20 11:58:00", "2026-11-20 12:00:00")
+			o.ShippedAt, o.Carrier, o.TrackingNo, o.AfterSale = "2026-11-21 09:00:00", "中通快递", "7312345678902", "待商家处理"
+			return o
+		}(),
+		func() exportfile.PDDOrder {
 			o := paid("P-MESSAGE", "待发货", "2026-11-21 19:58:00", "2026-11-21 20:00:00")
 			o.PromisedShipAt, o.Message = "2026-11-24 20:00:00", "请发顺丰，谢谢"
 			return o
@@ -90,6 +95,9 @@ func buildFixture(t *testing.T, d *db.DB, dir string) {
 			exportfile.TaobaoOrder{OrderNo: "T-RETURN", Buyer: "tb_买家2", Status: "卖家已发货，等待买家确认", Title: "珊瑚绒毛毯",
 				Shop: taobaoShop, PayFen: 6800, CreatedAt: "2026-11-18 09:00:00", PaidAt: "2026-11-18 09:01:00",
 				Carrier: "中通快递", TrackingNo: "ZT0000000002"},
+			exportfile.TaobaoOrder{OrderNo: "T-CLOSED-REASON", Buyer: "tb_买家6", Status: "交易关闭", Title: "纯棉四件套",
+				Shop: taobaoShop, PayFen: 19900, RefundFen: 19900, CreatedAt: "2026-11-21 08:59:00", PaidAt: "2026-11-21 09:01:00",
+				CloseReason: "买家不想要了"},
 		), importer.Options{}},
 		{qianniuFile(t, dir, "千牛子订单.xlsx",
 			exportfile.QianniuSubOrder{SubOrderNo: "Q-COMP-1", OrderNo: "Q-COMP", Title: "马克杯", Status: "卖家已发货，等待买家确认",
@@ -143,6 +151,8 @@ func TestRules(t *testing.T) {
 		{"shipped: exactly 4 days", "2026-11-22 09:00:00", "P-SHIPPED", nil},
 		{"shipped: 4 days and 1 s", "2026-11-22 09:00:01", "P-SHIPPED", []string{"logistics_stalled"}},
 		{"closed after payment", "2026-11-22 09:00:00", "P-CLOSED", []string{"closed_after_payment"}},
+		{"closed after payment, with the export's close reason", "2026-11-22 09:00:00", "T-CLOSED-REASON", []string{"closed_after_payment"}},
+		{"after-sale open in the order export", "2026-11-22 09:00:00", "P-AFTERSALE", []string{"refund"}},
 		{"closed: exactly 7 days after payment", "2026-11-27 10:00:00", "P-CLOSED", []string{"closed_after_payment"}},
 		{"closed: past the look-back", "2026-11-27 10:00:01", "P-CLOSED", nil},
 		{"buyer message, not due yet", "2026-11-22 09:00:00", "P-MESSAGE", []string{"buyer_message"}},
@@ -194,8 +204,9 @@ func TestRuleTimes(t *testing.T) {
 		{"P-UNPAID", "unpaid", "2026-11-22 06:00:00", "2026-11-23 06:00:00", "", "", 5000},
 		{"P-SHIPPED", "logistics_stalled", "2026-11-18 09:00:00", "", anomaly.BasisShippedAt, "中通快递 7312345678901", 0},
 		{"P-CLOSED", "closed_after_payment", "2026-11-20 10:00:00", "", "", "未发货，退款成功", 5000},
+		{"T-CLOSED-REASON", "closed_after_payment", "2026-11-21 09:01:00", "", "", "买家不想要了", 19900},
 		{"P-MESSAGE", "buyer_message", "2026-11-21 20:00:00", "", anomaly.BasisMessage, "请发顺丰，谢谢", 0},
-		{"P-BIG", "big_order", "2026-11-21 12:00:00", "", anomaly.BasisMedian, "5003", 30000},
+		{"P-BIG", "big_order", "2026-11-21 12:00:00", "", anomaly.BasisMedian, "5002", 30000}, // P-AFTERSALE's 5000 is in the window
 		{"P-QUANTITY", "big_order", "2026-11-21 13:00:00", "", anomaly.BasisQuantity, "10", 6000},
 		{"T-RETURN", "refund", "2026-11-21 10:00:00", "2026-11-24 10:00:00", anomaly.BasisRefundFile, "买家已经退货，等待卖家确认收货", 6800},
 		{"T-RETURN", "logistics_stalled", "2026-11-21 10:00:00", "", anomaly.BasisReturnBill, "顺丰速运 SF1234567890123", 0},
@@ -240,13 +251,16 @@ func TestRuleNotices(t *testing.T) {
 	for _, n := range res.Notices {
 		got[n.Code+"/"+n.ShopName] = n
 	}
+	// The 拼多多 export carries 售后状态 (P-AFTERSALE): the refund rule has its data.
+	if n, ok := got["no_refund_status/"+pddShop]; ok {
+		t.Errorf("notice %+v for a shop whose export has 售后状态", n)
+	}
 	for _, c := range []struct {
 		key   string
 		count int
 	}{
 		{"no_promised_time/" + pddShop, 3},    // P-OVER48, P-MONTHEND, P-FEB
 		{"no_promised_time/" + taobaoShop, 1}, // Q-REFUND (千牛 has no 承诺发货时间)
-		{"no_refund_status/" + pddShop, 0},
 		{"no_refund_status/" + douyinShop, 0},
 		{"no_comp_data/" + pddShop, 0},
 		{"no_comp_data/" + douyinShop, 0},

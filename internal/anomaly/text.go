@@ -67,6 +67,8 @@ func Describe(a Anomaly) string {
 		switch a.Basis {
 		case BasisRefundAmount:
 			return "订单有退款金额 " + yuan(a.AmountFen) + "，导出文件没有退款状态"
+		case BasisAfterSale:
+			return "售后：" + a.Detail + "，订单金额 " + yuan(a.AmountFen)
 		}
 		return strings.TrimSpace(a.Detail + " " + yuan(a.AmountFen))
 	case KindClosedPaid:

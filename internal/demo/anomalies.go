@@ -60,6 +60,8 @@ func PDDOrders(now time.Time) []exportfile.PDDOrder {
 	stalled := order(35, "已发货，待收货", -8*24*time.Hour)
 	stalled.ShippedAt, stalled.Carrier, stalled.TrackingNo = at(-7*24*time.Hour), "极兔速递", "JT5600012345678"
 	closed := order(36, "未发货，退款成功", -30*time.Hour)
+	// A buyer asking for a refund after signing for the parcel: the order export's 售后状态.
+	out[4].AfterSale = "待商家处理"
 	return append(out, overdue, soon, message, big, unpaid, stalled, closed)
 }
 

@@ -29,6 +29,9 @@ type Result struct {
 
 // ErrNotEmpty is returned when the database already has shops: the demo never mixes
 // invented orders into a seller's real data.
+// closeReasons are what the Taobao back office writes in 订单关闭原因.
+var closeReasons = []string{"买家不想买了", "缺货", "买家信息填写错误，重新拍", "其他原因"}
+
 var ErrNotEmpty = errors.New("数据库里已经有店铺了：演示店铺只能在空的数据库里创建")
 
 const (
@@ -267,6 +270,8 @@ func TaobaoOrders(rng *rand.Rand, shopName string, n int, now time.Time) []expor
 			o.Status = "交易关闭"
 			o.PaidAt = paid.Format(timeLayout)
 			o.RefundFen = o.PayFen
+			// Picked by the order number, not by rng: the demo's other orders stay as they were.
+			o.CloseReason = closeReasons[int(o.OrderNo[len(o.OrderNo)-1]-'0')%len(closeReasons)]
 		case age < 30*time.Hour || (age < 60*time.Hour && rng.IntN(6) == 0):
 			o.Status = "买家已付款，等待卖家发货"
 			o.PaidAt = paid.Format(timeLayout)

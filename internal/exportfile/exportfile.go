@@ -19,6 +19,7 @@ import (
 // Money is in fen; times are "YYYY-MM-DD HH:MM:SS" or "".
 type TaobaoOrder struct {
 	OrderNo, Buyer, Status, Address, Title, TrackingNo, Carrier, Shop, Message, Memo string
+	CloseReason                                                                      string // 订单关闭原因
 	PayFen, RefundFen                                                                int64
 	Items                                                                            int
 	CreatedAt, PaidAt                                                                string
@@ -53,7 +54,7 @@ func (o TaobaoOrder) Row() []string {
 		"订单付款时间": o.PaidAt, "宝贝标题": o.Title, "宝贝种类": "1", "物流单号": o.TrackingNo,
 		"物流公司": o.Carrier, "订单备注": o.Memo, "宝贝总数量": fmt.Sprint(o.Items), "店铺名称": o.Shop,
 		"退款金额": Yuan(o.RefundFen), "是否手机订单": "手机订单", "买家支付积分": "0", "返点积分": "0",
-		"买家实际支付积分": "0",
+		"买家实际支付积分": "0", "订单关闭原因": o.CloseReason,
 	}
 	row := make([]string, len(TaobaoOrderHeader))
 	for i, h := range TaobaoOrderHeader {

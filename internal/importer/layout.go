@@ -48,6 +48,8 @@ var fields = map[string]struct {
 	"late_ship_comp_amount": {kindMoney, "延迟发货赔付金额"},
 	"promised_ship_at":      {kindTime, "承诺发货时间"},
 	"address_changed":       {kindFlag, "是否修改过地址"},
+	"close_reason":          {kindText, "关闭原因"},
+	"after_sale":            {kindText, "售后状态"},
 	"item_title":            {kindText, "商品标题"},
 	"item_price":            {kindMoney, "价格"},
 	"item_quantity":         {kindInt, "购买数量"},

@@ -196,7 +196,8 @@ func (p *rowParser) parse(rowNo int, row []string) parsedRow {
 func (p *rowParser) fingerprint(v *orderValues) int64 {
 	b := append(p.fpBuf[:0], p.layout.ID...)
 	for _, s := range [...]string{v.Buyer, v.Status, v.StatusText, v.Title, v.Address, v.CreatedAt,
-		v.PaidAt, v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.PromisedShipAt} {
+		v.PaidAt, v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.PromisedShipAt,
+		v.CloseReason, v.AfterSale} {
 		b = append(append(b, 0x1f), s...)
 	}
 	for _, n := range [...]int64{v.PayFen, v.RefundFen, v.ItemCount, v.LateShipComp, v.LateShipCompFen, v.AddressChanged} {
@@ -221,6 +222,8 @@ func (p *rowParser) orderValues(rowNo int, row []string) (v orderValues, err err
 	v.Carrier = p.text(row, "carrier")
 	v.BuyerMessage = p.text(row, "buyer_message")
 	v.SellerMemo = p.text(row, "seller_memo")
+	v.CloseReason = p.text(row, "close_reason")
+	v.AfterSale = p.text(row, "after_sale")
 	if v.PayFen, err = p.money(rowNo, row, "pay_amount"); err != nil {
 		return v, err
 	}

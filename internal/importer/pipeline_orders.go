@@ -155,7 +155,8 @@ func (s *orderStore) prefetch(w *writer, rows []parsedRow) error {
 				CreatedAt: f.CreatedAt, PaidAt: f.PaidAt, ShippedAt: f.ShippedAt, TrackingNo: f.TrackingNo,
 				Carrier: f.Carrier, BuyerMessage: f.BuyerMessage, SellerMemo: f.SellerMemo,
 				LateShipComp: f.LateShipComp, LateShipCompFen: f.LateShipCompFen,
-				PromisedShipAt: f.PromisedShipAt, AddressChanged: f.AddressChanged, ImportFp: f.ImportFp,
+				PromisedShipAt: f.PromisedShipAt, AddressChanged: f.AddressChanged, CloseReason: f.CloseReason,
+				AfterSale: f.AfterSale, ImportFp: f.ImportFp,
 			}}
 		}
 	}
@@ -268,7 +269,8 @@ func (s *orderStore) flush(w *writer) error {
 			s.args = append(s.args, v.ID, p.key.shopID, p.key.no, v.Buyer, v.Status, v.StatusText,
 				v.PayFen, v.RefundFen, v.Title, v.ItemCount, v.Address, v.CreatedAt, v.PaidAt,
 				v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.LateShipComp,
-				v.LateShipCompFen, v.PromisedShipAt, v.AddressChanged, v.ImportFp, w.batchID, w.batchID)
+				v.LateShipCompFen, v.PromisedShipAt, v.AddressChanged, v.CloseReason, v.AfterSale, v.ImportFp,
+				w.batchID, w.batchID)
 		}
 		if _, err := stmt.ExecContext(w.ctx, s.args...); err != nil {
 			return fmt.Errorf("写入第 %d 行起的 %d 个新订单失败：%w", s.pending[start].rowNo, n, err)
@@ -283,7 +285,7 @@ func (s *orderStore) flush(w *writer) error {
 const orderInsertColumns = `id, shop_id, order_no, buyer, status, status_text, pay_fen, refund_fen, title,
 	item_count, address, created_at, paid_at, shipped_at, tracking_no, carrier, buyer_message,
 	seller_memo, late_ship_comp, late_ship_comp_fen, promised_ship_at, address_changed,
-	import_fp, first_batch_id, last_batch_id`
+	close_reason, after_sale, import_fp, first_batch_id, last_batch_id`
 
 // insertStmt is the INSERT of n orders, prepared once per file on its transaction. It is
 // written here rather than in db/queries because sqlc cannot generate a statement with a

@@ -32,6 +32,7 @@ var orderColumns = map[string]string{
 	"buyer_message": "buyer_message", "seller_memo": "seller_memo", "late_ship_comp": "late_ship_comp",
 	"late_ship_comp_amount": "late_ship_comp_fen",
 	"promised_ship_at":      "promised_ship_at", "address_changed": "address_changed",
+	"close_reason": "close_reason", "after_sale": "after_sale",
 }
 
 // itemColumns maps the item fields kept in order_change ("item:<sub-order>:<field>").

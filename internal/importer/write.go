@@ -239,6 +239,8 @@ func (w *writer) merge(cur *orderValues, v orderValues) []change {
 	str("carrier", &cur.Carrier, v.Carrier)
 	str("buyer_message", &cur.BuyerMessage, v.BuyerMessage)
 	str("seller_memo", &cur.SellerMemo, v.SellerMemo)
+	str("close_reason", &cur.CloseReason, v.CloseReason)
+	str("after_sale", &cur.AfterSale, v.AfterSale)
 	if w.layout.has("late_ship_comp") || w.layout.has("late_ship_comp_amount") {
 		num("late_ship_comp", &cur.LateShipComp, v.LateShipComp)
 		num("late_ship_comp_amount", &cur.LateShipCompFen, v.LateShipCompFen)
@@ -293,7 +295,7 @@ func (w *writer) upsertOrder(rowNo int, shopID int64, orderNo string, v orderVal
 		TrackingNo: cur.TrackingNo, Carrier: cur.Carrier, BuyerMessage: cur.BuyerMessage,
 		SellerMemo: cur.SellerMemo, LateShipComp: cur.LateShipComp, LateShipCompFen: cur.LateShipCompFen,
 		PromisedShipAt: cur.PromisedShipAt, AddressChanged: cur.AddressChanged, BatchID: w.batchID,
-		ImportFp: v.ImportFp,
+		CloseReason: cur.CloseReason, AfterSale: cur.AfterSale, ImportFp: v.ImportFp,
 	})
 	cur.ImportFp = v.ImportFp
 	return cur.ID, rowUpdated, err

@@ -30,6 +30,7 @@ export function describe(t: TFunction, a: Pick<Anomaly, 'kind' | 'basis' | 'deta
     case 'refund':
       if (a.basis === 'refund_amount') return d('refundAmount');
       if (a.basis === 'item_status') return d('refundItem');
+      if (a.basis === 'after_sale') return d('refundAfterSale');
       return d('refundFile');
     case 'closed_after_payment':
       return d('closedPaid');

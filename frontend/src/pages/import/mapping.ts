@@ -34,6 +34,8 @@ export const MAPPING_FIELDS: MappingField[] = [
   { key: 'shop_name', group: 'order' },
   { key: 'buyer_message', group: 'order', multi: true },
   { key: 'seller_memo', group: 'order', multi: true },
+  { key: 'after_sale', group: 'order' },
+  { key: 'close_reason', group: 'order' },
   { key: 'sub_order_no', group: 'item' },
   { key: 'item_title', group: 'item', multi: true },
   { key: 'item_price', group: 'item' },
@@ -96,6 +98,8 @@ const ORDER_RULES: Rule[] = [
   { field: 'paid_at', words: ['付款时间', '支付时间'] },
   { field: 'created_at', words: ['下单时间', '订单创建时间', '创建时间', '提交时间', '成交时间', '订单时间'] },
   { field: 'refund_amount', words: ['退款金额', '退款'], not: ['状态', '时间', '原因', '编号', '单号'] },
+  { field: 'after_sale', words: ['售后状态', '维权状态'] },
+  { field: 'close_reason', words: ['订单关闭原因', '关闭原因', '取消原因'] },
   { field: 'status', words: ['订单状态', '交易状态', '状态'], not: ['退款', '售后', '物流', '快递', '发票', '评价'] },
   {
     field: 'pay_amount',
