@@ -151,27 +151,13 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	report := progressReporter(opts, name, src)
 	errDryRun := errors.New("dry run")
 	err = im.db.InBulkTx(ctx, importCacheMiB, func(tx *sql.Tx, _ *sqldb.Queries) error {
-		// The writer's queries are prepared on this transaction: calling the pool's
-		// prepared statements inside a transaction re-binds them on every call, and
-		// database/sql keeps each of those until the commit (memory growing per row).
-		q, err := sqldb.Prepare(ctx, tx)
+		b, err := openBatch(ctx, tx, name, facts, layout)
 		if err != nil {
-			return fmt.Errorf("文件“%s”：准备导入失败：%w", name, err)
+			return err
 		}
-		defer q.Close()
-		batchID, err := q.CreateBatch(ctx, sqldb.CreateBatchParams{
-			FileName: name, Sha256: facts.sha256, FileSize: facts.size,
-			Platform: layout.Platform, Format: layout.ID, StartedAt: utcNow(),
-		})
-		if err != nil {
-			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
-		}
-		shopsBefore, err := q.MaxShopID(ctx)
-		if err != nil {
-			return fmt.Errorf("文件“%s”：读取店铺失败：%w", name, err)
-		}
-		w := &writer{rowParser: newRowParser(layout, name, facts), ctx: ctx, tx: tx, q: q,
-			batchID: batchID, defaultShop: defaultShop, defaultShopName: opts.ShopName,
+		defer b.q.Close()
+		w := &writer{rowParser: newRowParser(layout, name, facts), ctx: ctx, tx: tx, q: b.q,
+			batchID: b.id, defaultShop: defaultShop, defaultShopName: opts.ShopName,
 			shops: map[string]sqldb.FindShopRow{}}
 
 		// The file is read and parsed in its own goroutine (pipeline.go). It stops when
@@ -209,17 +195,7 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 				if err != nil {
 					return err
 				}
-				switch outcome {
-				case rowSkipped:
-					continue
-				case rowNew:
-					res.New++
-				case rowUpdated:
-					res.Updated++
-				case rowUnchanged:
-					res.Unchanged++
-				}
-				res.Rows++
+				res.count(outcome)
 			}
 			if chunk.err != nil {
 				return fail(ErrCodeUnreadable, fileError(name, chunk.err))
@@ -235,28 +211,13 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 			return fail(ErrCodeUnreadable, fileError(name,
 				fmt.Errorf("第 %d 行是表头，但下面没有任何订单行", headerRow)))
 		}
-		if err := q.MarkShopsCreatedBy(ctx, sqldb.MarkShopsCreatedByParams{BatchID: &batchID, AfterID: shopsBefore}); err != nil {
-			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
-		}
-		for _, id := range w.shopOrder {
-			if err := q.AddBatchShop(ctx, sqldb.AddBatchShopParams{BatchID: batchID, ShopID: id}); err != nil {
-				return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
-			}
-		}
-		res.Shop = strings.Join(w.shopNames, "、")
-		if err := rememberImport(ctx, q, layout, mem, opts); err != nil {
+		if err := rememberImport(ctx, b.q, layout, mem, opts); err != nil {
 			return fmt.Errorf("文件“%s”：%w", name, err)
 		}
 		firstOrder, lastOrder := w.orders.created()
-		if err := q.FinishBatch(ctx, sqldb.FinishBatchParams{
-			ID: batchID, RowsTotal: int64(res.Rows), RowsNew: int64(res.New),
-			RowsUpdated: int64(res.Updated), RowsUnchanged: int64(res.Unchanged),
-			RowsRejected: int64(res.Rejected), FinishedAt: utcNow(),
-			FirstOrderID: firstOrder, LastOrderID: lastOrder,
-		}); err != nil {
-			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
+		if err := b.finish(ctx, w, res, firstOrder, lastOrder); err != nil {
+			return err
 		}
-		res.BatchID = batchID
 		if opts.DryRun {
 			return errDryRun // roll back: a dry run keeps nothing
 		}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"shopdesk/db/sqldb"
 )
@@ -127,24 +126,12 @@ func (im *Importer) importRefunds(ctx context.Context, path string, facts fileFa
 	report := progressReporter(opts, name, src)
 	errDryRun := errors.New("dry run")
 	err := im.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
-		// Prepared on this transaction, as the order path does (see importFile).
-		q, err := sqldb.Prepare(ctx, tx)
+		b, err := openBatch(ctx, tx, name, facts, layout)
 		if err != nil {
-			return fmt.Errorf("文件“%s”：准备导入失败：%w", name, err)
+			return err
 		}
-		defer q.Close()
-		batchID, err := q.CreateBatch(ctx, sqldb.CreateBatchParams{
-			FileName: name, Sha256: facts.sha256, FileSize: facts.size,
-			Platform: layout.Platform, Format: layout.ID, StartedAt: utcNow(),
-		})
-		if err != nil {
-			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
-		}
-		shopsBefore, err := q.MaxShopID(ctx)
-		if err != nil {
-			return fmt.Errorf("文件“%s”：读取店铺失败：%w", name, err)
-		}
-		w := &writer{rowParser: *p, ctx: ctx, tx: tx, q: q, batchID: batchID,
+		defer b.q.Close()
+		w := &writer{rowParser: *p, ctx: ctx, tx: tx, q: b.q, batchID: b.id,
 			defaultShop: defaultShop, defaultShopName: opts.ShopName, shops: map[string]sqldb.FindShopRow{}}
 		for n := 0; ; n++ {
 			if n%256 == 0 {
@@ -165,40 +152,16 @@ func (im *Importer) importRefunds(ctx context.Context, path string, facts fileFa
 			if err != nil {
 				return err
 			}
-			switch outcome {
-			case rowSkipped:
-				continue
-			case rowNew:
-				res.New++
-			case rowUpdated:
-				res.Updated++
-			case rowUnchanged:
-				res.Unchanged++
-			}
-			res.Rows++
+			res.count(outcome)
 		}
 		if res.Rows == 0 {
 			return fail(ErrCodeUnreadable, fileError(name,
 				fmt.Errorf("第 %d 行是表头，但下面没有任何退款/售后行", headerRow)))
 		}
-		if err := q.MarkShopsCreatedBy(ctx, sqldb.MarkShopsCreatedByParams{BatchID: &batchID, AfterID: shopsBefore}); err != nil {
-			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
-		}
-		for _, id := range w.shopOrder {
-			if err := q.AddBatchShop(ctx, sqldb.AddBatchShopParams{BatchID: batchID, ShopID: id}); err != nil {
-				return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
-			}
-		}
-		res.Shop = strings.Join(w.shopNames, "、")
 		// The batch created no order: its order id range stays empty.
-		if err := q.FinishBatch(ctx, sqldb.FinishBatchParams{
-			ID: batchID, RowsTotal: int64(res.Rows), RowsNew: int64(res.New),
-			RowsUpdated: int64(res.Updated), RowsUnchanged: int64(res.Unchanged),
-			RowsRejected: int64(res.Rejected), FinishedAt: utcNow(),
-		}); err != nil {
-			return fmt.Errorf("文件“%s”：写入导入记录失败：%w", name, err)
+		if err := b.finish(ctx, w, res, 0, -1); err != nil {
+			return err
 		}
-		res.BatchID = batchID
 		if opts.DryRun {
 			return errDryRun
 		}
