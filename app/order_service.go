@@ -11,6 +11,6 @@ func (s *OrderService) List(q orders.Query) (orders.Page, error) {
 }
 
 // Refunds returns the refunds and after-sales of one order, newest first.
-func (s *OrderService) Refunds(orderID int64) ([]orders.Refund, error) {
-	return orders.Refunds(s.env.ctx, s.env.db.SQL, orderID)
+func (s *OrderService) Refunds(shopID int64, orderNo string) ([]orders.Refund, error) {
+	return orders.Refunds(s.env.ctx, s.env.db.SQL, shopID, orderNo)
 }

@@ -280,10 +280,3 @@ UPDATE complaint SET deleted_at = sqlc.arg(now) WHERE id = sqlc.arg(id) AND dele
 -- name: ShopForComplaint :one
 SELECT id, platform, name, timezone FROM shop WHERE id = sqlc.arg(id);
 
--- The refunds of an order (refunds exports), by shop and order number: also when the
--- order itself was never imported.
--- name: RefundsOfOrder :many
-SELECT refund_no, status, status_text, kind, amount_fen, applied_at, deadline_at, goods_status,
-       return_tracking_no, return_carrier, reason, title, finished_at
-FROM refund WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no)
-ORDER BY applied_at DESC, id DESC;

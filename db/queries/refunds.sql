@@ -40,14 +40,14 @@ WHERE o.shop_id IN (SELECT s.id FROM shop s WHERE s.platform = sqlc.arg(platform
   AND o.order_no IN (SELECT value FROM json_each(sqlc.arg(order_nos)))
 ORDER BY o.shop_id;
 
--- The refunds of one order, newest applied first.
+-- The refunds of one order, newest applied first, by shop and order number: also when the
+-- order itself was never imported (a refunds file came first).
 -- name: OrderRefunds :many
-SELECT r.id, r.refund_no, r.sub_order_no, r.status, r.status_text, r.kind, r.amount_fen,
-       r.applied_at, r.deadline_at, r.goods_status, r.return_tracking_no, r.return_carrier,
-       r.reason, r.title, r.finished_at
-FROM refund r JOIN orders o ON o.shop_id = r.shop_id AND o.order_no = r.order_no
-WHERE o.id = sqlc.arg(order_id)
-ORDER BY r.applied_at DESC, r.id DESC;
+SELECT id, refund_no, sub_order_no, status, status_text, kind, amount_fen,
+       applied_at, deadline_at, goods_status, return_tracking_no, return_carrier,
+       reason, title, finished_at
+FROM refund WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no)
+ORDER BY applied_at DESC, id DESC;
 
 -- Orders with an open refund, keyset-paged like ListOrders, with the list's other
 -- filters. Open refunds are few: they are found through refund_status_deadline and their

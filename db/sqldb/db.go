@@ -255,9 +255,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
 	}
-	if q.refundsOfOrderStmt, err = db.PrepareContext(ctx, refundsOfOrder); err != nil {
-		return nil, fmt.Errorf("error preparing query RefundsOfOrder: %w", err)
-	}
 	if q.relinkAnomalyShopsStmt, err = db.PrepareContext(ctx, relinkAnomalyShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RelinkAnomalyShops: %w", err)
 	}
@@ -756,11 +753,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
 		}
 	}
-	if q.refundsOfOrderStmt != nil {
-		if cerr := q.refundsOfOrderStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing refundsOfOrderStmt: %w", cerr)
-		}
-	}
 	if q.relinkAnomalyShopsStmt != nil {
 		if cerr := q.relinkAnomalyShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing relinkAnomalyShopsStmt: %w", cerr)
@@ -1057,7 +1049,6 @@ type Queries struct {
 	ordersForImportStmt           *sql.Stmt
 	platformHasOrdersStmt         *sql.Stmt
 	putSettingStmt                *sql.Stmt
-	refundsOfOrderStmt            *sql.Stmt
 	relinkAnomalyShopsStmt        *sql.Stmt
 	relinkComplaintShopsStmt      *sql.Stmt
 	rememberShopChoiceStmt        *sql.Stmt
@@ -1177,7 +1168,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ordersForImportStmt:           q.ordersForImportStmt,
 		platformHasOrdersStmt:         q.platformHasOrdersStmt,
 		putSettingStmt:                q.putSettingStmt,
-		refundsOfOrderStmt:            q.refundsOfOrderStmt,
 		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
 		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
 		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,

@@ -348,13 +348,17 @@ func (q *Queries) ListOrdersWithOpenRefund(ctx context.Context, arg ListOrdersWi
 }
 
 const orderRefunds = `-- name: OrderRefunds :many
-SELECT r.id, r.refund_no, r.sub_order_no, r.status, r.status_text, r.kind, r.amount_fen,
-       r.applied_at, r.deadline_at, r.goods_status, r.return_tracking_no, r.return_carrier,
-       r.reason, r.title, r.finished_at
-FROM refund r JOIN orders o ON o.shop_id = r.shop_id AND o.order_no = r.order_no
-WHERE o.id = ?1
-ORDER BY r.applied_at DESC, r.id DESC
+SELECT id, refund_no, sub_order_no, status, status_text, kind, amount_fen,
+       applied_at, deadline_at, goods_status, return_tracking_no, return_carrier,
+       reason, title, finished_at
+FROM refund WHERE shop_id = ?1 AND order_no = ?2
+ORDER BY applied_at DESC, id DESC
 `
+
+type OrderRefundsParams struct {
+	ShopID  int64
+	OrderNo string
+}
 
 type OrderRefundsRow struct {
 	ID               int64
@@ -374,9 +378,10 @@ type OrderRefundsRow struct {
 	FinishedAt       string
 }
 
-// The refunds of one order, newest applied first.
-func (q *Queries) OrderRefunds(ctx context.Context, orderID int64) ([]OrderRefundsRow, error) {
-	rows, err := q.query(ctx, q.orderRefundsStmt, orderRefunds, orderID)
+// The refunds of one order, newest applied first, by shop and order number: also when the
+// order itself was never imported (a refunds file came first).
+func (q *Queries) OrderRefunds(ctx context.Context, arg OrderRefundsParams) ([]OrderRefundsRow, error) {
+	rows, err := q.query(ctx, q.orderRefundsStmt, orderRefunds, arg.ShopID, arg.OrderNo)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"shopdesk/db/sqldb"
+	"shopdesk/internal/orders"
 	"shopdesk/internal/shop"
 )
 
@@ -276,15 +277,15 @@ func (s *Store) Summary(ctx context.Context) (Summary, error) {
 
 // Detail is one anomaly with its history, its order and the order's history.
 type Detail struct {
-	Anomaly   Anomaly    `json:"anomaly"`
-	Events    []Event    `json:"events"`
-	Order     *Order     `json:"order"` // nil: the order is not (or no longer) imported
-	Items     []Item     `json:"items"`
-	Refunds   []Refund   `json:"refunds"`
-	Changes   []Change   `json:"changes"`   // what imports changed on the order, oldest first
-	FirstSeen *Change    `json:"firstSeen"` // the import that brought the order
-	Complaint *Complaint `json:"complaint"`
-	Others    []Anomaly  `json:"others"` // the order's other anomalies
+	Anomaly   Anomaly         `json:"anomaly"`
+	Events    []Event         `json:"events"`
+	Order     *Order          `json:"order"` // nil: the order is not (or no longer) imported
+	Items     []Item          `json:"items"`
+	Refunds   []orders.Refund `json:"refunds"`
+	Changes   []Change        `json:"changes"`   // what imports changed on the order, oldest first
+	FirstSeen *Change         `json:"firstSeen"` // the import that brought the order
+	Complaint *Complaint      `json:"complaint"`
+	Others    []Anomaly       `json:"others"` // the order's other anomalies
 }
 
 // Event is one entry of an anomaly's history. At is this computer's local time.
@@ -333,23 +334,6 @@ type Item struct {
 	RefundFen    int64  `json:"refundFen"`
 }
 
-// Refund is one refund or after-sale of the order (refunds exports).
-type Refund struct {
-	RefundNo         string `json:"refundNo"`
-	Status           string `json:"status"`
-	StatusText       string `json:"statusText"`
-	Kind             string `json:"kind"`
-	AmountFen        int64  `json:"amountFen"`
-	AppliedAt        string `json:"appliedAt"`
-	DeadlineAt       string `json:"deadlineAt"`
-	GoodsStatus      string `json:"goodsStatus"`
-	ReturnTrackingNo string `json:"returnTrackingNo"`
-	ReturnCarrier    string `json:"returnCarrier"`
-	Reason           string `json:"reason"`
-	Title            string `json:"title"`
-	FinishedAt       string `json:"finishedAt"`
-}
-
 // Change is one field an import changed on the order (or, FirstSeen, the import that
 // created it). At is this computer's local time.
 type Change struct {
@@ -376,7 +360,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
 		Basis: r.Basis, Detail: r.Detail, AmountFen: r.AmountFen, Active: r.Active == 1, State: r.State,
 		Resolution: r.Resolution, OwnerID: r.OwnerID, OwnerName: r.OwnerName, ClearedReason: r.ClearedReason,
 		ClearedDetail: r.ClearedDetail, DetectedAt: localTime(r.DetectedAt), UpdatedAt: localTime(r.UpdatedAt)},
-		Events: []Event{}, Items: []Item{}, Refunds: []Refund{}, Changes: []Change{}, Others: []Anomaly{}}
+		Events: []Event{}, Items: []Item{}, Refunds: []orders.Refund{}, Changes: []Change{}, Others: []Anomaly{}}
 	one := []Anomaly{d.Anomaly}
 	if err := minutesLeft(ctx, q, one, time.Now()); err != nil {
 		return Detail{}, err
@@ -400,12 +384,8 @@ func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
 	if r.OrderNo == "" {
 		return d, nil
 	}
-	refunds, err := q.RefundsOfOrder(ctx, sqldb.RefundsOfOrderParams{ShopID: r.ShopID, OrderNo: r.OrderNo})
-	if err != nil {
-		return Detail{}, fmt.Errorf("get anomaly %d: refunds: %w", id, err)
-	}
-	for _, f := range refunds {
-		d.Refunds = append(d.Refunds, Refund(f))
+	if d.Refunds, err = orders.Refunds(ctx, s.db.SQL, r.ShopID, r.OrderNo); err != nil {
+		return Detail{}, fmt.Errorf("get anomaly %d: %w", id, err)
 	}
 	others, err := listRows(ctx, q, Query{State: StateAll, ShopID: r.ShopID, Search: r.OrderNo, PageSize: -1})
 	if err != nil {

@@ -398,11 +398,11 @@ func TestRefundBeforeItsOrders(t *testing.T) {
 		t.Fatalf("有售后 before the orders = %+v, %v", page, err)
 	}
 	importRefundOrders(t, d)
-	var orderID int64
-	if err := d.SQL.QueryRow(`SELECT id FROM orders WHERE order_no = '2165437890123456789'`).Scan(&orderID); err != nil {
+	var orderShop int64
+	if err := d.SQL.QueryRow(`SELECT shop_id FROM orders WHERE order_no = '2165437890123456789'`).Scan(&orderShop); err != nil {
 		t.Fatal(err)
 	}
-	refunds, err := orders.Refunds(ctx, d.SQL, orderID)
+	refunds, err := orders.Refunds(ctx, d.SQL, orderShop, "2165437890123456789")
 	if err != nil || len(refunds) != 1 {
 		t.Fatalf("refunds of the order = %+v, %v", refunds, err)
 	}
@@ -438,11 +438,11 @@ func TestRefundBeforeItsOrders(t *testing.T) {
 		})
 	}
 	// An order without refunds answers [] (not null).
-	var other int64
-	if err := d.SQL.QueryRow(`SELECT id FROM orders WHERE order_no = '3165437890123456791'`).Scan(&other); err != nil {
+	var otherShop int64
+	if err := d.SQL.QueryRow(`SELECT shop_id FROM orders WHERE order_no = '3165437890123456791'`).Scan(&otherShop); err != nil {
 		t.Fatal(err)
 	}
-	if rs, err := orders.Refunds(ctx, d.SQL, other); err != nil || rs == nil || len(rs) != 0 {
+	if rs, err := orders.Refunds(ctx, d.SQL, otherShop, "3165437890123456791"); err != nil || rs == nil || len(rs) != 0 {
 		t.Fatalf("refunds of an order without any = %#v, %v", rs, err)
 	}
 }

@@ -34,12 +34,12 @@ type Refund struct {
 	FinishedAt       string `json:"finishedAt"`
 }
 
-// Refunds returns the refunds of one order (joined by shop and order number, whichever
-// was imported first), newest applied first; [] when it has none.
-func Refunds(ctx context.Context, db sqldb.DBTX, orderID int64) ([]Refund, error) {
-	rows, err := sqldb.New(db).OrderRefunds(ctx, orderID)
+// Refunds returns the refunds of the order shopID/orderNo (whichever of the order and its
+// refunds was imported first), newest applied first; [] when it has none.
+func Refunds(ctx context.Context, db sqldb.DBTX, shopID int64, orderNo string) ([]Refund, error) {
+	rows, err := sqldb.New(db).OrderRefunds(ctx, sqldb.OrderRefundsParams{ShopID: shopID, OrderNo: orderNo})
 	if err != nil {
-		return nil, fmt.Errorf("refunds of order %d: %w", orderID, err)
+		return nil, fmt.Errorf("refunds of order %s (shop %d): %w", orderNo, shopID, err)
 	}
 	out := make([]Refund, len(rows))
 	for i, r := range rows {

@@ -17,6 +17,6 @@ export async function listOrders(q: OrderQuery): Promise<OrderPage> {
 export type Refund = orders.Refund;
 
 /** The refunds and after-sales of one order (from imported refund files), newest first. */
-export async function listRefunds(orderId: number): Promise<Refund[]> {
-  return (await OrderService.Refunds(orderId)) ?? [];
+export async function listRefunds(shopId: number, orderNo: string): Promise<Refund[]> {
+  return (await OrderService.Refunds(shopId, orderNo)) ?? [];
 }

@@ -118,42 +118,6 @@ export namespace anomaly {
 	        this.createdAt = source["createdAt"];
 	    }
 	}
-	export class Refund {
-	    refundNo: string;
-	    status: string;
-	    statusText: string;
-	    kind: string;
-	    amountFen: number;
-	    appliedAt: string;
-	    deadlineAt: string;
-	    goodsStatus: string;
-	    returnTrackingNo: string;
-	    returnCarrier: string;
-	    reason: string;
-	    title: string;
-	    finishedAt: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Refund(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.refundNo = source["refundNo"];
-	        this.status = source["status"];
-	        this.statusText = source["statusText"];
-	        this.kind = source["kind"];
-	        this.amountFen = source["amountFen"];
-	        this.appliedAt = source["appliedAt"];
-	        this.deadlineAt = source["deadlineAt"];
-	        this.goodsStatus = source["goodsStatus"];
-	        this.returnTrackingNo = source["returnTrackingNo"];
-	        this.returnCarrier = source["returnCarrier"];
-	        this.reason = source["reason"];
-	        this.title = source["title"];
-	        this.finishedAt = source["finishedAt"];
-	    }
-	}
 	export class Item {
 	    subOrderNo: string;
 	    title: string;
@@ -257,7 +221,7 @@ export namespace anomaly {
 	    events: Event[];
 	    order?: Order;
 	    items: Item[];
-	    refunds: Refund[];
+	    refunds: orders.Refund[];
 	    changes: Change[];
 	    firstSeen?: Change;
 	    complaint?: Complaint;
@@ -273,7 +237,7 @@ export namespace anomaly {
 	        this.events = this.convertValues(source["events"], Event);
 	        this.order = this.convertValues(source["order"], Order);
 	        this.items = this.convertValues(source["items"], Item);
-	        this.refunds = this.convertValues(source["refunds"], Refund);
+	        this.refunds = this.convertValues(source["refunds"], orders.Refund);
 	        this.changes = this.convertValues(source["changes"], Change);
 	        this.firstSeen = this.convertValues(source["firstSeen"], Change);
 	        this.complaint = this.convertValues(source["complaint"], Complaint);
@@ -445,7 +409,6 @@ export namespace anomaly {
 	        this.pageSize = source["pageSize"];
 	    }
 	}
-	
 	export class Result {
 	    checkedAt: string;
 	    found: number;

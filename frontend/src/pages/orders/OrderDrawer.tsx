@@ -57,7 +57,7 @@ export function OrderDrawer({ order, onClose }: { order: Order | null; onClose: 
               },
             ]}
           />
-          <OrderRefunds orderId={order.id} />
+          <OrderRefunds shopId={order.shopId} orderNo={order.orderNo} />
         </div>
       )}
     </Drawer>

@@ -121,7 +121,8 @@ function RefundCard({ r, now }: { r: Refund; now: Date }) {
   );
 }
 
-export function OrderRefunds({ orderId }: { orderId: number }) {
+/** The refunds of the order shopId/orderNo (found by shop and number, as the import attaches them). */
+export function OrderRefunds({ shopId, orderNo }: { shopId: number; orderNo: string }) {
   const { t } = useTranslation();
   const [refunds, setRefunds] = useState<Refund[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -130,11 +131,11 @@ export function OrderRefunds({ orderId }: { orderId: number }) {
     setError(null);
     setRefunds(null);
     try {
-      setRefunds(await listRefunds(orderId));
+      setRefunds(await listRefunds(shopId, orderNo));
     } catch (err) {
       setError(errorText(err, t('orders.refunds.loadFailed')));
     }
-  }, [orderId, t]);
+  }, [shopId, orderNo, t]);
 
   useEffect(() => {
     void load();

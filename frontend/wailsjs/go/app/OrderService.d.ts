@@ -4,4 +4,4 @@ import {orders} from '../models';
 
 export function List(arg1:orders.Query):Promise<orders.Page>;
 
-export function Refunds(arg1:number):Promise<Array<orders.Refund>>;
+export function Refunds(arg1:number,arg2:string):Promise<Array<orders.Refund>>;

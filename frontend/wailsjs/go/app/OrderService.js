@@ -6,6 +6,6 @@ export function List(arg1) {
   return window['go']['app']['OrderService']['List'](arg1);
 }
 
-export function Refunds(arg1) {
-  return window['go']['app']['OrderService']['Refunds'](arg1);
+export function Refunds(arg1, arg2) {
+  return window['go']['app']['OrderService']['Refunds'](arg1, arg2);
 }
