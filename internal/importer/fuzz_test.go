@@ -179,7 +179,7 @@ func readCSVAll(data []byte, delim byte) ([][]string, error) {
 
 // readXLSXAll opens path and reads every row; every error must be an xlsx error.
 func readXLSXAll(t *testing.T, path string) {
-	tb, err := openXLSX(path)
+	tb, err := openXLSX(path, nil)
 	if err != nil {
 		if !errors.Is(err, errBadXLSX) {
 			t.Fatalf("openXLSX error is not an xlsx error: %v", err)

@@ -117,16 +117,15 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		return fmt.Errorf("文件“%s”：查询导入记录失败：%w", name, err)
 	}
 
-	src, err := openTable(path, facts)
-	if err != nil {
-		return fail(ErrCodeUnreadable, fileError(name, err))
-	}
-	defer src.close()
-
 	templates, err := loadTemplates(ctx, im.db.Queries())
 	if err != nil {
 		return fileError(name, err)
 	}
+	src, err := openTable(path, facts, templates)
+	if err != nil {
+		return fail(ErrCodeUnreadable, fileError(name, err))
+	}
+	defer src.close()
 	layout, headerRow, err := findHeaderWith(src.table, templates)
 	if errors.Is(err, errNoContent) {
 		return fail(ErrCodeUnreadable, fileError(name, err))
@@ -137,7 +136,7 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	}
 	res.Platform, res.Format, res.FormatName = layout.Platform, layout.ID, layout.Name
 	if layout.Level == levelRefund { // refunds / after-sales: refund.go
-		return im.importRefunds(ctx, path, facts, src, layout, headerRow, opts, res)
+		return im.importRefunds(ctx, path, facts, src, templates, layout, headerRow, opts, res)
 	}
 	defaultShop, mem, err := rememberedShop(ctx, im.db.Queries(), layout, name, opts)
 	if err != nil {
@@ -244,10 +243,12 @@ type openedTable struct {
 	close      func()
 }
 
-func openTable(path string, facts fileFacts) (*openedTable, error) {
+// openTable opens the file's table: for an xlsx, the sheet the layouts and templates
+// recognise (openXLSX).
+func openTable(path string, facts fileFacts, templates []templateLayout) (*openedTable, error) {
 	switch facts.kind {
 	case "xlsx":
-		t, err := openXLSX(path)
+		t, err := openXLSX(path, templates)
 		if err != nil {
 			return nil, err
 		}

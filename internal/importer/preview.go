@@ -45,15 +45,15 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 	if err != nil {
 		return p
 	}
-	src, err := openTable(path, facts)
-	if err != nil {
-		return p
-	}
-	defer src.close()
 	templates, err := loadTemplates(ctx, im.db.Queries())
 	if err != nil {
 		return p
 	}
+	src, err := openTable(path, facts, templates)
+	if err != nil {
+		return p
+	}
+	defer src.close()
 	layout, _, err := findHeaderWith(src.table, templates)
 	if err != nil {
 		return p

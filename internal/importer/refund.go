@@ -111,13 +111,22 @@ func (p *rowParser) refundValues(rowNo int, row []string, v *refundValues) (err 
 // importRefunds is importFile for a refund layout: the file's rows are refunds. It runs in
 // one transaction like an order file: any bad row and nothing is kept.
 func (im *Importer) importRefunds(ctx context.Context, path string, facts fileFacts, src *openedTable,
-	layout *boundLayout, headerRow int, opts Options, res *FileResult) error {
+	templates []templateLayout, layout *boundLayout, headerRow int, opts Options, res *FileResult) error {
 	name := res.File
 	rp := newRowParser(layout, name, facts)
 	p := &rp
-	defaultShop := opts.ShopID
+	// Which shop, for rows without a 店铺名称: the caller's, else the one remembered for
+	// files like this (memory.go), else the one whose orders the file's rows name.
+	defaultShop, mem, err := rememberedShop(ctx, im.db.Queries(), layout, name, opts)
+	if err != nil {
+		return err
+	}
+	res.ShopRemembered = defaultShop != 0
+	if defaultShop == 0 {
+		defaultShop = opts.ShopID
+	}
 	if defaultShop == 0 && opts.ShopName == "" {
-		id, err := im.shopOfOrders(ctx, path, facts, p)
+		id, err := im.shopOfOrders(ctx, path, facts, p, templates)
 		if err != nil {
 			return err
 		}
@@ -125,7 +134,7 @@ func (im *Importer) importRefunds(ctx context.Context, path string, facts fileFa
 	}
 	report := progressReporter(opts, name, src)
 	errDryRun := errors.New("dry run")
-	err := im.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
+	err = im.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
 		b, err := openBatch(ctx, tx, name, facts, layout)
 		if err != nil {
 			return err
@@ -158,6 +167,9 @@ func (im *Importer) importRefunds(ctx context.Context, path string, facts fileFa
 			return fail(ErrCodeUnreadable, fileError(name,
 				fmt.Errorf("第 %d 行是表头，但下面没有任何退款/售后行", headerRow)))
 		}
+		if err := rememberImport(ctx, b.q, layout, mem, opts); err != nil {
+			return fmt.Errorf("文件“%s”：%w", name, err)
+		}
 		// The batch created no order: its order id range stays empty.
 		if err := b.finish(ctx, w, res, 0, -1); err != nil {
 			return err
@@ -186,13 +198,13 @@ const orderNosPerQuery = 500
 // rows without a 店铺名称. 0 when no stored order has them or they belong to several shops
 // (the writer then takes the only shop of the platform, or asks). It reads the file once
 // more, for the numbers only.
-func (im *Importer) shopOfOrders(ctx context.Context, path string, facts fileFacts, p *rowParser) (int64, error) {
-	src, err := openTable(path, facts)
+func (im *Importer) shopOfOrders(ctx context.Context, path string, facts fileFacts, p *rowParser, templates []templateLayout) (int64, error) {
+	src, err := openTable(path, facts, templates)
 	if err != nil {
 		return 0, fail(ErrCodeUnreadable, fileError(p.file, err))
 	}
 	defer src.close()
-	if _, _, err := findHeader(src.table); err != nil {
+	if _, _, err := findHeaderWith(src.table, templates); err != nil {
 		return 0, fail(ErrCodeUnknownFormat, fileError(p.file, err))
 	}
 	seen := map[string]bool{}

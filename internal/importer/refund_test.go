@@ -733,3 +733,48 @@ func BenchmarkImportRefunds(b *testing.B) {
 		d.Close()
 	}
 }
+
+// A refund file without 店铺名称 whose orders Shopdesk does not know asks for its shop once:
+// the pick is remembered for its header and file-name pattern like an order file's, so the
+// next day's refund report goes there without asking.
+func TestRefundShopRemembered(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	importRefundOrders(t, d) // two taobao shops
+	im := importer.New(d)
+	unknown := func(no string) []exportfile.TaobaoRefund {
+		rs := sampleRefunds()[:1]
+		rs[0].OrderNo, rs[0].RefundNo = "99999999999999999"+no, "16823456789012"+no
+		return rs
+	}
+	steps := []struct {
+		name, file string
+		opts       importer.Options
+		code       string
+		shop       string
+		remembered bool
+	}{
+		{"unknown orders, two shops: ask", writeTaobaoRefunds(t, "退款报表20261121.csv", unknown("01"), gbkText),
+			importer.Options{}, importer.ErrCodeNeedShop, "", false},
+		{"the seller picks 暖暖家居小铺", writeTaobaoRefunds(t, "退款报表20261121.csv", unknown("02"), gbkText),
+			importer.Options{ShopID: shopID(t, d, "暖暖家居小铺")}, "", "暖暖家居小铺", false},
+		{"the next day's report: no question", writeTaobaoRefunds(t, "退款报表20261122.csv", unknown("03"), gbkText),
+			importer.Options{}, "", "暖暖家居小铺", true},
+		{"another file-name pattern still asks", writeTaobaoRefunds(t, "别的名字.csv", unknown("04"), gbkText),
+			importer.Options{}, importer.ErrCodeNeedShop, "", false},
+	}
+	for _, s := range steps {
+		r := im.ImportFile(ctx, s.file, s.opts)
+		if r.ErrorCode != s.code || r.ShopRemembered != s.remembered || (s.shop != "" && r.Shop != s.shop) {
+			t.Fatalf("%s: %+v, want code %q shop %q remembered %v", s.name, r, s.code, s.shop, s.remembered)
+		}
+	}
+	got := loadRefunds(t, d)
+	if len(got) != 2 || got["1682345678901203"].shop != "暖暖家居小铺" {
+		t.Fatalf("refunds = %+v", got)
+	}
+	choices, err := im.ShopChoices(ctx)
+	if err != nil || len(choices) != 1 || choices[0].FilePattern != "退款报表*.csv" || choices[0].ShopName != "暖暖家居小铺" {
+		t.Fatalf("choices = %+v, %v", choices, err)
+	}
+}

@@ -384,3 +384,42 @@ func TestUnknownFileCarriesItsHeader(t *testing.T) {
 		})
 	}
 }
+
+// A workbook that keeps its orders on its second sheet (the first is a note): the unknown
+// file offers that sheet's header for mapping, and the template then finds that sheet.
+func TestTemplateOnSecondSheet(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	im := importer.New(d)
+	cells := make([]any, len(weidianHeader))
+	for i, h := range weidianHeader {
+		cells[i] = h
+	}
+	data := xmlRow(1, cells)
+	for n, o := range weidianOrders() {
+		c := o.cells()
+		row := make([]any, len(weidianHeader))
+		for i, h := range weidianHeader {
+			row[i] = c[h]
+		}
+		data += xmlRow(n+2, row)
+	}
+	p := filepath.Join(t.TempDir(), "微店订单.xlsx")
+	if err := os.WriteFile(p, twoSheetWorkbook(t, data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := im.ImportFile(ctx, p, importer.Options{})
+	if r.ErrorCode != importer.ErrCodeUnknownFormat || !slices.Equal(r.Header, weidianHeader) || r.HeaderRow != 1 || len(r.Sample) != 3 {
+		t.Fatalf("unknown workbook = %+v, want the second sheet's header and rows", r)
+	}
+	if _, err := im.SaveTemplate(ctx, weidianTemplate(r.Header)); err != nil {
+		t.Fatal(err)
+	}
+	r = im.ImportFile(ctx, p, importer.Options{})
+	if r.Error != "" || r.New != 3 || r.Shop != "微店·小李的杂货铺" {
+		t.Fatalf("with the template = %+v", r)
+	}
+	if got := loadOrder(t, d, "WD202611210002"); got.pay != 123450 || got.address != "广东省 深圳市 南山区 科技园 1 栋" {
+		t.Fatalf("order = %+v", got)
+	}
+}

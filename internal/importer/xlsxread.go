@@ -79,9 +79,11 @@ type xlsxTable struct {
 	ownsBook bool
 }
 
-// openXLSX opens the sheet of path whose top rows hold a header a layout knows, else the
-// first (visible) sheet.
-func openXLSX(path string) (*xlsxTable, error) {
+// openXLSX opens the sheet of path whose top rows hold a header a layout or template
+// knows. Failing that, the first visible sheet with a header-like row (what the mapping
+// screen then shows: a workbook whose first sheet is a note or a summary keeps its orders
+// on another), else the first visible sheet.
+func openXLSX(path string, templates []templateLayout) (*xlsxTable, error) {
 	book, err := openBook(path)
 	if err != nil {
 		return nil, err
@@ -93,17 +95,21 @@ func openXLSX(path string) (*xlsxTable, error) {
 			break
 		}
 	}
-	pick := -1
+	pick, candidate := -1, -1
 	var defErr error
 	for i := range book.sheets {
 		t, err := book.open(i)
 		if err == nil {
 			var l *boundLayout
-			l, _, err = findHeader(t)
+			l, _, err = findHeaderWith(t, templates)
 			t.closeSheet()
 			if l != nil {
 				pick = i
 				break
+			}
+			var ue *unknownLayoutError
+			if candidate < 0 && !book.sheets[i].hidden && errors.As(err, &ue) {
+				candidate = i
 			}
 			var xe *xlsxError
 			if !errors.As(err, &xe) {
@@ -120,6 +126,9 @@ func openXLSX(path string) (*xlsxTable, error) {
 			return nil, defErr
 		}
 		pick = def
+		if candidate >= 0 {
+			pick = candidate
+		}
 	}
 	t, err := book.open(pick)
 	if err != nil {

@@ -305,7 +305,7 @@ func TestXLSXStreamMatchesExcelize(t *testing.T) {
 func TestOpenXLSXPicksSheetAndKeepsRowNumbers(t *testing.T) {
 	for _, method := range []uint16{zip.Store, zip.Deflate} {
 		p := writeFile(t, "quirks.xlsx", quirkXLSX(t, method))
-		tb, err := openXLSX(p)
+		tb, err := openXLSX(p, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -366,7 +366,7 @@ func TestOpenXLSXErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tb, err := openXLSX(writeFile(t, "x.xlsx", tt.data))
+			tb, err := openXLSX(writeFile(t, "x.xlsx", tt.data), nil)
 			if err == nil {
 				for err == nil {
 					_, err = tb.Next()
@@ -413,7 +413,7 @@ func benchXLSX(b *testing.B) string {
 }
 
 func readAllStream(b *testing.B, path string) int {
-	t, err := openXLSX(path)
+	t, err := openXLSX(path, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
