@@ -82,7 +82,7 @@ func checkLevel(lf *layoutFile, l *Layout) error {
 // way refundStatusCode folds the cell.
 func checkRefundStatuses(lf *layoutFile) error {
 	for p, rules := range lf.RefundStatuses {
-		if !platforms[p] {
+		if !platforms[p] && p != anyPlatform {
 			return fmt.Errorf("refund_statuses: unknown platform %q", p)
 		}
 		for i := range rules {
@@ -95,14 +95,22 @@ func checkRefundStatuses(lf *layoutFile) error {
 	return nil
 }
 
+// anyPlatform keys the refund status rules tried after a platform's own: the wording most
+// refund exports share, for the seller's refund templates (a platform without rules of
+// its own) and for a wording missing from a platform's list.
+const anyPlatform = "*"
+
 // refundStatusCode maps a platform's refund status text to open, refunded or closed: the
-// first rule whose text the cell contains. A text no rule knows counts as open, so that a
-// refund in a state Shopdesk has not seen yet is shown to the seller rather than hidden.
+// first rule of the platform, then of anyPlatform, whose text the cell contains. A text no
+// rule knows counts as open, so that a refund in a state Shopdesk has not seen yet is
+// shown to the seller rather than hidden.
 func refundStatusCode(platform, text string) string {
 	t := strings.ReplaceAll(text, "，", ",")
-	for _, rule := range registry.RefundStatuses[platform] {
-		if strings.Contains(t, rule[0]) {
-			return rule[1]
+	for _, p := range []string{platform, anyPlatform} {
+		for _, rule := range registry.RefundStatuses[p] {
+			if strings.Contains(t, rule[0]) {
+				return rule[1]
+			}
 		}
 	}
 	return RefundOpen

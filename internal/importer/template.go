@@ -43,7 +43,8 @@ type Template struct {
 	LayoutID string `json:"layoutId"` // "template:<id>", the format of its imports
 	Platform string `json:"platform"`
 	Name     string `json:"name"`
-	Level    string `json:"level"` // "order", or "sub_order" when it maps sub_order_no
+	// Level is "order", "sub_order" when it maps sub_order_no, or "refund" (KindRefunds).
+	Level string `json:"level"`
 	// Header is the header row the template was made for, as the file wrote it.
 	Header []string `json:"header"`
 	// Columns maps a field (order_no, status, ...) to the file headers it is read from:
@@ -53,9 +54,17 @@ type Template struct {
 	LastUsedAt string              `json:"lastUsedAt"` // local time; "" when never used
 }
 
+// What a template's file holds (TemplateInput.Kind).
+const (
+	KindOrders  = "orders"  // orders, one per row or one product line per row
+	KindRefunds = "refunds" // refunds / after-sales: they attach to their orders (refund.go)
+)
+
 // TemplateInput is what the mapping screen saves.
 type TemplateInput struct {
-	File     string              `json:"file"` // the file it was made from, for messages
+	File string `json:"file"` // the file it was made from, for messages
+	// Kind is KindOrders ("" too) or KindRefunds.
+	Kind     string              `json:"kind"`
 	Platform string              `json:"platform"`
 	Name     string              `json:"name"`
 	Header   []string            `json:"header"` // the file's header row (FileResult.Header)
@@ -105,6 +114,14 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 	if !platforms[in.Platform] {
 		return "", nil, "", bad("请选择文件“%s”是哪个平台的订单（淘宝/天猫、京东、拼多多、抖店、快手或 1688）", file)
 	}
+	refunds := false
+	switch in.Kind {
+	case "", KindOrders:
+	case KindRefunds:
+		refunds = true
+	default:
+		return "", nil, "", bad("不认识的文件内容“%s”：请选择订单或退款/售后", in.Kind)
+	}
 	index, _ := headerIndex(in.Header)
 	if len(index) == 0 {
 		return "", nil, "", bad("文件“%s”没有表头", file)
@@ -119,6 +136,15 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 		def, known := fields[f]
 		if !known {
 			return "", nil, "", bad("不认识的字段“%s”", f)
+		}
+		// The fields of each kind as checkLevel allows them for built-in layouts.
+		if len(in.Columns[f]) > 0 {
+			if refunds && !refundFields[f] {
+				return "", nil, "", bad("“%s”是订单的字段，退款/售后模板不能选：如果文件里是订单，请把文件内容选成“订单”", def.name)
+			}
+			if !refunds && strings.HasPrefix(f, "refund_") && f != "refund_amount" {
+				return "", nil, "", bad("“%s”是退款/售后的字段，订单模板不能选：如果文件里是退款或售后，请把文件内容选成“退款/售后”", def.name)
+			}
 		}
 		var cols []string
 		seen := map[string]bool{}
@@ -143,6 +169,14 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 		}
 		columns[f] = cols
 	}
+	if refunds {
+		for _, f := range requiredRefundFields {
+			if len(columns[f]) == 0 {
+				return "", nil, "", bad("还没有选“%s”对应文件“%s”的哪一列：每个退款/售后模板都要对应订单编号、退款编号和退款状态", fields[f].name, file)
+			}
+		}
+		return name, columns, levelRefund, nil
+	}
 	for _, f := range requiredFields {
 		if len(columns[f]) == 0 {
 			return "", nil, "", bad("还没有选“%s”对应文件“%s”的哪一列：每个模板都要对应订单编号和订单状态", fields[f].name, file)
@@ -160,6 +194,14 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 		}
 	}
 	return name, columns, level, nil
+}
+
+// kindOfLevel is the TemplateInput.Kind of a stored template's level.
+func kindOfLevel(level string) string {
+	if level == levelRefund {
+		return KindRefunds
+	}
+	return KindOrders
 }
 
 // itemField reports whether f is read into order_item (item_count is the order's 商品数量).
@@ -314,7 +356,8 @@ func loadTemplates(ctx context.Context, q *sqldb.Queries) ([]templateLayout, err
 		if err != nil {
 			continue
 		}
-		if _, _, _, err := checkTemplate(TemplateInput{Platform: t.Platform, Name: t.Name, Header: t.Header, Columns: t.Columns}); err != nil {
+		if _, _, _, err := checkTemplate(TemplateInput{Kind: kindOfLevel(t.Level), Platform: t.Platform, Name: t.Name,
+			Header: t.Header, Columns: t.Columns}); err != nil {
 			continue
 		}
 		l := Layout{ID: t.LayoutID, Name: t.Name, Platform: t.Platform, Level: t.Level, Columns: map[string][]alias{}}

@@ -423,3 +423,111 @@ func TestTemplateOnSecondSheet(t *testing.T) {
 		t.Fatalf("order = %+v", got)
 	}
 }
+
+// jdServiceHeader is a 京东 售后服务单 export, which no built-in layout knows.
+var jdServiceHeader = []string{"服务单号", "订单号", "服务单状态", "申请时间", "退款金额", "商品名称", "商品编号", "申请原因"}
+
+func jdServiceRows() [][]string {
+	return [][]string{
+		{"SV20261121001", "301234567890", "待审核", "2026-11-21 10:00:00", "￥59.00", "保温杯 500ml", "100012345678", "质量问题"},
+		{"SV20261120002", "301234567891", "已完成", "2026/11/20 9:30", "1,299.00", "空气炸锅", "100012345679", "七天无理由"},
+		{"SV20261119003", "301234567892", "已取消", "2026-11-19 18:00:00", "25", "数据线", "100012345680", "不想要了"},
+		{"SV20261118004", "301234567893", "审核不通过", "2026-11-18 08:00:00", "0.00", "手机壳", "100012345681", ""},
+	}
+}
+
+func jdServiceTemplate() importer.TemplateInput {
+	return importer.TemplateInput{File: "服务单.csv", Kind: importer.KindRefunds, Platform: "jd", Name: "京东售后服务单",
+		Header: jdServiceHeader, Columns: map[string][]string{
+			"refund_no": {"服务单号"}, "order_no": {"订单号"}, "refund_status": {"服务单状态"},
+			"refund_applied_at": {"申请时间"}, "refund_amount": {"退款金额"}, "item_title": {"商品名称"},
+			"item_sku_code": {"商品编号"}, "refund_reason": {"申请原因"},
+		}}
+}
+
+// A refund export no built-in layout knows (京东 售后服务单) becomes a refund template: its
+// rows then import as refunds of the JD shop, their status texts read by the shared rules,
+// and undo takes them back.
+func TestRefundTemplate(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	im := importer.New(d)
+	createShop(t, d, "jd", "京东小家电专营店")
+	file := writeCSVFile(t, "服务单20261121.csv", jdServiceHeader, jdServiceRows(), gbkText)
+
+	r := im.ImportFile(ctx, file, importer.Options{})
+	if r.ErrorCode != importer.ErrCodeUnknownFormat || !slices.Equal(r.Header, jdServiceHeader) {
+		t.Fatalf("before the template: %+v", r)
+	}
+	tpl, err := im.SaveTemplate(ctx, jdServiceTemplate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tpl.Level != "refund" {
+		t.Fatalf("template level = %q", tpl.Level)
+	}
+	r = im.ImportFile(ctx, file, importer.Options{})
+	if r.Error != "" || r.New != 4 || r.Format != tpl.LayoutID || r.Shop != "京东小家电专营店" || count(t, d, "orders") != 0 {
+		t.Fatalf("with the template: %+v", r)
+	}
+	want := map[string]storedRefund{
+		"SV20261121001": {status: "open", statusText: "待审核", applied: "2026-11-21 10:00:00", amount: 5900, title: "保温杯 500ml", sku: "100012345678", reason: "质量问题"},
+		"SV20261120002": {status: "refunded", statusText: "已完成", applied: "2026-11-20 09:30:00", amount: 129900, title: "空气炸锅", sku: "100012345679", reason: "七天无理由"},
+		"SV20261119003": {status: "closed", statusText: "已取消", applied: "2026-11-19 18:00:00", amount: 2500, title: "数据线", sku: "100012345680", reason: "不想要了"},
+		"SV20261118004": {status: "closed", statusText: "审核不通过", applied: "2026-11-18 08:00:00", amount: 0, title: "手机壳", sku: "100012345681"},
+	}
+	got := loadRefunds(t, d)
+	for no, w := range want {
+		g := got[no]
+		if g.shop != "京东小家电专营店" || g.status != w.status || g.statusText != w.statusText || g.applied != w.applied ||
+			g.amount != w.amount || g.title != w.title || g.sku != w.sku || g.reason != w.reason {
+			t.Fatalf("refund %s = %+v, want %+v", no, g, w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d refunds", len(got))
+	}
+	if _, err := im.Undo(ctx, r.BatchID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, d, "refund"); n != 0 {
+		t.Fatalf("%d refunds after undo", n)
+	}
+}
+
+// What the mapping screen may save for each kind of file.
+func TestTemplateKinds(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		edit func(in *importer.TemplateInput)
+		want string // part of the error; "" = saved
+	}{
+		{"a refund template", func(in *importer.TemplateInput) {}, ""},
+		{"no refund number", func(in *importer.TemplateInput) { delete(in.Columns, "refund_no") },
+			"还没有选“退款编号”"},
+		{"no refund status", func(in *importer.TemplateInput) { in.Columns["refund_status"] = nil },
+			"每个退款/售后模板都要对应订单编号、退款编号和退款状态"},
+		{"an order field in a refund template", func(in *importer.TemplateInput) { in.Columns["status"] = []string{"服务单状态"} },
+			"“订单状态”是订单的字段"},
+		{"a refund field in an order template", func(in *importer.TemplateInput) {
+			in.Kind = importer.KindOrders
+			in.Columns["status"] = []string{"服务单状态"}
+		}, "是退款/售后的字段，订单模板不能选"},
+		{"an unknown kind", func(in *importer.TemplateInput) { in.Kind = "invoices" }, "不认识的文件内容"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im := importer.New(openDB(t))
+			in := jdServiceTemplate()
+			tt.edit(&in)
+			_, err := im.SaveTemplate(ctx, in)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("error = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

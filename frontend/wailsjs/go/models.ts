@@ -726,6 +726,7 @@ export namespace importer {
 	}
 	export class TemplateInput {
 	    file: string;
+	    kind: string;
 	    platform: string;
 	    name: string;
 	    header: string[];
@@ -738,6 +739,7 @@ export namespace importer {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.file = source["file"];
+	        this.kind = source["kind"];
 	        this.platform = source["platform"];
 	        this.name = source["name"];
 	        this.header = source["header"];
