@@ -198,3 +198,75 @@ test('a file without 店铺名称: the shop picked once is used next time, until
     assert.equal(await row.getAttribute('data-error-code'), 'need_shop');
   });
 });
+
+test('an unknown refund export: mapped as 退款/售后, its rows import as refunds', async (t) => {
+  const dir = tempDir(t);
+  const header = ['服务单号', '订单号', '服务单状态', '申请时间', '退款金额', '商品名称', '商品编号', '申请原因'];
+  const rows = [
+    ['SV20261121001', '301234567890', '待审核', '2026-11-21 10:00:00', '59.00', '保温杯 500ml', '100012345678', '质量问题'],
+    ['SV20261120002', '301234567891', '已完成', '2026-11-20 09:30:00', '1,299.00', '空气炸锅', '100012345679', '七天无理由'],
+    ['SV20261119003', '301234567892', '已取消', '2026-11-19 18:00:00', '25.00', '数据线', '100012345680', '不想要了'],
+  ];
+  const file = write(dir, '京东服务单_20261121.csv', header, rows);
+  await withApp(t, {}, async ({ page, shot }) => {
+    await page.evaluate(async () => {
+      await window.go.app.ShopService.Create('jd', '京东小家电专营店');
+    });
+    await byTestId(page, 'nav-import').click();
+    await byTestId(page, 'import-page').waitFor();
+
+    let row = (await previewUpload(page, file)).first();
+    assert.equal(await row.getAttribute('data-error-code'), 'unknown_format');
+    await row.getByTestId('import-map-columns').click();
+    await byTestId(page, 'mapping-modal').waitFor();
+    await settled(page.locator('.ant-modal').filter({ visible: true }));
+
+    // 服务单号 says it is an after-sales file: the refund fields are offered, guessed.
+    assert.ok(await byTestId(page, 'mapping-kind').locator('input[value="refunds"]').isChecked(), 'refunds preselected');
+    assert.match(await text(page, 'mapping-refund-hint'), /按订单编号挂到对应的订单上/);
+    assert.equal(await byTestId(page, 'mapping-item-rows').count(), 0);
+    assert.match(await text(page, 'mapping-field-refund_no'), /服务单号/);
+    assert.match(await text(page, 'mapping-field-order_no'), /订单号/);
+    assert.match(await text(page, 'mapping-field-refund_status'), /服务单状态/);
+    assert.match(await text(page, 'mapping-samples-refund_amount'), /59\.00 1,299\.00 25\.00/);
+    assert.equal(await byTestId(page, 'mapping-row-status').count(), 0, 'no order status field');
+
+    // Switching to 订单 and back keeps both guesses.
+    await byTestId(page, 'mapping-kind').getByText('订单', { exact: true }).click();
+    await byTestId(page, 'mapping-row-status').waitFor();
+    await byTestId(page, 'mapping-kind').getByText('退款/售后').click();
+    await byTestId(page, 'mapping-row-refund_no').waitFor();
+    assert.match(await text(page, 'mapping-field-refund_no'), /服务单号/);
+
+    await pickOption(page, 'mapping-platform', '京东');
+    await byTestId(page, 'mapping-name').fill('京东售后服务单');
+    await shot('65-refund-mapping');
+    await byTestId(page, 'mapping-save').click();
+    await until(async () => (await byTestId(page, 'mapping-modal').count()) === 0, 'the mapping screen to close');
+    await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'preview', 'the new preview');
+    row = byTestId(page, 'import-preview-row').first();
+    await until(async () => (await row.getAttribute('data-status')) === 'success', 'the file to be importable');
+    assert.match(await row.innerText(), /京东售后服务单[\s\S]*京东小家电专营店[\s\S]*将新增 3 \/ 更新 0 \/ 未变 0/);
+    row = (await confirmImport(page)).first();
+    assert.match(await row.getByTestId('import-result-text').innerText(), /新增 3 \/ 更新 0 \/ 未变 0/);
+    const panel = byTestId(page, 'templates-panel');
+    await until(async () => /京东售后服务单[\s\S]*京东[\s\S]*退款\/售后/.test(await panel.innerText()), 'the refund template in the list');
+    await panel.scrollIntoViewIfNeeded();
+    await shot('66-refund-template');
+
+    // The refunds are in the JD shop, each status read as the rules say.
+    const stored = await page.evaluate(async () => {
+      const shop = (await window.go.app.ShopService.List()).find((s) => s.platform === 'jd');
+      const out = {};
+      for (const no of ['301234567890', '301234567891', '301234567892']) {
+        out[no] = (await window.go.app.OrderService.Refunds(shop.id, no)).map((r) => `${r.refundNo} ${r.status} ${r.amountFen}`);
+      }
+      return out;
+    });
+    assert.deepEqual(stored, {
+      301234567890: ['SV20261121001 open 5900'],
+      301234567891: ['SV20261120002 refunded 129900'],
+      301234567892: ['SV20261119003 closed 2500'],
+    });
+  });
+});

@@ -6,6 +6,7 @@
  *
  * data-testid:
  *   mapping-modal              the modal (its content)
+ *   mapping-kind               what the file holds: radio values "orders" / "refunds"
  *   mapping-platform           platform Select;  mapping-name  template name Input
  *   mapping-item-rows          checkbox: each row is one product line (shows the item fields)
  *   mapping-row-<field>        one row per field; data-required="true" for required ones
@@ -15,20 +16,22 @@
  *   mapping-save               保存模板并重新检查;  mapping-cancel 取消
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Table, Tag, Typography, theme } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Radio, Select, Table, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { saveTemplate, type FileResult, type Template } from '../../api/imports';
 import { errorText } from '../../api/errors';
 import { PLATFORMS } from '../../lib/domain';
 import { platformLabel } from '../../components/labels';
 import {
-  MAPPING_FIELDS,
   cleanMapping,
   columnChoices,
   defaultTemplateName,
+  fieldsFor,
+  guessKind,
   guessMapping,
   missingRequired,
   samplesOf,
+  type FileKind,
   type Mapping,
   type MappingField,
 } from './mapping';
@@ -69,19 +72,27 @@ function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: ()
   const sample = useMemo(() => file.sample ?? [], [file]);
   const choices = useMemo(() => columnChoices(header), [header]);
   const indexOf = useMemo(() => new Map(choices.map((c) => [c.name, c.index])), [choices]);
-  const initial = useMemo(() => guessMapping(header), [header]);
+  const initial = useMemo(() => guessMapping(header, 'orders'), [header]);
 
+  const [kind, setKind] = useState<FileKind>(() => guessKind(header));
   const [platform, setPlatform] = useState<string | undefined>(undefined);
   const [name, setName] = useState(() => defaultTemplateName(file.file));
-  const [mapping, setMapping] = useState<Mapping>(initial);
+  // One mapping per kind, each guessed from the header: switching the kind back and forth
+  // keeps what the seller picked for either.
+  const [mappings, setMappings] = useState<Record<FileKind, Mapping>>(() => ({
+    orders: initial,
+    refunds: guessMapping(header, 'refunds'),
+  }));
+  const mapping = mappings[kind];
+  const setMapping = (f: (m: Mapping) => Mapping) => setMappings((all) => ({ ...all, [kind]: f(all[kind]) }));
   const [itemRows, setItemRows] = useState(() => !!initial.sub_order_no?.length);
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const fields = MAPPING_FIELDS.filter((f) => f.group === 'order' || itemRows);
-  const missing = missingRequired(mapping);
-  const noCreated = !mapping.created_at?.length;
+  const fields = fieldsFor(kind, itemRows);
+  const missing = missingRequired(mapping, kind);
+  const noCreated = kind === 'orders' && !mapping.created_at?.length;
 
   const save = async () => {
     setTried(true);
@@ -89,7 +100,14 @@ function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: ()
     if (!platform || !name.trim() || missing.length > 0) return;
     setSaving(true);
     try {
-      const saved = await saveTemplate({ file: file.file, platform, name: name.trim(), header, columns: cleanMapping(mapping, itemRows) });
+      const saved = await saveTemplate({
+        file: file.file,
+        kind,
+        platform,
+        name: name.trim(),
+        header,
+        columns: cleanMapping(mapping, itemRows, kind),
+      });
       message.success(t('mapping.saved', { name: saved.name }));
       onSaved(saved);
     } catch (err) {
@@ -211,6 +229,18 @@ function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: ()
         {t('mapping.intro', { row: file.headerRow || 1 })}
       </Typography.Paragraph>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
+        <Form.Item label={t('mapping.kind')} required>
+          <Radio.Group
+            data-testid="mapping-kind"
+            optionType="button"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as FileKind)}
+            options={[
+              { value: 'orders', label: t('mapping.kindOrders') },
+              { value: 'refunds', label: t('mapping.kindRefunds') },
+            ]}
+          />
+        </Form.Item>
         <Form.Item
           label={t('mapping.platform')}
           required
@@ -242,12 +272,19 @@ function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: ()
             onPressEnter={() => void save()}
           />
         </Form.Item>
-        <Form.Item>
-          <Checkbox data-testid="mapping-item-rows" checked={itemRows} onChange={(e) => setItemRows(e.target.checked)}>
-            {t('mapping.itemRows')}
-          </Checkbox>
-        </Form.Item>
+        {kind === 'orders' && (
+          <Form.Item>
+            <Checkbox data-testid="mapping-item-rows" checked={itemRows} onChange={(e) => setItemRows(e.target.checked)}>
+              {t('mapping.itemRows')}
+            </Checkbox>
+          </Form.Item>
+        )}
       </Form>
+      {kind === 'refunds' && (
+        <Typography.Paragraph data-testid="mapping-refund-hint" type="secondary" style={{ marginTop: -4, marginBottom: 12 }}>
+          {t('mapping.refundHint')}
+        </Typography.Paragraph>
+      )}
       <Table<MappingField>
         rowKey="key"
         size="small"

@@ -6,6 +6,7 @@
  *   templates-panel              the panel (Tabs); tab keys "templates" and "choices"
  *   templates-table              template table wrapper; rows template-row (data-id)
  *   template-name-<id>           the name (editable: the pencil button, Enter saves, Esc cancels)
+ *   template-kind-<id>           订单 or 退款/售后
  *   template-delete-<id>         删除;  template-delete-confirm  its Popconfirm OK
  *   shop-choices-table           remembered shops wrapper; rows shop-choice-row
  *   shop-choice-forget-<id>      忘记;  shop-choice-forget-confirm  its Popconfirm OK
@@ -26,7 +27,7 @@ import {
 } from '../../api/imports';
 import { errorText } from '../../api/errors';
 import { platformLabel } from '../../components/labels';
-import { MAPPING_FIELDS } from './mapping';
+import { fieldsFor } from './mapping';
 
 /** version: bumped after imports and after a template is saved, to reload both lists. */
 export function TemplatesPanel({ version }: { version: number }) {
@@ -94,7 +95,8 @@ export function TemplatesPanel({ version }: { version: number }) {
   };
 
   const mappedText = (tpl: Template) =>
-    MAPPING_FIELDS.filter((f) => tpl.columns?.[f.key]?.length)
+    fieldsFor(tpl.level === 'refund' ? 'refunds' : 'orders', true)
+      .filter((f) => tpl.columns?.[f.key]?.length)
       .map((f) => `${t(`mapping.field.${f.key}`)} ← ${tpl.columns[f.key].join(' + ')}`)
       .join('\n');
 
@@ -112,7 +114,19 @@ export function TemplatesPanel({ version }: { version: number }) {
         </Typography.Text>
       ),
     },
-    { key: 'platform', title: t('templates.platform'), width: 110, render: (_: unknown, tpl) => <Tag>{platformLabel(t, tpl.platform)}</Tag> },
+    {
+      key: 'platform',
+      title: t('templates.platform'),
+      width: 170,
+      render: (_: unknown, tpl) => (
+        <span className="sd-nowrap">
+          <Tag>{platformLabel(t, tpl.platform)}</Tag>
+          <Tag color={tpl.level === 'refund' ? 'purple' : undefined} data-testid={`template-kind-${tpl.id}`}>
+            {t(tpl.level === 'refund' ? 'mapping.kindRefunds' : 'mapping.kindOrders')}
+          </Tag>
+        </span>
+      ),
+    },
     {
       key: 'columns',
       title: t('templates.columns'),

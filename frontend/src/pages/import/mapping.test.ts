@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMapping, columnChoices, defaultTemplateName, guessMapping, missingRequired, samplesOf } from './mapping';
+import { cleanMapping, columnChoices, defaultTemplateName, guessKind, guessMapping, missingRequired, samplesOf } from './mapping';
 
 describe('guessMapping', () => {
   it.each([
@@ -98,5 +98,40 @@ describe('defaultTemplateName', () => {
     ['20261121.csv', ''],
   ])('%s → %s', (file, want) => {
     expect(defaultTemplateName(file)).toBe(want);
+  });
+});
+
+describe('refund / after-sales files', () => {
+  it.each([
+    ['淘宝 退款报表', ['订单编号', '退款编号', '支付宝交易号', '退款状态', '买家退款金额', '退款的申请时间', '超时时间', '货物状态', '退货物流单号', '退货物流公司', '买家退款原因', '宝贝标题', '商家编码'], 'refunds'],
+    ['京东 售后服务单', ['服务单号', '订单号', '服务单状态', '申请时间', '退款金额', '商品名称', '商品编号', '申请原因'], 'refunds'],
+    ['an order export with a 退款状态 column', ['订单号', '订单状态', '退款状态', '退款金额'], 'orders'],
+  ])('guessKind: %s', (_name, header, kind) => {
+    expect(guessKind(header)).toBe(kind);
+  });
+
+  it('guesses refund fields: numbers apart, the return waybill and the refund amount', () => {
+    const header = ['订单编号', '退款编号', '支付宝交易号', '退款状态', '买家退款金额', '订单金额', '退款的申请时间', '超时时间', '货物状态', '退货物流单号', '退货物流公司', '买家退款原因', '宝贝标题', '商家编码', '退款完结时间'];
+    expect(guessMapping(header, 'refunds')).toEqual({
+      refund_no: ['退款编号'],
+      order_no: ['订单编号'],
+      refund_return_tracking_no: ['退货物流单号'],
+      refund_return_carrier: ['退货物流公司'],
+      refund_deadline_at: ['超时时间'],
+      refund_finished_at: ['退款完结时间'],
+      refund_applied_at: ['退款的申请时间'],
+      refund_amount: ['买家退款金额'],
+      refund_goods_status: ['货物状态'],
+      refund_status: ['退款状态'],
+      refund_reason: ['买家退款原因'],
+      item_title: ['宝贝标题'],
+      item_sku_code: ['商家编码'],
+    });
+  });
+
+  it('requires the order number, the refund number and the status; keeps only refund fields', () => {
+    const m = { order_no: ['订单号'], refund_status: ['服务单状态'], status: ['服务单状态'], refund_reason: ['原因', '补充说明'] };
+    expect(missingRequired(m, 'refunds')).toEqual(['refund_no']);
+    expect(cleanMapping(m, false, 'refunds')).toEqual({ order_no: ['订单号'], refund_status: ['服务单状态'], refund_reason: ['原因', '补充说明'] });
   });
 });

@@ -3,7 +3,10 @@
 // template input sent to ImportService.SaveTemplate (which validates it again, in Chinese).
 // Field keys are the Go importer's (internal/importer/layout.go `fields`).
 
-export type FieldGroup = 'order' | 'item';
+export type FieldGroup = 'order' | 'item' | 'refund';
+
+/** What the file holds: orders, or refunds / after-sales (Go importer.KindOrders / KindRefunds). */
+export type FileKind = 'orders' | 'refunds';
 
 export interface MappingField {
   key: string;
@@ -45,6 +48,32 @@ export const MAPPING_FIELDS: MappingField[] = [
   { key: 'item_refund_status', group: 'item' },
   { key: 'item_refund_amount', group: 'item' },
 ];
+
+/** A refund / after-sales file's fields (Go refundFields): each row is one refund, attached to its order. */
+export const REFUND_MAPPING_FIELDS: MappingField[] = [
+  { key: 'order_no', group: 'refund', required: true },
+  { key: 'refund_no', group: 'refund', required: true },
+  { key: 'refund_status', group: 'refund', required: true },
+  { key: 'refund_amount', group: 'refund', suggested: true },
+  { key: 'refund_applied_at', group: 'refund', suggested: true },
+  { key: 'refund_deadline_at', group: 'refund' },
+  { key: 'refund_kind', group: 'refund' },
+  { key: 'refund_goods_status', group: 'refund' },
+  { key: 'refund_reason', group: 'refund', multi: true },
+  { key: 'refund_return_tracking_no', group: 'refund' },
+  { key: 'refund_return_carrier', group: 'refund' },
+  { key: 'refund_finished_at', group: 'refund' },
+  { key: 'sub_order_no', group: 'refund' },
+  { key: 'item_title', group: 'refund', multi: true },
+  { key: 'item_sku_code', group: 'refund' },
+  { key: 'shop_name', group: 'refund' },
+];
+
+/** The fields the screen shows for a kind of file (item fields only when each row is a product line). */
+export function fieldsFor(kind: FileKind, itemRows: boolean): MappingField[] {
+  if (kind === 'refunds') return REFUND_MAPPING_FIELDS;
+  return MAPPING_FIELDS.filter((f) => f.group === 'order' || itemRows);
+}
 
 export type Mapping = Record<string, string[]>;
 
@@ -134,6 +163,35 @@ const ITEM_RULES: Rule[] = [
   { field: 'item_refund_amount', words: ['退款金额'] },
 ];
 
+// For refund / after-sales files. The numbers and times of the refund come before the
+// order's (订单编号 must not take 退款编号), the return waybill before any other 单号.
+const REFUND_RULES: Rule[] = [
+  { field: 'refund_no', words: ['退款编号', '售后编号', '退款单号', '售后单号', '服务单号', '退款ID', '售后ID', '退款id', '售后id'] },
+  { field: 'sub_order_no', words: ['子订单编号', '子订单号', '子单号'] },
+  { field: 'order_no', words: ['订单编号', '订单号', '主订单编号', '订单ID', '订单id'], not: ['子', '物流', '快递', '运单', '退款', '售后', '服务单', '支付', '外部'] },
+  { field: 'refund_return_tracking_no', words: ['退货物流单号', '退货运单号', '退货快递单号', '物流单号', '运单号', '快递单号'] },
+  { field: 'refund_return_carrier', words: ['退货物流公司', '退货快递公司', '物流公司', '快递公司'] },
+  { field: 'refund_deadline_at', words: ['超时时间', '处理截止时间', '截止时间', '到期时间', '处理时限'] },
+  { field: 'refund_finished_at', words: ['完结时间', '完成时间', '退款时间', '关闭时间'], not: ['申请'] },
+  { field: 'refund_applied_at', words: ['申请时间', '发起时间', '创建时间'] },
+  { field: 'refund_amount', words: ['退款金额', '实退金额', '售后金额', '金额'], not: ['订单', '商品', '实付', '运费', '单价'] },
+  { field: 'refund_goods_status', words: ['货物状态', '收货状态', '商品状态'] },
+  { field: 'refund_status', words: ['退款状态', '售后状态', '服务单状态', '处理状态', '状态'], not: ['货物', '物流', '订单', '收货', '商品'] },
+  { field: 'refund_kind', words: ['售后类型', '退款类型', '服务类型', '申请类型', '是否需要退货'] },
+  { field: 'refund_reason', words: ['退款原因', '售后原因', '申请原因', '原因'] },
+  { field: 'item_title', words: ['商品名称', '商品标题', '宝贝标题', '标题', '品名'], not: ['编码', 'ID', 'id', '编号'] },
+  { field: 'item_sku_code', words: ['商家编码', 'SKU编码', '商品编码', '货号', '商品编号'] },
+  { field: 'shop_name', words: ['店铺名称', '店铺名', '店铺', '店名'], not: ['ID', 'id', '编号'] },
+];
+
+/** Headers that only a refund / after-sales file has. */
+const REFUND_HEADER_WORDS = ['退款编号', '售后编号', '退款单号', '售后单号', '服务单号'];
+
+/** A first guess of what the file holds, from its header. */
+export function guessKind(header: string[]): FileKind {
+  return header.some((h) => REFUND_HEADER_WORDS.some((w) => (h ?? '').includes(w))) ? 'refunds' : 'orders';
+}
+
 // 省 / 市 / 区 columns are joined into the address, followed by the street column.
 const ADDRESS_PARTS = [
   ['省', '省份', '收货省份', '收件省'],
@@ -155,10 +213,20 @@ function bestColumn(rule: Rule, cols: ColumnChoice[], used: Set<string> | null):
 }
 
 /** A first guess of the mapping from the header names; the seller corrects it on screen. */
-export function guessMapping(header: string[]): Mapping {
+export function guessMapping(header: string[], kind: FileKind = 'orders'): Mapping {
   const cols = columnChoices(header);
   const used = new Set<string>();
   const out: Mapping = {};
+  if (kind === 'refunds') {
+    for (const rule of REFUND_RULES) {
+      const name = bestColumn(rule, cols, used);
+      if (name) {
+        out[rule.field] = [name];
+        used.add(name);
+      }
+    }
+    return out;
+  }
   for (const rule of ORDER_RULES) {
     const name = bestColumn(rule, cols, used);
     if (name) {
@@ -181,15 +249,16 @@ export function guessMapping(header: string[]): Mapping {
 }
 
 /** Required fields that have no column yet. */
-export function missingRequired(mapping: Mapping): string[] {
-  return MAPPING_FIELDS.filter((f) => f.required && !(mapping[f.key]?.length)).map((f) => f.key);
+export function missingRequired(mapping: Mapping, kind: FileKind = 'orders'): string[] {
+  return fieldsFor(kind, false)
+    .filter((f) => f.required && !(mapping[f.key]?.length))
+    .map((f) => f.key);
 }
 
 /** The mapping without empty fields, and without item fields when rows are whole orders. */
-export function cleanMapping(mapping: Mapping, itemRows: boolean): Mapping {
+export function cleanMapping(mapping: Mapping, itemRows: boolean, kind: FileKind = 'orders'): Mapping {
   const out: Mapping = {};
-  for (const f of MAPPING_FIELDS) {
-    if (f.group === 'item' && !itemRows) continue;
+  for (const f of fieldsFor(kind, itemRows)) {
     const cols = (mapping[f.key] ?? []).filter((c) => c.trim() !== '');
     if (cols.length > 0) out[f.key] = f.multi ? cols : cols.slice(0, 1);
   }
