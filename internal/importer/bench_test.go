@@ -112,7 +112,9 @@ func peakRSS() float64 {
 // BenchmarkImportTaobaoCSV imports a generated Taobao order report (1M rows by default)
 // and reports, side by side in one run: the sqlite3 shell's .import of the same file (the
 // reference), the full import, a re-import of the same orders (another file, so the
-// duplicate-file shortcut does not apply), their ratios, and the peak RSS.
+// duplicate-file shortcut does not apply), their ratios, and the peak RSS. Then the
+// engine floor (engineFloor): the imported orders copied into an empty database by one
+// INSERT … SELECT, through this build of SQLite and through the sqlite3 shell's.
 func BenchmarkImportTaobaoCSV(b *testing.B) {
 	n := benchOrders()
 	dir := b.TempDir()
@@ -158,6 +160,9 @@ func BenchmarkImportTaobaoCSV(b *testing.B) {
 			b.Fatalf("re-import: %+v", r)
 		}
 		d.Close()
+		imported := filepath.Join(dir, fmt.Sprintf("shop%d.db", i))
+		floor := engineFloor(b, ctx, imported, filepath.Join(dir, fmt.Sprintf("floor%d.db", i)))
+		nativeFloor := nativeEngineFloor(b, imported, filepath.Join(dir, fmt.Sprintf("floor%d-native.db", i)))
 		refAfter := shellImport(fmt.Sprintf("ref%d-b.db", i))
 		refTime := (refBefore + refAfter) / 2
 		b.Logf("sqlite3 .import: %.2f s before, %.2f s after", refBefore.Seconds(), refAfter.Seconds())
@@ -168,8 +173,87 @@ func BenchmarkImportTaobaoCSV(b *testing.B) {
 		b.ReportMetric(reimportTime.Seconds(), "reimport-s")
 		b.ReportMetric(reimportTime.Seconds()/importTime.Seconds(), "reimport/import")
 		b.ReportMetric(float64(n)/importTime.Seconds(), "rows/s")
+		b.ReportMetric(floor.Seconds(), "engine-floor-s")
+		b.ReportMetric(floor.Seconds()/refTime.Seconds(), "engine-floor/sqlite3")
+		b.ReportMetric(nativeFloor.Seconds(), "native-floor-s")
+		b.ReportMetric(nativeFloor.Seconds()/refTime.Seconds(), "native-floor/sqlite3")
 		b.ReportMetric(peakRSS(), "peak-rss-MB")
 	}
+}
+
+// engineFloor is what the database engine alone costs for the import's rows: the imported
+// orders copied by one INSERT … SELECT into a fresh database of the same schema (every
+// index the product keeps), in one transaction with the import's page cache and no
+// checkpoint at commit (as db.InBulkTx). No file is read, no value parsed or bound: no
+// import through this engine can be faster.
+func engineFloor(b *testing.B, ctx context.Context, imported, path string) time.Duration {
+	d, err := db.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	conn, err := d.SQL.Conn(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	run := func(q string) {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			b.Fatalf("engine floor: %s: %v", q, err)
+		}
+	}
+	// The shops and batches the orders refer to (foreign keys are on), outside the timing.
+	run("ATTACH DATABASE '" + imported + "' AS src")
+	run("INSERT INTO import_batch SELECT * FROM src.import_batch") // shop.created_batch_id refers to it
+	run("INSERT INTO shop SELECT * FROM src.shop")
+	run(fmt.Sprintf("PRAGMA cache_size = %d", -importer.ImportCacheMiB*1024))
+	run("PRAGMA wal_autocheckpoint = 0")
+	t0 := time.Now()
+	run("BEGIN")
+	run("INSERT INTO orders SELECT * FROM src.orders")
+	run("COMMIT")
+	return time.Since(t0)
+}
+
+// nativeEngineFloor is engineFloor run by the sqlite3 shell (SQLite compiled from C):
+// how much of the floor is the engine's build rather than SQLite itself.
+func nativeEngineFloor(b *testing.B, imported, path string) time.Duration {
+	d, err := db.Open(context.Background(), path) // the schema
+	if err != nil {
+		b.Fatal(err)
+	}
+	d.Close()
+	script := fmt.Sprintf(`PRAGMA foreign_keys = ON;
+PRAGMA cache_size = %d;
+PRAGMA wal_autocheckpoint = 0;
+PRAGMA synchronous = NORMAL;
+ATTACH DATABASE '%s' AS src;
+INSERT INTO import_batch SELECT * FROM src.import_batch;
+INSERT INTO shop SELECT * FROM src.shop;
+.timer on
+BEGIN;
+INSERT INTO orders SELECT * FROM src.orders;
+COMMIT;
+`, -importer.ImportCacheMiB*1024, imported)
+	shell := exec.Command("sqlite3", path)
+	shell.Stdin = strings.NewReader(script)
+	out, err := shell.CombinedOutput()
+	if err != nil {
+		b.Fatalf("native engine floor: %v: %s", err, out)
+	}
+	// The shell's own timer, for BEGIN, the INSERT and COMMIT: its start-up and the
+	// ATTACH are not part of the transaction engineFloor times.
+	var total float64
+	for _, line := range strings.Split(string(out), "\n") {
+		if rest, ok := strings.CutPrefix(line, "Run Time: real "); ok {
+			f, err := strconv.ParseFloat(strings.Fields(rest)[0], 64)
+			if err != nil {
+				b.Fatalf("native engine floor: %q: %v", line, err)
+			}
+			total += f
+		}
+	}
+	return time.Duration(total * float64(time.Second))
 }
 
 // BenchmarkImportXLSXvsCSV imports the same 100k orders once as a CSV and once as an xlsx
