@@ -291,7 +291,8 @@ function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: ()
         pagination={false}
         columns={columns}
         dataSource={fields}
-        scroll={{ y: 'calc(100vh - 330px)' }}
+        // the refund hint above takes two more lines: the buttons below stay on screen
+        scroll={{ y: kind === 'refunds' ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)' }}
         onRow={(f) => ({ 'data-testid': `mapping-row-${f.key}`, 'data-required': f.required ? 'true' : undefined }) as React.HTMLAttributes<HTMLElement>}
       />
       {tried && missing.length > 0 && (
