@@ -52,6 +52,12 @@ func (s *ImportService) exclusive(fn func(context.Context, *importer.Importer, i
 	})
 }
 
+// SheetHeader reads another sheet of an xlsx being mapped: its header row and first rows
+// (see importer.SheetHeader). Nothing is imported.
+func (s *ImportService) SheetHeader(path, sheet string) importer.FileResult {
+	return importer.New(s.env.db).SheetHeader(s.env.ctx, path, sheet)
+}
+
 // PickFiles opens the native dialog for export files (desktop window only).
 func (s *ImportService) PickFiles() ([]string, error) { return s.env.shell.PickFiles() }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { withApp, until, byTestId, pickOption, previewUpload, confirmImport, totalOf, orderNumbers, settled } from './harness.mjs';
+import { withApp, until, byTestId, pickOption, previewUpload, confirmImport, totalOf, orderNumbers, settled, writeXLSX } from './harness.mjs';
 
 const LONG = '买家付款后商家承诺的最晚发货时间（以平台规则为准）';
 const HEADER = ['订单号', '下单时间', '订单状态', '收件人', '省', '市', '区', '详细地址', '商品名称', '数量', '实收款(元)', '快递公司', '快递单号', LONG, '买家备注', '店铺'];
@@ -268,5 +268,38 @@ test('an unknown refund export: mapped as 退款/售后, its rows import as refu
       301234567891: ['SV20261120002 refunded 129900'],
       301234567892: ['SV20261119003 closed 2500'],
     });
+  });
+});
+
+test('a workbook with a summary sheet first: the orders sheet is picked on the mapping screen', async (t) => {
+  const dir = tempDir(t);
+  const file = writeXLSX(path.join(dir, 'ERP导出_20261121.xlsx'), [
+    { name: '汇总', rows: [['日期', '订单数', '销售额', '退款额'], ['2026-11-21', '3', '1324.40', '0']] },
+    { name: '订单明细', rows: [HEADER, ...ORDERS] },
+  ]);
+  await withApp(t, {}, async ({ page, shot }) => {
+    await byTestId(page, 'nav-import').click();
+    await byTestId(page, 'import-page').waitFor();
+    let row = (await previewUpload(page, file)).first();
+    assert.equal(await row.getAttribute('data-error-code'), 'unknown_format');
+    await row.getByTestId('import-map-columns').click();
+    const modal = byTestId(page, 'mapping-modal');
+    await modal.waitFor();
+    await settled(page.locator('.ant-modal').filter({ visible: true }));
+    assert.match(await modal.innerText(), /工作表“汇总”第 1 行是表头/);
+
+    await pickOption(page, 'mapping-sheet', '订单明细');
+    await until(async () => /工作表“订单明细”第 1 行是表头/.test(await byTestId(page, 'mapping-modal').innerText()), 'the orders sheet');
+    assert.match(await text(page, 'mapping-field-order_no'), /订单号/);
+    assert.match(await text(page, 'mapping-samples-order_no'), /WD202611210001 WD202611210002 WD202611200003/);
+    await pickOption(page, 'mapping-platform', '拼多多');
+    await byTestId(page, 'mapping-name').fill('ERP订单明细');
+    await shot('67-mapping-sheet');
+    await byTestId(page, 'mapping-save').click();
+    await until(async () => (await byTestId(page, 'mapping-modal').count()) === 0, 'the mapping screen to close');
+    await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'preview', 'the new preview');
+    row = byTestId(page, 'import-preview-row').first();
+    await until(async () => (await row.getAttribute('data-status')) === 'success', 'the workbook to be importable');
+    assert.match(await row.innerText(), /ERP订单明细[\s\S]*微店·小李的杂货铺[\s\S]*将新增 3 \/ 更新 0 \/ 未变 0/);
   });
 });

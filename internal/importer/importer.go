@@ -126,6 +126,7 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		return fail(ErrCodeUnreadable, fileError(name, err))
 	}
 	defer src.close()
+	res.setSheets(src)
 	layout, headerRow, err := findHeaderWith(src.table, templates)
 	if errors.Is(err, errNoContent) {
 		return fail(ErrCodeUnreadable, fileError(name, err))
@@ -241,6 +242,9 @@ type openedTable struct {
 	bytesRead  func() int64
 	totalBytes int64
 	close      func()
+	// sheet is the worksheet read and sheets the workbook's visible ones (xlsx only).
+	sheet  string
+	sheets []string
 }
 
 // openTable opens the file's table: for an xlsx, the sheet the layouts and templates
@@ -252,7 +256,8 @@ func openTable(path string, facts fileFacts, templates []templateLayout) (*opene
 		if err != nil {
 			return nil, err
 		}
-		return &openedTable{table: t, bytesRead: func() int64 { return 0 }, close: t.close}, nil
+		return &openedTable{table: t, bytesRead: func() int64 { return 0 }, close: t.close,
+			sheet: t.sheet, sheets: t.visibleSheets()}, nil
 	default:
 		r, counter, closer, err := openCSV(path, facts)
 		if err != nil {

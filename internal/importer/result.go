@@ -28,6 +28,17 @@ type FileResult struct {
 	Header    []string   `json:"header,omitempty"`
 	HeaderRow int        `json:"headerRow,omitempty"`
 	Sample    [][]string `json:"sample,omitempty"`
+	// Sheet is the worksheet of an xlsx that was read; Sheets lists the workbook's visible
+	// sheets when it has more than one (the mapping screen offers them: SheetHeader).
+	Sheet  string   `json:"sheet,omitempty"`
+	Sheets []string `json:"sheets,omitempty"`
+}
+
+func (r *FileResult) setSheets(src *openedTable) {
+	r.Sheet = src.sheet
+	if len(src.sheets) > 1 {
+		r.Sheets = src.sheets
+	}
 }
 
 // Error codes let the UI react (e.g. ask for a shop) without parsing messages.

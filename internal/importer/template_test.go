@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"archive/zip"
 	"context"
 	"fmt"
 	"os"
@@ -391,21 +392,8 @@ func TestTemplateOnSecondSheet(t *testing.T) {
 	ctx := context.Background()
 	d := openDB(t)
 	im := importer.New(d)
-	cells := make([]any, len(weidianHeader))
-	for i, h := range weidianHeader {
-		cells[i] = h
-	}
-	data := xmlRow(1, cells)
-	for n, o := range weidianOrders() {
-		c := o.cells()
-		row := make([]any, len(weidianHeader))
-		for i, h := range weidianHeader {
-			row[i] = c[h]
-		}
-		data += xmlRow(n+2, row)
-	}
 	p := filepath.Join(t.TempDir(), "微店订单.xlsx")
-	if err := os.WriteFile(p, twoSheetWorkbook(t, data), 0o644); err != nil {
+	if err := os.WriteFile(p, twoSheetWorkbook(t, weidianSheet()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r := im.ImportFile(ctx, p, importer.Options{})
@@ -529,5 +517,89 @@ func TestTemplateKinds(t *testing.T) {
 				t.Fatalf("error = %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// workbookOf is a minimal hand-written xlsx whose sheets (name, <sheetData> content) come
+// in the given order.
+func workbookOf(t *testing.T, sheets ...[2]string) []byte {
+	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
+	var list, rels strings.Builder
+	parts := []string{
+		"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+		"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+	}
+	for i, sh := range sheets {
+		fmt.Fprintf(&list, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, sh[0], i+1, i+1)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
+		parts = append(parts, fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1),
+			`<?xml version="1.0" encoding="UTF-8"?><worksheet `+ns+`><sheetData>`+sh[1]+`</sheetData></worksheet>`)
+	}
+	parts = append(parts,
+		"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook `+ns+` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+list.String()+`</sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`)
+	return mfZipParts(t, zip.Deflate, parts...)
+}
+
+// weidianSheet is the weidian orders as <sheetData>.
+func weidianSheet() string {
+	cells := make([]any, len(weidianHeader))
+	for i, h := range weidianHeader {
+		cells[i] = h
+	}
+	data := xmlRow(1, cells)
+	for n, o := range weidianOrders() {
+		c := o.cells()
+		row := make([]any, len(weidianHeader))
+		for i, h := range weidianHeader {
+			row[i] = c[h]
+		}
+		data += xmlRow(n+2, row)
+	}
+	return data
+}
+
+// A workbook with two table-like sheets (a summary first, the orders second): the mapping
+// screen is offered the summary, lists both sheets, reads the orders sheet when asked,
+// and the template made from it finds that sheet from then on.
+func TestMappingAnotherSheet(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	im := importer.New(d)
+	summary := xmlRow(1, []any{"日期", "订单数", "销售额", "退款额"}) + xmlRow(2, []any{"2026-11-21", 3, 1324.4, 0})
+	p := filepath.Join(t.TempDir(), "ERP导出.xlsx")
+	if err := os.WriteFile(p, workbookOf(t, [2]string{"汇总", summary}, [2]string{"订单明细", weidianSheet()}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := im.ImportFile(ctx, p, importer.Options{})
+	if r.ErrorCode != importer.ErrCodeUnknownFormat || r.Sheet != "汇总" || !slices.Equal(r.Sheets, []string{"汇总", "订单明细"}) ||
+		!slices.Equal(r.Header, []string{"日期", "订单数", "销售额", "退款额"}) {
+		t.Fatalf("unknown workbook = %+v", r)
+	}
+
+	tests := []struct {
+		sheet, code, header, err string
+	}{
+		{"订单明细", importer.ErrCodeUnknownFormat, "订单号", ""},
+		{"汇总", importer.ErrCodeUnknownFormat, "日期", ""},
+		{"没有这页", importer.ErrCodeUnreadable, "", "没有名为“没有这页”的工作表"},
+	}
+	for _, tt := range tests {
+		s := im.SheetHeader(ctx, p, tt.sheet)
+		if s.ErrorCode != tt.code || s.Sheet != tt.sheet || (tt.header != "" && (len(s.Header) == 0 || s.Header[0] != tt.header)) ||
+			!strings.Contains(s.Error, tt.err) {
+			t.Fatalf("SheetHeader(%s) = %+v", tt.sheet, s)
+		}
+	}
+	s := im.SheetHeader(ctx, p, "订单明细")
+	if len(s.Sample) != 3 || !slices.Equal(s.Sheets, []string{"汇总", "订单明细"}) {
+		t.Fatalf("orders sheet = %+v", s)
+	}
+	if _, err := im.SaveTemplate(ctx, weidianTemplate(s.Header)); err != nil {
+		t.Fatal(err)
+	}
+	r = im.ImportFile(ctx, p, importer.Options{})
+	if r.Error != "" || r.New != 3 || r.Sheet != "订单明细" {
+		t.Fatalf("with the template = %+v", r)
 	}
 }

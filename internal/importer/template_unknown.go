@@ -1,7 +1,10 @@
 package importer
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"unicode/utf8"
 )
 
@@ -97,4 +100,40 @@ func (r *FileResult) setUnknownHeader(err error) {
 	if errors.As(err, &ue) {
 		r.Header, r.HeaderRow, r.Sample = ue.header, ue.headerRow, ue.sample
 	}
+}
+
+// SheetHeader is what the mapping screen shows for another sheet of an xlsx the seller is
+// mapping: the sheet's likely header row and the rows under it, as an unknown_format
+// result of the file. Nothing is imported.
+func (im *Importer) SheetHeader(ctx context.Context, path, sheet string) FileResult {
+	res := FileResult{File: filepath.Base(path), Path: path, Sheet: sheet}
+	templates, err := loadTemplates(ctx, im.db.Queries())
+	if err != nil {
+		res.Error, res.ErrorCode = fileError(res.File, err).Error(), ErrCodeUnreadable
+		return res
+	}
+	t, err := openXLSXSheet(path, sheet)
+	if err != nil {
+		res.Error, res.ErrorCode = fileError(res.File, err).Error(), ErrCodeUnreadable
+		return res
+	}
+	defer t.close()
+	if s := t.visibleSheets(); len(s) > 1 {
+		res.Sheets = s
+	}
+	l, headerRow, err := findHeaderWith(t, templates)
+	switch {
+	case l != nil:
+		// The sheet is one Shopdesk knows after all: say so, the file imports as it is.
+		res.Platform, res.Format, res.FormatName, res.HeaderRow = l.Platform, l.ID, l.Name, headerRow
+	case errors.Is(err, errNoContent):
+		res.Error, res.ErrorCode = fileError(res.File, fmt.Errorf("工作表“%s”是空的", sheet)).Error(), ErrCodeUnreadable
+	default:
+		res.setUnknownHeader(err)
+		res.Error, res.ErrorCode = fileError(res.File, err).Error(), ErrCodeUnknownFormat
+		if res.Header == nil {
+			res.Error = fileError(res.File, fmt.Errorf("工作表“%s”的前 %d 行里没有表头（至少 %d 个非空的格子的一行）", sheet, headerSearchRows, minHeaderCells)).Error()
+		}
+	}
+	return res
 }

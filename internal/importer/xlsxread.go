@@ -88,6 +88,44 @@ func openXLSX(path string, templates []templateLayout) (*xlsxTable, error) {
 	if err != nil {
 		return nil, err
 	}
+	return book.pick(templates)
+}
+
+// openXLSXSheet opens the sheet of path named sheet, whatever it holds (the mapping
+// screen's choice of sheet).
+func openXLSXSheet(path, sheet string) (*xlsxTable, error) {
+	book, err := openBook(path)
+	if err != nil {
+		return nil, err
+	}
+	for i, s := range book.sheets {
+		if s.name == sheet {
+			t, err := book.open(i)
+			if err != nil {
+				book.zr.Close()
+				return nil, err
+			}
+			t.ownsBook = true
+			return t, nil
+		}
+	}
+	book.zr.Close()
+	return nil, badXLSX("Excel 文件里没有名为“%s”的工作表", clip(sheet, 40))
+}
+
+// visibleSheets names the sheets a seller sees in Excel, in their order.
+func (t *xlsxTable) visibleSheets() []string {
+	var out []string
+	for _, s := range t.book.sheets {
+		if !s.hidden {
+			out = append(out, s.name)
+		}
+	}
+	return out
+}
+
+// pick opens the sheet openXLSX describes.
+func (book *xlsxBook) pick(templates []templateLayout) (*xlsxTable, error) {
 	def := 0
 	for i, s := range book.sheets {
 		if !s.hidden {

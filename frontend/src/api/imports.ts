@@ -46,6 +46,11 @@ export async function previewFiles(paths: string[], shopId: number): Promise<Pre
   return (await ImportService.PreviewFiles(paths, shopId)) ?? [];
 }
 
+/** Another sheet of an xlsx being mapped: its header row and first rows (nothing is imported). */
+export async function sheetHeader(path: string, sheet: string): Promise<FileResult> {
+  return ImportService.SheetHeader(path, sheet);
+}
+
 export type Template = importer.Template;
 export type TemplateInput = importer.TemplateInput;
 export type ShopChoice = importer.ShopChoice;

@@ -609,6 +609,8 @@ export namespace importer {
 	    header?: string[];
 	    headerRow?: number;
 	    sample?: string[][];
+	    sheet?: string;
+	    sheets?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new FileResult(source);
@@ -636,6 +638,8 @@ export namespace importer {
 	        this.header = source["header"];
 	        this.headerRow = source["headerRow"];
 	        this.sample = source["sample"];
+	        this.sheet = source["sheet"];
+	        this.sheets = source["sheets"];
 	    }
 	}
 	export class Preview {

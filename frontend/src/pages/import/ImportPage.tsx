@@ -99,7 +99,7 @@ export function ImportPage() {
           onRePreview={() => void imp.rePreview()}
           onMap={imp.busy ? undefined : setMapping}
         />
-        <MappingModal file={mapping} onClose={() => setMapping(null)} onSaved={onTemplateSaved} />
+        <MappingModal file={mapping} onClose={() => setMapping(null)} onSaved={onTemplateSaved} onSheet={setMapping} />
       </Card>
       <Card title={t('import.history.title')}>
         <BatchHistory version={imp.historyVersion} />

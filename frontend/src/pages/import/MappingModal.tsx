@@ -7,6 +7,7 @@
  * data-testid:
  *   mapping-modal              the modal (its content)
  *   mapping-kind               what the file holds: radio values "orders" / "refunds"
+ *   mapping-sheet              the worksheet Select (an xlsx with several sheets)
  *   mapping-platform           platform Select;  mapping-name  template name Input
  *   mapping-item-rows          checkbox: each row is one product line (shows the item fields)
  *   mapping-row-<field>        one row per field; data-required="true" for required ones
@@ -18,7 +19,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Radio, Select, Table, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { saveTemplate, type FileResult, type Template } from '../../api/imports';
+import { saveTemplate, sheetHeader, type FileResult, type Template } from '../../api/imports';
 import { errorText } from '../../api/errors';
 import { PLATFORMS } from '../../lib/domain';
 import { platformLabel } from '../../components/labels';
@@ -44,9 +45,11 @@ interface Props {
   file: FileResult | null;
   onClose: () => void;
   onSaved: (t: Template) => void;
+  /** Another sheet was chosen: its header and rows, to map instead. */
+  onSheet: (f: FileResult) => void;
 }
 
-export function MappingModal({ file, onClose, onSaved }: Props) {
+export function MappingModal({ file, onClose, onSaved, onSheet }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -59,12 +62,13 @@ export function MappingModal({ file, onClose, onSaved }: Props) {
       destroyOnHidden
       maskClosable={false}
     >
-      {file && <MappingForm file={file} onClose={onClose} onSaved={onSaved} />}
+      {/* a new sheet starts the form afresh: its columns are others */}
+      {file && <MappingForm key={file.sheet ?? ''} file={file} onClose={onClose} onSaved={onSaved} onSheet={onSheet} />}
     </Modal>
   );
 }
 
-function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: () => void; onSaved: (t: Template) => void }) {
+function MappingForm({ file, onClose, onSaved, onSheet }: Omit<Props, 'file'> & { file: FileResult }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { token } = theme.useToken();
@@ -89,6 +93,25 @@ function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: ()
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [loadingSheet, setLoadingSheet] = useState(false);
+
+  const chooseSheet = async (sheet: string) => {
+    setLoadingSheet(true);
+    try {
+      const r = await sheetHeader(file.path, sheet);
+      if (r.header?.length) {
+        onSheet({ ...r, file: file.file, path: file.path });
+      } else if (!r.error) {
+        message.info(t('mapping.sheetKnown', { sheet }));
+      } else {
+        message.error({ content: <span className="sd-error-text">{r.error}</span>, duration: 6 });
+      }
+    } catch (err) {
+      message.error({ content: <span className="sd-error-text">{errorText(err, t('mapping.sheetFailed'))}</span>, duration: 6 });
+    } finally {
+      setLoadingSheet(false);
+    }
+  };
 
   const fields = fieldsFor(kind, itemRows);
   const missing = missingRequired(mapping, kind);
@@ -226,9 +249,22 @@ function MappingForm({ file, onClose, onSaved }: { file: FileResult; onClose: ()
   return (
     <div data-testid="mapping-modal">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        {t('mapping.intro', { row: file.headerRow || 1 })}
+        {file.sheet ? t('mapping.introSheet', { sheet: file.sheet, row: file.headerRow || 1 }) : t('mapping.intro', { row: file.headerRow || 1 })}
       </Typography.Paragraph>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
+        {(file.sheets?.length ?? 0) > 1 && (
+          <Form.Item label={t('mapping.sheet')}>
+            <Select
+              data-testid="mapping-sheet"
+              style={{ width: 160 }}
+              loading={loadingSheet}
+              disabled={loadingSheet}
+              value={file.sheet}
+              onChange={(v) => void chooseSheet(v)}
+              options={(file.sheets ?? []).map((s) => ({ value: s, label: s }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={t('mapping.kind')} required>
           <Radio.Group
             data-testid="mapping-kind"

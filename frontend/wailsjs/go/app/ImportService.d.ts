@@ -24,4 +24,6 @@ export function RenameTemplate(arg1:number,arg2:string):Promise<importer.Templat
 
 export function SaveTemplate(arg1:importer.TemplateInput):Promise<importer.Template>;
 
+export function SheetHeader(arg1:string,arg2:string):Promise<importer.FileResult>;
+
 export function UndoBatch(arg1:number):Promise<importer.UndoResult>;

@@ -46,6 +46,10 @@ export function SaveTemplate(arg1) {
   return window['go']['app']['ImportService']['SaveTemplate'](arg1);
 }
 
+export function SheetHeader(arg1, arg2) {
+  return window['go']['app']['ImportService']['SheetHeader'](arg1, arg2);
+}
+
 export function UndoBatch(arg1) {
   return window['go']['app']['ImportService']['UndoBatch'](arg1);
 }
