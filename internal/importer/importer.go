@@ -139,13 +139,9 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	if layout.Level == levelRefund { // refunds / after-sales: refund.go
 		return im.importRefunds(ctx, path, facts, src, templates, layout, headerRow, opts, res)
 	}
-	defaultShop, mem, err := rememberedShop(ctx, im.db.Queries(), layout, name, opts)
+	defaultShop, mem, err := im.defaultShop(ctx, layout, opts, res)
 	if err != nil {
 		return err
-	}
-	res.ShopRemembered = defaultShop != 0
-	if defaultShop == 0 {
-		defaultShop = opts.ShopID
 	}
 
 	report := progressReporter(opts, name, src)

@@ -79,6 +79,21 @@ func rememberedShop(ctx context.Context, q *sqldb.Queries, layout *boundLayout, 
 	return c.ShopID, mem, nil
 }
 
+// defaultShop is the shop for the rows of a file that name none: the one remembered for
+// files like it (res says so), else the caller's (0: the writer takes the platform's only
+// shop, or asks).
+func (im *Importer) defaultShop(ctx context.Context, layout *boundLayout, opts Options, res *FileResult) (int64, shopMemory, error) {
+	id, mem, err := rememberedShop(ctx, im.db.Queries(), layout, res.File, opts)
+	if err != nil {
+		return 0, mem, err
+	}
+	res.ShopRemembered = id != 0
+	if id == 0 {
+		id = opts.ShopID
+	}
+	return id, mem, nil
+}
+
 // rememberImport runs in the import's transaction once the file went in: a shop the
 // seller picked for a file without 店铺名称 is remembered (the latest pick replaces an
 // earlier one), a remembered one and a template get their last use.

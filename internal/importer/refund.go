@@ -117,13 +117,9 @@ func (im *Importer) importRefunds(ctx context.Context, path string, facts fileFa
 	p := &rp
 	// Which shop, for rows without a 店铺名称: the caller's, else the one remembered for
 	// files like this (memory.go), else the one whose orders the file's rows name.
-	defaultShop, mem, err := rememberedShop(ctx, im.db.Queries(), layout, name, opts)
+	defaultShop, mem, err := im.defaultShop(ctx, layout, opts, res)
 	if err != nil {
 		return err
-	}
-	res.ShopRemembered = defaultShop != 0
-	if defaultShop == 0 {
-		defaultShop = opts.ShopID
 	}
 	if defaultShop == 0 && opts.ShopName == "" {
 		id, err := im.shopOfOrders(ctx, path, facts, p, templates)
