@@ -288,12 +288,15 @@ test('a workbook with a summary sheet first: the orders sheet is picked on the m
     await settled(page.locator('.ant-modal').filter({ visible: true }));
     assert.match(await modal.innerText(), /工作表“汇总”第 1 行是表头/);
 
+    // The platform and name typed first stay when the sheet changes; the columns are the new sheet's.
+    await pickOption(page, 'mapping-platform', '拼多多');
+    await byTestId(page, 'mapping-name').fill('ERP订单明细');
     await pickOption(page, 'mapping-sheet', '订单明细');
     await until(async () => /工作表“订单明细”第 1 行是表头/.test(await byTestId(page, 'mapping-modal').innerText()), 'the orders sheet');
     assert.match(await text(page, 'mapping-field-order_no'), /订单号/);
     assert.match(await text(page, 'mapping-samples-order_no'), /WD202611210001 WD202611210002 WD202611200003/);
-    await pickOption(page, 'mapping-platform', '拼多多');
-    await byTestId(page, 'mapping-name').fill('ERP订单明细');
+    assert.match(await text(page, 'mapping-platform'), /拼多多/);
+    assert.equal(await byTestId(page, 'mapping-name').inputValue(), 'ERP订单明细');
     await shot('67-mapping-sheet');
     await byTestId(page, 'mapping-save').click();
     await until(async () => (await byTestId(page, 'mapping-modal').count()) === 0, 'the mapping screen to close');

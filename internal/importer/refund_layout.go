@@ -32,6 +32,16 @@ var refundFields = map[string]bool{
 // requiredRefundFields must be mapped by every refund layout.
 var requiredRefundFields = []string{"order_no", "refund_no", "refund_status"}
 
+// fieldOfLevel reports whether a layout of this level may map field f: a refund layout
+// only the refund fields, an order layout no refund field but the refund amount (which
+// both have). Built-in layouts (checkLevel) and templates (checkTemplate) alike.
+func fieldOfLevel(level, f string) bool {
+	if level == levelRefund {
+		return refundFields[f]
+	}
+	return !strings.HasPrefix(f, "refund_") || f == "refund_amount"
+}
+
 // requiredFieldsOf is what a layout of this level must map.
 func requiredFieldsOf(level string) []string {
 	if level == levelRefund {
@@ -46,10 +56,11 @@ func requiredFieldsOf(level string) []string {
 func checkLevel(lf *layoutFile, l *Layout) error {
 	isRefund := l.Level == levelRefund
 	for f := range l.Columns {
-		if isRefund && !refundFields[f] {
+		switch {
+		case fieldOfLevel(l.Level, f):
+		case isRefund:
 			return fmt.Errorf("refund layout %s maps order field %q", l.ID, f)
-		}
-		if !isRefund && strings.HasPrefix(f, "refund_") && f != "refund_amount" {
+		default:
 			return fmt.Errorf("layout %s (level %s) maps refund field %q", l.ID, l.Level, f)
 		}
 	}

@@ -1,7 +1,6 @@
 package importer_test
 
 import (
-	"archive/zip"
 	"context"
 	"fmt"
 	"os"
@@ -200,20 +199,11 @@ func xmlRow(n int, cells []any) string {
 	return b.String()
 }
 
-// twoSheetWorkbook is a minimal hand-written xlsx: sheet 说明 (not a table) first, then
-// 售后信息 with the given <sheetData> content.
+// twoSheetWorkbook is a minimal hand-written xlsx (workbookOf): sheet 说明 (not a table)
+// first, then 售后信息 with the given <sheetData> content.
 func twoSheetWorkbook(t *testing.T, data string) []byte {
-	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
-	rel := func(id, target string) string {
-		return `<Relationship Id="` + id + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="` + target + `"/>`
-	}
-	return mfZipParts(t, zip.Deflate,
-		"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
-		"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-		"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook `+ns+` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="售后信息" sheetId="2" r:id="rId2"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rel("rId1", "worksheets/sheet1.xml")+rel("rId2", "worksheets/sheet2.xml")+`</Relationships>`,
-		"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet `+ns+`><sheetData>`+xmlRow(1, []any{"售后导出说明：本页不是数据"})+xmlRow(2, []any{"订单编号", "售后编号"})+`</sheetData></worksheet>`,
-		"xl/worksheets/sheet2.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet `+ns+`><sheetData>`+data+`</sheetData></worksheet>`)
+	return workbookOf(t, [2]string{"说明", xmlRow(1, []any{"售后导出说明：本页不是数据"}) + xmlRow(2, []any{"订单编号", "售后编号"})},
+		[2]string{"售后信息", data})
 }
 
 func pddSheetData(rows []exportfile.PDDAfterSale, header []string) string {

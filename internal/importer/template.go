@@ -111,16 +111,16 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 	case utf8.RuneCountInString(name) > maxTemplateName:
 		return "", nil, "", bad("模板名称“%s”太长了：最多 %d 个字", name, maxTemplateName)
 	}
-	if !platforms[in.Platform] {
-		return "", nil, "", bad("请选择文件“%s”是哪个平台的订单（淘宝/天猫、京东、拼多多、抖店、快手或 1688）", file)
-	}
-	refunds := false
+	level, what := "order", "订单"
 	switch in.Kind {
 	case "", KindOrders:
 	case KindRefunds:
-		refunds = true
+		level, what = levelRefund, "退款/售后"
 	default:
 		return "", nil, "", bad("不认识的文件内容“%s”：请选择订单或退款/售后", in.Kind)
+	}
+	if !platforms[in.Platform] {
+		return "", nil, "", bad("请选择文件“%s”是哪个平台的%s（淘宝/天猫、京东、拼多多、抖店、快手或 1688）", file, what)
 	}
 	index, _ := headerIndex(in.Header)
 	if len(index) == 0 {
@@ -137,14 +137,11 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 		if !known {
 			return "", nil, "", bad("不认识的字段“%s”", f)
 		}
-		// The fields of each kind as checkLevel allows them for built-in layouts.
-		if len(in.Columns[f]) > 0 {
-			if refunds && !refundFields[f] {
+		if len(in.Columns[f]) > 0 && !fieldOfLevel(level, f) {
+			if level == levelRefund {
 				return "", nil, "", bad("“%s”是订单的字段，退款/售后模板不能选：如果文件里是订单，请把文件内容选成“订单”", def.name)
 			}
-			if !refunds && strings.HasPrefix(f, "refund_") && f != "refund_amount" {
-				return "", nil, "", bad("“%s”是退款/售后的字段，订单模板不能选：如果文件里是退款或售后，请把文件内容选成“退款/售后”", def.name)
-			}
+			return "", nil, "", bad("“%s”是退款/售后的字段，订单模板不能选：如果文件里是退款或售后，请把文件内容选成“退款/售后”", def.name)
 		}
 		var cols []string
 		seen := map[string]bool{}
@@ -169,20 +166,19 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 		}
 		columns[f] = cols
 	}
-	if refunds {
+	if level == levelRefund {
 		for _, f := range requiredRefundFields {
 			if len(columns[f]) == 0 {
 				return "", nil, "", bad("还没有选“%s”对应文件“%s”的哪一列：每个退款/售后模板都要对应订单编号、退款编号和退款状态", fields[f].name, file)
 			}
 		}
-		return name, columns, levelRefund, nil
+		return name, columns, level, nil
 	}
 	for _, f := range requiredFields {
 		if len(columns[f]) == 0 {
 			return "", nil, "", bad("还没有选“%s”对应文件“%s”的哪一列：每个模板都要对应订单编号和订单状态", fields[f].name, file)
 		}
 	}
-	level = "order"
 	if len(columns["sub_order_no"]) > 0 {
 		level = "sub_order"
 	}

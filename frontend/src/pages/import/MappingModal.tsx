@@ -49,8 +49,19 @@ interface Props {
   onSheet: (f: FileResult) => void;
 }
 
+/** What the seller typed that does not depend on the sheet: kept when another sheet is chosen. */
+interface Typed {
+  platform?: string;
+  name?: string;
+}
+
 export function MappingModal({ file, onClose, onSaved, onSheet }: Props) {
   const { t } = useTranslation();
+  const [typed, setTyped] = useState<Typed>({});
+  const close = () => {
+    setTyped({});
+    onClose();
+  };
   return (
     <Modal
       open={!!file}
@@ -58,17 +69,40 @@ export function MappingModal({ file, onClose, onSaved, onSheet }: Props) {
       width={1060}
       style={{ top: 24 }}
       footer={null}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
       maskClosable={false}
     >
-      {/* a new sheet starts the form afresh: its columns are others */}
-      {file && <MappingForm key={file.sheet ?? ''} file={file} onClose={onClose} onSaved={onSaved} onSheet={onSheet} />}
+      {/* a new sheet starts the columns afresh (they are others); platform and name stay */}
+      {file && (
+        <MappingForm
+          key={file.sheet ?? ''}
+          file={file}
+          typed={typed}
+          onClose={close}
+          onSaved={(tpl) => {
+            setTyped({});
+            onSaved(tpl);
+          }}
+          onSheet={(f, now) => {
+            setTyped(now);
+            onSheet(f);
+          }}
+        />
+      )}
     </Modal>
   );
 }
 
-function MappingForm({ file, onClose, onSaved, onSheet }: Omit<Props, 'file'> & { file: FileResult }) {
+interface FormProps {
+  file: FileResult;
+  typed: Typed;
+  onClose: () => void;
+  onSaved: (t: Template) => void;
+  onSheet: (f: FileResult, typed: Typed) => void;
+}
+
+function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { token } = theme.useToken();
@@ -79,8 +113,8 @@ function MappingForm({ file, onClose, onSaved, onSheet }: Omit<Props, 'file'> & 
   const initial = useMemo(() => guessMapping(header, 'orders'), [header]);
 
   const [kind, setKind] = useState<FileKind>(() => guessKind(header));
-  const [platform, setPlatform] = useState<string | undefined>(undefined);
-  const [name, setName] = useState(() => defaultTemplateName(file.file));
+  const [platform, setPlatform] = useState<string | undefined>(typed.platform);
+  const [name, setName] = useState(() => typed.name ?? defaultTemplateName(file.file));
   // One mapping per kind, each guessed from the header: switching the kind back and forth
   // keeps what the seller picked for either.
   const [mappings, setMappings] = useState<Record<FileKind, Mapping>>(() => ({
@@ -100,7 +134,7 @@ function MappingForm({ file, onClose, onSaved, onSheet }: Omit<Props, 'file'> & 
     try {
       const r = await sheetHeader(file.path, sheet);
       if (r.header?.length) {
-        onSheet({ ...r, file: file.file, path: file.path });
+        onSheet({ ...r, file: file.file, path: file.path }, { platform, name });
       } else if (!r.error) {
         message.info(t('mapping.sheetKnown', { sheet }));
       } else {

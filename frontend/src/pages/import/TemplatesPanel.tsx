@@ -27,7 +27,7 @@ import {
 } from '../../api/imports';
 import { errorText } from '../../api/errors';
 import { platformLabel } from '../../components/labels';
-import { fieldsFor } from './mapping';
+import { fieldsFor, kindOfLevel } from './mapping';
 
 /** version: bumped after imports and after a template is saved, to reload both lists. */
 export function TemplatesPanel({ version }: { version: number }) {
@@ -95,7 +95,7 @@ export function TemplatesPanel({ version }: { version: number }) {
   };
 
   const mappedText = (tpl: Template) =>
-    fieldsFor(tpl.level === 'refund' ? 'refunds' : 'orders', true)
+    fieldsFor(kindOfLevel(tpl.level), true)
       .filter((f) => tpl.columns?.[f.key]?.length)
       .map((f) => `${t(`mapping.field.${f.key}`)} ← ${tpl.columns[f.key].join(' + ')}`)
       .join('\n');
@@ -121,8 +121,8 @@ export function TemplatesPanel({ version }: { version: number }) {
       render: (_: unknown, tpl) => (
         <span className="sd-nowrap">
           <Tag>{platformLabel(t, tpl.platform)}</Tag>
-          <Tag color={tpl.level === 'refund' ? 'purple' : undefined} data-testid={`template-kind-${tpl.id}`}>
-            {t(tpl.level === 'refund' ? 'mapping.kindRefunds' : 'mapping.kindOrders')}
+          <Tag color={kindOfLevel(tpl.level) === 'refunds' ? 'purple' : undefined} data-testid={`template-kind-${tpl.id}`}>
+            {t(kindOfLevel(tpl.level) === 'refunds' ? 'mapping.kindRefunds' : 'mapping.kindOrders')}
           </Tag>
         </span>
       ),

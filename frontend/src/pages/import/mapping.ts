@@ -165,8 +165,11 @@ const ITEM_RULES: Rule[] = [
 
 // For refund / after-sales files. The numbers and times of the refund come before the
 // order's (订单编号 must not take 退款编号), the return waybill before any other 单号.
+/** Headers of a refund's own number: only a refund / after-sales file has one. */
+const REFUND_NO_WORDS = ['退款编号', '售后编号', '退款单号', '售后单号', '服务单号', '退款ID', '售后ID', '退款id', '售后id'];
+
 const REFUND_RULES: Rule[] = [
-  { field: 'refund_no', words: ['退款编号', '售后编号', '退款单号', '售后单号', '服务单号', '退款ID', '售后ID', '退款id', '售后id'] },
+  { field: 'refund_no', words: REFUND_NO_WORDS },
   { field: 'sub_order_no', words: ['子订单编号', '子订单号', '子单号'] },
   { field: 'order_no', words: ['订单编号', '订单号', '主订单编号', '订单ID', '订单id'], not: ['子', '物流', '快递', '运单', '退款', '售后', '服务单', '支付', '外部'] },
   { field: 'refund_return_tracking_no', words: ['退货物流单号', '退货运单号', '退货快递单号', '物流单号', '运单号', '快递单号'] },
@@ -181,15 +184,17 @@ const REFUND_RULES: Rule[] = [
   { field: 'refund_reason', words: ['退款原因', '售后原因', '申请原因', '原因'] },
   { field: 'item_title', words: ['商品名称', '商品标题', '宝贝标题', '标题', '品名'], not: ['编码', 'ID', 'id', '编号'] },
   { field: 'item_sku_code', words: ['商家编码', 'SKU编码', '商品编码', '货号', '商品编号'] },
-  { field: 'shop_name', words: ['店铺名称', '店铺名', '店铺', '店名'], not: ['ID', 'id', '编号'] },
+  ...ORDER_RULES.filter((r) => r.field === 'shop_name'),
 ];
-
-/** Headers that only a refund / after-sales file has. */
-const REFUND_HEADER_WORDS = ['退款编号', '售后编号', '退款单号', '售后单号', '服务单号'];
 
 /** A first guess of what the file holds, from its header. */
 export function guessKind(header: string[]): FileKind {
-  return header.some((h) => REFUND_HEADER_WORDS.some((w) => (h ?? '').includes(w))) ? 'refunds' : 'orders';
+  return header.some((h) => REFUND_NO_WORDS.some((w) => (h ?? '').includes(w))) ? 'refunds' : 'orders';
+}
+
+/** The kind of file a saved template reads (Go Template.Level "refund" for refunds). */
+export function kindOfLevel(level: string): FileKind {
+  return level === 'refund' ? 'refunds' : 'orders';
 }
 
 // 省 / 市 / 区 columns are joined into the address, followed by the street column.
