@@ -2,8 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
+import { enUSStrings, zhCNStrings } from './locales/resources';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -41,8 +40,8 @@ if (typeof document !== 'undefined') document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN },
-    'en-US': { translation: enUS },
+    'zh-CN': { translation: zhCNStrings },
+    'en-US': { translation: enUSStrings },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import zhCN from './zh-CN.json';
-import enUS from './en-US.json';
-
-type Tree = { [k: string]: string | Tree };
+import { enUSStrings, zhCNStrings, type Tree } from './resources';
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -17,8 +14,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('locale files', () => {
-  const zh = leaves(zhCN as Tree);
-  const en = leaves(enUS as Tree);
+  const zh = leaves(zhCNStrings);
+  const en = leaves(enUSStrings);
 
   it('have exactly the same keys', () => {
     expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
