@@ -128,6 +128,26 @@ func TestRenameRules(t *testing.T) {
 		{"forget a name that is not an old one", func(s *shop.Store, ids map[string]int64) error {
 			return s.ForgetOldName(ctx, ids["甲"], "乙")
 		}, "“乙”不是店铺“甲”以前的名称", []string{"jd/丙:", "taobao/乙:", "taobao/甲:"}},
+		{"the name of a shop merged into it", func(s *shop.Store, ids map[string]int64) error {
+			if _, err := s.Merge(ctx, ids["乙"], ids["甲"]); err != nil {
+				return err
+			}
+			_, err := s.Rename(ctx, ids["甲"], "乙")
+			return err
+		}, "撤销那次合并之后才能改用这个名称", []string{"jd/丙:", "taobao/甲:乙"}},
+		{"a new shop with the name of a merged shop", func(s *shop.Store, ids map[string]int64) error {
+			if _, err := s.Merge(ctx, ids["乙"], ids["甲"]); err != nil {
+				return err
+			}
+			_, err := s.Create(ctx, shop.Taobao, "乙")
+			return err
+		}, "“乙”已并入淘宝/天猫店铺“甲”", []string{"jd/丙:", "taobao/甲:乙"}},
+		{"forget the name of a merged shop", func(s *shop.Store, ids map[string]int64) error {
+			if _, err := s.Merge(ctx, ids["乙"], ids["甲"]); err != nil {
+				return err
+			}
+			return s.ForgetOldName(ctx, ids["甲"], "乙")
+		}, "撤销那次合并时会一起去掉", []string{"jd/丙:", "taobao/甲:乙"}},
 		{"a shop that is not there", func(s *shop.Store, ids map[string]int64) error {
 			_, err := s.Rename(ctx, 999, "新")
 			return err
