@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -103,6 +104,12 @@ func openDB(ctx context.Context, g globalFlags) (*db.DB, error) {
 		var err error
 		if path, err = appdata.DBPath(); err != nil {
 			return nil, fmt.Errorf("找不到数据文件夹：%w", err)
+		}
+		if os.Getenv(appdata.EnvDB) == "" {
+			// Shopdesk's own data folder: readable by the user only (older versions made it 0755).
+			if err := db.TightenDir(filepath.Dir(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("无法设置数据文件夹 %s 的权限：%w", filepath.Dir(path), err)
+			}
 		}
 	}
 	d, err := db.Open(ctx, path)
