@@ -1,7 +1,7 @@
 // Command shopdesk is 店务台, the desktop app for small online sellers.
 //
 //	shopdesk [--db PATH] [--demo]                 open the window
-//	shopdesk [--db PATH] [--demo] serve [--addr]  serve the same UI to a browser
+//	shopdesk [--db PATH] [--demo] serve [--addr] [--lan]  serve the same UI to a browser
 //	shopdesk [--db PATH] import [--shop NAME] [--dry-run] [--json] FILE...
 //	shopdesk [--db PATH] demo                     create the demo shops
 //
@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"syscall"
 	_ "time/tzdata" // shop time zones on Windows, which has no zoneinfo files
 
 	"github.com/wailsapp/wails/v2"
@@ -39,7 +40,10 @@ func frontendFS() fs.FS {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGINT (Ctrl-C), SIGTERM (kill, a service manager) and SIGHUP (the terminal closed)
+	// end the context: serve then stops and removes its uploads, the window closes, and
+	// the database is closed cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, runWindow)
 	stop()
 	os.Exit(code)
