@@ -134,7 +134,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, msg 
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, `<!doctype html><meta charset="utf-8"><title>店务台</title><p>%s</p>`, html.EscapeString(msg))
+	fmt.Fprintf(w, refusalPage, html.EscapeString(msg))
 }
 
 // isJSON tells whether the request body is declared JSON. A cross-origin page can send
@@ -157,3 +157,12 @@ func onlyMethod(method string, next http.HandlerFunc) http.HandlerFunc {
 		next(w, r)
 	}
 }
+
+// refusalPage is what a person sees when the server refuses to open: the reason, and where
+// the right address is.
+const refusalPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>店务台</title>
+<style>body{margin:0;background:#f5f6f8;font:15px/1.7 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f1f1f}
+main{max-width:560px;margin:12vh auto;background:#fff;border-radius:8px;padding:28px 32px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+h1{font-size:20px;margin:0 0 12px;color:#1677ff}p{margin:8px 0}.hint{color:#666;font-size:13px}</style>
+<main><h1>店务台</h1><p>%s</p>
+<p class="hint">完整地址在运行 shopdesk serve 的窗口里，形如 http://127.0.0.1:34115/?token=…；每次启动都会变。</p></main></html>`

@@ -189,7 +189,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			undo()
 			if errors.Is(err, errTooBig) {
-				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("文件“%s”超过了上传大小上限 %s（可在 设置 → 浏览器模式 里修改）", filepath.Base(part.FileName()), mb(limit)))
+				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("文件“%s”超过了上传大小上限 %s（可在 设置 → 隐私与浏览器模式 里修改）", filepath.Base(part.FileName()), mb(limit)))
 				return
 			}
 			log.Printf("serve: upload %s: %v", part.FileName(), err)
