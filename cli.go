@@ -32,12 +32,13 @@ import (
 type globalFlags struct {
 	dbPath string
 	demo   bool
+	open   []string // files to preview in the window (shopdesk FILE...)
 }
 
 const usage = `店务台 Shopdesk
 
 用法 Usage:
-  shopdesk [--db PATH] [--demo]                    打开窗口 open the window
+  shopdesk [--db PATH] [--demo] [FILE...]         打开窗口（并预览文件） open the window (and preview the files)
   shopdesk [--db PATH] [--demo] serve [--addr 127.0.0.1:34115] [--lan]
                                                    浏览器模式 serve the UI to a browser
                                                    (--lan: 允许局域网访问 allow other computers)
@@ -70,6 +71,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return 2
 	}
 	rest := fs.Args()
+	if len(rest) > 0 && isFile(rest[0]) {
+		// shopdesk FILE... (a file dropped on the icon, "Open with"): the window opens and
+		// previews them as for a drop
+		g.open, rest = rest, nil
+	}
 	if len(rest) == 0 {
 		if g.demo {
 			if code := ensureDemo(ctx, g, stdout, stderr); code != 0 {

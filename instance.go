@@ -1,0 +1,55 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// One window per database (issue 15 §6): a second start on the same database hands its
+// files to the window already open and exits (Wails' SingleInstanceLock: a named mutex on
+// Windows, a D-Bus name on Linux). Another database may have a window of its own.
+
+// instanceID is the single instance lock's id for the database at dbPath.
+func instanceID(dbPath string) string {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		abs = dbPath
+	}
+	sum := sha256.Sum256([]byte(filepath.Clean(abs)))
+	// letters, digits and "-" only: Wails makes a D-Bus name and a mutex name of it
+	return "shopdesk-" + hex.EncodeToString(sum[:8])
+}
+
+// filesFromArgs picks the files out of a second start's command line (global flags, then
+// files; relative paths are of the second start's working folder). Anything that is not an
+// existing regular file is dropped: the arguments come from another process.
+func filesFromArgs(args []string, wd string) []string {
+	fs := flag.NewFlagSet("second start", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.String("db", "", "")
+	fs.Bool("demo", false, "")
+	if err := fs.Parse(args); err != nil {
+		return nil
+	}
+	var files []string
+	for _, a := range fs.Args() {
+		if !filepath.IsAbs(a) {
+			a = filepath.Join(wd, a)
+		}
+		if st, err := os.Stat(a); err == nil && st.Mode().IsRegular() {
+			files = append(files, filepath.Clean(a))
+		}
+	}
+	return files
+}
+
+// isFile tells whether arg names an existing regular file (a start with files: the window
+// opens and previews them, as for a drop).
+func isFile(arg string) bool {
+	st, err := os.Stat(arg)
+	return err == nil && st.Mode().IsRegular()
+}
