@@ -188,6 +188,24 @@ export async function withApp(t, opts, body) {
   assert.equal(problems, '', `console errors / failed requests:\n${problems}\nserver stderr:\n${app.serverStderr()}`);
 }
 
+/**
+ * Calls a bound service method from the page, as the UI's bindings do (POST /api/call with a
+ * JSON body and the page's token cookie): resolves with the result, rejects with the
+ * server's Chinese error. For a test's setup or checks that have no button; `page` must
+ * have opened the app (openApp/withApp did).
+ */
+export async function callService(page, name, ...args) {
+  const body = await page.evaluate(
+    async ([n, a]) => {
+      const r = await fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: n, args: a }) });
+      return r.json();
+    },
+    [name, args],
+  );
+  if (body.error) throw new Error(`${name}: ${body.error}`);
+  return body.result;
+}
+
 /** Polls fn until it returns a truthy value (or stops throwing); fails after timeout. */
 export async function until(fn, what, timeout = WAIT) {
   const end = Date.now() + timeout;

@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { withApp, until, byTestId, previewUpload, SHOT_DIR } from './harness.mjs';
+import { withApp, until, byTestId, previewUpload, callService, SHOT_DIR } from './harness.mjs';
 
 test('serve: the token opens the app and stays out of reach; without it a Chinese refusal', async (t) => {
-  await withApp(t, {}, async ({ page, context, base, url }) => {
+  await withApp(t, {}, async ({ page, context, base, url, problems }) => {
     await byTestId(page, 'page-title').waitFor();
     assert.ok(!page.url().includes('token='), `the token left the address bar: ${page.url()}`);
     assert.equal(await page.evaluate(() => document.cookie), '', 'the token cookie is HttpOnly: scripts cannot read it');
@@ -20,6 +20,12 @@ test('serve: the token opens the app and stays out of reach; without it a Chines
     const token = cookies.find((c) => c.name.startsWith('shopdesk_token_'));
     assert.ok(token && token.httpOnly && token.sameSite === 'Strict', `token cookie ${JSON.stringify(cookies)}`);
     assert.ok(url.startsWith(base) && url.includes('?token='));
+    const info = await callService(page, 'app.SystemService.Info');
+    assert.equal(info.mode, 'browser', 'the page itself calls the services');
+    // a path on the PC instead of an upload's handle: refused (HTTP 403, which chromium logs)
+    await assert.rejects(callService(page, 'app.ImportService.PreviewFiles', ['/etc/passwd'], 0), /只能导入从页面上传的文件/);
+    await until(() => problems.some((p) => p.includes('403')), 'chromium to log the refusal');
+    for (let i = problems.length - 1; i >= 0; i--) if (/403.*\/api\/call/.test(problems[i])) problems.splice(i, 1);
 
     // Another browser (no cookie) opening the bare address gets a refusal, in Chinese.
     const other = await context.browser().newContext({ locale: 'zh-CN' });
