@@ -3,6 +3,11 @@
 // can share one shop PC over the LAN. The services are the same values the desktop window
 // binds; a small script (shim.js) makes the Wails-generated bindings call /api/call and
 // turns server-sent events into Wails runtime events.
+//
+// Any web page the seller's browser opens can send requests to this server, so every
+// request passes the guard first (guard.go: this run's token, Host, Origin), calls are
+// JSON only, and the services read no file on the PC but those the browser uploaded
+// (uploads.go, paths.go).
 package webserve
 
 import (
