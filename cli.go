@@ -71,7 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return 2
 	}
 	rest := fs.Args()
-	if len(rest) > 0 && isFile(rest[0]) {
+	if len(rest) > 0 && isFileArg(rest[0]) {
 		// shopdesk FILE... (a file dropped on the icon, "Open with"): the window opens and
 		// previews them as for a drop
 		g.open, rest = rest, nil

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // One window per database (issue 15 §6): a second start on the same database hands its
@@ -47,9 +48,14 @@ func filesFromArgs(args []string, wd string) []string {
 	return files
 }
 
-// isFile tells whether arg names an existing regular file (a start with files: the window
-// opens and previews them, as for a drop).
-func isFile(arg string) bool {
+// isFileArg tells whether a command line word is a file to open rather than a subcommand:
+// an existing regular file named with a folder or an extension (Explorer passes full
+// paths; a subcommand has neither, so a file called "import" in the current folder does
+// not shadow `shopdesk import`).
+func isFileArg(arg string) bool {
+	if filepath.Ext(arg) == "" && !strings.ContainsAny(arg, `/\`) {
+		return false
+	}
 	st, err := os.Stat(arg)
 	return err == nil && st.Mode().IsRegular()
 }

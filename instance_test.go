@@ -70,4 +70,11 @@ func TestStartWithFiles(t *testing.T) {
 	if code := run(context.Background(), []string{"importt"}, &out, &errOut, noWindow(t)); code != 2 || !strings.Contains(errOut.String(), "未知的子命令") {
 		t.Fatalf("unknown command: %d %s", code, errOut.String())
 	}
+	// a file named like a subcommand in the current folder does not shadow it
+	t.Chdir(dir)
+	os.WriteFile(filepath.Join(dir, "imports"), []byte("x"), 0o600)
+	out.Reset()
+	if code := run(context.Background(), []string{"--db", filepath.Join(dir, "s.db"), "imports"}, &out, &errOut, noWindow(t)); code != 0 || !strings.Contains(out.String(), "还没有导入记录") {
+		t.Fatalf("imports with a file called imports here: %d %q %q", code, out.String(), errOut.String())
+	}
 }
