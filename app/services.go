@@ -43,6 +43,7 @@ type env struct {
 	db        *db.DB
 	shell     Shell
 	anomalies *anomaly.Store
+	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
