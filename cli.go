@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -22,6 +23,7 @@ import (
 	"shopdesk/internal/appdata"
 	"shopdesk/internal/demo"
 	"shopdesk/internal/importer"
+	"shopdesk/internal/settings"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/webserve"
 )
@@ -30,14 +32,16 @@ import (
 type globalFlags struct {
 	dbPath string
 	demo   bool
+	open   []string // files to preview in the window (shopdesk FILE...)
 }
 
 const usage = `店务台 Shopdesk
 
 用法 Usage:
-  shopdesk [--db PATH] [--demo]                    打开窗口 open the window
-  shopdesk [--db PATH] [--demo] serve [--addr 127.0.0.1:34115]
+  shopdesk [--db PATH] [--demo] [FILE...]         打开窗口（并预览文件） open the window (and preview the files)
+  shopdesk [--db PATH] [--demo] serve [--addr 127.0.0.1:34115] [--lan]
                                                    浏览器模式 serve the UI to a browser
+                                                   (--lan: 允许局域网访问 allow other computers)
   shopdesk [--db PATH] import [--shop NAME] [--dry-run] [--json] FILE...
                                                    导入导出文件 import export files
   shopdesk [--db PATH] imports [--json]            导入记录 list the imports, newest first
@@ -67,6 +71,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return 2
 	}
 	rest := fs.Args()
+	if len(rest) > 0 && isFileArg(rest[0]) {
+		// shopdesk FILE... (a file dropped on the icon, "Open with"): the window opens and
+		// previews them as for a drop
+		g.open, rest = rest, nil
+	}
 	if len(rest) == 0 {
 		if g.demo {
 			if code := ensureDemo(ctx, g, stdout, stderr); code != 0 {
@@ -103,6 +112,12 @@ func openDB(ctx context.Context, g globalFlags) (*db.DB, error) {
 		var err error
 		if path, err = appdata.DBPath(); err != nil {
 			return nil, fmt.Errorf("找不到数据文件夹：%w", err)
+		}
+		if os.Getenv(appdata.EnvDB) == "" {
+			// Shopdesk's own data folder: readable by the user only (older versions made it 0755).
+			if err := db.TightenDir(filepath.Dir(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("无法设置数据文件夹 %s 的权限：%w", filepath.Dir(path), err)
+			}
 		}
 	}
 	d, err := db.Open(ctx, path)
@@ -401,7 +416,12 @@ func cmdServe(ctx context.Context, g globalFlags, args []string, stdout, stderr 
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:34115", "address to listen on (port 0 picks a free one)")
+	lan := fs.Bool("lan", false, "allow an address other computers can reach (prints the address and token)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "用法：shopdesk serve [--addr 127.0.0.1:34115] [--lan]")
 		return 2
 	}
 	if g.demo {
@@ -409,34 +429,64 @@ func cmdServe(ctx context.Context, g globalFlags, args []string, stdout, stderr 
 			return code
 		}
 	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法监听 %s：%v\n", *addr, err)
+		return 1
+	}
+	defer ln.Close()
+	bound := ln.Addr().(*net.TCPAddr)
+	if !bound.IP.IsLoopback() && !*lan {
+		fmt.Fprintf(stderr, "--addr %s 会让局域网里的其他电脑也能打开店铺数据（订单、买家、地址）。\n"+
+			"只在本机用：去掉 --addr（默认 127.0.0.1:34115）。确实要给其他电脑用：加上 --lan。\n", *addr)
+		return 2
+	}
 	d, err := openDB(ctx, g)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	defer d.Close()
-	uploads, err := os.MkdirTemp("", "shopdesk-uploads-")
+	uploads, err := webserve.OpenUploads(os.TempDir())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer os.RemoveAll(uploads)
+	defer uploads.Close() // on any return: normal exit, SIGINT, SIGTERM (main's context)
 
 	hub := webserve.NewHub()
 	shell := &app.BrowserShell{Events: hub}
 	services := app.NewServices(d, shell)
-	srv := webserve.New(frontendFS(), services.All(), hub, filepath.Join(uploads, "files"))
-	shell.Files = srv // exports are downloaded from the server
-	services.Startup(ctx)
-	ln, err := net.Listen("tcp", *addr)
+	token := webserve.NewToken()
+	srv, err := webserve.New(frontendFS(), services.All(), hub, webserve.Config{
+		Addr:    bound.String(),
+		Token:   token,
+		Uploads: uploads,
+		UploadLimit: func(ctx context.Context) int64 {
+			n, err := settings.UploadLimit(ctx, d.Queries())
+			if err != nil {
+				fmt.Fprintf(stderr, "读取上传大小上限失败，按默认值：%v\n", err)
+			}
+			return n
+		},
+		PathArgs: app.PathArgs,
+	})
 	if err != nil {
-		fmt.Fprintf(stderr, "无法监听 %s：%v\n", *addr, err)
+		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	shell.Files = srv // exports are downloaded from the server
+	services.Startup(ctx)
 	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	url := "http://" + ln.Addr().String() + "/"
-	// Tests read this line to find the port; keep its shape.
-	fmt.Fprintf(stdout, "店务台 serving on %s (database %s)\n", url, d.Path)
+	urls := serveURLs(bound, token)
+	// Tests read this line to find the address and token; keep its shape.
+	fmt.Fprintf(stdout, "店务台 serving on %s (database %s)\n", urls[0], d.Path)
+	if !bound.IP.IsLoopback() {
+		fmt.Fprintln(stdout, "局域网模式：同一网络里的电脑用下面的地址（带令牌）打开店务台。拿到这个地址的人都能查看和修改店铺数据，只发给自己人；每次启动令牌都会变。")
+		for _, u := range urls {
+			fmt.Fprintln(stdout, "  "+u)
+		}
+	}
 	if f, ok := stdout.(*os.File); ok {
 		f.Sync()
 	}
@@ -450,9 +500,29 @@ func cmdServe(ctx context.Context, g globalFlags, args []string, stdout, stderr 
 		return 0
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {
-			fmt.Fprintln(stderr, strings.TrimSpace(err.Error()))
+			fmt.Fprintf(stderr, "服务停止了：%v\n", err)
 			return 1
 		}
 		return 0
 	}
+}
+
+// serveURLs are the addresses to open, with the token: the bound one, or for every
+// interface (0.0.0.0) each IPv4 address of this PC other computers can reach.
+func serveURLs(bound *net.TCPAddr, token string) []string {
+	u := func(ip string) string {
+		return "http://" + net.JoinHostPort(ip, strconv.Itoa(bound.Port)) + "/?" + webserve.TokenParam + "=" + token
+	}
+	if !bound.IP.IsUnspecified() {
+		return []string{u(bound.IP.String())}
+	}
+	var out []string
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && !n.IP.IsLoopback() && !n.IP.IsLinkLocalUnicast() {
+				out = append(out, u(n.IP.String()))
+			}
+		}
+	}
+	return append(out, u("127.0.0.1"))
 }

@@ -1,20 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"mime/multipart"
-	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"shopdesk/db"
 	"shopdesk/internal/exportfile"
@@ -125,96 +120,6 @@ func TestDemoCommand(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "--db", dbPath, "demo"); code != 1 || !strings.Contains(errOut, "已经有店铺") {
 		t.Fatalf("second demo: %d %q", code, errOut)
-	}
-}
-
-// serve answers the bound services over HTTP: upload a file, import it, list the orders.
-func TestServeCommand(t *testing.T) {
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"--db", filepath.Join(dir, "s.db"), "serve", "--addr", "127.0.0.1:0"}, pw, io.Discard, noWindow(t))
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatal(err)
-	}
-	go io.Copy(io.Discard, pr)
-	base := regexp.MustCompile(`http://[0-9.:]+/`).FindString(line)
-	if base == "" {
-		t.Fatalf("no address in %q", line)
-	}
-
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	w, _ := mw.CreateFormFile("files", "ExportOrderList.csv")
-	data, _ := os.ReadFile(taobaoFile(t, dir, "x.csv", "交易成功", "买家已付款，等待卖家发货", "交易关闭"))
-	w.Write(data)
-	mw.Close()
-	resp, err := http.Post(base+"api/upload", mw.FormDataContentType(), &buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var up struct{ Paths []string }
-	json.NewDecoder(resp.Body).Decode(&up)
-	resp.Body.Close()
-
-	var imported struct {
-		Result []struct {
-			File  string
-			New   int
-			Error string
-		}
-	}
-	post(t, base, "app.ImportService.ImportFiles", []any{up.Paths, 0}, &imported)
-	if len(imported.Result) != 1 || imported.Result[0].New != 3 || imported.Result[0].File != "ExportOrderList.csv" {
-		t.Fatalf("import over HTTP: %+v", imported)
-	}
-	var page struct {
-		Result struct {
-			Rows  []struct{ OrderNo, Status string }
-			Total int
-		}
-	}
-	post(t, base, "app.OrderService.List", []any{map[string]any{"status": "to_ship", "limit": 10}}, &page)
-	if page.Result.Total != 1 || len(page.Result.Rows) != 1 || page.Result.Rows[0].Status != "to_ship" {
-		t.Fatalf("list over HTTP: %+v", page)
-	}
-	var info struct{ Result struct{ Mode string } }
-	post(t, base, "app.SystemService.Info", []any{}, &info)
-	if info.Result.Mode != "browser" {
-		t.Fatalf("info: %+v", info)
-	}
-	var picked struct{ Error string }
-	post(t, base, "app.ImportService.PickFiles", []any{}, &picked)
-	if !strings.Contains(picked.Error, "浏览器模式") {
-		t.Fatalf("PickFiles in browser mode: %+v", picked)
-	}
-
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("serve exit %d", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop")
-	}
-}
-
-func post(t *testing.T, base, name string, args []any, out any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"name": name, "args": args})
-	resp, err := http.Post(base+"api/call", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -1,7 +1,7 @@
 // Command shopdesk is 店务台, the desktop app for small online sellers.
 //
 //	shopdesk [--db PATH] [--demo]                 open the window
-//	shopdesk [--db PATH] [--demo] serve [--addr]  serve the same UI to a browser
+//	shopdesk [--db PATH] [--demo] serve [--addr] [--lan]  serve the same UI to a browser
 //	shopdesk [--db PATH] import [--shop NAME] [--dry-run] [--json] FILE...
 //	shopdesk [--db PATH] demo                     create the demo shops
 //
@@ -17,6 +17,8 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"sync"
+	"syscall"
 	_ "time/tzdata" // shop time zones on Windows, which has no zoneinfo files
 
 	"github.com/wailsapp/wails/v2"
@@ -39,7 +41,10 @@ func frontendFS() fs.FS {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGINT (Ctrl-C), SIGTERM (kill, a service manager) and SIGHUP (the terminal closed)
+	// end the context: serve then stops and removes its uploads, the window closes, and
+	// the database is closed cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, runWindow)
 	stop()
 	os.Exit(code)
@@ -69,6 +74,8 @@ func runWindow(ctx context.Context, g globalFlags) int {
 	defer d.Close()
 	shell := &app.DesktopShell{}
 	services := app.NewServices(d, shell)
+	services.OpenFiles(g.open) // the UI takes them once it has loaded
+	var started sync.Once
 	err = wails.Run(&options.App{
 		Title:     "店务台 Shopdesk",
 		Width:     1280,
@@ -79,11 +86,32 @@ func runWindow(ctx context.Context, g globalFlags) int {
 		StartHidden:      true,
 		BackgroundColour: &options.RGBA{R: 245, G: 246, B: 248, A: 255},
 		AssetServer:      &assetserver.Options{Assets: frontendFS()},
-		OnStartup: func(ctx context.Context) {
-			shell.Startup(ctx)
-			services.Startup(ctx)
+		OnStartup: func(wctx context.Context) {
+			shell.Startup(wctx)
+			// SIGINT/SIGTERM/SIGHUP (main's context) close the window like its close button.
+			go func() {
+				<-ctx.Done()
+				wailsruntime.Quit(wctx)
+			}()
 		},
-		OnDomReady:  func(ctx context.Context) { wailsruntime.WindowShow(ctx) },
+		OnDomReady: func(wctx context.Context) {
+			wailsruntime.WindowShow(wctx)
+			// The services (and the anomaly rules that write) start once the window is up:
+			// a second start that hands its files over and exits never gets here.
+			started.Do(func() { services.Startup(wctx) })
+		},
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId: instanceID(d.Path),
+			OnSecondInstanceLaunch: func(second options.SecondInstanceData) {
+				files := filesFromArgs(second.Args, second.WorkingDirectory)
+				fmt.Fprintf(os.Stderr, "店务台：又启动了一次（同一个数据库），交来 %d 个文件，留在这个窗口\n", len(files))
+				if wctx := shell.Context(); wctx != nil {
+					wailsruntime.WindowUnminimise(wctx)
+					wailsruntime.WindowShow(wctx)
+				}
+				services.OpenFiles(files)
+			},
+		},
 		Bind:        services.All(),
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
 	})

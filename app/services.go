@@ -45,6 +45,7 @@ type env struct {
 	shell     Shell
 	anomalies *anomaly.Store
 	shops     *shop.Store
+	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.

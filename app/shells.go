@@ -16,6 +16,9 @@ type DesktopShell struct{ ctx context.Context }
 // Startup records the Wails context.
 func (d *DesktopShell) Startup(ctx context.Context) { d.ctx = ctx }
 
+// Context is the Wails context (nil before OnStartup), for the runtime's window functions.
+func (d *DesktopShell) Context() context.Context { return d.ctx }
+
 func (d *DesktopShell) Mode() string { return "desktop" }
 
 func (d *DesktopShell) Emit(event string, data any) {

@@ -11,8 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/pressly/goose/v3"
@@ -51,9 +49,9 @@ func dsn(path string) string {
 }
 
 // Open opens (creating if needed) the database file at path and migrates it to the
-// newest schema.
+// newest schema. The file is readable by its owner only (see prepareFile).
 func Open(ctx context.Context, path string) (*DB, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := prepareFile(path); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	sqlDB, err := sql.Open("sqlite", dsn(path))

@@ -14,6 +14,8 @@ APT_PACKAGES=(
   libgtk-3-dev libwebkit2gtk-4.1-dev    # the Linux window (wails -tags webkit2_41)
   chromium                              # end-to-end tests and print-to-PDF (never a downloaded browser)
   xvfb xauth x11-apps imagemagick       # native smoke test: window under Xvfb, screenshot
+  dbus-daemon                           # native smoke test: dbus-run-session (the single instance lock)
+  unzip                                 # e2e: reads the cells of an exported xlsx
   poppler-utils                         # PDF -> PNG for print checks
   fonts-noto-cjk                        # Chinese glyphs in screenshots and PDFs
   sqlite3                               # reference figure for the import benchmark

@@ -34,8 +34,17 @@ function binary() {
 }
 
 /**
+ * The line `shopdesk serve` prints: "店务台 serving on http://127.0.0.1:PORT/?token=HEX (database …)".
+ * The token is this run's secret: opening the URL with it sets a cookie every later request
+ * carries (pages, /api/call, /api/events, uploads, downloads); without it the server answers 401.
+ */
+export const SERVING_LINE = /serving on (http:\/\/127\.0\.0\.1:\d+\/)\?token=([0-9a-f]+)/;
+
+/**
  * Starts `$SHOPDESK_BIN --db <fresh temp db> [--demo] serve --addr 127.0.0.1:0` and resolves
- * with { url, stop } once it has printed its "serving on" line.
+ * once it has printed its "serving on" line with { url, base, token, db, stop }: url is the
+ * printed address with the token (open it first, or append '#/route' to it: the server sets
+ * the cookie and redirects to base), base the bare http://127.0.0.1:PORT/.
  */
 export async function startServer({ demo = false } = {}) {
   const bin = binary();
@@ -47,7 +56,7 @@ export async function startServer({ demo = false } = {}) {
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
 
-  const url = await new Promise((resolve, reject) => {
+  const { url, base, token } = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${bin} printed no "serving on" line within ${WAIT} ms`)), WAIT);
     function fail(err) {
       clearTimeout(timer);
@@ -58,11 +67,11 @@ export async function startServer({ demo = false } = {}) {
     child.on('exit', (code, sig) => fail(new Error(`${bin} exited early (code ${code}, signal ${sig})`)));
     child.stdout.setEncoding('utf8').on('data', (s) => {
       stdout += s;
-      const m = stdout.match(/serving on (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const m = stdout.match(SERVING_LINE);
       if (m) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
-        resolve(m[1]);
+        resolve({ url: `${m[1]}?token=${m[2]}`, base: m[1], token: m[2] });
       }
     });
   });
@@ -77,7 +86,7 @@ export async function startServer({ demo = false } = {}) {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, db, stop, stderr: () => stderr };
+  return { url, base, token, db, stop, stderr: () => stderr };
 }
 
 const CHROMIUM_ARGS = [
@@ -149,7 +158,7 @@ export async function openApp(t, { demo = false } = {}) {
     await shutdown();
     throw err;
   }
-  return { page, url: server.url, shot, shutdown, problems, serverStderr: server.stderr };
+  return { page, url: server.url, base: server.base, token: server.token, context, shot, shutdown, problems, serverStderr: server.stderr };
 }
 
 /**
@@ -177,6 +186,24 @@ export async function withApp(t, opts, body) {
     throw error;
   }
   assert.equal(problems, '', `console errors / failed requests:\n${problems}\nserver stderr:\n${app.serverStderr()}`);
+}
+
+/**
+ * Calls a bound service method from the page, as the UI's bindings do (POST /api/call with a
+ * JSON body and the page's token cookie): resolves with the result, rejects with the
+ * server's Chinese error. For a test's setup or checks that have no button; `page` must
+ * have opened the app (openApp/withApp did).
+ */
+export async function callService(page, name, ...args) {
+  const body = await page.evaluate(
+    async ([n, a]) => {
+      const r = await fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: n, args: a }) });
+      return r.json();
+    },
+    [name, args],
+  );
+  if (body.error) throw new Error(`${name}: ${body.error}`);
+  return body.result;
 }
 
 /** Polls fn until it returns a truthy value (or stops throwing); fails after timeout. */

@@ -10,6 +10,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { AppLayout } from './components/AppLayout';
 import { AppDataProvider } from './state/AppData';
 import { ImportProvider } from './state/ImportState';
+import { OpenedFiles } from './state/OpenedFiles';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -20,6 +21,7 @@ function Root() {
         <AppDataProvider>
           <ImportProvider>
             <AppLayout />
+            <OpenedFiles />
           </ImportProvider>
         </AppDataProvider>
       </AntApp>

@@ -7,6 +7,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"shopdesk/internal/mask"
+	"shopdesk/internal/settings"
 	"shopdesk/internal/shop"
 )
 
@@ -17,17 +19,41 @@ var exportHeader = []string{"异常类型", "店铺", "平台", "订单号", "�
 // ExportXLSX writes every anomaly lq selects (all pages) as an Excel workbook. Order
 // numbers are text cells: as numbers Excel would show 18-19 digits as 2.16544E+18 and
 // lose the last ones. It returns the file and the number of rows.
+//
+// The file leaves the PC (mailed, forwarded, put on a shared drive), so buyers are hidden
+// unless the seller turned that off in 设置: the nickname keeps its first character, and
+// addresses and mobile numbers in what buyers wrote (买家留言, complaints) keep only their
+// region and the ends of the number (package mask). The app's own screens show them whole.
 func (s *Store) ExportXLSX(ctx context.Context, lq Query) ([]byte, int, error) {
 	lq.Page, lq.PageSize = 1, -1
 	rows, err := listRows(ctx, s.db.Queries(), lq)
 	if err != nil {
 		return nil, 0, err
 	}
+	hide, err := settings.MaskBuyers(ctx, s.db.Queries())
+	if err != nil {
+		return nil, 0, fmt.Errorf("export anomalies: %w", err)
+	}
+	if hide {
+		for i := range rows {
+			rows[i] = masked(rows[i])
+		}
+	}
 	data, err := writeXLSX(rows)
 	if err != nil {
 		return nil, 0, fmt.Errorf("export anomalies: %w", err)
 	}
 	return data, len(rows), nil
+}
+
+// masked is the anomaly as an export shows it with buyers hidden.
+func masked(a Anomaly) Anomaly {
+	a.Buyer = mask.Name(a.Buyer)
+	switch a.Kind {
+	case KindBuyerMessage, KindComplaint: // text the buyer wrote, or what they said
+		a.Detail = mask.Text(a.Detail)
+	}
+	return a
 }
 
 func writeXLSX(rows []Anomaly) ([]byte, error) {

@@ -67,6 +67,10 @@ var Defs = []Def{
 	{BigOrderQuantity, "大额订单：超过多少件（0 = 不用）", 10, 0, 100000, 1, UnitItems, "big_order"},
 	{LookbackDays, "付款后关闭、延迟发货赔付、大额订单：回看最近多少天", 7, 1, 90, 1, UnitDays, ""},
 	{ComplaintHours, "投诉登记后多久内必须处理", 24, 1, 720, 1, UnitHours, "complaint"},
+
+	// Privacy and the browser mode (see privacy.go); not anomaly rules, their own card.
+	{MaskBuyersInExports, "导出 Excel 时隐藏买家昵称和地址", 1, 0, 1, 1, UnitSwitch, GroupPrivacy},
+	{UploadMaxMB, "浏览器模式：单个上传文件的大小上限", 200, 1, 4096, 1, UnitMB, GroupServe},
 }
 
 func def(key string) (Def, bool) {

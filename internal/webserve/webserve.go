@@ -3,10 +3,16 @@
 // can share one shop PC over the LAN. The services are the same values the desktop window
 // binds; a small script (shim.js) makes the Wails-generated bindings call /api/call and
 // turns server-sent events into Wails runtime events.
+//
+// Any web page the seller's browser opens can send requests to this server, so every
+// request passes the guard first (guard.go: this run's token, Host, Origin), calls are
+// JSON only, and the services read no file on the PC but those the browser uploaded
+// (uploads.go, paths.go).
 package webserve
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -16,12 +22,11 @@ import (
 	"log"
 	"mime"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed shim.js
@@ -32,18 +37,47 @@ type Server struct {
 	assets    fs.FS
 	services  map[string]reflect.Value // "app.OrderService" -> *OrderService
 	hub       *Hub
-	uploadDir string
+	cfg       Config
+	uploads   *Uploads
+	token     string
+	cookie    string
+	hosts     map[string]bool
 	downloads downloads
 }
 
+// Config is what a server needs beyond the UI and the services.
+type Config struct {
+	// Addr is the address listened on (the listener's host:port): requests must name it
+	// in Host (see allowedHosts).
+	Addr string
+	// Token is this run's secret (NewToken): every request carries it in a cookie.
+	Token string
+	// Uploads keeps the files browsers send (OpenUploads).
+	Uploads *Uploads
+	// UploadLimit is the largest file accepted, in bytes (设置; read at each upload).
+	UploadLimit func(context.Context) int64
+	// PathArgs names the bound methods that take paths of files on this PC, with the
+	// indexes of those arguments ("app.ImportService.ImportFiles": {0}). Over HTTP such an
+	// argument must be an upload handle, and paths in the answer go back as handles.
+	PathArgs map[string][]int
+}
+
 // New returns a server for the built frontend in assets and the services, each bound
-// under "<package>.<Type>" as Wails names them. Uploaded files are kept under uploadDir.
-func New(assets fs.FS, services []any, hub *Hub, uploadDir string) *Server {
-	s := &Server{assets: assets, services: map[string]reflect.Value{}, hub: hub, uploadDir: uploadDir}
+// under "<package>.<Type>" as Wails names them.
+func New(assets fs.FS, services []any, hub *Hub, cfg Config) (*Server, error) {
+	hosts, err := allowedHosts(cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("serve %s: %w", cfg.Addr, err)
+	}
+	if cfg.Token == "" || cfg.Uploads == nil || cfg.UploadLimit == nil {
+		return nil, errors.New("webserve.New: Token, Uploads and UploadLimit are required")
+	}
+	s := &Server{assets: assets, services: map[string]reflect.Value{}, hub: hub, cfg: cfg, uploads: cfg.Uploads,
+		token: cfg.Token, cookie: cookieName(cfg.Addr), hosts: hosts}
 	for _, svc := range services {
 		s.services[BindingName(svc)] = reflect.ValueOf(svc)
 	}
-	return s
+	return s, nil
 }
 
 // BindingName is the name Wails binds a service under: last package path element and type.
@@ -55,19 +89,23 @@ func BindingName(svc any) string {
 	return path.Base(t.PkgPath()) + "." + t.Name()
 }
 
-// Handler routes the UI, the shim, the call endpoint, events and uploads.
+// Handler routes the UI, the shim, the call endpoint, events and uploads, every one
+// behind the guard (token, Host, Origin).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/call", s.handleCall)
-	mux.Handle("GET /api/events", s.hub)
-	mux.HandleFunc("POST /api/upload", s.handleUpload)
-	mux.HandleFunc("GET /api/download/{id}", s.handleDownload)
-	mux.HandleFunc("GET /shopdesk-shim.js", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/api/call", onlyMethod(http.MethodPost, s.handleCall))
+	mux.HandleFunc("/api/events", onlyMethod(http.MethodGet, s.hub.ServeHTTP))
+	mux.HandleFunc("/api/upload", onlyMethod(http.MethodPost, s.handleUpload))
+	mux.HandleFunc("/api/download/{id}", onlyMethod(http.MethodGet, s.handleDownload))
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "没有这个接口："+r.URL.Path)
+	})
+	mux.HandleFunc("/shopdesk-shim.js", onlyMethod(http.MethodGet, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(shimJS)
-	})
-	mux.HandleFunc("GET /", s.handleAsset)
-	return mux
+	}))
+	mux.HandleFunc("/", onlyMethod(http.MethodGet, s.handleAsset))
+	return s.guard(mux)
 }
 
 type callRequest struct {
@@ -76,11 +114,20 @@ type callRequest struct {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
-		log.Printf("serve: write response: %v", err)
+	data, err := json.Marshal(v)
+	if err != nil {
+		log.Printf("serve: encode response: %v", err)
+		status, data = http.StatusInternalServerError, []byte(`{"error":"店务台内部错误：回答无法编码"}`)
 	}
+	writeRaw(w, status, data)
+}
+
+func writeRaw(w http.ResponseWriter, status int, data []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(data)
+	w.Write([]byte("\n"))
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {
@@ -93,10 +140,16 @@ var errorType = reflect.TypeOf((*error)(nil)).Elem()
 // method returns (T, error), T, error or nothing. An error the method returns is an
 // answer, not a failed request: HTTP 200 with {"error": message} (the shim rejects the
 // promise with it, as Wails does). 4xx is kept for calls that cannot be made at all.
+// Every message is Chinese: Go's own text goes to the log.
 func (s *Server) handleCall(w http.ResponseWriter, r *http.Request) {
+	if !isJSON(r) {
+		writeError(w, http.StatusUnsupportedMediaType, "请求格式错误：调用必须是 JSON（Content-Type: application/json）")
+		return
+	}
 	var req callRequest
 	if err := json.NewDecoder(io.LimitReader(r.Body, 8<<20)).Decode(&req); err != nil {
-		writeError(w, http.StatusBadRequest, "请求格式错误："+err.Error())
+		log.Printf("serve: call: %v", err)
+		writeError(w, http.StatusBadRequest, "请求格式错误：无法读取调用的内容")
 		return
 	}
 	i := strings.LastIndex(req.Name, ".")
@@ -123,86 +176,60 @@ func (s *Server) handleCall(w http.ResponseWriter, r *http.Request) {
 	for k := range in {
 		p := reflect.New(mt.In(k))
 		if err := json.Unmarshal(req.Args[k], p.Interface()); err != nil {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("%s 的第 %d 个参数无效：%v", req.Name, k+1, err))
+			log.Printf("serve: %s argument %d: %v", req.Name, k+1, err)
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("%s 的第 %d 个参数无效", req.Name, k+1))
 			return
 		}
 		in[k] = p.Elem()
 	}
+	back, err := s.resolvePaths(req.Name, in)
+	if err != nil {
+		writeError(w, http.StatusForbidden, err.Error())
+		return
+	}
 	out := m.Call(in)
 	var result any
 	for _, v := range out {
-		if v.Type().Implements(errorType) && v.Type() == errorType {
+		if v.Type() == errorType {
 			if !v.IsNil() {
-				writeError(w, http.StatusOK, v.Interface().(error).Error())
+				msg := v.Interface().(error).Error()
+				if !hasHan(msg) {
+					log.Printf("serve: %s: %s", req.Name, msg)
+					msg = "店务台内部错误，操作没有完成（详情见运行 shopdesk serve 的窗口）"
+				}
+				writeRaw(w, http.StatusOK, back(mustJSON(map[string]string{"error": msg})))
 				return
 			}
 			continue
 		}
 		result = v.Interface()
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"result": result})
+	data, err := json.Marshal(map[string]any{"result": result})
+	if err != nil {
+		log.Printf("serve: %s: encode result: %v", req.Name, err)
+		writeError(w, http.StatusInternalServerError, "店务台内部错误：回答无法编码")
+		return
+	}
+	writeRaw(w, http.StatusOK, back(data))
 }
 
-// handleUpload stores the files of a multipart form (field "files") on disk, each in a
-// fresh folder under its own base name (the import reports file names), and answers
-// {"paths": [...]} for ImportService.ImportFiles.
-func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
-	mr, err := r.MultipartReader()
+func mustJSON(v any) []byte {
+	data, err := json.Marshal(v)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "上传格式错误："+err.Error())
-		return
+		panic(err) // only maps of strings are passed
 	}
-	if err := os.MkdirAll(s.uploadDir, 0o755); err != nil {
-		writeError(w, http.StatusInternalServerError, "无法保存上传的文件："+err.Error())
-		return
-	}
-	var paths []string
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			writeError(w, http.StatusBadRequest, "上传中断："+err.Error())
-			return
-		}
-		if part.FormName() != "files" || part.FileName() == "" {
-			continue
-		}
-		p, err := s.saveUpload(part)
-		if err != nil {
-			writeError(w, http.StatusInternalServerError, fmt.Sprintf("保存上传的文件“%s”失败：%v", part.FileName(), err))
-			return
-		}
-		paths = append(paths, p)
-	}
-	if len(paths) == 0 {
-		writeError(w, http.StatusBadRequest, "没有收到文件")
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"paths": paths})
+	return data
 }
 
-func (s *Server) saveUpload(part io.Reader) (string, error) {
-	fp := part.(interface{ FileName() string })
-	name := filepath.Base(filepath.FromSlash(strings.ReplaceAll(fp.FileName(), `\`, "/")))
-	if name == "." || name == string(filepath.Separator) {
-		name = "upload"
+// hasHan tells whether a message has Chinese in it (the services' messages do; Go's and
+// SQLite's own do not).
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
 	}
-	dir, err := os.MkdirTemp(s.uploadDir, "upload-")
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(dir, name)
-	f, err := os.Create(p)
-	if err != nil {
-		return "", err
-	}
-	if _, err := io.Copy(f, part); err != nil {
-		f.Close()
-		return "", err
-	}
-	return p, f.Close()
+	return false
 }
 
 // handleAsset serves the built frontend; index.html gets the shim before the app's scripts.
@@ -214,8 +241,10 @@ func (s *Server) handleAsset(w http.ResponseWriter, r *http.Request) {
 	data, err := fs.ReadFile(s.assets, name)
 	if err != nil {
 		// Unknown paths get the app (client-side routes); missing assets a 404.
-		if path.Ext(name) != "" {
-			http.NotFound(w, r)
+		if path.Ext(name) != "" && name != "index.html" {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			io.WriteString(w, "没有这个文件："+name)
 			return
 		}
 		name = "index.html"

@@ -5,14 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"shopdesk/internal/webserve"
@@ -35,38 +33,42 @@ func (GreeterService) Hello(name string, n int) (Greeting, error) {
 
 func (GreeterService) Fail() error { return errors.New("出错了") }
 
-func (GreeterService) Nothing() {}
-
-func newServer(t *testing.T) (*httptest.Server, *webserve.Hub, string) {
-	t.Helper()
-	assets := fstest.MapFS{
-		"index.html":    {Data: []byte(`<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head></html>`)},
-		"assets/app.js": {Data: []byte(`console.log(1)`)},
-	}
-	hub := webserve.NewHub()
-	dir := t.TempDir()
-	srv := httptest.NewServer(webserve.New(assets, []any{&GreeterService{}}, hub, dir).Handler())
-	t.Cleanup(srv.Close)
-	return srv, hub, dir
+// Crash fails with an English message, as Go's and SQLite's errors are.
+func (GreeterService) Crash() error {
+	return errors.New("commit: database is locked (5) (SQLITE_BUSY)")
 }
 
-func call(t *testing.T, srv *httptest.Server, name string, args ...any) (int, map[string]any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"name": name, "args": args})
-	resp, err := http.Post(srv.URL+"/api/call", "application/json", bytes.NewReader(body))
+func (GreeterService) Nothing() {}
+
+// Read "reads" a file: it answers with the path it was given (a path argument).
+func (GreeterService) Read(path string) (string, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
-	defer resp.Body.Close()
-	var out map[string]any
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		t.Fatal(err)
+	return path + " 的内容：" + string(data), nil
+}
+
+var greeterPaths = map[string][]int{"webserve_test.GreeterService.Read": {0}}
+
+func newServer(t *testing.T) (*served, *webserve.Hub) {
+	t.Helper()
+	hub := webserve.NewHub()
+	return start(t, []any{&GreeterService{}}, hub, greeterPaths, nil), hub
+}
+
+func (s *served) call(t *testing.T, name string, args ...any) (int, string) {
+	t.Helper()
+	if args == nil {
+		args = []any{}
 	}
-	return resp.StatusCode, out
+	body, _ := json.Marshal(map[string]any{"name": name, "args": args})
+	resp, out := s.send(t, req{method: "POST", path: "/api/call", body: string(body), ctype: "application/json"})
+	return resp.StatusCode, strings.TrimSpace(out)
 }
 
 func TestCallDispatch(t *testing.T) {
-	srv, _, _ := newServer(t)
+	s, _ := newServer(t)
 	if got := webserve.BindingName(&GreeterService{}); got != "webserve_test.GreeterService" {
 		t.Fatalf("binding name = %q", got)
 	}
@@ -77,101 +79,114 @@ func TestCallDispatch(t *testing.T) {
 		status int
 		want   string // the result or error, as JSON
 	}{
-		{"result", "webserve_test.GreeterService.Hello", []any{"小王", 3}, 200, `{"result":{"count":3,"text":"你好，小王"}}`},
+		{"result", "webserve_test.GreeterService.Hello", []any{"小王", 3}, 200, `{"result":{"text":"你好，小王","count":3}}`},
 		{"error from the method", "webserve_test.GreeterService.Hello", []any{"", 1}, 200, `{"error":"名字不能为空"}`},
 		{"error-only method", "webserve_test.GreeterService.Fail", nil, 200, `{"error":"出错了"}`},
+		{"English error kept out", "webserve_test.GreeterService.Crash", nil, 200, `{"error":"店务台内部错误，操作没有完成（详情见运行 shopdesk serve 的窗口）"}`},
 		{"no result", "webserve_test.GreeterService.Nothing", nil, 200, `{"result":null}`},
 		{"wrong argument count", "webserve_test.GreeterService.Hello", []any{"x"}, 400, `{"error":"webserve_test.GreeterService.Hello 需要 2 个参数，收到 1 个"}`},
+		{"bad argument type", "webserve_test.GreeterService.Hello", []any{"x", "not a number"}, 400, `{"error":"webserve_test.GreeterService.Hello 的第 2 个参数无效"}`},
 		{"unknown service", "app.Nope.Hello", nil, 404, `{"error":"没有这个服务：app.Nope"}`},
 		{"unknown method", "webserve_test.GreeterService.Bye", nil, 404, `{"error":"没有这个方法：webserve_test.GreeterService.Bye"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, out := call(t, srv, tt.method, tt.args...)
-			got, _ := json.Marshal(out)
-			if status != tt.status || string(got) != tt.want {
+			status, got := s.call(t, tt.method, tt.args...)
+			if status != tt.status || got != tt.want {
 				t.Fatalf("got %d %s, want %d %s", status, got, tt.status, tt.want)
 			}
 		})
 	}
-	status, out := call(t, srv, "webserve_test.GreeterService.Hello", "x", "not a number")
-	if status != 400 || !strings.Contains(out["error"].(string), "第 2 个参数无效") {
-		t.Fatalf("bad argument type: %d %v", status, out)
+	resp, body := s.send(t, req{method: "POST", path: "/api/call", body: "{not json", ctype: "application/json"})
+	if resp.StatusCode != 400 {
+		t.Fatalf("broken JSON: %d", resp.StatusCode)
 	}
+	chineseRefusal(t, "broken JSON", body)
 }
 
 func TestIndexGetsShimAndAssetsServe(t *testing.T) {
-	srv, _, _ := newServer(t)
-	body := get(t, srv.URL+"/")
+	s, _ := newServer(t)
+	get := func(path string) (int, string) {
+		resp, body := s.send(t, req{path: path})
+		return resp.StatusCode, body
+	}
+	_, body := get("/")
 	if !strings.HasPrefix(body, `<!doctype html><html><head><script src="/shopdesk-shim.js"></script><script type="module"`) {
 		t.Fatalf("index without the shim first: %s", body)
 	}
-	if get(t, srv.URL+"/orders/list") != body {
+	if _, route := get("/orders/list"); route != body {
 		t.Fatal("client-side route does not get the app")
 	}
-	if !strings.Contains(get(t, srv.URL+"/shopdesk-shim.js"), "window.go = proxy") {
+	if _, shim := get("/shopdesk-shim.js"); !strings.Contains(shim, "window.go = proxy") {
 		t.Fatal("shim not served")
 	}
-	if get(t, srv.URL+"/assets/app.js") != "console.log(1)" {
+	if _, js := get("/assets/app.js"); js != "console.log(1)" {
 		t.Fatal("asset not served")
 	}
-	resp, _ := http.Get(srv.URL + "/assets/missing.js")
-	if resp.StatusCode != 404 {
-		t.Fatalf("missing asset: %d", resp.StatusCode)
+	status, missing := get("/assets/missing.js")
+	if status != 404 {
+		t.Fatalf("missing asset: %d", status)
+	}
+	chineseRefusal(t, "missing asset", missing)
+	resp, _ := s.send(t, req{path: "/"})
+	for h, want := range map[string]string{"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"} {
+		if got := resp.Header.Get(h); got != want {
+			t.Errorf("%s = %q, want %q", h, got, want)
+		}
 	}
 }
 
-func get(t *testing.T, url string) string {
+// upload sends files (name -> content) as the page does and returns the answer.
+func (s *served) upload(t *testing.T, files map[string]string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return string(b)
-}
-
-func TestUploadKeepsNamesAndContent(t *testing.T) {
-	srv, _, dir := newServer(t)
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
-	for name, content := range map[string]string{"订单.csv": "a,b\n1,2\n", `C:\Users\x\ExportOrderList.csv`: "x"} {
+	for name, content := range files {
 		w, _ := mw.CreateFormFile("files", name)
 		w.Write([]byte(content))
 	}
 	mw.Close()
-	resp, err := http.Post(srv.URL+"/api/upload", mw.FormDataContentType(), &buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out struct{ Paths []string }
-	json.NewDecoder(resp.Body).Decode(&out)
-	resp.Body.Close()
-	if len(out.Paths) != 2 {
-		t.Fatalf("paths = %v", out.Paths)
+	resp, body := s.send(t, req{method: "POST", path: "/api/upload", body: buf.String(), ctype: mw.FormDataContentType()})
+	return resp.StatusCode, body
+}
+
+// An upload gives handles, not paths; a path-taking method takes the handle and answers
+// with it; the file under it is the one sent, under its own base name.
+func TestUploadGivesHandles(t *testing.T) {
+	s, _ := newServer(t)
+	status, body := s.upload(t, map[string]string{"订单.csv": "a,b\n1,2\n", `C:\Users\x\ExportOrderList.csv`: "x"})
+	var out struct{ Handles []string }
+	if err := json.Unmarshal([]byte(body), &out); status != 200 || err != nil || len(out.Handles) != 2 {
+		t.Fatalf("upload: %d %s", status, body)
 	}
 	names := map[string]string{}
-	for _, p := range out.Paths {
-		if !strings.HasPrefix(p, dir) {
-			t.Fatalf("upload outside the upload folder: %s", p)
+	for _, h := range out.Handles {
+		if strings.Contains(h, s.uploads.Dir()) || filepath.IsAbs(h) {
+			t.Fatalf("a handle shows where the file is: %s", h)
 		}
-		data, _ := os.ReadFile(p)
-		names[p[strings.LastIndex(p, "/")+1:]] = string(data)
+		status, got := s.call(t, "webserve_test.GreeterService.Read", h)
+		var res struct{ Result string }
+		json.Unmarshal([]byte(got), &res)
+		if status != 200 || !strings.HasPrefix(res.Result, h+" 的内容：") || strings.Contains(got, s.uploads.Dir()) {
+			t.Fatalf("Read(%s): %d %s", h, status, got)
+		}
+		names[filepath.Base(h)] = strings.TrimPrefix(res.Result, h+" 的内容：")
 	}
 	if names["订单.csv"] != "a,b\n1,2\n" || names["ExportOrderList.csv"] != "x" {
 		t.Fatalf("stored = %v", names)
 	}
-
-	resp, _ = http.Post(srv.URL+"/api/upload", "text/plain", strings.NewReader("x"))
+	resp, body := s.send(t, req{method: "POST", path: "/api/upload", body: "x", ctype: "text/plain"})
 	if resp.StatusCode != 400 {
 		t.Fatalf("non-multipart upload: %d", resp.StatusCode)
 	}
+	chineseRefusal(t, "non-multipart upload", body)
 }
 
 func TestEventsReachTheBrowser(t *testing.T) {
-	srv, hub, _ := newServer(t)
-	resp, err := http.Get(srv.URL + "/api/events")
+	s, hub := newServer(t)
+	hr, _ := http.NewRequest("GET", s.URL+"/api/events", nil)
+	hr.AddCookie(s.cookie)
+	resp, err := http.DefaultClient.Do(hr)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,6 @@
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import type { ImportProgress } from './imports';
+import { FILES_OPENED_EVENT } from './system';
 
 export const IMPORT_PROGRESS_EVENT = 'import:progress';
 
@@ -25,4 +26,12 @@ export function onNativeFileDrop(cb: (paths: string[]) => void): Off {
   if (!rt || typeof rt.OnFileDrop !== 'function') return () => {};
   OnFileDrop((_x, _y, paths) => cb(paths ?? []), false);
   return () => OnFileDropOff();
+}
+
+/** Desktop only: files were handed to the window from outside (see takeOpenedFiles). */
+export function onFilesOpened(cb: () => void): Off {
+  const rt = (window as unknown as { runtime?: Record<string, unknown> }).runtime;
+  if (!rt) return () => {};
+  const off = EventsOn(FILES_OPENED_EVENT, () => cb());
+  return typeof off === 'function' ? off : () => {};
 }

@@ -6,7 +6,7 @@
  *   settings-page           page root
  *   settings-thresholds     the thresholds card; setting-<key> each InputNumber (yuan for money)
  *   settings-save           保存; settings-reset 恢复默认 (asks first)
- *   (staff: see StaffPanel)
+ *   (staff: see StaffPanel; privacy and the upload limit: see PrivacyPanel)
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, InputNumber, Popconfirm, Row, Skeleton, Tag, Typography } from 'antd';
@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { listSettings, saveSettings, type Setting } from '../../api/settings';
 import { errorText } from '../../api/errors';
 import { StaffPanel } from './StaffPanel';
+import { PrivacyPanel } from './PrivacyPanel';
 
 /** Shown value <-> stored value: money is edited in yuan and stored in fen. */
 export function toShown(s: Pick<Setting, 'unit'>, v: number): number {
@@ -71,7 +72,9 @@ export function SettingsPage() {
     }
   };
 
-  const defaults = Object.fromEntries((list ?? []).map((s) => [s.key, s.default]));
+  // the thresholds of the rules only: the privacy card (PrivacyPanel) keeps its own
+  const thresholds = (list ?? []).filter((s) => (GROUPS as readonly string[]).includes(s.rule));
+  const defaults = Object.fromEntries(thresholds.map((s) => [s.key, s.default]));
 
   return (
     <div data-testid="settings-page">
@@ -88,7 +91,7 @@ export function SettingsPage() {
               onConfirm={() => save(defaults, t('settings.thresholds.resetDone'))}
               okButtonProps={{ ...({ 'data-testid': 'settings-reset-confirm' } as object) }}
             >
-              <Button data-testid="settings-reset" disabled={saving || !list || list.every((s) => s.value === s.default)}>
+              <Button data-testid="settings-reset" disabled={saving || !list || thresholds.every((s) => s.value === s.default)}>
                 {t('settings.thresholds.reset')}
               </Button>
             </Popconfirm>
@@ -154,6 +157,9 @@ export function SettingsPage() {
       </Card>
       <div style={{ marginTop: 16 }}>
         <StaffPanel />
+      </div>
+      <div style={{ marginTop: 16 }}>
+        <PrivacyPanel />
       </div>
     </div>
   );

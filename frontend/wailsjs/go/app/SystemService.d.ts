@@ -5,3 +5,5 @@ import {app} from '../models';
 export function CreateDemo():Promise<app.DemoResult>;
 
 export function Info():Promise<app.Info>;
+
+export function TakeOpenedFiles():Promise<Array<string>>;

@@ -9,3 +9,7 @@ export function CreateDemo() {
 export function Info() {
   return window['go']['app']['SystemService']['Info']();
 }
+
+export function TakeOpenedFiles() {
+  return window['go']['app']['SystemService']['TakeOpenedFiles']();
+}
