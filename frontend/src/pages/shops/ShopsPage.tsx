@@ -6,7 +6,7 @@
  *   shops-page        page root
  *   shops-table       table wrapper; rows shop-row (data-shop-id, data-shop-name)
  *   shop-name         a shop's name cell (full name on hover); shop-old-names its former names
- *   shop-timezone     a shop's time zone (北京时间 (UTC+8))
+ *   shop-timezone     a shop's time zone (北京时间 (UTC+8)); shop-order-count its orders
  *   shop-rename-<id>, shop-merge-<id>, shop-delete-<id>   the row actions (RenameModal,
  *                     MergeModal, DeleteModal)
  *   shop-merged-undo  撤销 in the message after a merge
@@ -121,7 +121,11 @@ export function ShopsPage() {
       title: <span className="sd-nowrap">{t('shops.orderCount')}</span>,
       dataIndex: 'orderCount',
       align: 'right',
-      render: (n: number) => <span className="sd-nowrap">{n}</span>,
+      render: (n: number) => (
+        <span data-testid="shop-order-count" className="sd-nowrap">
+          {n}
+        </span>
+      ),
     },
     {
       key: 'actions',
