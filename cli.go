@@ -258,7 +258,7 @@ func cmdUndo(ctx context.Context, g globalFlags, args []string, stdout, stderr i
 // ensureDemo creates the demo shops when the database has no shop yet (--demo).
 func ensureDemo(ctx context.Context, g globalFlags, stdout, stderr io.Writer) int {
 	return withDB(ctx, g, stderr, func(d *db.DB) error {
-		n, err := shop.Count(ctx, d.SQL)
+		n, err := shop.New(d).Count(ctx)
 		if err != nil || n > 0 {
 			return err
 		}
@@ -327,7 +327,7 @@ func cmdAnomalies(ctx context.Context, g globalFlags, args []string, stdout, std
 	return withDB(ctx, g, stderr, func(d *db.DB) error {
 		name := strings.TrimSpace(*shopName)
 		if name != "" {
-			shops, err := shop.List(ctx, d.SQL)
+			shops, err := shop.New(d).List(ctx)
 			if err != nil {
 				return err
 			}

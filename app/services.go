@@ -11,6 +11,7 @@ import (
 
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
+	"shopdesk/internal/shop"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -43,12 +44,13 @@ type env struct {
 	db        *db.DB
 	shell     Shell
 	anomalies *anomaly.Store
+	shops     *shop.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
-	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d)}
+	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},

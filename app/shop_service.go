@@ -2,13 +2,65 @@ package app
 
 import "shopdesk/internal/shop"
 
-// ShopService manages the seller's shops.
+// ShopService manages the seller's shops (店铺): create, rename, merge (and undo), delete.
 type ShopService struct{ env *env }
 
-// List returns every shop with its order count.
-func (s *ShopService) List() ([]shop.Shop, error) { return shop.List(s.env.ctx, s.env.db.SQL) }
+// List returns every shop with its order count and old names.
+func (s *ShopService) List() ([]shop.Shop, error) { return s.env.shops.List(s.env.ctx) }
 
 // Create adds a shop on a platform (taobao, jd, pdd, douyin, kuaishou, 1688).
 func (s *ShopService) Create(platform, name string) (shop.Shop, error) {
-	return shop.Create(s.env.ctx, s.env.db.SQL, platform, name)
+	return s.env.shops.Create(s.env.ctx, platform, name)
+}
+
+// Rename gives a shop a new name; the old one stays an alias for imports.
+func (s *ShopService) Rename(id int64, name string) (shop.Shop, error) {
+	sh, err := s.env.shops.Rename(s.env.ctx, id, name)
+	if err == nil {
+		s.env.refreshAnomalies()
+	}
+	return sh, err
+}
+
+// ForgetOldName stops imports from matching an old name to the shop.
+func (s *ShopService) ForgetOldName(id int64, name string) error {
+	return s.env.shops.ForgetOldName(s.env.ctx, id, name)
+}
+
+// PlanMerge says what merging source into target would move, and which rows both have.
+func (s *ShopService) PlanMerge(sourceID, targetID int64) (shop.MergePlan, error) {
+	return s.env.shops.PlanMerge(s.env.ctx, sourceID, targetID)
+}
+
+// Merge merges source into target (same platform); UndoMerge undoes it.
+func (s *ShopService) Merge(sourceID, targetID int64) (shop.Merge, error) {
+	m, err := s.env.shops.Merge(s.env.ctx, sourceID, targetID)
+	if err == nil {
+		s.env.refreshAnomalies()
+	}
+	return m, err
+}
+
+// Merges lists the merges that can be undone, newest first.
+func (s *ShopService) Merges() ([]shop.Merge, error) { return s.env.shops.Merges(s.env.ctx) }
+
+// UndoMerge puts back what a merge moved, and the shop merged away.
+func (s *ShopService) UndoMerge(id int64) (shop.UndoResult, error) {
+	r, err := s.env.shops.UndoMerge(s.env.ctx, id)
+	if err == nil {
+		s.env.refreshAnomalies()
+	}
+	return r, err
+}
+
+// Impact says what deleting a shop would delete.
+func (s *ShopService) Impact(id int64) (shop.Impact, error) { return s.env.shops.Impact(s.env.ctx, id) }
+
+// Delete deletes a shop and its data; confirmName is the shop's name as the seller typed it.
+func (s *ShopService) Delete(id int64, confirmName string) error {
+	err := s.env.shops.Delete(s.env.ctx, id, confirmName)
+	if err == nil {
+		s.env.refreshAnomalies()
+	}
+	return err
 }

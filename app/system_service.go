@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"shopdesk/internal/demo"
-	"shopdesk/internal/shop"
 )
 
 // SystemService tells the UI about the app and makes the demo shop.
@@ -12,7 +11,7 @@ type SystemService struct{ env *env }
 
 // Info tells where the app runs and whether the database is still empty.
 func (s *SystemService) Info() (Info, error) {
-	n, err := shop.Count(s.env.ctx, s.env.db.SQL)
+	n, err := s.env.shops.Count(s.env.ctx)
 	if err != nil {
 		return Info{}, err
 	}

@@ -30,6 +30,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
 	}
+	if q.addShopAliasStmt, err = db.PrepareContext(ctx, addShopAlias); err != nil {
+		return nil, fmt.Errorf("error preparing query AddShopAlias: %w", err)
+	}
 	if q.anomaliesOfOrderNosStmt, err = db.PrepareContext(ctx, anomaliesOfOrderNos); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomaliesOfOrderNos: %w", err)
 	}
@@ -44,6 +47,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.batchRefundChangesStmt, err = db.PrepareContext(ctx, batchRefundChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchRefundChanges: %w", err)
+	}
+	if q.batchesOnlyOfShopStmt, err = db.PrepareContext(ctx, batchesOnlyOfShop); err != nil {
+		return nil, fmt.Errorf("error preparing query BatchesOnlyOfShop: %w", err)
 	}
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
@@ -75,6 +81,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createShopStmt, err = db.PrepareContext(ctx, createShop); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateShop: %w", err)
 	}
+	if q.createShopMergeStmt, err = db.PrepareContext(ctx, createShopMerge); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateShopMerge: %w", err)
+	}
 	if q.createStaffStmt, err = db.PrepareContext(ctx, createStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateStaff: %w", err)
 	}
@@ -99,6 +108,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
 	}
+	if q.deleteImportBatchStmt, err = db.PrepareContext(ctx, deleteImportBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteImportBatch: %w", err)
+	}
 	if q.deleteItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteItemsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteItemsOfBatch: %w", err)
 	}
@@ -110,6 +122,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteSettingStmt, err = db.PrepareContext(ctx, deleteSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteSetting: %w", err)
+	}
+	if q.deleteShopStmt, err = db.PrepareContext(ctx, deleteShop); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteShop: %w", err)
+	}
+	if q.deleteShopAliasStmt, err = db.PrepareContext(ctx, deleteShopAlias); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteShopAlias: %w", err)
+	}
+	if q.deleteShopMergeStmt, err = db.PrepareContext(ctx, deleteShopMerge); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteShopMerge: %w", err)
 	}
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
@@ -159,6 +180,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getShopStmt, err = db.PrepareContext(ctx, getShop); err != nil {
 		return nil, fmt.Errorf("error preparing query GetShop: %w", err)
 	}
+	if q.getShopMergeStmt, err = db.PrepareContext(ctx, getShopMerge); err != nil {
+		return nil, fmt.Errorf("error preparing query GetShopMerge: %w", err)
+	}
 	if q.getStaffStmt, err = db.PrepareContext(ctx, getStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query GetStaff: %w", err)
 	}
@@ -201,8 +225,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
 	}
+	if q.listShopAliasesStmt, err = db.PrepareContext(ctx, listShopAliases); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopAliases: %w", err)
+	}
 	if q.listShopChoicesStmt, err = db.PrepareContext(ctx, listShopChoices); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopChoices: %w", err)
+	}
+	if q.listShopMergesStmt, err = db.PrepareContext(ctx, listShopMerges); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopMerges: %w", err)
 	}
 	if q.listShopOrdersStmt, err = db.PrepareContext(ctx, listShopOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopOrders: %w", err)
@@ -224,6 +254,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
+	}
+	if q.mergeOfSourceStmt, err = db.PrepareContext(ctx, mergeOfSource); err != nil {
+		return nil, fmt.Errorf("error preparing query MergeOfSource: %w", err)
+	}
+	if q.mergesIntoStmt, err = db.PrepareContext(ctx, mergesInto); err != nil {
+		return nil, fmt.Errorf("error preparing query MergesInto: %w", err)
+	}
+	if q.nameHolderStmt, err = db.PrepareContext(ctx, nameHolder); err != nil {
+		return nil, fmt.Errorf("error preparing query NameHolder: %w", err)
 	}
 	if q.orderFingerprintsStmt, err = db.PrepareContext(ctx, orderFingerprints); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderFingerprints: %w", err)
@@ -249,6 +288,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
 	}
+	if q.parkedShopNewIDStmt, err = db.PrepareContext(ctx, parkedShopNewID); err != nil {
+		return nil, fmt.Errorf("error preparing query ParkedShopNewID: %w", err)
+	}
 	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
 	}
@@ -263,6 +305,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.rememberShopChoiceStmt, err = db.PrepareContext(ctx, rememberShopChoice); err != nil {
 		return nil, fmt.Errorf("error preparing query RememberShopChoice: %w", err)
+	}
+	if q.renameShopStmt, err = db.PrepareContext(ctx, renameShop); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameShop: %w", err)
 	}
 	if q.renameTemplateStmt, err = db.PrepareContext(ctx, renameTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query RenameTemplate: %w", err)
@@ -327,6 +372,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setShopMergeSummaryStmt, err = db.PrepareContext(ctx, setShopMergeSummary); err != nil {
+		return nil, fmt.Errorf("error preparing query SetShopMergeSummary: %w", err)
+	}
 	if q.shopForComplaintStmt, err = db.PrepareContext(ctx, shopForComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopForComplaint: %w", err)
 	}
@@ -378,6 +426,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
 		}
 	}
+	if q.addShopAliasStmt != nil {
+		if cerr := q.addShopAliasStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addShopAliasStmt: %w", cerr)
+		}
+	}
 	if q.anomaliesOfOrderNosStmt != nil {
 		if cerr := q.anomaliesOfOrderNosStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing anomaliesOfOrderNosStmt: %w", cerr)
@@ -401,6 +454,11 @@ func (q *Queries) Close() error {
 	if q.batchRefundChangesStmt != nil {
 		if cerr := q.batchRefundChangesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing batchRefundChangesStmt: %w", cerr)
+		}
+	}
+	if q.batchesOnlyOfShopStmt != nil {
+		if cerr := q.batchesOnlyOfShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing batchesOnlyOfShopStmt: %w", cerr)
 		}
 	}
 	if q.clearAnomalyStmt != nil {
@@ -453,6 +511,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createShopStmt: %w", cerr)
 		}
 	}
+	if q.createShopMergeStmt != nil {
+		if cerr := q.createShopMergeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createShopMergeStmt: %w", cerr)
+		}
+	}
 	if q.createStaffStmt != nil {
 		if cerr := q.createStaffStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createStaffStmt: %w", cerr)
@@ -493,6 +556,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteEmptyShopsOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteImportBatchStmt != nil {
+		if cerr := q.deleteImportBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteImportBatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteItemsOfBatchStmt != nil {
 		if cerr := q.deleteItemsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteItemsOfBatchStmt: %w", cerr)
@@ -511,6 +579,21 @@ func (q *Queries) Close() error {
 	if q.deleteSettingStmt != nil {
 		if cerr := q.deleteSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteSettingStmt: %w", cerr)
+		}
+	}
+	if q.deleteShopStmt != nil {
+		if cerr := q.deleteShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteShopStmt: %w", cerr)
+		}
+	}
+	if q.deleteShopAliasStmt != nil {
+		if cerr := q.deleteShopAliasStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteShopAliasStmt: %w", cerr)
+		}
+	}
+	if q.deleteShopMergeStmt != nil {
+		if cerr := q.deleteShopMergeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteShopMergeStmt: %w", cerr)
 		}
 	}
 	if q.deleteTemplateStmt != nil {
@@ -593,6 +676,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getShopStmt: %w", cerr)
 		}
 	}
+	if q.getShopMergeStmt != nil {
+		if cerr := q.getShopMergeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getShopMergeStmt: %w", cerr)
+		}
+	}
 	if q.getStaffStmt != nil {
 		if cerr := q.getStaffStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getStaffStmt: %w", cerr)
@@ -663,9 +751,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listSettingsStmt: %w", cerr)
 		}
 	}
+	if q.listShopAliasesStmt != nil {
+		if cerr := q.listShopAliasesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopAliasesStmt: %w", cerr)
+		}
+	}
 	if q.listShopChoicesStmt != nil {
 		if cerr := q.listShopChoicesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listShopChoicesStmt: %w", cerr)
+		}
+	}
+	if q.listShopMergesStmt != nil {
+		if cerr := q.listShopMergesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopMergesStmt: %w", cerr)
 		}
 	}
 	if q.listShopOrdersStmt != nil {
@@ -701,6 +799,21 @@ func (q *Queries) Close() error {
 	if q.maxShopIDStmt != nil {
 		if cerr := q.maxShopIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing maxShopIDStmt: %w", cerr)
+		}
+	}
+	if q.mergeOfSourceStmt != nil {
+		if cerr := q.mergeOfSourceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing mergeOfSourceStmt: %w", cerr)
+		}
+	}
+	if q.mergesIntoStmt != nil {
+		if cerr := q.mergesIntoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing mergesIntoStmt: %w", cerr)
+		}
+	}
+	if q.nameHolderStmt != nil {
+		if cerr := q.nameHolderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing nameHolderStmt: %w", cerr)
 		}
 	}
 	if q.orderFingerprintsStmt != nil {
@@ -743,6 +856,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ordersForImportStmt: %w", cerr)
 		}
 	}
+	if q.parkedShopNewIDStmt != nil {
+		if cerr := q.parkedShopNewIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing parkedShopNewIDStmt: %w", cerr)
+		}
+	}
 	if q.platformHasOrdersStmt != nil {
 		if cerr := q.platformHasOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing platformHasOrdersStmt: %w", cerr)
@@ -766,6 +884,11 @@ func (q *Queries) Close() error {
 	if q.rememberShopChoiceStmt != nil {
 		if cerr := q.rememberShopChoiceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing rememberShopChoiceStmt: %w", cerr)
+		}
+	}
+	if q.renameShopStmt != nil {
+		if cerr := q.renameShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameShopStmt: %w", cerr)
 		}
 	}
 	if q.renameTemplateStmt != nil {
@@ -873,6 +996,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setShopMergeSummaryStmt != nil {
+		if cerr := q.setShopMergeSummaryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setShopMergeSummaryStmt: %w", cerr)
+		}
+	}
 	if q.shopForComplaintStmt != nil {
 		if cerr := q.shopForComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing shopForComplaintStmt: %w", cerr)
@@ -974,11 +1102,13 @@ type Queries struct {
 	tx                            *sql.Tx
 	activeAnomaliesStmt           *sql.Stmt
 	addBatchShopStmt              *sql.Stmt
+	addShopAliasStmt              *sql.Stmt
 	anomaliesOfOrderNosStmt       *sql.Stmt
 	anomalyEventsStmt             *sql.Stmt
 	anomalyOrderStmt              *sql.Stmt
 	batchChangesStmt              *sql.Stmt
 	batchRefundChangesStmt        *sql.Stmt
+	batchesOnlyOfShopStmt         *sql.Stmt
 	clearAnomalyStmt              *sql.Stmt
 	countAnomaliesStmt            *sql.Stmt
 	countOrdersStmt               *sql.Stmt
@@ -989,6 +1119,7 @@ type Queries struct {
 	createBatchStmt               *sql.Stmt
 	createComplaintStmt           *sql.Stmt
 	createShopStmt                *sql.Stmt
+	createShopMergeStmt           *sql.Stmt
 	createStaffStmt               *sql.Stmt
 	createTemplateStmt            *sql.Stmt
 	deleteBatchStmt               *sql.Stmt
@@ -997,10 +1128,14 @@ type Queries struct {
 	deleteBatchShopsStmt          *sql.Stmt
 	deleteComplaintStmt           *sql.Stmt
 	deleteEmptyShopsOfBatchStmt   *sql.Stmt
+	deleteImportBatchStmt         *sql.Stmt
 	deleteItemsOfBatchStmt        *sql.Stmt
 	deleteOrdersOfBatchStmt       *sql.Stmt
 	deleteRefundsOfBatchStmt      *sql.Stmt
 	deleteSettingStmt             *sql.Stmt
+	deleteShopStmt                *sql.Stmt
+	deleteShopAliasStmt           *sql.Stmt
+	deleteShopMergeStmt           *sql.Stmt
 	deleteTemplateStmt            *sql.Stmt
 	extendOrderChangeStmt         *sql.Stmt
 	findBatchBySHAStmt            *sql.Stmt
@@ -1017,6 +1152,7 @@ type Queries struct {
 	getOrderItemStmt              *sql.Stmt
 	getRefundForImportStmt        *sql.Stmt
 	getShopStmt                   *sql.Stmt
+	getShopMergeStmt              *sql.Stmt
 	getStaffStmt                  *sql.Stmt
 	getTemplateStmt               *sql.Stmt
 	insertAnomalyStmt             *sql.Stmt
@@ -1031,7 +1167,9 @@ type Queries struct {
 	listOrdersStmt                *sql.Stmt
 	listOrdersWithOpenRefundStmt  *sql.Stmt
 	listSettingsStmt              *sql.Stmt
+	listShopAliasesStmt           *sql.Stmt
 	listShopChoicesStmt           *sql.Stmt
+	listShopMergesStmt            *sql.Stmt
 	listShopOrdersStmt            *sql.Stmt
 	listShopsStmt                 *sql.Stmt
 	listStaffStmt                 *sql.Stmt
@@ -1039,6 +1177,9 @@ type Queries struct {
 	markShopsCreatedByStmt        *sql.Stmt
 	maxOrderIDStmt                *sql.Stmt
 	maxShopIDStmt                 *sql.Stmt
+	mergeOfSourceStmt             *sql.Stmt
+	mergesIntoStmt                *sql.Stmt
+	nameHolderStmt                *sql.Stmt
 	orderFingerprintsStmt         *sql.Stmt
 	orderFirstSeenStmt            *sql.Stmt
 	orderHistoryStmt              *sql.Stmt
@@ -1047,11 +1188,13 @@ type Queries struct {
 	orderRefundsStmt              *sql.Stmt
 	ordersByIDsStmt               *sql.Stmt
 	ordersForImportStmt           *sql.Stmt
+	parkedShopNewIDStmt           *sql.Stmt
 	platformHasOrdersStmt         *sql.Stmt
 	putSettingStmt                *sql.Stmt
 	relinkAnomalyShopsStmt        *sql.Stmt
 	relinkComplaintShopsStmt      *sql.Stmt
 	rememberShopChoiceStmt        *sql.Stmt
+	renameShopStmt                *sql.Stmt
 	renameTemplateStmt            *sql.Stmt
 	resetItemLastBatchStmt        *sql.Stmt
 	resetLastBatchStmt            *sql.Stmt
@@ -1073,6 +1216,7 @@ type Queries struct {
 	searchOrdersStmt              *sql.Stmt
 	setAnomalyOwnerStmt           *sql.Stmt
 	setAnomalyStateStmt           *sql.Stmt
+	setShopMergeSummaryStmt       *sql.Stmt
 	shopForComplaintStmt          *sql.Stmt
 	shopsOfOrderNumbersStmt       *sql.Stmt
 	shopsOnPlatformStmt           *sql.Stmt
@@ -1093,11 +1237,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		tx:                            tx,
 		activeAnomaliesStmt:           q.activeAnomaliesStmt,
 		addBatchShopStmt:              q.addBatchShopStmt,
+		addShopAliasStmt:              q.addShopAliasStmt,
 		anomaliesOfOrderNosStmt:       q.anomaliesOfOrderNosStmt,
 		anomalyEventsStmt:             q.anomalyEventsStmt,
 		anomalyOrderStmt:              q.anomalyOrderStmt,
 		batchChangesStmt:              q.batchChangesStmt,
 		batchRefundChangesStmt:        q.batchRefundChangesStmt,
+		batchesOnlyOfShopStmt:         q.batchesOnlyOfShopStmt,
 		clearAnomalyStmt:              q.clearAnomalyStmt,
 		countAnomaliesStmt:            q.countAnomaliesStmt,
 		countOrdersStmt:               q.countOrdersStmt,
@@ -1108,6 +1254,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		createBatchStmt:               q.createBatchStmt,
 		createComplaintStmt:           q.createComplaintStmt,
 		createShopStmt:                q.createShopStmt,
+		createShopMergeStmt:           q.createShopMergeStmt,
 		createStaffStmt:               q.createStaffStmt,
 		createTemplateStmt:            q.createTemplateStmt,
 		deleteBatchStmt:               q.deleteBatchStmt,
@@ -1116,10 +1263,14 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteBatchShopsStmt:          q.deleteBatchShopsStmt,
 		deleteComplaintStmt:           q.deleteComplaintStmt,
 		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
+		deleteImportBatchStmt:         q.deleteImportBatchStmt,
 		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
 		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
 		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
 		deleteSettingStmt:             q.deleteSettingStmt,
+		deleteShopStmt:                q.deleteShopStmt,
+		deleteShopAliasStmt:           q.deleteShopAliasStmt,
+		deleteShopMergeStmt:           q.deleteShopMergeStmt,
 		deleteTemplateStmt:            q.deleteTemplateStmt,
 		extendOrderChangeStmt:         q.extendOrderChangeStmt,
 		findBatchBySHAStmt:            q.findBatchBySHAStmt,
@@ -1136,6 +1287,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getOrderItemStmt:              q.getOrderItemStmt,
 		getRefundForImportStmt:        q.getRefundForImportStmt,
 		getShopStmt:                   q.getShopStmt,
+		getShopMergeStmt:              q.getShopMergeStmt,
 		getStaffStmt:                  q.getStaffStmt,
 		getTemplateStmt:               q.getTemplateStmt,
 		insertAnomalyStmt:             q.insertAnomalyStmt,
@@ -1150,7 +1302,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listOrdersStmt:                q.listOrdersStmt,
 		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
 		listSettingsStmt:              q.listSettingsStmt,
+		listShopAliasesStmt:           q.listShopAliasesStmt,
 		listShopChoicesStmt:           q.listShopChoicesStmt,
+		listShopMergesStmt:            q.listShopMergesStmt,
 		listShopOrdersStmt:            q.listShopOrdersStmt,
 		listShopsStmt:                 q.listShopsStmt,
 		listStaffStmt:                 q.listStaffStmt,
@@ -1158,6 +1312,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
 		maxOrderIDStmt:                q.maxOrderIDStmt,
 		maxShopIDStmt:                 q.maxShopIDStmt,
+		mergeOfSourceStmt:             q.mergeOfSourceStmt,
+		mergesIntoStmt:                q.mergesIntoStmt,
+		nameHolderStmt:                q.nameHolderStmt,
 		orderFingerprintsStmt:         q.orderFingerprintsStmt,
 		orderFirstSeenStmt:            q.orderFirstSeenStmt,
 		orderHistoryStmt:              q.orderHistoryStmt,
@@ -1166,11 +1323,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		orderRefundsStmt:              q.orderRefundsStmt,
 		ordersByIDsStmt:               q.ordersByIDsStmt,
 		ordersForImportStmt:           q.ordersForImportStmt,
+		parkedShopNewIDStmt:           q.parkedShopNewIDStmt,
 		platformHasOrdersStmt:         q.platformHasOrdersStmt,
 		putSettingStmt:                q.putSettingStmt,
 		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
 		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
 		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
+		renameShopStmt:                q.renameShopStmt,
 		renameTemplateStmt:            q.renameTemplateStmt,
 		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
 		resetLastBatchStmt:            q.resetLastBatchStmt,
@@ -1192,6 +1351,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		searchOrdersStmt:              q.searchOrdersStmt,
 		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:           q.setAnomalyStateStmt,
+		setShopMergeSummaryStmt:       q.setShopMergeSummaryStmt,
 		shopForComplaintStmt:          q.shopForComplaintStmt,
 		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
 		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,

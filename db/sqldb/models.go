@@ -204,6 +204,49 @@ type Shop struct {
 	CreatedBatchID *int64
 }
 
+type ShopAlias struct {
+	ID        int64
+	ShopID    int64
+	Platform  string
+	Name      string
+	MergeID   *int64
+	CreatedAt string
+}
+
+type ShopMerge struct {
+	ID           int64
+	Platform     string
+	SourceShopID int64
+	SourceName   string
+	TargetShopID int64
+	SummaryJson  string
+	MergedAt     string
+}
+
+type ShopMergeMoved struct {
+	MergeID  int64
+	Tbl      string
+	Col      string
+	RowID    int64
+	RefTbl   string
+	OldValue int64
+	NewValue int64
+	OldName  *string
+	RowKey   string
+}
+
+type ShopMergeParked struct {
+	ID       int64
+	MergeID  int64
+	Step     int64
+	Tbl      string
+	RowID    int64
+	ParentID *int64
+	FkCol    string
+	RowJson  string
+	NewRowID *int64
+}
+
 type Staff struct {
 	ID        int64
 	Name      string

@@ -9,6 +9,61 @@ import (
 	"context"
 )
 
+const addShopAlias = `-- name: AddShopAlias :exec
+INSERT INTO shop_alias (shop_id, platform, name, merge_id, created_at)
+VALUES (?1, ?2, ?3, ?4, ?5)
+`
+
+type AddShopAliasParams struct {
+	ShopID    int64
+	Platform  string
+	Name      string
+	MergeID   *int64
+	CreatedAt string
+}
+
+func (q *Queries) AddShopAlias(ctx context.Context, arg AddShopAliasParams) error {
+	_, err := q.exec(ctx, q.addShopAliasStmt, addShopAlias,
+		arg.ShopID,
+		arg.Platform,
+		arg.Name,
+		arg.MergeID,
+		arg.CreatedAt,
+	)
+	return err
+}
+
+const batchesOnlyOfShop = `-- name: BatchesOnlyOfShop :many
+SELECT bs.batch_id FROM import_batch_shop bs
+WHERE bs.shop_id = ?1
+  AND NOT EXISTS (SELECT 1 FROM import_batch_shop o WHERE o.batch_id = bs.batch_id AND o.shop_id <> bs.shop_id)
+`
+
+// Import batches that wrote to this shop and no other: its part of the import history,
+// which goes with the shop.
+func (q *Queries) BatchesOnlyOfShop(ctx context.Context, shopID int64) ([]int64, error) {
+	rows, err := q.query(ctx, q.batchesOnlyOfShopStmt, batchesOnlyOfShop, shopID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []int64
+	for rows.Next() {
+		var batch_id int64
+		if err := rows.Scan(&batch_id); err != nil {
+			return nil, err
+		}
+		items = append(items, batch_id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const countShops = `-- name: CountShops :one
 SELECT count(*) FROM shop
 `
@@ -21,8 +76,9 @@ func (q *Queries) CountShops(ctx context.Context) (int64, error) {
 }
 
 const createShop = `-- name: CreateShop :one
-INSERT INTO shop (platform, name, timezone)
-VALUES (?1, ?2, ?3)
+INSERT INTO shop (id, platform, name, timezone)
+VALUES (max(coalesce((SELECT max(x.id) FROM shop x), 0), coalesce((SELECT max(m.source_shop_id) FROM shop_merge m), 0)) + 1,
+        ?1, ?2, ?3)
 RETURNING id, platform, name, timezone
 `
 
@@ -39,6 +95,8 @@ type CreateShopRow struct {
 	Timezone string
 }
 
+// The id is above every shop's and every merged-away shop's (waiting in shop_merge to be
+// put back by an undo), so that shop gets its own id back.
 func (q *Queries) CreateShop(ctx context.Context, arg CreateShopParams) (CreateShopRow, error) {
 	row := q.queryRow(ctx, q.createShopStmt, createShop, arg.Platform, arg.Name, arg.Timezone)
 	var i CreateShopRow
@@ -51,9 +109,75 @@ func (q *Queries) CreateShop(ctx context.Context, arg CreateShopParams) (CreateS
 	return i, err
 }
 
+const createShopMerge = `-- name: CreateShopMerge :one
+INSERT INTO shop_merge (platform, source_shop_id, source_name, target_shop_id, summary_json, merged_at)
+VALUES (?1, ?2, ?3, ?4, '{}', ?5)
+RETURNING id
+`
+
+type CreateShopMergeParams struct {
+	Platform     string
+	SourceShopID int64
+	SourceName   string
+	TargetShopID int64
+	MergedAt     string
+}
+
+func (q *Queries) CreateShopMerge(ctx context.Context, arg CreateShopMergeParams) (int64, error) {
+	row := q.queryRow(ctx, q.createShopMergeStmt, createShopMerge,
+		arg.Platform,
+		arg.SourceShopID,
+		arg.SourceName,
+		arg.TargetShopID,
+		arg.MergedAt,
+	)
+	var id int64
+	err := row.Scan(&id)
+	return id, err
+}
+
+const deleteImportBatch = `-- name: DeleteImportBatch :exec
+DELETE FROM import_batch WHERE id = ?1
+`
+
+func (q *Queries) DeleteImportBatch(ctx context.Context, id int64) error {
+	_, err := q.exec(ctx, q.deleteImportBatchStmt, deleteImportBatch, id)
+	return err
+}
+
+const deleteShop = `-- name: DeleteShop :exec
+DELETE FROM shop WHERE id = ?1
+`
+
+func (q *Queries) DeleteShop(ctx context.Context, id int64) error {
+	_, err := q.exec(ctx, q.deleteShopStmt, deleteShop, id)
+	return err
+}
+
+const deleteShopAlias = `-- name: DeleteShopAlias :exec
+DELETE FROM shop_alias WHERE id = ?1
+`
+
+func (q *Queries) DeleteShopAlias(ctx context.Context, id int64) error {
+	_, err := q.exec(ctx, q.deleteShopAliasStmt, deleteShopAlias, id)
+	return err
+}
+
+const deleteShopMerge = `-- name: DeleteShopMerge :exec
+DELETE FROM shop_merge WHERE id = ?1
+`
+
+func (q *Queries) DeleteShopMerge(ctx context.Context, id int64) error {
+	_, err := q.exec(ctx, q.deleteShopMergeStmt, deleteShopMerge, id)
+	return err
+}
+
 const findShop = `-- name: FindShop :one
-SELECT id, platform, name, timezone FROM shop
-WHERE platform = ?1 AND name = ?2
+SELECT s.id, s.platform, s.name, s.timezone FROM shop s
+LEFT JOIN shop_alias a ON a.shop_id = s.id AND a.platform = ?1 AND a.name = ?2
+WHERE s.platform = ?1 AND (s.name = ?2 OR a.id IS NOT NULL)
+ORDER BY a.id IS NOT NULL
+LIMIT 1
 `
 
 type FindShopParams struct {
@@ -68,6 +192,8 @@ type FindShopRow struct {
 	Timezone string
 }
 
+// The shop a file's shop name column names: the shop of that name, else the shop that had it (an old
+// name, or the name of a shop merged into it; see shop_alias in migration 00018).
 func (q *Queries) FindShop(ctx context.Context, arg FindShopParams) (FindShopRow, error) {
 	row := q.queryRow(ctx, q.findShopStmt, findShop, arg.Platform, arg.Name)
 	var i FindShopRow
@@ -101,6 +227,114 @@ func (q *Queries) GetShop(ctx context.Context, id int64) (GetShopRow, error) {
 		&i.Timezone,
 	)
 	return i, err
+}
+
+const getShopMerge = `-- name: GetShopMerge :one
+SELECT id, platform, source_shop_id, source_name, target_shop_id, summary_json, merged_at
+FROM shop_merge WHERE id = ?1
+`
+
+func (q *Queries) GetShopMerge(ctx context.Context, id int64) (ShopMerge, error) {
+	row := q.queryRow(ctx, q.getShopMergeStmt, getShopMerge, id)
+	var i ShopMerge
+	err := row.Scan(
+		&i.ID,
+		&i.Platform,
+		&i.SourceShopID,
+		&i.SourceName,
+		&i.TargetShopID,
+		&i.SummaryJson,
+		&i.MergedAt,
+	)
+	return i, err
+}
+
+const listShopAliases = `-- name: ListShopAliases :many
+SELECT shop_id, name, CAST(merge_id IS NOT NULL AS INTEGER) AS from_merge
+FROM shop_alias ORDER BY shop_id, id
+`
+
+type ListShopAliasesRow struct {
+	ShopID    int64
+	Name      string
+	FromMerge int64
+}
+
+func (q *Queries) ListShopAliases(ctx context.Context) ([]ListShopAliasesRow, error) {
+	rows, err := q.query(ctx, q.listShopAliasesStmt, listShopAliases)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListShopAliasesRow
+	for rows.Next() {
+		var i ListShopAliasesRow
+		if err := rows.Scan(&i.ShopID, &i.Name, &i.FromMerge); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listShopMerges = `-- name: ListShopMerges :many
+SELECT m.id, m.platform, m.source_shop_id, m.source_name, m.target_shop_id, s.name AS target_name,
+       s.timezone AS target_timezone, m.summary_json, m.merged_at
+FROM shop_merge m JOIN shop s ON s.id = m.target_shop_id
+ORDER BY m.id DESC
+`
+
+type ListShopMergesRow struct {
+	ID             int64
+	Platform       string
+	SourceShopID   int64
+	SourceName     string
+	TargetShopID   int64
+	TargetName     string
+	TargetTimezone string
+	SummaryJson    string
+	MergedAt       string
+}
+
+// The merges that can be undone now, newest first: those whose target is a shop (not
+// itself merged away since; that merge is undone first).
+func (q *Queries) ListShopMerges(ctx context.Context) ([]ListShopMergesRow, error) {
+	rows, err := q.query(ctx, q.listShopMergesStmt, listShopMerges)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListShopMergesRow
+	for rows.Next() {
+		var i ListShopMergesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Platform,
+			&i.SourceShopID,
+			&i.SourceName,
+			&i.TargetShopID,
+			&i.TargetName,
+			&i.TargetTimezone,
+			&i.SummaryJson,
+			&i.MergedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const listShops = `-- name: ListShops :many
@@ -172,6 +406,131 @@ func (q *Queries) MaxShopID(ctx context.Context) (int64, error) {
 	var column_1 int64
 	err := row.Scan(&column_1)
 	return column_1, err
+}
+
+const mergeOfSource = `-- name: MergeOfSource :one
+SELECT id, source_name FROM shop_merge WHERE source_shop_id = ?1 ORDER BY id DESC LIMIT 1
+`
+
+type MergeOfSourceRow struct {
+	ID         int64
+	SourceName string
+}
+
+// The merge (not undone) that took a shop away.
+func (q *Queries) MergeOfSource(ctx context.Context, shopID int64) (MergeOfSourceRow, error) {
+	row := q.queryRow(ctx, q.mergeOfSourceStmt, mergeOfSource, shopID)
+	var i MergeOfSourceRow
+	err := row.Scan(&i.ID, &i.SourceName)
+	return i, err
+}
+
+const mergesInto = `-- name: MergesInto :many
+SELECT id, source_shop_id FROM shop_merge WHERE target_shop_id = ?1
+`
+
+type MergesIntoRow struct {
+	ID           int64
+	SourceShopID int64
+}
+
+func (q *Queries) MergesInto(ctx context.Context, shopID int64) ([]MergesIntoRow, error) {
+	rows, err := q.query(ctx, q.mergesIntoStmt, mergesInto, shopID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []MergesIntoRow
+	for rows.Next() {
+		var i MergesIntoRow
+		if err := rows.Scan(&i.ID, &i.SourceShopID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const nameHolder = `-- name: NameHolder :one
+SELECT s.id AS shop_id, s.name AS shop_name, CAST(coalesce(a.id, 0) AS INTEGER) AS alias_id,
+       CAST(coalesce(a.merge_id, 0) AS INTEGER) AS merge_id
+FROM shop s
+LEFT JOIN shop_alias a ON a.shop_id = s.id AND a.platform = ?1 AND a.name = ?2
+WHERE s.platform = ?1 AND (s.name = ?2 OR a.id IS NOT NULL)
+ORDER BY a.id IS NOT NULL
+LIMIT 1
+`
+
+type NameHolderParams struct {
+	Platform string
+	Name     string
+}
+
+type NameHolderRow struct {
+	ShopID   int64
+	ShopName string
+	AliasID  int64
+	MergeID  int64
+}
+
+// Who holds a name on a platform: a shop, as its name (alias_id 0) or as an old name.
+func (q *Queries) NameHolder(ctx context.Context, arg NameHolderParams) (NameHolderRow, error) {
+	row := q.queryRow(ctx, q.nameHolderStmt, nameHolder, arg.Platform, arg.Name)
+	var i NameHolderRow
+	err := row.Scan(
+		&i.ShopID,
+		&i.ShopName,
+		&i.AliasID,
+		&i.MergeID,
+	)
+	return i, err
+}
+
+const parkedShopNewID = `-- name: ParkedShopNewID :one
+SELECT new_row_id FROM shop_merge_parked
+WHERE merge_id = ?1 AND tbl = 'shop' AND parent_id IS NULL
+`
+
+// The id the merged-away shop got back (undo, after its row was put back).
+func (q *Queries) ParkedShopNewID(ctx context.Context, mergeID int64) (*int64, error) {
+	row := q.queryRow(ctx, q.parkedShopNewIDStmt, parkedShopNewID, mergeID)
+	var new_row_id *int64
+	err := row.Scan(&new_row_id)
+	return new_row_id, err
+}
+
+const renameShop = `-- name: RenameShop :exec
+UPDATE shop SET name = ?1 WHERE id = ?2
+`
+
+type RenameShopParams struct {
+	Name string
+	ID   int64
+}
+
+func (q *Queries) RenameShop(ctx context.Context, arg RenameShopParams) error {
+	_, err := q.exec(ctx, q.renameShopStmt, renameShop, arg.Name, arg.ID)
+	return err
+}
+
+const setShopMergeSummary = `-- name: SetShopMergeSummary :exec
+UPDATE shop_merge SET summary_json = ?1 WHERE id = ?2
+`
+
+type SetShopMergeSummaryParams struct {
+	SummaryJson string
+	ID          int64
+}
+
+func (q *Queries) SetShopMergeSummary(ctx context.Context, arg SetShopMergeSummaryParams) error {
+	_, err := q.exec(ctx, q.setShopMergeSummaryStmt, setShopMergeSummary, arg.SummaryJson, arg.ID)
+	return err
 }
 
 const shopsOnPlatform = `-- name: ShopsOnPlatform :many

@@ -78,7 +78,7 @@ func TestComplaints(t *testing.T) {
 	ctx := context.Background()
 	d := openDB(t)
 	s := anomaly.New(d)
-	sh, err := shop.Create(ctx, d.SQL, shop.Taobao, "投诉测试店")
+	sh, err := shop.New(d).Create(ctx, shop.Taobao, "投诉测试店")
 	if err != nil {
 		t.Fatal(err)
 	}

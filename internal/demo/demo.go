@@ -42,7 +42,7 @@ const (
 // Create writes the demo export files into a temporary folder and imports them, with
 // order times in the days before now (shop-local time).
 func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
-	n, err := shop.Count(ctx, d.SQL)
+	n, err := shop.New(d).Count(ctx)
 	if err != nil {
 		return Result{}, err
 	}
@@ -80,7 +80,7 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	total := res.New
 
 	// The 千牛 file has no shop column: import it into the Taobao shop made above.
-	shops, err := shop.List(ctx, d.SQL)
+	shops, err := shop.New(d).List(ctx)
 	if err != nil {
 		return Result{}, err
 	}
@@ -123,7 +123,7 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("demo: %w", err)
 	}
-	shops, err = shop.List(ctx, d.SQL)
+	shops, err = shop.New(d).List(ctx)
 	if err != nil {
 		return Result{}, err
 	}

@@ -1,5 +1,8 @@
 // Package shop keeps the seller's shops: a shop is a platform plus a name, and every
-// imported row belongs to one.
+// imported row belongs to one. Shops are renamed (the old name stays an alias, so files
+// exported before still find the shop), merged into another shop of their platform
+// (undoable) and deleted with their data. Everything that refers to a shop is listed in
+// refs.go.
 package shop
 
 // Platform ids are stable: they are stored in the database and used by the import layouts.
@@ -32,4 +35,18 @@ type Shop struct {
 	Name       string `json:"name"`
 	Timezone   string `json:"timezone"`
 	OrderCount int64  `json:"orderCount"`
+	// OldNames are the names imports still match to this shop: its names before a rename
+	// and the names of shops merged into it.
+	OldNames []OldName `json:"oldNames"`
 }
+
+// OldName is a name a shop was known by.
+type OldName struct {
+	Name string `json:"name"`
+	// FromMerge: the name of a shop merged into this one; it goes when the merge is
+	// undone, and cannot be forgotten before.
+	FromMerge bool `json:"fromMerge"`
+}
+
+// maxNameRunes bounds a shop name (the platforms allow far fewer; the UI input has the same).
+const maxNameRunes = 100

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { createShop, type Shop } from '../api/shops';
 import { errorText } from '../api/errors';
-import { PLATFORMS } from '../lib/domain';
+import { isKnownPlatform, PLATFORMS } from '../lib/domain';
 import { platformLabel } from './labels';
 
 interface FormValues {
@@ -12,8 +12,16 @@ interface FormValues {
   name: string;
 }
 
-/** 新建店铺 button + modal. onCreated gets the new shop (e.g. to select it). */
-export function NewShopButton({ onCreated, size }: { onCreated?: (s: Shop) => void | Promise<void>; size?: 'small' | 'middle' }) {
+interface Props {
+  /** Gets the new shop (e.g. to select it). */
+  onCreated?: (s: Shop) => void | Promise<void>;
+  size?: 'small' | 'middle';
+  /** The platform the form starts at (the file's, on the import page); 淘宝/天猫 when unset. */
+  platform?: string;
+}
+
+/** 新建店铺 button + modal. */
+export function NewShopButton({ onCreated, size, platform }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -57,7 +65,7 @@ export function NewShopButton({ onCreated, size }: { onCreated?: (s: Shop) => vo
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'new-shop-ok' } as ButtonProps}
       >
-        <Form<FormValues> data-testid="new-shop-form" form={form} layout="vertical" initialValues={{ platform: 'taobao', name: '' }} preserve={false}>
+        <Form<FormValues> data-testid="new-shop-form" form={form} layout="vertical" initialValues={{ platform: platform && isKnownPlatform(platform) ? platform : 'taobao', name: '' }} preserve={false}>
           <Form.Item name="platform" label={t('shops.platform')} rules={[{ required: true, message: t('shops.platformRequired') }]}>
             <Select data-testid="new-shop-platform" options={PLATFORMS.map((p) => ({ value: p, label: platformLabel(t, p) }))} />
           </Form.Item>

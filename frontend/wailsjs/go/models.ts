@@ -981,12 +981,57 @@ export namespace settings {
 
 export namespace shop {
 	
+	export class Conflict {
+	    key: string;
+	    rows: number;
+	    examples: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.rows = source["rows"];
+	        this.examples = source["examples"];
+	    }
+	}
+	export class TableCount {
+	    key: string;
+	    rows: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TableCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.rows = source["rows"];
+	    }
+	}
+	export class OldName {
+	    name: string;
+	    fromMerge: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OldName(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.fromMerge = source["fromMerge"];
+	    }
+	}
 	export class Shop {
 	    id: number;
 	    platform: string;
 	    name: string;
 	    timezone: string;
 	    orderCount: number;
+	    oldNames: OldName[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Shop(source);
@@ -999,7 +1044,179 @@ export namespace shop {
 	        this.name = source["name"];
 	        this.timezone = source["timezone"];
 	        this.orderCount = source["orderCount"];
+	        this.oldNames = this.convertValues(source["oldNames"], OldName);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Impact {
+	    shop: Shop;
+	    rows: TableCount[];
+	    batches: number;
+	    merges: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Impact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shop = this.convertValues(source["shop"], Shop);
+	        this.rows = this.convertValues(source["rows"], TableCount);
+	        this.batches = source["batches"];
+	        this.merges = source["merges"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Merge {
+	    id: number;
+	    platform: string;
+	    sourceId: number;
+	    sourceName: string;
+	    targetId: number;
+	    targetName: string;
+	    mergedAt: string;
+	    moved: TableCount[];
+	    parked: TableCount[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Merge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.platform = source["platform"];
+	        this.sourceId = source["sourceId"];
+	        this.sourceName = source["sourceName"];
+	        this.targetId = source["targetId"];
+	        this.targetName = source["targetName"];
+	        this.mergedAt = source["mergedAt"];
+	        this.moved = this.convertValues(source["moved"], TableCount);
+	        this.parked = this.convertValues(source["parked"], TableCount);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MergePlan {
+	    source: Shop;
+	    target: Shop;
+	    moves: TableCount[];
+	    conflicts: Conflict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MergePlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = this.convertValues(source["source"], Shop);
+	        this.target = this.convertValues(source["target"], Shop);
+	        this.moves = this.convertValues(source["moves"], TableCount);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class UndoResult {
+	    shop: Shop;
+	    dropped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shop = this.convertValues(source["shop"], Shop);
+	        this.dropped = source["dropped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

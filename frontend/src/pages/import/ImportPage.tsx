@@ -73,6 +73,7 @@ export function ImportPage() {
             style={{ minWidth: 280 }}
           />
           <NewShopButton
+            platform={[...imp.previews.map((p) => p.result), ...imp.results].find((r) => r.errorCode === 'need_shop')?.platform}
             onCreated={async (s) => {
               await refresh();
               imp.setShopId(s.id);

@@ -4,4 +4,20 @@ import {shop} from '../models';
 
 export function Create(arg1:string,arg2:string):Promise<shop.Shop>;
 
+export function Delete(arg1:number,arg2:string):Promise<void>;
+
+export function ForgetOldName(arg1:number,arg2:string):Promise<void>;
+
+export function Impact(arg1:number):Promise<shop.Impact>;
+
 export function List():Promise<Array<shop.Shop>>;
+
+export function Merge(arg1:number,arg2:number):Promise<shop.Merge>;
+
+export function Merges():Promise<Array<shop.Merge>>;
+
+export function PlanMerge(arg1:number,arg2:number):Promise<shop.MergePlan>;
+
+export function Rename(arg1:number,arg2:string):Promise<shop.Shop>;
+
+export function UndoMerge(arg1:number):Promise<shop.UndoResult>;

@@ -6,6 +6,38 @@ export function Create(arg1, arg2) {
   return window['go']['app']['ShopService']['Create'](arg1, arg2);
 }
 
+export function Delete(arg1, arg2) {
+  return window['go']['app']['ShopService']['Delete'](arg1, arg2);
+}
+
+export function ForgetOldName(arg1, arg2) {
+  return window['go']['app']['ShopService']['ForgetOldName'](arg1, arg2);
+}
+
+export function Impact(arg1) {
+  return window['go']['app']['ShopService']['Impact'](arg1);
+}
+
 export function List() {
   return window['go']['app']['ShopService']['List']();
+}
+
+export function Merge(arg1, arg2) {
+  return window['go']['app']['ShopService']['Merge'](arg1, arg2);
+}
+
+export function Merges() {
+  return window['go']['app']['ShopService']['Merges']();
+}
+
+export function PlanMerge(arg1, arg2) {
+  return window['go']['app']['ShopService']['PlanMerge'](arg1, arg2);
+}
+
+export function Rename(arg1, arg2) {
+  return window['go']['app']['ShopService']['Rename'](arg1, arg2);
+}
+
+export function UndoMerge(arg1) {
+  return window['go']['app']['ShopService']['UndoMerge'](arg1);
 }
