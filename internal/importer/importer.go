@@ -253,7 +253,7 @@ func openTable(path string, facts fileFacts, templates []templateLayout) (*opene
 			return nil, err
 		}
 		return &openedTable{table: t, bytesRead: func() int64 { return 0 }, close: t.close,
-			sheet: t.sheet, sheets: t.visibleSheets()}, nil
+			sheet: t.Sheet(), sheets: t.visibleSheets()}, nil
 	default:
 		r, counter, closer, err := openCSV(path, facts)
 		if err != nil {

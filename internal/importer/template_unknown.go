@@ -137,3 +137,11 @@ func (im *Importer) SheetHeader(ctx context.Context, path, sheet string) FileRes
 	}
 	return res
 }
+
+// clip shortens s to at most n characters for a message, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
