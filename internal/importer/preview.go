@@ -9,10 +9,6 @@ import (
 // previewRows is how many rows of a file the preview shows.
 const previewRows = 5
 
-// previewFields are the columns the preview shows, in this order, when the layout has them.
-var previewFields = []string{"order_no", "sub_order_no", "buyer", "status", "pay_amount", "item_pay_amount",
-	"title", "item_title", "created_at", "shop_name"}
-
 // Preview is what a file would do, for the seller to check before it is imported: a dry
 // run's result (platform, format, shop, counts, or the error) and the first rows as read.
 type Preview struct {
@@ -59,11 +55,11 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 		return p
 	}
 	var cols [][]int // a field may read several columns joined (省 市 区)
-	shown := previewFields
-	if layout.Level == levelRefund {
-		shown = refundPreviewFields
+	kind := kindOfLevel(layout.Level)
+	if kind == nil {
+		return p
 	}
-	for _, f := range shown {
+	for _, f := range kind.Preview {
 		if idx, ok := layout.col[f]; ok && len(idx) > 0 {
 			cols = append(cols, idx)
 			names := make([]string, len(idx))
@@ -73,6 +69,13 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 			p.Columns = append(p.Columns, strings.Join(names, "/"))
 		}
 	}
+	// A status derived from the times is shown as it will be stored, beside the columns it
+	// came from.
+	derived := p.Result.StatusDerived
+	if derived {
+		p.Columns = append(p.Columns, "订单状态（推断）")
+	}
+	rp := newRowParser(layout, p.Result.File, facts)
 	for len(p.Rows) < previewRows {
 		row, err := src.table.Next()
 		if err == io.EOF || err != nil {
@@ -81,7 +84,7 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 		if nonEmpty(row) == 0 {
 			continue
 		}
-		cells := make([]string, len(cols))
+		cells := make([]string, len(cols), len(cols)+1)
 		for k, idx := range cols {
 			var parts []string
 			for _, i := range idx {
@@ -90,6 +93,10 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 				}
 			}
 			cells[k] = strings.Join(parts, " ")
+		}
+		if derived {
+			pr := rp.parse(src.table.Row(), row)
+			cells = append(cells, pr.vals.StatusText)
 		}
 		p.Rows = append(p.Rows, cells)
 	}
