@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"encoding/json"
+
 	"shopdesk/internal/orders"
 	"shopdesk/internal/shop"
 )
@@ -30,4 +32,56 @@ func setOf(list []string) map[string]bool {
 		m[s] = true
 	}
 	return m
+}
+
+// FrontendDefinitions is the UI's copy of what the two sides share: the platforms, order
+// statuses and refund states, and each file kind's fields as the mapping screen offers
+// them (frontend/src/lib/importDefs.json, written and checked by TestFrontendDefinitions).
+func FrontendDefinitions() ([]byte, error) {
+	type field struct {
+		Key       string `json:"key"`
+		Type      string `json:"type"`
+		Name      string `json:"name"`
+		Group     string `json:"group"`
+		Required  bool   `json:"required,omitempty"`
+		Suggested bool   `json:"suggested,omitempty"`
+		Multi     bool   `json:"multi,omitempty"`
+	}
+	type kind struct {
+		ID     string     `json:"id"`
+		Name   string     `json:"name"`
+		Levels []string   `json:"levels"`
+		OneOf  [][]string `json:"oneOf"`
+		Fields []field    `json:"fields"`
+	}
+	defs := struct {
+		Comment        string   `json:"_comment"`
+		Platforms      []string `json:"platforms"`
+		OrderStatuses  []string `json:"orderStatuses"`
+		RefundStatuses []string `json:"refundStatuses"`
+		Kinds          []kind   `json:"kinds"`
+	}{
+		Comment: "Written from the Go side (internal/importer/domain.go, kind.go): do not edit. " +
+			"SHOPDESK_UPDATE_DEFS=1 go test -run TestFrontendDefinitions ./internal/importer/ rewrites it.",
+		Platforms: shop.Platforms, OrderStatuses: OrderStatuses, RefundStatuses: RefundStatuses,
+	}
+	for _, k := range kinds {
+		out := kind{ID: k.ID, Name: k.Name, Levels: k.Levels, OneOf: k.OneOf, Fields: []field{}}
+		if out.OneOf == nil {
+			out.OneOf = [][]string{}
+		}
+		for _, f := range k.Fields {
+			if f.LayoutOnly {
+				continue
+			}
+			out.Fields = append(out.Fields, field{Key: f.Key, Type: f.Type.String(), Name: f.Name, Group: f.Group,
+				Required: f.Required, Suggested: f.Suggested, Multi: f.Multi})
+		}
+		defs.Kinds = append(defs.Kinds, out)
+	}
+	b, err := json.MarshalIndent(defs, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }
