@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"io"
 	"strings"
 )
 
@@ -76,14 +75,7 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 		p.Columns = append(p.Columns, "订单状态（推断）")
 	}
 	rp := newRowParser(layout, p.Result.File, facts)
-	for len(p.Rows) < previewRows {
-		row, err := src.table.Next()
-		if err == io.EOF || err != nil {
-			break
-		}
-		if nonEmpty(row) == 0 {
-			continue
-		}
+	show := func(no int, row []string) {
 		cells := make([]string, len(cols), len(cols)+1)
 		for k, idx := range cols {
 			var parts []string
@@ -95,10 +87,35 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 			cells[k] = strings.Join(parts, " ")
 		}
 		if derived {
-			pr := rp.parse(src.table.Row(), row)
+			pr := rp.parse(no, row)
 			cells = append(cells, pr.vals.StatusText)
 		}
 		p.Rows = append(p.Rows, cells)
+	}
+	// Footer-like lines are shown only once a data row follows them (as the import reads
+	// them, footer.go): a short file's 合计 line is no order.
+	ft := newFooterRules(layout)
+	var held []tableRow
+	for len(p.Rows) < previewRows {
+		row, err := src.table.Next()
+		if err != nil { // io.EOF, or a read error the import reported
+			break
+		}
+		if ft.like(row) {
+			if nonEmpty(row) > 0 {
+				held = append(held, tableRow{src.table.Row(), append([]string(nil), row...)})
+			}
+			continue
+		}
+		for _, h := range held {
+			if len(p.Rows) < previewRows {
+				show(h.no, h.cells)
+			}
+		}
+		held = held[:0]
+		if len(p.Rows) < previewRows {
+			show(src.table.Row(), row)
+		}
 	}
 	return p
 }

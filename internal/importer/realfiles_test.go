@@ -204,6 +204,9 @@ func TestFooterLines(t *testing.T) {
 			if r.Error != "" || r.New != tt.orders || r.FooterSkipped != tt.skipped || r.FooterText != tt.text {
 				t.Fatalf("preview = new %d footer %d %q (%s), want %d, %d %q", r.New, r.FooterSkipped, r.FooterText, r.Error, tt.orders, tt.skipped, tt.text)
 			}
+			if len(p.Rows) != tt.orders { // the footer is no row of the preview either
+				t.Fatalf("preview rows %q, want the %d orders", p.Rows, tt.orders)
+			}
 			r = im.ImportFile(ctx, path, tt.opts)
 			if r.Error != "" || r.New != tt.orders || r.Rows != tt.orders || r.FooterSkipped != tt.skipped || count(t, d, "orders") != tt.orders {
 				t.Fatalf("import = %+v, %d orders", r, count(t, d, "orders"))

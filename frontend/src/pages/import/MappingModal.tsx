@@ -146,6 +146,8 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
   const fields = fieldsFor(kind, itemRows);
   const missing = missingRequired(mapping, kind);
   const noCreated = kind === 'orders' && !mapping.created_at?.length;
+  // no 订单状态 but a 付款时间: the importer derives the status (said under the table)
+  const showDerived = derivesStatus(mapping, kind) && !!mapping.paid_at?.length;
 
   const save = async () => {
     setTried(true);
@@ -250,7 +252,7 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
         choices={choices}
         tried={tried}
         // the refund hint above takes two more lines: the buttons below stay on screen
-        scrollY={kind === 'refunds' ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)'}
+        scrollY={kind === 'refunds' || showDerived ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)'}
       />
       {tried && missing.length > 0 && (
         <Alert
@@ -262,9 +264,7 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
           })}
         />
       )}
-      {derivesStatus(mapping, kind) && mapping.paid_at?.length ? (
-        <Alert data-testid="mapping-derived" type="info" showIcon style={{ marginTop: 12 }} title={t('mapping.derivedStatus')} />
-      ) : null}
+      {showDerived && <Alert data-testid="mapping-derived" type="info" showIcon style={{ marginTop: 12 }} title={t('mapping.derivedStatus')} />}
       {noCreated && (
         <Alert data-testid="mapping-warning" type="warning" showIcon style={{ marginTop: 12 }} title={t('mapping.noCreated')} />
       )}
