@@ -1,9 +1,10 @@
 package importer
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -74,20 +75,59 @@ func (lf *layoutFile) placeholders(platform string) map[string]bool {
 	return lf.byPlatform[anyPlatform]
 }
 
-//go:embed layouts.json
-var layoutsJSON []byte
+// The layouts are layouts.json and any layouts_<kind>.json beside it (a file kind may keep
+// its layouts in a file of its own): read in name order and merged, then checked as one.
+//
+//go:embed layouts*.json
+var layoutFiles embed.FS
 
-var registry = mustLoadLayouts(layoutsJSON)
+var registry = mustLoadLayouts(layoutFiles)
 
-func mustLoadLayouts(data []byte) layoutFile {
-	var lf layoutFile
-	if err := json.Unmarshal(data, &lf); err != nil {
-		panic(fmt.Sprintf("layouts.json: %v", err))
+func mustLoadLayouts(files fs.FS) layoutFile {
+	lf, err := readLayouts(files)
+	if err == nil {
+		err = checkLayouts(&lf)
 	}
-	if err := checkLayouts(&lf); err != nil {
-		panic(fmt.Sprintf("layouts.json: %v", err))
+	if err != nil {
+		panic(fmt.Sprintf("layouts: %v", err))
 	}
 	return lf
+}
+
+// readLayouts reads and merges the layout files (unchecked).
+func readLayouts(files fs.FS) (layoutFile, error) {
+	names, err := fs.Glob(files, "layouts*.json")
+	if err != nil {
+		return layoutFile{}, err
+	}
+	var all layoutFile
+	for _, name := range names { // fs.Glob sorts: layouts.json first
+		data, err := fs.ReadFile(files, name)
+		if err != nil {
+			return all, err
+		}
+		var lf layoutFile
+		if err := json.Unmarshal(data, &lf); err != nil {
+			return all, fmt.Errorf("%s: %w", name, err)
+		}
+		all.Layouts = append(all.Layouts, lf.Layouts...)
+		all.FooterWords = append(all.FooterWords, lf.FooterWords...)
+		for _, m := range []struct{ dst, src *map[string][][2]string }{{&all.Statuses, &lf.Statuses}, {&all.RefundStatuses, &lf.RefundStatuses}} {
+			for p, rules := range *m.src {
+				if *m.dst == nil {
+					*m.dst = map[string][][2]string{}
+				}
+				(*m.dst)[p] = append((*m.dst)[p], rules...)
+			}
+		}
+		for p, words := range lf.Placeholders {
+			if all.Placeholders == nil {
+				all.Placeholders = map[string][]string{}
+			}
+			all.Placeholders[p] = append(all.Placeholders[p], words...)
+		}
+	}
+	return all, nil
 }
 
 // checkLayouts validates the layouts at load time, so that a mistake in the data fails

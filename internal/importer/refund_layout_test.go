@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -50,12 +49,12 @@ func TestCheckLayoutsRefunds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var lf layoutFile
-			if err := json.Unmarshal(layoutsJSON, &lf); err != nil {
+			lf, err := readLayouts(layoutFiles)
+			if err != nil {
 				t.Fatal(err)
 			}
 			tt.change(&lf)
-			err := checkLayouts(&lf)
+			err = checkLayouts(&lf)
 			switch {
 			case tt.want == "" && err != nil:
 				t.Fatalf("checkLayouts: %v", err)
