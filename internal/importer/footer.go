@@ -19,15 +19,23 @@ const maxFooterRows = 50
 type footerRules struct {
 	words     []string // a line whose first non-empty cell starts with one of these (layouts.json "footer_words")
 	headerLen int      // cells of the header row
+	keyCols   []int    // the columns of the kind's required fields: a data row has a value there
 }
 
 func newFooterRules(l *boundLayout) footerRules {
-	return footerRules{words: registry.FooterWords, headerLen: len(l.headers)}
+	f := footerRules{words: registry.FooterWords, headerLen: len(l.headers)}
+	if k := kindOfLevel(l.Level); k != nil {
+		for _, field := range k.required() {
+			f.keyCols = append(f.keyCols, l.col[field]...)
+		}
+	}
+	return f
 }
 
-// like reports whether a line looks like a footer line: blank; starting with a footer
-// word; one non-empty cell only (a note, the export time); or shorter than the header
-// with at most two non-empty cells ("合计,300单").
+// like reports whether a line looks like a footer line: blank; starting with a footer word
+// (合计, 共 …); only a time (the export time); or shorter than the header, with at most two
+// non-empty cells and none in the columns every data row fills ("…,300单" under 订单编号).
+// A data row of a few columns with an empty cell is none of these.
 func (f footerRules) like(row []string) bool {
 	first, n := "", 0
 	for _, c := range row {
@@ -41,10 +49,7 @@ func (f footerRules) like(row []string) bool {
 			}
 		}
 	}
-	switch {
-	case n == 0, n == 1:
-		return true
-	case n == 2 && len(row) < f.headerLen:
+	if n == 0 {
 		return true
 	}
 	for _, w := range f.words {
@@ -52,7 +57,20 @@ func (f footerRules) like(row []string) bool {
 			return true
 		}
 	}
-	return false
+	if n == 1 {
+		if t, err := parseTime(first); err == nil && t != "" && !isDigits(first) {
+			return true
+		}
+	}
+	if n > 2 || len(row) >= f.headerLen {
+		return false
+	}
+	for _, i := range f.keyCols {
+		if i < len(row) && strings.TrimSpace(row[i]) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // footerText is what the result names of a footer: its non-blank lines, each as its
