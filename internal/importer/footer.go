@@ -20,10 +20,16 @@ type footerRules struct {
 	words     []string // a line whose first non-empty cell starts with one of these (layouts.json "footer_words")
 	headerLen int      // cells of the header row
 	keyCols   []int    // the columns of the kind's required fields: a data row has a value there
+	// wordStart marks the first bytes of the words: most rows start with a digit and skip
+	// the word list (like runs on every row of a million-row file).
+	wordStart [256]bool
 }
 
 func newFooterRules(l *boundLayout) footerRules {
 	f := footerRules{words: registry.FooterWords, headerLen: len(l.headers)}
+	for _, w := range f.words {
+		f.wordStart[w[0]] = true
+	}
 	if k := kindOfLevel(l.Level); k != nil {
 		for _, field := range k.required() {
 			f.keyCols = append(f.keyCols, l.col[field]...)
@@ -52,9 +58,11 @@ func (f footerRules) like(row []string) bool {
 	if n == 0 {
 		return true
 	}
-	for _, w := range f.words {
-		if strings.HasPrefix(first, w) {
-			return true
+	if f.wordStart[first[0]] {
+		for _, w := range f.words {
+			if strings.HasPrefix(first, w) {
+				return true
+			}
 		}
 	}
 	if n == 1 {

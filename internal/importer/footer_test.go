@@ -4,9 +4,12 @@ import "testing"
 
 // Which lines look like a footer (held back until the file's end says whether they are).
 func TestFooterLike(t *testing.T) {
-	// A narrow template: 订单编号, 付款时间, 实付金额.
-	narrow := footerRules{words: registry.FooterWords, headerLen: 3, keyCols: []int{0}}
-	wide := footerRules{words: registry.FooterWords, headerLen: 39, keyCols: []int{1}} // 拼多多: 订单号 is column 2
+	rules := func(headerLen int, keyCols ...int) footerRules {
+		l := &boundLayout{Layout: &Layout{Level: levelOrder}, headers: make([]string, headerLen), col: map[string][]int{"order_no": keyCols}}
+		return newFooterRules(l)
+	}
+	narrow := rules(3, 0) // a narrow template: 订单编号, 付款时间, 实付金额
+	wide := rules(39, 1)  // 拼多多: 订单号 is column 2
 	tests := []struct {
 		name string
 		f    footerRules
