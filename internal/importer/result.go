@@ -28,7 +28,7 @@ type FileResult struct {
 	// times and amounts (DerivedStatusRules says how).
 	StatusDerived bool `json:"statusDerived"`
 	// ShopRemembered: the file names no shop and went to the one the seller picked for
-	// files like it before (same header and file-name pattern, see memory.go).
+	// files like it before (same header and file-name pattern, see shopmemory.go).
 	ShopRemembered bool `json:"shopRemembered"`
 	// Header, HeaderRow and Sample come with unknown_format when the file has a likely
 	// header row (the first of its first 15 rows with at least 3 cells): the mapping
