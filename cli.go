@@ -156,7 +156,9 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 		if *asJSON {
 			enc.Encode(jsonResult{File: path, Shop: r.Shop, Platform: r.Platform, Format: r.Format,
 				New: r.New, Updated: r.Updated, Unchanged: r.Unchanged, Rejected: r.Rejected,
-				Duplicate: r.Duplicate, DryRun: r.DryRun, Error: r.Error})
+				Duplicate: r.Duplicate, DryRun: r.DryRun, Error: r.Error, ErrorCode: r.ErrorCode,
+				FooterSkipped: r.FooterSkipped, Footer: r.FooterText, StatusDerived: r.StatusDerived,
+				TemplateHint: templateHint(r)})
 			continue
 		}
 		printResult(stdout, r)
@@ -183,12 +185,24 @@ type jsonResult struct {
 	Duplicate bool   `json:"duplicate"`
 	DryRun    bool   `json:"dry_run"`
 	Error     string `json:"error"`
+	ErrorCode string `json:"error_code,omitempty"`
+	// FooterSkipped lines after the data (合计, 共 N 条, the export time) were skipped;
+	// Footer names them.
+	FooterSkipped int    `json:"footer_skipped"`
+	Footer        string `json:"footer,omitempty"`
+	// StatusDerived: no 订单状态 column, the statuses were derived from the paid time.
+	StatusDerived bool `json:"status_derived"`
+	// TemplateHint says how to make a template for a file no layout knows.
+	TemplateHint string `json:"template_hint,omitempty"`
 }
 
 func printResult(w io.Writer, r importer.FileResult) {
 	switch {
 	case r.Error != "":
 		fmt.Fprintf(w, "✗ %s\n", r.Error)
+		if hint := templateHint(r); hint != "" {
+			fmt.Fprintf(w, "  %s\n", hint)
+		}
 	case r.Duplicate:
 		fmt.Fprintf(w, "= %s：此文件已导入过（导入记录 #%d，店铺 %s），没有做任何更改\n", r.File, r.BatchID, r.Shop)
 	default:
@@ -198,7 +212,31 @@ func printResult(w io.Writer, r importer.FileResult) {
 		}
 		fmt.Fprintf(w, "%s %s：%s，店铺 %s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File,
 			r.FormatName, r.Shop, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
+		if r.StatusDerived {
+			fmt.Fprintf(w, "  文件里没有“订单状态”列：状态按付款时间推断（%s）\n", importer.DerivedStatusRules())
+		}
+		if r.FooterSkipped > 0 {
+			fmt.Fprintf(w, "  跳过文件末尾 %d 行：%s\n", r.FooterSkipped, r.FooterText)
+		}
 	}
+}
+
+// templateHint tells, for a file no layout or template knows but whose header the mapping
+// screen can map, how to make a template for it: the command line has no mapping screen.
+func templateHint(r importer.FileResult) string {
+	if r.ErrorCode != importer.ErrCodeUnknownFormat || len(r.Header) == 0 {
+		return ""
+	}
+	known := ""
+	if len(r.Guess["order_no"]) > 0 {
+		known = fmt.Sprintf("文件里有“%s”列", r.Guess["order_no"][0])
+		if t := r.Guess["created_at"]; len(t) > 0 {
+			known = fmt.Sprintf("文件里有“%s”和“%s”列", r.Guess["order_no"][0], t[0])
+		}
+		known += "，但它不是店务台认识的平台导出格式。"
+	}
+	return known + "请为它做一个导入模板：打开店务台，在“导入”页把这个文件拖进窗口，点“设置列对应”，为每一项选出文件里对应的列（订单编号" +
+		"等已按列名选好）并保存；之后同样表头的文件用 shopdesk import 就能直接导入。"
 }
 
 func cmdImports(ctx context.Context, g globalFlags, args []string, stdout, stderr io.Writer) int {

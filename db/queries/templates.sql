@@ -1,5 +1,5 @@
 -- Import templates (user-made layouts) and remembered shop choices: see
--- db/migrations/00005_import_memory.sql and internal/importer/template.go, memory.go.
+-- db/migrations/00005_import_memory.sql and internal/importer/template.go, shopmemory.go.
 
 -- name: ListTemplates :many
 SELECT id, platform, name, level, header_sig, header_json, columns_json, created_at, last_used_at

@@ -2,11 +2,10 @@
 SELECT id, file_name, platform, format, rows_total, first_order_id, last_order_id
 FROM import_batch WHERE id = sqlc.arg(id);
 
--- The newest later batch that touched an order, item or refund this batch created or changed:
--- undoing under it would throw away what it saw, so it must be undone first.
--- (>= AND <= rather than BETWEEN: sqlc 1.31 binds a BETWEEN's arguments wrongly in a query
--- that uses them twice, passing first_order_id for every ?N.)
--- name: LaterBatchTouching :one
+-- The newest later batch that touched an order or item this batch created or changed:
+-- undoing under it would throw away what it saw, so it must be undone first. Each file
+-- kind asks for its own rows (internal/importer fileKind.laterBatch).
+-- name: LaterBatchTouchingOrders :one
 SELECT CAST(coalesce(max(x.batch), 0) AS INTEGER) AS later_batch FROM (
     SELECT o.last_batch_id AS batch FROM orders o
     WHERE o.id >= sqlc.arg(first_order_id) AND o.id <= sqlc.arg(last_order_id)
@@ -21,12 +20,14 @@ SELECT CAST(coalesce(max(x.batch), 0) AS INTEGER) AS later_batch FROM (
       AND (i.first_batch_id = sqlc.arg(batch_id)
            OR (i.order_id >= sqlc.arg(first_order_id) AND i.order_id <= sqlc.arg(last_order_id))
            OR i.order_id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = sqlc.arg(batch_id)))
-    UNION ALL
-    SELECT r.last_batch_id FROM refund r
-    WHERE r.last_batch_id > sqlc.arg(batch_id)
-      AND (r.first_batch_id = sqlc.arg(batch_id)
-           OR r.id IN (SELECT rc.refund_id FROM refund_change rc WHERE rc.batch_id = sqlc.arg(batch_id)))
 ) x;
+
+-- The same for the refunds this batch created or changed.
+-- name: LaterBatchTouchingRefunds :one
+SELECT CAST(coalesce(max(r.last_batch_id), 0) AS INTEGER) AS later_batch FROM refund r
+WHERE r.last_batch_id > sqlc.arg(batch_id)
+  AND (r.first_batch_id = sqlc.arg(batch_id)
+       OR r.id IN (SELECT rc.refund_id FROM refund_change rc WHERE rc.batch_id = sqlc.arg(batch_id)));
 
 -- name: BatchChanges :many
 SELECT c.id, c.order_id, c.field, c.old_value, s.platform

@@ -207,8 +207,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertRefundChangeStmt, err = db.PrepareContext(ctx, insertRefundChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefundChange: %w", err)
 	}
-	if q.laterBatchTouchingStmt, err = db.PrepareContext(ctx, laterBatchTouching); err != nil {
-		return nil, fmt.Errorf("error preparing query LaterBatchTouching: %w", err)
+	if q.laterBatchTouchingOrdersStmt, err = db.PrepareContext(ctx, laterBatchTouchingOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query LaterBatchTouchingOrders: %w", err)
+	}
+	if q.laterBatchTouchingRefundsStmt, err = db.PrepareContext(ctx, laterBatchTouchingRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query LaterBatchTouchingRefunds: %w", err)
 	}
 	if q.listAnomaliesStmt, err = db.PrepareContext(ctx, listAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnomalies: %w", err)
@@ -721,9 +724,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertRefundChangeStmt: %w", cerr)
 		}
 	}
-	if q.laterBatchTouchingStmt != nil {
-		if cerr := q.laterBatchTouchingStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing laterBatchTouchingStmt: %w", cerr)
+	if q.laterBatchTouchingOrdersStmt != nil {
+		if cerr := q.laterBatchTouchingOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing laterBatchTouchingOrdersStmt: %w", cerr)
+		}
+	}
+	if q.laterBatchTouchingRefundsStmt != nil {
+		if cerr := q.laterBatchTouchingRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing laterBatchTouchingRefundsStmt: %w", cerr)
 		}
 	}
 	if q.listAnomaliesStmt != nil {
@@ -1161,7 +1169,8 @@ type Queries struct {
 	insertOrderItemStmt           *sql.Stmt
 	insertRefundStmt              *sql.Stmt
 	insertRefundChangeStmt        *sql.Stmt
-	laterBatchTouchingStmt        *sql.Stmt
+	laterBatchTouchingOrdersStmt  *sql.Stmt
+	laterBatchTouchingRefundsStmt *sql.Stmt
 	listAnomaliesStmt             *sql.Stmt
 	listBatchesStmt               *sql.Stmt
 	listOrdersStmt                *sql.Stmt
@@ -1296,7 +1305,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertOrderItemStmt:           q.insertOrderItemStmt,
 		insertRefundStmt:              q.insertRefundStmt,
 		insertRefundChangeStmt:        q.insertRefundChangeStmt,
-		laterBatchTouchingStmt:        q.laterBatchTouchingStmt,
+		laterBatchTouchingOrdersStmt:  q.laterBatchTouchingOrdersStmt,
+		laterBatchTouchingRefundsStmt: q.laterBatchTouchingRefundsStmt,
 		listAnomaliesStmt:             q.listAnomaliesStmt,
 		listBatchesStmt:               q.listBatchesStmt,
 		listOrdersStmt:                q.listOrdersStmt,

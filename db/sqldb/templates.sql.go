@@ -175,7 +175,7 @@ ORDER BY id DESC
 `
 
 // Import templates (user-made layouts) and remembered shop choices: see
-// db/migrations/00005_import_memory.sql and internal/importer/template.go, memory.go.
+// db/migrations/00005_import_memory.sql and internal/importer/template.go, shopmemory.go.
 func (q *Queries) ListTemplates(ctx context.Context) ([]ImportTemplate, error) {
 	rows, err := q.query(ctx, q.listTemplatesStmt, listTemplates)
 	if err != nil {

@@ -161,7 +161,7 @@ func (q *Queries) GetBatch(ctx context.Context, id int64) (GetBatchRow, error) {
 	return i, err
 }
 
-const laterBatchTouching = `-- name: LaterBatchTouching :one
+const laterBatchTouchingOrders = `-- name: LaterBatchTouchingOrders :one
 SELECT CAST(coalesce(max(x.batch), 0) AS INTEGER) AS later_batch FROM (
     SELECT o.last_batch_id AS batch FROM orders o
     WHERE o.id >= ?1 AND o.id <= ?2
@@ -176,26 +176,35 @@ SELECT CAST(coalesce(max(x.batch), 0) AS INTEGER) AS later_batch FROM (
       AND (i.first_batch_id = ?3
            OR (i.order_id >= ?1 AND i.order_id <= ?2)
            OR i.order_id IN (SELECT c.order_id FROM order_change c WHERE c.batch_id = ?3))
-    UNION ALL
-    SELECT r.last_batch_id FROM refund r
-    WHERE r.last_batch_id > ?3
-      AND (r.first_batch_id = ?3
-           OR r.id IN (SELECT rc.refund_id FROM refund_change rc WHERE rc.batch_id = ?3))
 ) x
 `
 
-type LaterBatchTouchingParams struct {
+type LaterBatchTouchingOrdersParams struct {
 	FirstOrderID int64
 	LastOrderID  int64
 	BatchID      int64
 }
 
-// The newest later batch that touched an order, item or refund this batch created or changed:
-// undoing under it would throw away what it saw, so it must be undone first.
-// (>= AND <= rather than BETWEEN: sqlc 1.31 binds a BETWEEN's arguments wrongly in a query
-// that uses them twice, passing first_order_id for every ?N.)
-func (q *Queries) LaterBatchTouching(ctx context.Context, arg LaterBatchTouchingParams) (int64, error) {
-	row := q.queryRow(ctx, q.laterBatchTouchingStmt, laterBatchTouching, arg.FirstOrderID, arg.LastOrderID, arg.BatchID)
+// The newest later batch that touched an order or item this batch created or changed:
+// undoing under it would throw away what it saw, so it must be undone first. Each file
+// kind asks for its own rows (internal/importer fileKind.laterBatch).
+func (q *Queries) LaterBatchTouchingOrders(ctx context.Context, arg LaterBatchTouchingOrdersParams) (int64, error) {
+	row := q.queryRow(ctx, q.laterBatchTouchingOrdersStmt, laterBatchTouchingOrders, arg.FirstOrderID, arg.LastOrderID, arg.BatchID)
+	var later_batch int64
+	err := row.Scan(&later_batch)
+	return later_batch, err
+}
+
+const laterBatchTouchingRefunds = `-- name: LaterBatchTouchingRefunds :one
+SELECT CAST(coalesce(max(r.last_batch_id), 0) AS INTEGER) AS later_batch FROM refund r
+WHERE r.last_batch_id > ?1
+  AND (r.first_batch_id = ?1
+       OR r.id IN (SELECT rc.refund_id FROM refund_change rc WHERE rc.batch_id = ?1))
+`
+
+// The same for the refunds this batch created or changed.
+func (q *Queries) LaterBatchTouchingRefunds(ctx context.Context, batchID int64) (int64, error) {
+	row := q.queryRow(ctx, q.laterBatchTouchingRefundsStmt, laterBatchTouchingRefunds, batchID)
 	var later_batch int64
 	err := row.Scan(&later_batch)
 	return later_batch, err

@@ -306,3 +306,71 @@ test('a workbook with a summary sheet first: the orders sheet is picked on the m
     assert.match(await row.innerText(), /ERP订单明细[\s\S]*微店·小李的杂货铺[\s\S]*将新增 3 \/ 更新 0 \/ 未变 0/);
   });
 });
+
+test('an order list without 订单状态 (an analyst re-save): mapped from the known columns, the status derived, the footer skipped', async (t) => {
+  const dir = tempDir(t);
+  // Excel's re-save: header cells with trailing spaces, dates as 2020/2/21 0:00, placeholders, a 合计 line.
+  const header = ['订单编号 ', '买家实际支付金额 ', '收货地址 ', '订单创建时间 ', '订单付款时间 ', '退款金额 '];
+  const rows = [
+    ['2165437890123456789', '59.00', '浙江省 杭州市 西湖区 文三路 1 号', '2020/2/21 0:00', '2020/2/21 0:01', '无退款申请'],
+    ['2165437890123456790', '1,234.56', '广东省 深圳市 南山区', '2020/2/21 9:30', '-', '0'],
+    ['3165437890123456791', '68.00', '江苏省 苏州市 姑苏区', '2020/2/20 8:00', '2020/2/20 8:05', '68.00'],
+  ];
+  const file = path.join(dir, '订单分析_20200221.csv');
+  writeFileSync(file, csv(header, rows) + '\r\n合计,3单\r\n');
+
+  await withApp(t, {}, async ({ page, shot }) => {
+    await page.evaluate(async () => {
+      await window.go.app.ShopService.Create('taobao', '小米粒母婴旗舰店');
+    });
+    await page.goto(page.url().replace(/#.*$/, '') + '#/import');
+    await page.reload();
+    await byTestId(page, 'import-page').waitFor();
+
+    let row = (await previewUpload(page, file)).first();
+    assert.equal(await row.getAttribute('data-error-code'), 'unknown_format');
+    await row.getByTestId('import-map-columns').click();
+    const modal = byTestId(page, 'mapping-modal');
+    await modal.waitFor();
+    await settled(page.locator('.ant-modal').filter({ visible: true }));
+
+    // The columns the platform layouts know are picked; 订单状态 is not required and stays empty.
+    assert.match(await text(page, 'mapping-field-order_no'), /订单编号/);
+    assert.match(await text(page, 'mapping-field-created_at'), /订单创建时间/);
+    assert.match(await text(page, 'mapping-field-paid_at'), /订单付款时间/);
+    assert.match(await text(page, 'mapping-field-pay_amount'), /买家实际支付金额/);
+    assert.match(await text(page, 'mapping-field-refund_amount'), /退款金额/);
+    assert.match(await text(page, 'mapping-field-status'), /不导入/);
+    assert.notEqual(await byTestId(page, 'mapping-row-status').getAttribute('data-required'), 'true');
+    assert.match(await text(page, 'mapping-derived'), /按付款时间推断/);
+    await pickOption(page, 'mapping-platform', '淘宝/天猫');
+    assert.equal(await byTestId(page, 'mapping-name').inputValue(), '订单分析');
+    await shot('69-mapping-without-status');
+
+    // Saved: the preview says the status is derived and how, shows it per row, and names the footer.
+    await byTestId(page, 'mapping-save').click();
+    await until(async () => (await byTestId(page, 'mapping-modal').count()) === 0, 'the mapping screen to close');
+    await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'preview', 'the new preview');
+    row = byTestId(page, 'import-preview-row').first();
+    await until(async () => (await row.getAttribute('data-status')) === 'success', 'the file to be importable');
+    assert.match(await row.innerText(), /订单分析[\s\S]*小米粒母婴旗舰店[\s\S]*将新增 3 \/ 更新 0 \/ 未变 0/);
+    assert.match(await row.getByTestId('import-status-derived').innerText(), /没有“订单状态”列：状态按付款时间推断（有付款时间→待发货/);
+    assert.match(await row.getByTestId('import-footer').innerText(), /跳过文件末尾 2 行：合计 3单/);
+    const sample = (await row.getByTestId('import-preview-sample').innerText()).replace(/\s+/g, ' ');
+    assert.match(sample, /订单状态（推断）/);
+    assert.match(sample, /2165437890123456789 .*已付款（按付款时间推断）/);
+    assert.match(sample, /2165437890123456790 .*未付款（按付款时间推断）/);
+    assert.match(sample, /3165437890123456791 .*已全额退款（按退款金额推断）/);
+    assert.doesNotMatch(sample, /合计/, 'the footer is no row of the preview');
+    await shot('70-preview-derived-status');
+
+    row = (await confirmImport(page)).first();
+    assert.match(await row.innerText(), /新增 3 \/ 更新 0 \/ 未变 0[\s\S]*按付款时间推断[\s\S]*跳过文件末尾 2 行：合计 3单/);
+    await shot('71-result-derived-footer');
+
+    await byTestId(page, 'nav-orders').click();
+    await until(async () => (await totalOf(page)) === 3, '3 orders');
+    assert.match(await page.locator('[data-testid="order-row"]', { hasText: '2165437890123456790' }).innerText(), /1,234\.56/);
+    await shot('72-orders-derived-status');
+  });
+});

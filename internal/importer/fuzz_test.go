@@ -1,9 +1,7 @@
 package importer
 
 import (
-	"archive/zip"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,7 +24,9 @@ import (
 //
 // and fuzz one target with
 //
-//	go test -run '^$' -fuzz FuzzXLSX -fuzztime 60s ./internal/importer/
+//	go test -run '^$' -fuzz FuzzCSVReader -fuzztime 60s ./internal/importer/
+//
+// (the xlsx reader's fuzz targets are in package xlsx).
 
 func csvSeeds() [][]any {
 	return [][]any{
@@ -38,40 +38,6 @@ func csvSeeds() [][]any {
 		{[]byte("=\"a\"junk,=b,\"c\"d\r"), false},
 		{[]byte("a,b,"), false},
 		{[]byte(""), false},
-	}
-}
-
-func xlsxSeeds(t testing.TB) [][]any {
-	p := filepath.Join(t.TempDir(), "qianniu.xlsx")
-	row := exportfile.QianniuSubOrder{SubOrderNo: "4001000000000000001", OrderNo: "4001000000000000000", Title: "马克杯",
-		Status: "交易成功", PriceFen: 2990, Quantity: 2, PayFen: 5980, CreatedAt: "2026-11-21 09:00:00"}.Row()
-	if err := exportfile.WriteXLSX(p, "订单列表", exportfile.QianniuSubOrderHeader, [][]string{row}); err != nil {
-		t.Fatal(err)
-	}
-	written, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docx := buildZip(t, []zipPart{{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}}, zip.Store)
-	small := buildZip(t, xlsxParts(`<sst><si><t>订单编号</t></si><si><r><t>交易</t></r><r><t>成功</t></r></si></sst>`,
-		[2]string{"S", sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="3"><c t="inlineStr"><is><t>x&amp;y</t></is></c><c t="b"><v>1</v></c><c><v>45612.375</v></c></row>`)}), zip.Store)
-	return [][]any{
-		{quirkXLSX(t, zip.Store)},
-		{small},
-		{written},
-		{docx},
-		{[]byte("PK\x03\x04")},
-		{[]byte{}},
-	}
-}
-
-func sheetSeeds() [][]any {
-	return [][]any{
-		{[]byte(quirkSheet2), []byte(quirkSST)},
-		{[]byte(quirkSheet3), []byte(`<sst><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si></sst>`)},
-		{[]byte(sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576" t="e"><v>#N/A</v></c></row>`)), []byte{}},
-		{[]byte(`<worksheet><sheetData><row><c t="s"><v>0</v></c></row></sheetData></worksheet>`), []byte(`<sst><si><t><![CDATA[x]]></t><rPh><t>y</t></rPh></si></sst>`)},
-		{[]byte("\xff\xfe<\x00a\x00/\x00>\x00"), []byte(`<?xml version="1.0"?><!-- c --><sst/>`)},
 	}
 }
 
@@ -177,77 +143,6 @@ func readCSVAll(data []byte, delim byte) ([][]string, error) {
 	}
 }
 
-// readXLSXAll opens path and reads every row; every error must be an xlsx error.
-func readXLSXAll(t *testing.T, path string) {
-	tb, err := openXLSX(path, nil)
-	if err != nil {
-		if !errors.Is(err, errBadXLSX) {
-			t.Fatalf("openXLSX error is not an xlsx error: %v", err)
-		}
-		return
-	}
-	defer tb.close()
-	last := 0
-	for n := 0; ; n++ {
-		if n > xlsxMaxRows+1 {
-			t.Fatalf("more than %d rows", xlsxMaxRows)
-		}
-		row, err := tb.Next()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			if !errors.Is(err, errBadXLSX) {
-				t.Fatalf("Next error is not an xlsx error: %v", err)
-			}
-			return
-		}
-		if tb.Row() != last+1 {
-			t.Fatalf("Row() went from %d to %d", last, tb.Row())
-		}
-		last = tb.Row()
-		for _, c := range row {
-			if !utf8.ValidString(c) {
-				t.Fatalf("row %d: invalid UTF-8 cell %q", last, c)
-			}
-		}
-		if len(row) > 0 && row[len(row)-1] == "" {
-			t.Fatalf("row %d: trailing empty cell not trimmed: %q", last, row)
-		}
-	}
-}
-
-// FuzzXLSX: arbitrary bytes as an .xlsx never panic; errors are Chinese xlsx errors.
-// (The seeds are stored, not deflated, zips so that mutations reach the XML.)
-func FuzzXLSX(f *testing.F) {
-	addSeeds(f, xlsxSeeds(f))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		defer watchdog(10*time.Second, data)()
-		p := filepath.Join(t.TempDir(), "f.xlsx")
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		readXLSXAll(t, p)
-	})
-}
-
-// FuzzXLSXSheet: arbitrary sheet XML and shared strings inside a well-formed xlsx.
-func FuzzXLSXSheet(f *testing.F) {
-	addSeeds(f, sheetSeeds())
-	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
-		defer watchdog(10*time.Second, [][]byte{sheet, sst})()
-		parts := xlsxParts(string(sst), [2]string{"S", string(sheet)})
-		if len(sst) == 0 {
-			parts = xlsxParts("", [2]string{"S", string(sheet)})
-		}
-		p := filepath.Join(t.TempDir(), "f.xlsx")
-		if err := os.WriteFile(p, buildZip(t, parts, zip.Store), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		readXLSXAll(t, p)
-	})
-}
-
 // FuzzParseFen: no panic; an amount formatted from fen, in every way exports write it,
 // reads back as that fen.
 func FuzzParseFen(f *testing.F) {
@@ -343,8 +238,8 @@ func TestWriteFuzzCorpus(t *testing.T) {
 		t.Skip("set SHOPDESK_UPDATE_FUZZ_CORPUS=1 to rewrite testdata/fuzz")
 	}
 	targets := map[string][][]any{
-		"FuzzCSVReader": csvSeeds(), "FuzzXLSX": xlsxSeeds(t), "FuzzXLSXSheet": sheetSeeds(),
-		"FuzzParseFen": fenSeeds(), "FuzzParseTime": timeSeeds(), "FuzzCleanCell": cellSeeds(),
+		"FuzzCSVReader": csvSeeds(),
+		"FuzzParseFen":  fenSeeds(), "FuzzParseTime": timeSeeds(), "FuzzCleanCell": cellSeeds(),
 	}
 	for name, seeds := range targets {
 		dir := filepath.Join("testdata", "fuzz", name)

@@ -1,8 +1,9 @@
 // Package importer turns the export files of the seller back offices into orders.
 //
 // The pipeline for one file: inspect (hash, kind, encoding) -> decode (CSV or xlsx rows)
-// -> detect the layout by its header row -> normalise each cell -> upsert into the
-// database, all in one transaction: a file is imported whole or not at all.
+// -> detect the layout by its header row, which says the file's kind (kind.go) -> the
+// runner (run.go) reads, parses and writes the rows with the kind's row handler, all in
+// one transaction: a file is imported whole or not at all.
 package importer
 
 import (
@@ -16,7 +17,6 @@ import (
 	"time"
 
 	"shopdesk/db"
-	"shopdesk/db/sqldb"
 	"shopdesk/internal/shop"
 )
 
@@ -136,98 +136,12 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		return fail(ErrCodeUnknownFormat, fileError(name, err))
 	}
 	res.Platform, res.Format, res.FormatName = layout.Platform, layout.ID, layout.Name
-	if layout.Level == levelRefund { // refunds / after-sales: refund.go
-		return im.importRefunds(ctx, path, facts, src, templates, layout, headerRow, opts, res)
+	kind := kindOfLevel(layout.Level)
+	if kind == nil {
+		return fail(ErrCodeUnknownFormat, fileError(name, fmt.Errorf("格式“%s”的内容种类“%s”不认识", layout.Name, layout.Level)))
 	}
-	defaultShop, mem, err := im.defaultShop(ctx, layout, opts, res)
-	if err != nil {
-		return err
-	}
-
-	report := progressReporter(opts, name, src)
-	errDryRun := errors.New("dry run")
-	err = im.db.InBulkTx(ctx, importCacheMiB, func(tx *sql.Tx, _ *sqldb.Queries) error {
-		b, err := openBatch(ctx, tx, name, facts, layout)
-		if err != nil {
-			return err
-		}
-		defer b.q.Close()
-		w := &writer{rowParser: newRowParser(layout, name, facts), ctx: ctx, tx: tx, q: b.q,
-			batchID: b.id, defaultShop: defaultShop, defaultShopName: opts.ShopName,
-			shops: map[string]sqldb.FindShopRow{}}
-
-		// The file is read and parsed in its own goroutine (pipeline.go). It stops when
-		// this function returns, before src is closed.
-		readCtx, stopReading := context.WithCancel(ctx)
-		chunks := make(chan rowChunk, chunksAhead)
-		readDone := make(chan struct{})
-		go func() {
-			defer close(readDone)
-			p := newRowParser(layout, name, facts)
-			readRows(readCtx, src.table, &p, chunks)
-		}()
-		defer func() {
-			stopReading()
-			<-readDone
-		}()
-
-		n := 0
-		for chunk := range chunks {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := w.orders.prefetch(w, chunk.rows); err != nil {
-				return fmt.Errorf("文件“%s”：%w", name, err)
-			}
-			for i := range chunk.rows {
-				if n%256 == 0 {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-					report(res.Rows, false)
-				}
-				n++
-				outcome, err := w.row(&chunk.rows[i])
-				if err != nil {
-					return err
-				}
-				res.count(outcome)
-			}
-			if chunk.err != nil {
-				return fail(ErrCodeUnreadable, fileError(name, chunk.err))
-			}
-		}
-		if err := ctx.Err(); err != nil {
-			return err // the reader stopped early: the file was not read to its end
-		}
-		if err := w.orders.flush(w); err != nil {
-			return fmt.Errorf("文件“%s”：%w", name, err)
-		}
-		if res.Rows == 0 {
-			return fail(ErrCodeUnreadable, fileError(name,
-				fmt.Errorf("第 %d 行是表头，但下面没有任何订单行", headerRow)))
-		}
-		if err := rememberImport(ctx, b.q, layout, mem, opts); err != nil {
-			return fmt.Errorf("文件“%s”：%w", name, err)
-		}
-		firstOrder, lastOrder := w.orders.created()
-		if err := b.finish(ctx, w, res, firstOrder, lastOrder); err != nil {
-			return err
-		}
-		if opts.DryRun {
-			return errDryRun // roll back: a dry run keeps nothing
-		}
-		return nil
-	})
-	if errors.Is(err, errDryRun) {
-		res.BatchID = 0
-		err = nil
-	}
-	if err != nil {
-		return err
-	}
-	report(res.Rows, true)
-	return nil
+	return im.runFile(&run{ctx: ctx, im: im, path: path, facts: facts, src: src, templates: templates,
+		layout: layout, headerRow: headerRow, opts: opts, res: res, kind: kind})
 }
 
 func utcNow() string { return time.Now().UTC().Format("2006-01-02 15:04:05") }
@@ -253,7 +167,7 @@ func openTable(path string, facts fileFacts, templates []templateLayout) (*opene
 			return nil, err
 		}
 		return &openedTable{table: t, bytesRead: func() int64 { return 0 }, close: t.close,
-			sheet: t.sheet, sheets: t.visibleSheets()}, nil
+			sheet: t.Sheet(), sheets: t.visibleSheets()}, nil
 	default:
 		r, counter, closer, err := openCSV(path, facts)
 		if err != nil {

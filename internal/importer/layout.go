@@ -1,89 +1,15 @@
 package importer
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
+
+	"shopdesk/internal/shop"
 )
-
-// A field is one thing Shopdesk reads from an export. Its kind says how a cell is read.
-type fieldKind int
-
-const (
-	kindText  fieldKind = iota
-	kindID              // exact text, no scientific notation
-	kindMoney           // yuan -> fen
-	kindInt
-	kindTime // shop-local wall time
-	kindBool
-	kindFlag // a yes/no column or a text column whose mere content means yes (修改后的收货地址)
-)
-
-// fields is every field a layout may map, with how to read it and its Chinese name for
-// messages. Order-level fields feed the orders table, item_* fields the order_item table.
-var fields = map[string]struct {
-	kind fieldKind
-	name string
-}{
-	"order_no":              {kindID, "订单编号"},
-	"sub_order_no":          {kindID, "子订单编号"},
-	"buyer":                 {kindText, "买家"},
-	"status":                {kindText, "订单状态"},
-	"pay_amount":            {kindMoney, "实付金额"},
-	"refund_amount":         {kindMoney, "退款金额"},
-	"address":               {kindText, "收货地址"},
-	"created_at":            {kindTime, "订单创建时间"},
-	"paid_at":               {kindTime, "付款时间"},
-	"shipped_at":            {kindTime, "发货时间"},
-	"title":                 {kindText, "商品标题"},
-	"item_count":            {kindInt, "商品数量"},
-	"tracking_no":           {kindText, "物流单号"},
-	"carrier":               {kindText, "物流公司"},
-	"shop_name":             {kindText, "店铺名称"},
-	"buyer_message":         {kindText, "买家留言"},
-	"seller_memo":           {kindText, "卖家备注"},
-	"late_ship_comp":        {kindBool, "是否赔付"},
-	"late_ship_comp_amount": {kindMoney, "延迟发货赔付金额"},
-	"promised_ship_at":      {kindTime, "承诺发货时间"},
-	"address_changed":       {kindFlag, "是否修改过地址"},
-	"close_reason":          {kindText, "关闭原因"},
-	"after_sale":            {kindText, "售后状态"},
-	"item_title":            {kindText, "商品标题"},
-	"item_price":            {kindMoney, "价格"},
-	"item_quantity":         {kindInt, "购买数量"},
-	"item_sku_code":         {kindText, "商家编码"},
-	"item_pay_amount":       {kindMoney, "实付金额"},
-	"item_refund_status":    {kindText, "退款状态"},
-	"item_refund_amount":    {kindMoney, "退款金额"},
-	// Read only to derive an item key (item_key) where the export has no sub-order number.
-	"item_spec":       {kindText, "商品属性"},
-	"item_product_id": {kindID, "商品ID"},
-	// Refund layouts (level "refund", see refund_layout.go) also read order_no,
-	// sub_order_no, refund_amount, item_title, item_sku_code and shop_name.
-	"refund_no":                 {kindID, "退款编号"},
-	"refund_status":             {kindText, "退款状态"},
-	"refund_kind":               {kindText, "售后类型"},
-	"refund_applied_at":         {kindTime, "退款申请时间"},
-	"refund_deadline_at":        {kindTime, "超时时间"},
-	"refund_goods_status":       {kindText, "货物状态"},
-	"refund_return_tracking_no": {kindText, "退货物流单号"},
-	"refund_return_carrier":     {kindText, "退货物流公司"},
-	"refund_reason":             {kindText, "退款原因"},
-	"refund_finished_at":        {kindTime, "退款完结时间"},
-}
-
-// requiredFields must be mapped by every orders layout. created_at is not among them: the
-// Taobao 宝贝报表 has no time column (its orders get their time from the 订单报表 exported
-// with it); a layout that maps created_at needs it on every row.
-var requiredFields = []string{"order_no", "status"}
-
-// platforms are the shop.platform values (the CHECK in the schema).
-var platforms = map[string]bool{"taobao": true, "jd": true, "pdd": true, "douyin": true, "kuaishou": true, "1688": true}
-
-// statusCodes are the normalised codes a status rule may map to (orders.Status*).
-var statusCodes = map[string]bool{"unpaid": true, "to_ship": true, "shipped": true, "completed": true, "closed": true, "unknown": true}
 
 // alias is where a field is read from: one header, or several whose cells are joined
 // with a space (拼多多 writes the address as 省, 市, 区, 街道). In the JSON a string or an
@@ -131,22 +57,77 @@ type layoutFile struct {
 	Statuses map[string][][2]string `json:"statuses"`
 	// RefundStatuses map refund status texts to refundStatusCodes, as Statuses do for orders.
 	RefundStatuses map[string][][2]string `json:"refund_statuses"`
+	// Placeholders are the words back offices write in an empty number or time cell, by
+	// platform ("*": every platform). Such a cell reads as empty (rowParser.empty).
+	Placeholders map[string][]string `json:"placeholders"`
+	// FooterWords start the summary lines after the data ("合计", "共 300 条记录"; footer.go).
+	FooterWords []string `json:"footer_words"`
+
+	byPlatform map[string]map[string]bool // placeholders folded by platform, lower-case
 }
 
-//go:embed layouts.json
-var layoutsJSON []byte
-
-var registry = mustLoadLayouts(layoutsJSON)
-
-func mustLoadLayouts(data []byte) layoutFile {
-	var lf layoutFile
-	if err := json.Unmarshal(data, &lf); err != nil {
-		panic(fmt.Sprintf("layouts.json: %v", err))
+// placeholders is the set of placeholder words of a platform: its own and the shared
+// ones, lower-case.
+func (lf *layoutFile) placeholders(platform string) map[string]bool {
+	if m, ok := lf.byPlatform[platform]; ok {
+		return m
 	}
-	if err := checkLayouts(&lf); err != nil {
-		panic(fmt.Sprintf("layouts.json: %v", err))
+	return lf.byPlatform[anyPlatform]
+}
+
+// The layouts are layouts.json and any layouts_<kind>.json beside it (a file kind may keep
+// its layouts in a file of its own): read in name order and merged, then checked as one.
+//
+//go:embed layouts*.json
+var layoutFiles embed.FS
+
+var registry = mustLoadLayouts(layoutFiles)
+
+func mustLoadLayouts(files fs.FS) layoutFile {
+	lf, err := readLayouts(files)
+	if err == nil {
+		err = checkLayouts(&lf)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("layouts: %v", err))
 	}
 	return lf
+}
+
+// readLayouts reads and merges the layout files (unchecked).
+func readLayouts(files fs.FS) (layoutFile, error) {
+	names, err := fs.Glob(files, "layouts*.json")
+	if err != nil {
+		return layoutFile{}, err
+	}
+	var all layoutFile
+	for _, name := range names { // fs.Glob sorts: layouts.json first
+		data, err := fs.ReadFile(files, name)
+		if err != nil {
+			return all, err
+		}
+		var lf layoutFile
+		if err := json.Unmarshal(data, &lf); err != nil {
+			return all, fmt.Errorf("%s: %w", name, err)
+		}
+		all.Layouts = append(all.Layouts, lf.Layouts...)
+		all.FooterWords = append(all.FooterWords, lf.FooterWords...)
+		for _, m := range []struct{ dst, src *map[string][][2]string }{{&all.Statuses, &lf.Statuses}, {&all.RefundStatuses, &lf.RefundStatuses}} {
+			for p, rules := range *m.src {
+				if *m.dst == nil {
+					*m.dst = map[string][][2]string{}
+				}
+				(*m.dst)[p] = append((*m.dst)[p], rules...)
+			}
+		}
+		for p, words := range lf.Placeholders {
+			if all.Placeholders == nil {
+				all.Placeholders = map[string][]string{}
+			}
+			all.Placeholders[p] = append(all.Placeholders[p], words...)
+		}
+	}
+	return all, nil
 }
 
 // checkLayouts validates the layouts at load time, so that a mistake in the data fails
@@ -162,11 +143,12 @@ func checkLayouts(lf *layoutFile) error {
 		if !platforms[l.Platform] {
 			return fmt.Errorf("layout %s: unknown platform %q", l.ID, l.Platform)
 		}
-		if l.Level != levelRefund && len(lf.Statuses[l.Platform]) == 0 {
-			return fmt.Errorf("layout %s: no statuses for platform %s", l.ID, l.Platform)
+		k := kindOfLevel(l.Level)
+		if k == nil {
+			return fmt.Errorf("layout %s: level %q is no kind's (kind.go)", l.ID, l.Level)
 		}
-		if l.Level != "order" && l.Level != "sub_order" && l.Level != levelRefund {
-			return fmt.Errorf("layout %s: level %q is neither order, sub_order nor refund", l.ID, l.Level)
+		if k == ordersKind && len(lf.Statuses[l.Platform]) == 0 {
+			return fmt.Errorf("layout %s: no statuses for platform %s", l.ID, l.Platform)
 		}
 		if err := checkLevel(lf, &l); err != nil {
 			return err
@@ -187,10 +169,8 @@ func checkLayouts(lf *layoutFile) error {
 				}
 			}
 		}
-		for _, f := range requiredFieldsOf(l.Level) {
-			if len(l.Columns[f]) == 0 {
-				return fmt.Errorf("layout %s lacks required field %q", l.ID, f)
-			}
+		if m := k.missing(func(f string) bool { return len(l.Columns[f]) > 0 }); m != "" {
+			return fmt.Errorf("layout %s lacks required field %s", l.ID, m)
 		}
 		for _, f := range l.ItemKey {
 			if !strings.HasPrefix(f, "item_") || len(l.Columns[f]) == 0 {
@@ -229,7 +209,37 @@ func checkLayouts(lf *layoutFile) error {
 			rules[i][0] = strings.ReplaceAll(rules[i][0], "，", ",")
 		}
 	}
-	return checkRefundStatuses(lf)
+	if err := checkRefundStatuses(lf); err != nil {
+		return err
+	}
+	return foldPlaceholders(lf)
+}
+
+// foldPlaceholders checks the placeholder words and folds them by platform: each
+// platform's set holds the shared words too.
+func foldPlaceholders(lf *layoutFile) error {
+	if len(lf.Placeholders[anyPlatform]) == 0 || len(lf.FooterWords) == 0 {
+		return fmt.Errorf("placeholders[%q] and footer_words must not be empty", anyPlatform)
+	}
+	lf.byPlatform = map[string]map[string]bool{}
+	for p, words := range lf.Placeholders {
+		if !platforms[p] && p != anyPlatform {
+			return fmt.Errorf("placeholders: unknown platform %q", p)
+		}
+		for _, w := range words {
+			if strings.TrimSpace(w) == "" {
+				return fmt.Errorf("placeholders %s: an empty word", p)
+			}
+		}
+	}
+	for _, p := range append([]string{anyPlatform}, shop.Platforms...) {
+		set := map[string]bool{}
+		for _, w := range append(lf.Placeholders[anyPlatform], lf.Placeholders[p]...) {
+			set[strings.ToLower(strings.TrimSpace(w))] = true
+		}
+		lf.byPlatform[p] = set
+	}
+	return nil
 }
 
 // knownHeaders is every header a layout names (signature and aliases), normalised.
@@ -391,8 +401,14 @@ func (b *boundLayout) checkDuplicates(headerRow int) error {
 	return nil
 }
 
-// statusCode maps a platform's status text to a normalised code (orders.Status*).
+// statusCode maps a platform's status text to a normalised code (orders.Status*); a
+// derived status text (deriveStatus) to its code on every platform.
 func statusCode(platform, text string) string {
+	for _, d := range derivedStatuses {
+		if d.text == text {
+			return d.code
+		}
+	}
 	t := strings.ReplaceAll(text, "，", ",")
 	for _, rule := range registry.Statuses[platform] {
 		if strings.Contains(t, rule[0]) {

@@ -2,383 +2,81 @@ package importer
 
 import (
 	"context"
-	"encoding/binary"
-	"hash/fnv"
 	"io"
-	"slices"
-	"strings"
-	"unicode/utf8"
-
-	"shopdesk/db/sqldb"
 )
 
-// The import runs as two goroutines: one reads the file and turns each row into typed
-// values (decoding GBK, splitting CSV and normalising cells is about half the work), the
-// other writes them to the database. Rows travel between them in chunks, so that the
-// writer can look up the stored orders of a whole chunk with one query and insert the new
-// ones many rows per statement. The writer still handles the rows one by one in file
-// order: counts, the "same order as the row above" rules and which row's error is
-// reported do not depend on the chunking.
+// The import runs as three goroutines: one splits the file into rows of cells (decoding
+// GBK, CSV quoting, the xlsx XML), one turns each row into the kind's typed values (about
+// as much work again), and the runner writes them to the database. Rows travel between
+// them in chunks, so that a row handler can look up the stored rows of a whole chunk with
+// one query and insert the new ones many rows per statement. The handler still writes the
+// rows one by one in file order: counts, the "same order as the row above" rules and which
+// row's error is reported do not depend on the chunking.
 
 // chunkRows is how many rows travel together. It bounds what is held in memory (a few
-// chunks) and sets how many order numbers one look-up query carries.
+// chunks) and sets how many numbers one look-up query carries.
 const chunkRows = 512
 
-// chunksAhead is how many parsed chunks the reader may be ahead of the writer.
+// chunksAhead is how many chunks each stage may be ahead of the next.
 const chunksAhead = 4
 
-// rowChunk is a run of consecutive rows of the file; err, if set, is the read error that
-// came after them (the file cannot be read further).
+// rowChunk is a run of consecutive rows of the file as the kind's parser made them;
+// err, if set, is the read error that came after them (the file cannot be read further).
+// The last chunk of a file read to its end carries its footer (footer.go).
 type rowChunk struct {
-	rows []parsedRow
-	err  error
+	rows   any // the kind's parsed rows (rowHandler.parse), nil for none
+	err    error
+	footer []tableRow
 }
 
-// parsedRow is one row of the file with every cell the writer needs already read. A value
-// that does not parse is kept as its error; the writer returns it when it reaches that
-// point of the row, so the first failing row and check is reported, as if the row were
-// read there.
-type parsedRow struct {
-	no     int      // the row number the seller sees
-	cells  []string // the raw cells, for messages
-	blank  bool
-	rowErr error // the row as a whole cannot be read (see undecodable)
-
-	orderNo    string
-	orderNoErr error
-	shopName   string
-
-	// The order-level cells (not checked on a row that inherits its order number).
-	vals    orderValues
-	valsErr error
-
-	// Sub-order layouts: the item's key (before a repeat within its order is numbered)
-	// and cells.
-	itemKey     string
-	itemKeyErr  error
-	itemDerived bool // the key is made of item_key cells and a repeat gets "#2"
-	item        sqldb.InsertOrderItemParams
-	itemErr     error
+// rawChunk is a run of consecutive rows as cells, with their row numbers; err and footer
+// as in rowChunk.
+type rawChunk struct {
+	rows   [][]string
+	nos    []int
+	err    error
+	footer []tableRow
 }
 
-// rowParser reads the cells of one file's rows by its layout. It has no state besides
-// the layout, so it can run apart from the writer.
-type rowParser struct {
-	layout *boundLayout
-	file   string
-	// badBytes: the file holds bytes its encoding cannot read (fileFacts.badBytes), so
-	// every row's cells are checked for the U+FFFD the decoder put in their place.
-	badBytes bool
-	fpBuf    []byte // scratch for fingerprint
-}
-
-func newRowParser(layout *boundLayout, file string, facts fileFacts) rowParser {
-	return rowParser{layout: layout, file: file, badBytes: facts.badBytes}
-}
-
-// undecodable fails a row whose mapped cells hold bytes the file's encoding cannot read:
-// imported as they are, the text would be silently changed.
-func (p *rowParser) undecodable(rowNo int, row []string) error {
-	for i, c := range row { // in column order, so the first bad cell is the one named
-		if !strings.ContainsRune(c, utf8.RuneError) {
-			continue
-		}
-		for field, cols := range p.layout.col {
-			if slices.Contains(cols, i) {
-				return p.bad(rowNo, row, field, "含有无法识别的字节（文件的编码被别的软件改过，或混用了 UTF-8 和 GBK）：请用平台导出的原始文件")
-			}
-		}
-	}
-	return nil
-}
-
-// cell returns the cleaned cell of field in row ("" when the file has no such column).
-// A field read from several columns (省, 市, 区, 街道) joins their non-empty cells with a space.
-func (p *rowParser) cell(row []string, field string) string {
-	cols, ok := p.layout.col[field]
-	if !ok {
-		return ""
-	}
-	if len(cols) == 1 {
-		if cols[0] >= len(row) {
-			return ""
-		}
-		return cleanCell(row[cols[0]])
-	}
-	parts := make([]string, 0, len(cols))
-	for _, i := range cols {
-		if i < len(row) {
-			if c := cleanCell(row[i]); c != "" {
-				parts = append(parts, c)
-			}
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
-func (p *rowParser) bad(rowNo int, row []string, field string, reason string) error {
-	col := fields[field].name
-	if cols, ok := p.layout.col[field]; ok {
-		names := make([]string, 0, len(cols))
-		for _, i := range cols {
-			if i < len(p.layout.headers) {
-				names = append(names, p.layout.headers[i])
-			}
-		}
-		if len(names) > 0 {
-			col = strings.Join(names, "/")
-		}
-	}
-	return fail(ErrCodeBadValue, &rowError{file: p.file, row: rowNo, column: col,
-		value: p.cell(row, field), reason: reason})
-}
-
-func (p *rowParser) text(row []string, field string) string { return p.cell(row, field) }
-
-func (p *rowParser) money(rowNo int, row []string, field string) (int64, error) {
-	v, err := parseFen(p.cell(row, field))
-	if err != nil {
-		return 0, p.bad(rowNo, row, field, err.Error())
-	}
-	return v, nil
-}
-
-func (p *rowParser) integer(rowNo int, row []string, field string) (int64, error) {
-	v, err := parseInt(p.cell(row, field))
-	if err != nil {
-		return 0, p.bad(rowNo, row, field, err.Error())
-	}
-	return v, nil
-}
-
-func (p *rowParser) when(rowNo int, row []string, field string) (string, error) {
-	v, err := parseTime(p.cell(row, field))
-	if err != nil {
-		return "", p.bad(rowNo, row, field, err.Error())
-	}
-	return v, nil
-}
-
-// parse reads one row, which it keeps (the caller must not reuse it).
-func (p *rowParser) parse(rowNo int, row []string) parsedRow {
-	pr := parsedRow{no: rowNo}
-	if nonEmpty(row) == 0 {
-		pr.blank = true
-		return pr
-	}
-	pr.cells = row
-	if p.badBytes {
-		if pr.rowErr = p.undecodable(rowNo, row); pr.rowErr != nil {
-			return pr
-		}
-	}
-	pr.orderNo, pr.orderNoErr = parseID(p.cell(row, "order_no"))
-	if pr.orderNoErr != nil {
-		pr.orderNoErr = p.bad(rowNo, row, "order_no", pr.orderNoErr.Error())
-		return pr
-	}
-	pr.shopName = p.text(row, "shop_name")
-	pr.vals, pr.valsErr = p.orderValues(rowNo, row)
-	if pr.valsErr == nil {
-		pr.vals.Status = statusCode(p.layout.Platform, pr.vals.StatusText)
-		pr.vals.ImportFp = p.fingerprint(&pr.vals)
-	}
-	if p.layout.Level == "sub_order" {
-		pr.itemKey, pr.itemDerived, pr.itemKeyErr = p.itemKey(rowNo, row)
-		pr.item, pr.itemErr = p.itemValues(rowNo, row)
-	}
-	return pr
-}
-
-// fingerprint is the orders.import_fp of a row's order values: FNV-1a over the layout and
-// every value (migration 00008). Equal fingerprints mean the row would change nothing of
-// an order this layout wrote last. Never 0, which stands for "no fingerprint".
-func (p *rowParser) fingerprint(v *orderValues) int64 {
-	b := append(p.fpBuf[:0], p.layout.ID...)
-	for _, s := range [...]string{v.Buyer, v.Status, v.StatusText, v.Title, v.Address, v.CreatedAt,
-		v.PaidAt, v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.PromisedShipAt,
-		v.CloseReason, v.AfterSale} {
-		b = append(append(b, 0x1f), s...)
-	}
-	for _, n := range [...]int64{v.PayFen, v.RefundFen, v.ItemCount, v.LateShipComp, v.LateShipCompFen, v.AddressChanged} {
-		b = binary.LittleEndian.AppendUint64(append(b, 0x1f), uint64(n))
-	}
-	p.fpBuf = b
-	h := fnv.New64a()
-	h.Write(b)
-	if fp := int64(h.Sum64()); fp != 0 {
-		return fp
-	}
-	return 1
-}
-
-// orderValues reads the order-level cells of a row.
-func (p *rowParser) orderValues(rowNo int, row []string) (v orderValues, err error) {
-	v.Buyer = p.text(row, "buyer")
-	v.StatusText = p.text(row, "status")
-	v.Title = p.text(row, "title")
-	v.Address = p.text(row, "address")
-	v.TrackingNo = p.text(row, "tracking_no")
-	v.Carrier = p.text(row, "carrier")
-	v.BuyerMessage = p.text(row, "buyer_message")
-	v.SellerMemo = p.text(row, "seller_memo")
-	v.CloseReason = p.text(row, "close_reason")
-	v.AfterSale = p.text(row, "after_sale")
-	if v.PayFen, err = p.money(rowNo, row, "pay_amount"); err != nil {
-		return v, err
-	}
-	if v.RefundFen, err = p.money(rowNo, row, "refund_amount"); err != nil {
-		return v, err
-	}
-	if v.LateShipCompFen, err = p.money(rowNo, row, "late_ship_comp_amount"); err != nil {
-		return v, err
-	}
-	if v.ItemCount, err = p.integer(rowNo, row, "item_count"); err != nil {
-		return v, err
-	}
-	if v.CreatedAt, err = p.when(rowNo, row, "created_at"); err != nil {
-		return v, err
-	}
-	if v.CreatedAt == "" && p.layout.has("created_at") {
-		return v, p.bad(rowNo, row, "created_at", "是空的：每一行都要有订单创建时间")
-	}
-	if v.PromisedShipAt, err = p.when(rowNo, row, "promised_ship_at"); err != nil {
-		return v, err
-	}
-	if parseFlag(p.cell(row, "address_changed")) {
-		v.AddressChanged = 1
-	}
-	if v.PaidAt, err = p.when(rowNo, row, "paid_at"); err != nil {
-		return v, err
-	}
-	if v.ShippedAt, err = p.when(rowNo, row, "shipped_at"); err != nil {
-		return v, err
-	}
-	comp, err := parseBool(p.cell(row, "late_ship_comp"))
-	if err != nil {
-		return v, p.bad(rowNo, row, "late_ship_comp", err.Error())
-	}
-	if comp || v.LateShipCompFen > 0 {
-		v.LateShipComp = 1
-	}
-	return v, nil
-}
-
-// itemValues reads the item cells of a sub-order row (order id, key, status and batch are
-// the writer's).
-func (p *rowParser) itemValues(rowNo int, row []string) (it sqldb.InsertOrderItemParams, err error) {
-	it.Title = p.text(row, "item_title")
-	it.SkuCode = p.text(row, "item_sku_code")
-	it.RefundStatus = p.text(row, "item_refund_status")
-	if it.PriceFen, err = p.money(rowNo, row, "item_price"); err != nil {
-		return it, err
-	}
-	if it.Quantity, err = p.integer(rowNo, row, "item_quantity"); err != nil {
-		return it, err
-	}
-	if it.PayFen, err = p.money(rowNo, row, "item_pay_amount"); err != nil {
-		return it, err
-	}
-	if it.RefundFen, err = p.money(rowNo, row, "item_refund_amount"); err != nil {
-		return it, err
-	}
-	return it, nil
-}
-
-// itemKey is the key of a row's item within its order: the sub-order number where the
-// export has one, else (item_key layouts: 宝贝报表, JD, 1688, which write one row per
-// product line but number none) the layout's item_key cells joined with "|", e.g.
-// "MUG-01|颜色分类：白色|北欧风陶瓷马克杯". That key is stable across re-exports of the same
-// order, so a re-import updates the line instead of adding it again; it changes only if the
-// seller edits the 商家编码, properties or title of a product already sold. A key repeated
-// within one order (the same product on two lines) gets "#2", "#3" in row order: that is
-// the writer's, which knows the order's rows (derived reports that it applies).
-// ":" becomes "：" because order_change names item fields "item:<key>:<field>".
-func (p *rowParser) itemKey(rowNo int, row []string) (key string, derived bool, err error) {
-	if p.layout.has("sub_order_no") || len(p.layout.ItemKey) == 0 {
-		subNo, err := parseID(p.cell(row, "sub_order_no"))
-		if err != nil {
-			return "", false, p.bad(rowNo, row, "sub_order_no", err.Error())
-		}
-		if subNo == "" {
-			return "", false, p.bad(rowNo, row, "sub_order_no", "是空的：子订单导出的每一行都要有子订单编号")
-		}
-		return subNo, false, nil
-	}
-	parts := make([]string, len(p.layout.ItemKey))
-	empty := true
-	for i, f := range p.layout.ItemKey {
-		v, err := parseID(p.cell(row, f))
-		if err != nil {
-			return "", false, p.bad(rowNo, row, f, err.Error())
-		}
-		parts[i] = strings.ReplaceAll(v, ":", "：")
-		empty = empty && v == ""
-	}
-	if empty {
-		return "", false, p.bad(rowNo, row, p.layout.ItemKey[0], "是空的：这一行认不出是哪件商品（"+p.itemKeyNames()+"都是空的）")
-	}
-	return strings.Join(parts, "|"), true, nil
-}
-
-// itemKeyNames names the columns an item key is made of, for messages.
-func (p *rowParser) itemKeyNames() string {
-	names := make([]string, 0, len(p.layout.ItemKey))
-	for _, f := range p.layout.ItemKey {
-		for _, i := range p.layout.col[f] {
-			if i < len(p.layout.headers) {
-				names = append(names, "“"+p.layout.headers[i]+"”")
-			}
-		}
-	}
-	return strings.Join(names, "")
-}
+// parseFunc turns a chunk of rows into the kind's parsed rows. It runs in the reading
+// goroutine: it may keep scratch state of its own, but must not touch the database.
+type parseFunc func(nos []int, rows [][]string) any
 
 // readRows reads the rest of t (after its header row), parses every row and sends them
 // in chunks until the end of the file, a read error (sent as the last chunk's err) or
 // ctx is done. It closes out when it returns, and returns only once it has stopped
 // reading t.
-//
-// Splitting the file into cells (decoding GBK, CSV quoting) and turning cells into values
-// take about the same time, so each runs in a goroutine of its own: on a re-import, where
-// the writer has little to do, both cores work on the file.
-func readRows(ctx context.Context, t table, p *rowParser, out chan<- rowChunk) {
+func readRows(ctx context.Context, t table, ft footerRules, parse parseFunc, out chan<- rowChunk) {
 	defer close(out)
 	ctx, stop := context.WithCancel(ctx)
 	raw := make(chan rawChunk, chunksAhead)
 	split := make(chan struct{})
 	go func() {
 		defer close(split)
-		splitRows(ctx, t, raw)
+		splitRows(ctx, t, ft, raw)
 	}()
 	defer func() {
 		stop()
 		<-split // t must not be read once this returns: the caller closes it
 	}()
 	for c := range raw {
-		rows := make([]parsedRow, len(c.rows))
-		for i, cells := range c.rows {
-			rows[i] = p.parse(c.nos[i], cells)
+		chunk := rowChunk{err: c.err, footer: c.footer}
+		if len(c.rows) > 0 {
+			chunk.rows = parse(c.nos, c.rows)
 		}
 		select {
-		case out <- rowChunk{rows: rows, err: c.err}:
+		case out <- chunk:
 		case <-ctx.Done():
 			return
 		}
 	}
 }
 
-// rawChunk is a run of consecutive rows as cells, with their row numbers; err as in
-// rowChunk.
-type rawChunk struct {
-	rows [][]string
-	nos  []int
-	err  error
-}
-
 // splitRows is readRows' first stage: the rows of t, copied (t reuses its slice), in
-// chunks. It closes out when it returns.
-func splitRows(ctx context.Context, t table, out chan<- rawChunk) {
+// chunks. Rows that look like a footer (footerRules.like) are held back until a data row
+// follows them (they were data after all) or the file ends (they are its footer, sent
+// with the last chunk). It closes out when it returns.
+func splitRows(ctx context.Context, t table, ft footerRules, out chan<- rawChunk) {
 	defer close(out)
 	send := func(c rawChunk) bool {
 		select {
@@ -388,27 +86,56 @@ func splitRows(ctx context.Context, t table, out chan<- rawChunk) {
 			return false
 		}
 	}
-	c := rawChunk{rows: make([][]string, 0, chunkRows), nos: make([]int, 0, chunkRows)}
+	newChunk := func() rawChunk {
+		return rawChunk{rows: make([][]string, 0, chunkRows), nos: make([]int, 0, chunkRows)}
+	}
+	c := newChunk()
+	var held []tableRow
+	add := func(no int, cells []string) bool {
+		c.rows = append(c.rows, cells)
+		c.nos = append(c.nos, no)
+		if len(c.rows) < chunkRows {
+			return true
+		}
+		ok := send(c)
+		c = newChunk()
+		return ok
+	}
+	release := func() bool { // the held rows are data
+		for _, h := range held {
+			if !add(h.no, h.cells) {
+				return false
+			}
+		}
+		held = held[:0]
+		return true
+	}
 	for {
 		row, err := t.Next()
 		if err == io.EOF {
-			if len(c.rows) > 0 {
+			c.footer = held
+			if len(c.rows) > 0 || len(held) > 0 {
 				send(c)
 			}
 			return
 		}
 		if err != nil {
-			c.err = err
-			send(c)
+			if release() {
+				c.err = err
+				send(c)
+			}
 			return
 		}
-		c.rows = append(c.rows, append([]string(nil), row...))
-		c.nos = append(c.nos, t.Row())
-		if len(c.rows) == chunkRows {
-			if !send(c) {
+		cells := append([]string(nil), row...)
+		if ft.like(cells) {
+			if len(held) == maxFooterRows && !release() {
 				return
 			}
-			c = rawChunk{rows: make([][]string, 0, chunkRows), nos: make([]int, 0, chunkRows)}
+			held = append(held, tableRow{t.Row(), cells})
+			continue
+		}
+		if !release() || !add(t.Row(), cells) {
+			return
 		}
 	}
 }

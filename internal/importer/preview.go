@@ -2,16 +2,11 @@ package importer
 
 import (
 	"context"
-	"io"
 	"strings"
 )
 
 // previewRows is how many rows of a file the preview shows.
 const previewRows = 5
-
-// previewFields are the columns the preview shows, in this order, when the layout has them.
-var previewFields = []string{"order_no", "sub_order_no", "buyer", "status", "pay_amount", "item_pay_amount",
-	"title", "item_title", "created_at", "shop_name"}
 
 // Preview is what a file would do, for the seller to check before it is imported: a dry
 // run's result (platform, format, shop, counts, or the error) and the first rows as read.
@@ -59,11 +54,11 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 		return p
 	}
 	var cols [][]int // a field may read several columns joined (省 市 区)
-	shown := previewFields
-	if layout.Level == levelRefund {
-		shown = refundPreviewFields
+	kind := kindOfLevel(layout.Level)
+	if kind == nil {
+		return p
 	}
-	for _, f := range shown {
+	for _, f := range kind.Preview {
 		if idx, ok := layout.col[f]; ok && len(idx) > 0 {
 			cols = append(cols, idx)
 			names := make([]string, len(idx))
@@ -73,15 +68,15 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 			p.Columns = append(p.Columns, strings.Join(names, "/"))
 		}
 	}
-	for len(p.Rows) < previewRows {
-		row, err := src.table.Next()
-		if err == io.EOF || err != nil {
-			break
-		}
-		if nonEmpty(row) == 0 {
-			continue
-		}
-		cells := make([]string, len(cols))
+	// A status derived from the times is shown as it will be stored, beside the columns it
+	// came from.
+	derived := p.Result.StatusDerived
+	if derived {
+		p.Columns = append(p.Columns, "订单状态（推断）")
+	}
+	rp := newRowParser(layout, p.Result.File, facts)
+	show := func(no int, row []string) {
+		cells := make([]string, len(cols), len(cols)+1)
 		for k, idx := range cols {
 			var parts []string
 			for _, i := range idx {
@@ -91,7 +86,36 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 			}
 			cells[k] = strings.Join(parts, " ")
 		}
+		if derived {
+			pr := rp.parse(no, row)
+			cells = append(cells, pr.vals.StatusText)
+		}
 		p.Rows = append(p.Rows, cells)
+	}
+	// Footer-like lines are shown only once a data row follows them (as the import reads
+	// them, footer.go): a short file's 合计 line is no order.
+	ft := newFooterRules(layout)
+	var held []tableRow
+	for len(p.Rows) < previewRows {
+		row, err := src.table.Next()
+		if err != nil { // io.EOF, or a read error the import reported
+			break
+		}
+		if ft.like(row) {
+			if nonEmpty(row) > 0 {
+				held = append(held, tableRow{src.table.Row(), append([]string(nil), row...)})
+			}
+			continue
+		}
+		for _, h := range held {
+			if len(p.Rows) < previewRows {
+				show(h.no, h.cells)
+			}
+		}
+		held = held[:0]
+		if len(p.Rows) < previewRows {
+			show(src.table.Row(), row)
+		}
 	}
 	return p
 }

@@ -3,52 +3,20 @@ package importer
 import (
 	"fmt"
 	"strings"
-)
 
-// levelRefund is the layout level of refund / after-sales exports (淘宝 退款报表, 拼多多 售后):
-// their rows are refunds, written by the refund writer (refund.go) into the refund table,
-// not orders.
-const levelRefund = "refund"
+	"shopdesk/internal/orders"
+)
 
 // Normalised refund states (refund.status).
 const (
-	RefundOpen     = "open"     // still being handled: the seller has to act or wait
-	RefundRefunded = "refunded" // money returned / after-sale done
-	RefundClosed   = "closed"   // cancelled, rejected or withdrawn
+	RefundOpen     = orders.RefundOpen     // still being handled: the seller has to act or wait
+	RefundRefunded = orders.RefundRefunded // money returned / after-sale done
+	RefundClosed   = orders.RefundClosed   // cancelled, rejected or withdrawn
 )
 
-// refundStatusCodes are the codes a refund_statuses rule may map to.
-var refundStatusCodes = map[string]bool{RefundOpen: true, RefundRefunded: true, RefundClosed: true}
-
-// refundFields are the fields a refund layout may map; every other field is an order's.
-var refundFields = map[string]bool{
-	"order_no": true, "sub_order_no": true, "shop_name": true, "refund_amount": true,
-	"item_title": true, "item_sku_code": true,
-	"refund_no": true, "refund_status": true, "refund_kind": true, "refund_applied_at": true,
-	"refund_deadline_at": true, "refund_goods_status": true, "refund_return_tracking_no": true,
-	"refund_return_carrier": true, "refund_reason": true, "refund_finished_at": true,
-}
-
-// requiredRefundFields must be mapped by every refund layout.
-var requiredRefundFields = []string{"order_no", "refund_no", "refund_status"}
-
-// fieldOfLevel reports whether a layout of this level may map field f: a refund layout
-// only the refund fields, an order layout no refund field but the refund amount (which
-// both have). Built-in layouts (checkLevel) and templates (checkTemplate) alike.
-func fieldOfLevel(level, f string) bool {
-	if level == levelRefund {
-		return refundFields[f]
-	}
-	return !strings.HasPrefix(f, "refund_") || f == "refund_amount"
-}
-
-// requiredFieldsOf is what a layout of this level must map.
-func requiredFieldsOf(level string) []string {
-	if level == levelRefund {
-		return requiredRefundFields
-	}
-	return requiredFields
-}
+// refundStatusCodes are the codes a refund_statuses rule may map to (the list the UI
+// shares, domain.go).
+var refundStatusCodes = setOf(RefundStatuses)
 
 // checkLevel keeps order and refund layouts apart at load time: a refund layout maps only
 // refund fields and has refund statuses for its platform; an order layout maps no refund

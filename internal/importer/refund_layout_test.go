@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -32,7 +31,7 @@ func TestCheckLayoutsRefunds(t *testing.T) {
 		}, "maps refund field \"refund_no\""},
 		{"refund layout without refund number", func(lf *layoutFile) {
 			delete(find(lf, "pdd_aftersales_xlsx").Columns, "refund_no")
-		}, "lacks required field \"refund_no\""},
+		}, "lacks required field “退款编号”"},
 		{"no refund statuses for the platform", func(lf *layoutFile) { delete(lf.RefundStatuses, "pdd") }, "no refund_statuses for platform pdd"},
 		{"unknown refund code", func(lf *layoutFile) {
 			lf.RefundStatuses["taobao"] = append(lf.RefundStatuses["taobao"], [2]string{"退款中", "pending"})
@@ -46,16 +45,16 @@ func TestCheckLayoutsRefunds(t *testing.T) {
 		{"a refund signature an order file carries", func(lf *layoutFile) {
 			find(lf, "taobao_refunds_csv").Signature = []string{"订单编号", "退款金额"}
 		}, "would also match"},
-		{"unknown level", func(lf *layoutFile) { find(lf, "pdd_aftersales_xlsx").Level = "after_sale" }, "neither order, sub_order nor refund"},
+		{"unknown level", func(lf *layoutFile) { find(lf, "pdd_aftersales_xlsx").Level = "after_sale" }, "is no kind's"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var lf layoutFile
-			if err := json.Unmarshal(layoutsJSON, &lf); err != nil {
+			lf, err := readLayouts(layoutFiles)
+			if err != nil {
 				t.Fatal(err)
 			}
 			tt.change(&lf)
-			err := checkLayouts(&lf)
+			err = checkLayouts(&lf)
 			switch {
 			case tt.want == "" && err != nil:
 				t.Fatalf("checkLayouts: %v", err)

@@ -19,8 +19,16 @@ type FileResult struct {
 	DryRun     bool   `json:"dryRun"`
 	Error      string `json:"error"`
 	ErrorCode  string `json:"errorCode"` // see the Err* codes
+	// FooterSkipped lines after the last data row were the export's footer (合计, 共 300
+	// 条记录, the export time): skipped, not imported; FooterText names them. 0 and "" when
+	// the file has none but blank lines.
+	FooterSkipped int    `json:"footerSkipped"`
+	FooterText    string `json:"footerText"`
+	// StatusDerived: the file has no 订单状态 column, each order's status was derived from its
+	// times and amounts (DerivedStatusRules says how).
+	StatusDerived bool `json:"statusDerived"`
 	// ShopRemembered: the file names no shop and went to the one the seller picked for
-	// files like it before (same header and file-name pattern, see memory.go).
+	// files like it before (same header and file-name pattern, see shopmemory.go).
 	ShopRemembered bool `json:"shopRemembered"`
 	// Header, HeaderRow and Sample come with unknown_format when the file has a likely
 	// header row (the first of its first 15 rows with at least 3 cells): the mapping
@@ -28,6 +36,9 @@ type FileResult struct {
 	Header    []string   `json:"header,omitempty"`
 	HeaderRow int        `json:"headerRow,omitempty"`
 	Sample    [][]string `json:"sample,omitempty"`
+	// Guess maps fields to the header cells the built-in layouts read them from (订单编号,
+	// 订单创建时间 …), for the mapping screen to start from (unknown_format only).
+	Guess map[string][]string `json:"guess,omitempty"`
 	// Sheet is the worksheet of an xlsx that was read; Sheets lists the workbook's visible
 	// sheets when it has more than one (the mapping screen offers them: SheetHeader).
 	Sheet  string   `json:"sheet,omitempty"`

@@ -43,8 +43,10 @@ type Template struct {
 	LayoutID string `json:"layoutId"` // "template:<id>", the format of its imports
 	Platform string `json:"platform"`
 	Name     string `json:"name"`
-	// Level is "order", "sub_order" when it maps sub_order_no, or "refund" (KindRefunds).
+	// Level is the layout level it is stored with: "order", "sub_order" when it maps
+	// sub_order_no, "refund" (KindRefunds); Kind is the file kind it reads.
 	Level string `json:"level"`
+	Kind  string `json:"kind"`
 	// Header is the header row the template was made for, as the file wrote it.
 	Header []string `json:"header"`
 	// Columns maps a field (order_no, status, ...) to the file headers it is read from:
@@ -54,16 +56,10 @@ type Template struct {
 	LastUsedAt string              `json:"lastUsedAt"` // local time; "" when never used
 }
 
-// What a template's file holds (TemplateInput.Kind).
-const (
-	KindOrders  = "orders"  // orders, one per row or one product line per row
-	KindRefunds = "refunds" // refunds / after-sales: they attach to their orders (refund.go)
-)
-
 // TemplateInput is what the mapping screen saves.
 type TemplateInput struct {
 	File string `json:"file"` // the file it was made from, for messages
-	// Kind is KindOrders ("" too) or KindRefunds.
+	// Kind is the file kind's id: KindOrders ("" too), KindRefunds, … (kind.go).
 	Kind     string              `json:"kind"`
 	Platform string              `json:"platform"`
 	Name     string              `json:"name"`
@@ -111,16 +107,12 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 	case utf8.RuneCountInString(name) > maxTemplateName:
 		return "", nil, "", bad("模板名称“%s”太长了：最多 %d 个字", name, maxTemplateName)
 	}
-	level, what := "order", "订单"
-	switch in.Kind {
-	case "", KindOrders:
-	case KindRefunds:
-		level, what = levelRefund, "退款/售后"
-	default:
+	kind := kindByID(in.Kind)
+	if kind == nil {
 		return "", nil, "", bad("不认识的文件内容“%s”：请选择订单或退款/售后", in.Kind)
 	}
 	if !platforms[in.Platform] {
-		return "", nil, "", bad("请选择文件“%s”是哪个平台的%s（淘宝/天猫、京东、拼多多、抖店、快手或 1688）", file, what)
+		return "", nil, "", bad("请选择文件“%s”是哪个平台的%s（淘宝/天猫、京东、拼多多、抖店、快手或 1688）", file, kind.Name)
 	}
 	index, _ := headerIndex(in.Header)
 	if len(index) == 0 {
@@ -137,11 +129,15 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 		if !known {
 			return "", nil, "", bad("不认识的字段“%s”", f)
 		}
-		if len(in.Columns[f]) > 0 && !fieldOfLevel(level, f) {
-			if level == levelRefund {
-				return "", nil, "", bad("“%s”是订单的字段，退款/售后模板不能选：如果文件里是订单，请把文件内容选成“订单”", def.name)
+		if _, ours := kind.field(f); len(in.Columns[f]) > 0 && !ours {
+			other := "别的内容"
+			for _, k := range kinds {
+				if _, ok := k.field(f); ok {
+					other = k.Name
+					break
+				}
 			}
-			return "", nil, "", bad("“%s”是退款/售后的字段，订单模板不能选：如果文件里是退款或售后，请把文件内容选成“退款/售后”", def.name)
+			return "", nil, "", bad("“%s”是%s的字段，%s模板不能选：如果文件里是%s，请把文件内容选成“%s”", def.name, other, kind.Name, other, other)
 		}
 		var cols []string
 		seen := map[string]bool{}
@@ -166,42 +162,16 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 		}
 		columns[f] = cols
 	}
-	if level == levelRefund {
-		for _, f := range requiredRefundFields {
-			if len(columns[f]) == 0 {
-				return "", nil, "", bad("还没有选“%s”对应文件“%s”的哪一列：每个退款/售后模板都要对应订单编号、退款编号和退款状态", fields[f].name, file)
-			}
-		}
-		return name, columns, level, nil
+	if m := kind.missing(func(f string) bool { return len(columns[f]) > 0 }); m != "" {
+		return "", nil, "", bad("还没有选%s对应文件“%s”的哪一列：每个%s模板都要对应%s", m, file, kind.Name, kind.requirement())
 	}
-	for _, f := range requiredFields {
-		if len(columns[f]) == 0 {
-			return "", nil, "", bad("还没有选“%s”对应文件“%s”的哪一列：每个模板都要对应订单编号和订单状态", fields[f].name, file)
+	if kind.checkTemplate != nil {
+		if err := kind.checkTemplate(columns); err != nil {
+			return "", nil, "", bad("%s", err.Error())
 		}
 	}
-	if len(columns["sub_order_no"]) > 0 {
-		level = "sub_order"
-	}
-	if level == "order" {
-		for _, f := range keys {
-			if itemField(f) && len(columns[f]) > 0 {
-				return "", nil, "", bad("选了商品字段“%s”，也要选“子订单编号”对应哪一列：每行一个商品的文件靠子订单编号区分商品", fields[f].name)
-			}
-		}
-	}
-	return name, columns, level, nil
+	return name, columns, kind.levelOfTemplate(columns), nil
 }
-
-// kindOfLevel is the TemplateInput.Kind of a stored template's level.
-func kindOfLevel(level string) string {
-	if level == levelRefund {
-		return KindRefunds
-	}
-	return KindOrders
-}
-
-// itemField reports whether f is read into order_item (item_count is the order's 商品数量).
-func itemField(f string) bool { return strings.HasPrefix(f, "item_") && f != "item_count" }
 
 // SaveTemplate validates a template made on the mapping screen and stores it; files with
 // its header import with it from now on.
@@ -327,6 +297,9 @@ func (im *Importer) DeleteTemplate(ctx context.Context, id int64) error {
 func templateOf(r sqldb.ImportTemplate) (Template, error) {
 	t := Template{ID: r.ID, LayoutID: templatePrefix + strconv.FormatInt(r.ID, 10), Platform: r.Platform,
 		Name: r.Name, Level: r.Level, CreatedAt: localTime(r.CreatedAt)}
+	if k := kindOfLevel(r.Level); k != nil {
+		t.Kind = k.ID
+	}
 	if r.LastUsedAt != "" {
 		t.LastUsedAt = localTime(r.LastUsedAt)
 	}
@@ -352,7 +325,7 @@ func loadTemplates(ctx context.Context, q *sqldb.Queries) ([]templateLayout, err
 		if err != nil {
 			continue
 		}
-		if _, _, _, err := checkTemplate(TemplateInput{Kind: kindOfLevel(t.Level), Platform: t.Platform, Name: t.Name,
+		if _, _, _, err := checkTemplate(TemplateInput{Kind: t.Kind, Platform: t.Platform, Name: t.Name,
 			Header: t.Header, Columns: t.Columns}); err != nil {
 			continue
 		}

@@ -279,7 +279,7 @@ func TestTemplateValidation(t *testing.T) {
 		contains []string
 	}{
 		{"no order number", change(func(in *importer.TemplateInput) { delete(in.Columns, "order_no") }),
-			[]string{"订单编号", "微店订单.csv", "每个模板都要对应订单编号和订单状态"}},
+			[]string{"订单编号", "微店订单.csv", "每个订单模板都要对应订单编号和订单状态"}},
 		{"order number mapped to nothing", change(func(in *importer.TemplateInput) { in.Columns["order_no"] = []string{""} }),
 			[]string{"订单编号"}},
 		{"no status", change(func(in *importer.TemplateInput) { delete(in.Columns, "status") }), []string{"订单状态"}},

@@ -99,7 +99,44 @@ func (r *FileResult) setUnknownHeader(err error) {
 	var ue *unknownLayoutError
 	if errors.As(err, &ue) {
 		r.Header, r.HeaderRow, r.Sample = ue.header, ue.headerRow, ue.sample
+		r.Guess = guessColumns(ue.header)
 	}
+}
+
+// guessColumns maps the order fields of an unknown header to the cells a built-in order
+// layout reads them from (订单编号, 订单创建时间, 付款时间 …): an ERP's or analyst's re-save of
+// a platform export keeps those names even when it matches no layout as a whole. A cell
+// goes to one field only; nil when nothing is known.
+func guessColumns(header []string) map[string][]string {
+	index, _ := headerIndex(header)
+	used := map[int]bool{}
+	var out map[string][]string
+	for _, f := range ordersKind.Fields {
+		if f.LayoutOnly || f.Group != "order" {
+			continue
+		}
+	layouts:
+		for i := range registry.Layouts {
+			l := &registry.Layouts[i]
+			if l.Level != levelOrder {
+				continue
+			}
+			for _, a := range l.Columns[f.Key] {
+				if len(a) != 1 {
+					continue
+				}
+				if col, ok := index[normalizeHeader(a[0])]; ok && !used[col] {
+					if out == nil {
+						out = map[string][]string{}
+					}
+					out[f.Key] = []string{header[col]}
+					used[col] = true
+					break layouts
+				}
+			}
+		}
+	}
+	return out
 }
 
 // SheetHeader is what the mapping screen shows for another sheet of an xlsx the seller is
@@ -136,4 +173,12 @@ func (im *Importer) SheetHeader(ctx context.Context, path, sheet string) FileRes
 		}
 	}
 	return res
+}
+
+// clip shortens s to at most n characters for a message, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }

@@ -605,10 +605,14 @@ export namespace importer {
 	    dryRun: boolean;
 	    error: string;
 	    errorCode: string;
+	    footerSkipped: number;
+	    footerText: string;
+	    statusDerived: boolean;
 	    shopRemembered: boolean;
 	    header?: string[];
 	    headerRow?: number;
 	    sample?: string[][];
+	    guess?: Record<string, Array<string>>;
 	    sheet?: string;
 	    sheets?: string[];
 	
@@ -634,10 +638,14 @@ export namespace importer {
 	        this.dryRun = source["dryRun"];
 	        this.error = source["error"];
 	        this.errorCode = source["errorCode"];
+	        this.footerSkipped = source["footerSkipped"];
+	        this.footerText = source["footerText"];
+	        this.statusDerived = source["statusDerived"];
 	        this.shopRemembered = source["shopRemembered"];
 	        this.header = source["header"];
 	        this.headerRow = source["headerRow"];
 	        this.sample = source["sample"];
+	        this.guess = source["guess"];
 	        this.sheet = source["sheet"];
 	        this.sheets = source["sheets"];
 	    }
@@ -706,6 +714,7 @@ export namespace importer {
 	    platform: string;
 	    name: string;
 	    level: string;
+	    kind: string;
 	    header: string[];
 	    columns: Record<string, Array<string>>;
 	    createdAt: string;
@@ -722,6 +731,7 @@ export namespace importer {
 	        this.platform = source["platform"];
 	        this.name = source["name"];
 	        this.level = source["level"];
+	        this.kind = source["kind"];
 	        this.header = source["header"];
 	        this.columns = source["columns"];
 	        this.createdAt = source["createdAt"];

@@ -16,29 +16,28 @@
  *   mapping-warning            no 下单时间 chosen;  mapping-error  what Go refused (Chinese)
  *   mapping-save               保存模板并重新检查;  mapping-cancel 取消
  */
-import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Radio, Select, Table, Tag, Typography, theme } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { saveTemplate, sheetHeader, type FileResult, type Template } from '../../api/imports';
 import { errorText } from '../../api/errors';
 import { PLATFORMS } from '../../lib/domain';
 import { platformLabel } from '../../components/labels';
+import { FieldTable } from './FieldTable';
 import {
+  KINDS,
   cleanMapping,
   columnChoices,
   defaultTemplateName,
+  derivesStatus,
   fieldsFor,
   guessKind,
   guessMapping,
+  missingGroup,
   missingRequired,
-  samplesOf,
   type FileKind,
   type Mapping,
-  type MappingField,
 } from './mapping';
-
-/** Header names longer than this (characters) do not fit the column box. */
-const LONG_HEADER = 16;
 
 interface Props {
   /** The unknown_format result carrying the file's header and first rows; null = closed. */
@@ -105,22 +104,19 @@ interface FormProps {
 function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { token } = theme.useToken();
   const header = useMemo(() => file.header ?? [], [file]);
   const sample = useMemo(() => file.sample ?? [], [file]);
   const choices = useMemo(() => columnChoices(header), [header]);
-  const indexOf = useMemo(() => new Map(choices.map((c) => [c.name, c.index])), [choices]);
-  const initial = useMemo(() => guessMapping(header, 'orders'), [header]);
+  const initial = useMemo(() => guessMapping(header, 'orders', file.guess ?? undefined), [header, file.guess]);
 
   const [kind, setKind] = useState<FileKind>(() => guessKind(header));
   const [platform, setPlatform] = useState<string | undefined>(typed.platform);
   const [name, setName] = useState(() => typed.name ?? defaultTemplateName(file.file));
   // One mapping per kind, each guessed from the header: switching the kind back and forth
   // keeps what the seller picked for either.
-  const [mappings, setMappings] = useState<Record<FileKind, Mapping>>(() => ({
-    orders: initial,
-    refunds: guessMapping(header, 'refunds'),
-  }));
+  const [mappings, setMappings] = useState<Record<FileKind, Mapping>>(() =>
+    Object.fromEntries(KINDS.map((k) => [k.id, k.id === 'orders' ? initial : guessMapping(header, k.id)])),
+  );
   const mapping = mappings[kind];
   const setMapping = (f: (m: Mapping) => Mapping) => setMappings((all) => ({ ...all, [kind]: f(all[kind]) }));
   const [itemRows, setItemRows] = useState(() => !!initial.sub_order_no?.length);
@@ -150,6 +146,8 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
   const fields = fieldsFor(kind, itemRows);
   const missing = missingRequired(mapping, kind);
   const noCreated = kind === 'orders' && !mapping.created_at?.length;
+  // no 订单状态 but a 付款时间: the importer derives the status (said under the table)
+  const showDerived = derivesStatus(mapping, kind) && !!mapping.paid_at?.length;
 
   const save = async () => {
     setTried(true);
@@ -173,112 +171,6 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
       setSaving(false);
     }
   };
-
-  const options = choices.map((c) => {
-    const first = samplesOf(sample, c.index, 1)[0];
-    return {
-      value: c.name,
-      label: c.name,
-      searchText: `${c.name} ${first ?? ''}`,
-      // the dropdown shows the first value under each column name
-      render: (
-        <div style={{ whiteSpace: 'normal', lineHeight: 1.35, padding: '2px 0' }}>
-          <div>{c.name}</div>
-          <div style={{ fontSize: 12, color: token.colorTextTertiary, wordBreak: 'break-all' }}>{first ?? t('mapping.emptyCell')}</div>
-        </div>
-      ),
-    };
-  });
-
-  const fieldLabel = (f: MappingField): ReactNode => (
-    <Flex gap={6} align="center" wrap>
-      <span className="sd-nowrap" style={{ fontWeight: 500 }}>
-        {t(`mapping.field.${f.key}`)}
-      </span>
-      {f.required && <Tag color="red">{t('mapping.required')}</Tag>}
-      {f.suggested && <Tag color="orange">{t('mapping.suggested')}</Tag>}
-    </Flex>
-  );
-
-  const columns = [
-    { key: 'field', title: t('mapping.colField'), width: 210, render: (_: unknown, f: MappingField) => fieldLabel(f) },
-    {
-      key: 'column',
-      title: t('mapping.colColumn'),
-      width: 330,
-      render: (_: unknown, f: MappingField) => {
-        const value = mapping[f.key] ?? [];
-        const bad = tried && f.required && value.length === 0;
-        return (
-          <div>
-            <Select<string | string[]>
-              data-testid={`mapping-field-${f.key}`}
-              style={{ width: '100%' }}
-              mode={f.multi ? 'multiple' : undefined}
-              allowClear
-              showSearch={{ optionFilterProp: 'searchText' }}
-              status={bad ? 'error' : undefined}
-              placeholder={t('mapping.pick')}
-              value={f.multi ? value : value[0]}
-              options={options}
-              optionRender={(o) => (o.data as { render: ReactNode }).render}
-              popupMatchSelectWidth={false}
-              styles={{ popup: { root: { minWidth: 320, maxWidth: 460 } } }}
-              onChange={(v) => {
-                const cols = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-                setMapping((m) => ({ ...m, [f.key]: cols }));
-              }}
-            />
-            {value.some((v) => v.length > LONG_HEADER) && (
-              // the box cuts a long header name short: show it whole under it
-              <div style={{ fontSize: 12, color: token.colorTextSecondary, wordBreak: 'break-all', marginTop: 2 }}>{value.join(' + ')}</div>
-            )}
-            {f.multi && value.length === 0 && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('mapping.multiHint')}
-              </Typography.Text>
-            )}
-          </div>
-        );
-      },
-    },
-    {
-      key: 'sample',
-      title: t('mapping.colSample'),
-      render: (_: unknown, f: MappingField) => {
-        const cols = mapping[f.key] ?? [];
-        if (cols.length === 0) return null;
-        // joined columns show joined values, as the import will read them
-        const rows = sample
-          .map((r) => cols.map((c) => (r[indexOf.get(c) ?? -1] ?? '').trim()).filter(Boolean).join(' '))
-          .filter(Boolean)
-          .slice(0, 3);
-        return (
-          <div data-testid={`mapping-samples-${f.key}`} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-            {rows.length === 0 ? (
-              <Typography.Text type="secondary">{t('mapping.noSample')}</Typography.Text>
-            ) : (
-              rows.map((v, i) => (
-                <span
-                  key={i}
-                  style={{
-                    background: token.colorFillTertiary,
-                    borderRadius: token.borderRadiusSM,
-                    padding: '1px 6px',
-                    fontSize: 12,
-                    wordBreak: 'break-all',
-                    maxWidth: '100%',
-                  }}
-                >
-                  {v}
-                </span>
-              ))
-            )}
-          </div>
-        );
-      },
-    },
-  ];
 
   return (
     <div data-testid="mapping-modal">
@@ -305,10 +197,7 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
             optionType="button"
             value={kind}
             onChange={(e) => setKind(e.target.value as FileKind)}
-            options={[
-              { value: 'orders', label: t('mapping.kindOrders') },
-              { value: 'refunds', label: t('mapping.kindRefunds') },
-            ]}
+            options={KINDS.map((k) => ({ value: k.id, label: t(`mapping.kinds.${k.id}`) }))}
           />
         </Form.Item>
         <Form.Item
@@ -355,24 +244,27 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
           {t('mapping.refundHint')}
         </Typography.Paragraph>
       )}
-      <Table<MappingField>
-        rowKey="key"
-        size="small"
-        pagination={false}
-        columns={columns}
-        dataSource={fields}
+      <FieldTable
+        fields={fields}
+        mapping={mapping}
+        onChange={(key, cols) => setMapping((m) => ({ ...m, [key]: cols }))}
+        sample={sample}
+        choices={choices}
+        tried={tried}
         // the refund hint above takes two more lines: the buttons below stay on screen
-        scroll={{ y: kind === 'refunds' ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)' }}
-        onRow={(f) => ({ 'data-testid': `mapping-row-${f.key}`, 'data-required': f.required ? 'true' : undefined }) as React.HTMLAttributes<HTMLElement>}
+        scrollY={kind === 'refunds' || showDerived ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)'}
       />
       {tried && missing.length > 0 && (
         <Alert
           type="error"
           showIcon
           style={{ marginTop: 12 }}
-          title={t('mapping.missing', { fields: missing.map((k) => t(`mapping.field.${k}`)).join('”“') })}
+          title={t('mapping.missing', {
+            fields: missing.map((k) => missingGroup(k, kind).map((g) => t(`mapping.field.${g}`)).join(t('mapping.or'))).join('”“'),
+          })}
         />
       )}
+      {showDerived && <Alert data-testid="mapping-derived" type="info" showIcon style={{ marginTop: 12 }} title={t('mapping.derivedStatus')} />}
       {noCreated && (
         <Alert data-testid="mapping-warning" type="warning" showIcon style={{ marginTop: 12 }} title={t('mapping.noCreated')} />
       )}

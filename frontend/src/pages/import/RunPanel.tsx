@@ -116,6 +116,16 @@ function ResultRow({ r, testId = 'import-result-row', preview, onMap }: { r: Fil
               </Typography.Text>
             )}
           </div>
+          {kind === 'success' && r.statusDerived && (
+            <Typography.Text type="warning" style={{ fontSize: 12, display: 'block' }} data-testid="import-status-derived">
+              {t('import.result.statusDerived', { rules: t('import.result.statusRules') })}
+            </Typography.Text>
+          )}
+          {kind === 'success' && r.footerSkipped > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="import-footer">
+              {t('import.result.footer', { count: r.footerSkipped, text: r.footerText })}
+            </Typography.Text>
+          )}
           {kind === 'success' && r.shopRemembered && r.shop && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="import-shop-remembered">
               {t('mapping.remembered', { shop: r.shop })}

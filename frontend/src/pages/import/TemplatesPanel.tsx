@@ -122,7 +122,7 @@ export function TemplatesPanel({ version }: { version: number }) {
         <span className="sd-nowrap">
           <Tag>{platformLabel(t, tpl.platform)}</Tag>
           <Tag color={kindOfLevel(tpl.level) === 'refunds' ? 'purple' : undefined} data-testid={`template-kind-${tpl.id}`}>
-            {t(kindOfLevel(tpl.level) === 'refunds' ? 'mapping.kindRefunds' : 'mapping.kindOrders')}
+            {t(`mapping.kinds.${kindOfLevel(tpl.level)}`)}
           </Tag>
         </span>
       ),

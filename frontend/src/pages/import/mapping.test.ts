@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMapping, columnChoices, defaultTemplateName, guessKind, guessMapping, missingRequired, samplesOf } from './mapping';
+import { cleanMapping, columnChoices, defaultTemplateName, derivesStatus, guessKind, guessMapping, missingGroup, missingRequired, samplesOf } from './mapping';
 
 describe('guessMapping', () => {
   it.each([
@@ -133,5 +133,45 @@ describe('refund / after-sales files', () => {
     const m = { order_no: ['订单号'], refund_status: ['服务单状态'], status: ['服务单状态'], refund_reason: ['原因', '补充说明'] };
     expect(missingRequired(m, 'refunds')).toEqual(['refund_no']);
     expect(cleanMapping(m, false, 'refunds')).toEqual({ order_no: ['订单号'], refund_status: ['服务单状态'], refund_reason: ['原因', '补充说明'] });
+  });
+});
+
+describe('order lists without a status column', () => {
+  // An ERP's or analyst's re-save: no 订单状态, headers with trailing spaces (trimmed by Go).
+  const header = ['订单编号', '实付金额', '收货地址', '订单创建时间', '订单付款时间', '退款金额'];
+
+  it.each([
+    ['no status, a paid time: nothing missing, the status is derived', { order_no: ['订单编号'], paid_at: ['订单付款时间'] }, [], true],
+    ['no status, no paid time: the status (or the paid time) is missing', { order_no: ['订单编号'] }, ['status'], true],
+    ['a status: nothing derived', { order_no: ['订单编号'], status: ['状态'] }, [], false],
+  ])('%s', (_name, mapping, missing, derived) => {
+    expect(missingRequired(mapping)).toEqual(missing);
+    expect(derivesStatus(mapping, 'orders')).toBe(derived);
+  });
+
+  it('names the one-of group of a missing status', () => {
+    expect(missingGroup('status', 'orders')).toEqual(['status', 'paid_at']);
+    expect(missingGroup('order_no', 'orders')).toEqual(['order_no']);
+  });
+
+  it('starts from the columns the Go layouts know (FileResult.guess), the word rules filling the rest', () => {
+    const guess = { order_no: ['订单编号'], created_at: ['订单创建时间'], paid_at: ['订单付款时间'], pay_amount: ['实付金额'] };
+    expect(guessMapping(header, 'orders', guess)).toEqual({
+      order_no: ['订单编号'],
+      created_at: ['订单创建时间'],
+      paid_at: ['订单付款时间'],
+      pay_amount: ['实付金额'],
+      refund_amount: ['退款金额'],
+      address: ['收货地址'],
+    });
+  });
+
+  it('gives a known column to the layouts\' field, not to a word rule\'s other one', () => {
+    // the word rules would take 成交时间 for created_at; the layouts know it as the paid time
+    expect(guessMapping(['单号', '成交时间', '状态'], 'orders', { paid_at: ['成交时间'] })).toEqual({
+      order_no: ['单号'],
+      paid_at: ['成交时间'],
+      status: ['状态'],
+    });
   });
 });

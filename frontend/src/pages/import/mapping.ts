@@ -1,16 +1,20 @@
 // The mapping screen's pure logic: which Shopdesk fields a template can map, the columns a
 // file offers, a first guess of which column is which from the header names, and the
 // template input sent to ImportService.SaveTemplate (which validates it again, in Chinese).
-// Field keys are the Go importer's (internal/importer/layout.go `fields`).
+// The kinds of file and their fields are the Go importer's (internal/importer kind.go),
+// read from lib/importDefs.json, which a Go test writes and checks.
+import defs from '../../lib/importDefs.json';
 
 export type FieldGroup = 'order' | 'item' | 'refund';
 
-/** What the file holds: orders, or refunds / after-sales (Go importer.KindOrders / KindRefunds). */
-export type FileKind = 'orders' | 'refunds';
+/** What the file holds: a file kind's id (Go importer.KindOrders, KindRefunds, …). */
+export type FileKind = string;
 
 export interface MappingField {
   key: string;
   group: FieldGroup;
+  /** How the importer reads a cell: text, id, money, int, time, date, bool, flag. */
+  type: string;
   /** Several columns may be joined with a space (省 市 区 街道): text fields only. */
   multi?: boolean;
   required?: boolean;
@@ -18,61 +22,32 @@ export interface MappingField {
   suggested?: boolean;
 }
 
-/** In the order the screen shows them. Item fields apply when each row is one product line. */
-export const MAPPING_FIELDS: MappingField[] = [
-  { key: 'order_no', group: 'order', required: true },
-  { key: 'status', group: 'order', required: true },
-  { key: 'created_at', group: 'order', suggested: true },
-  { key: 'paid_at', group: 'order' },
-  { key: 'pay_amount', group: 'order' },
-  { key: 'refund_amount', group: 'order' },
-  { key: 'buyer', group: 'order' },
-  { key: 'address', group: 'order', multi: true },
-  { key: 'title', group: 'order', multi: true },
-  { key: 'item_count', group: 'order' },
-  { key: 'tracking_no', group: 'order' },
-  { key: 'carrier', group: 'order' },
-  { key: 'shipped_at', group: 'order' },
-  { key: 'promised_ship_at', group: 'order' },
-  { key: 'shop_name', group: 'order' },
-  { key: 'buyer_message', group: 'order', multi: true },
-  { key: 'seller_memo', group: 'order', multi: true },
-  { key: 'after_sale', group: 'order' },
-  { key: 'close_reason', group: 'order' },
-  { key: 'sub_order_no', group: 'item' },
-  { key: 'item_title', group: 'item', multi: true },
-  { key: 'item_price', group: 'item' },
-  { key: 'item_quantity', group: 'item' },
-  { key: 'item_sku_code', group: 'item' },
-  { key: 'item_pay_amount', group: 'item' },
-  { key: 'item_refund_status', group: 'item' },
-  { key: 'item_refund_amount', group: 'item' },
-];
+export interface KindDef {
+  id: FileKind;
+  /** The Go side's Chinese name (the screen uses the locale's mapping.kinds.<id>). */
+  name: string;
+  levels: string[];
+  /** Groups of fields of which a template maps at least one (orders: 订单状态 or 付款时间). */
+  oneOf: string[][];
+  fields: MappingField[];
+}
 
-/** A refund / after-sales file's fields (Go refundFields): each row is one refund, attached to its order. */
-export const REFUND_MAPPING_FIELDS: MappingField[] = [
-  { key: 'order_no', group: 'refund', required: true },
-  { key: 'refund_no', group: 'refund', required: true },
-  { key: 'refund_status', group: 'refund', required: true },
-  { key: 'refund_amount', group: 'refund', suggested: true },
-  { key: 'refund_applied_at', group: 'refund', suggested: true },
-  { key: 'refund_deadline_at', group: 'refund' },
-  { key: 'refund_kind', group: 'refund' },
-  { key: 'refund_goods_status', group: 'refund' },
-  { key: 'refund_reason', group: 'refund', multi: true },
-  { key: 'refund_return_tracking_no', group: 'refund' },
-  { key: 'refund_return_carrier', group: 'refund' },
-  { key: 'refund_finished_at', group: 'refund' },
-  { key: 'sub_order_no', group: 'refund' },
-  { key: 'item_title', group: 'refund', multi: true },
-  { key: 'item_sku_code', group: 'refund' },
-  { key: 'shop_name', group: 'refund' },
-];
+/** The file kinds, in the order the screen offers them. */
+export const KINDS: KindDef[] = defs.kinds.map((k) => ({ ...k, fields: k.fields.map((f) => ({ ...f, group: f.group as FieldGroup })) }));
+
+function kindDef(kind: FileKind): KindDef {
+  return KINDS.find((k) => k.id === kind) ?? KINDS[0];
+}
+
+/** In the order the screen shows them. Item fields apply when each row is one product line. */
+export const MAPPING_FIELDS: MappingField[] = kindDef('orders').fields;
+
+/** A refund / after-sales file's fields: each row is one refund, attached to its order. */
+export const REFUND_MAPPING_FIELDS: MappingField[] = kindDef('refunds').fields;
 
 /** The fields the screen shows for a kind of file (item fields only when each row is a product line). */
 export function fieldsFor(kind: FileKind, itemRows: boolean): MappingField[] {
-  if (kind === 'refunds') return REFUND_MAPPING_FIELDS;
-  return MAPPING_FIELDS.filter((f) => f.group === 'order' || itemRows);
+  return kindDef(kind).fields.filter((f) => f.group !== 'item' || itemRows);
 }
 
 export type Mapping = Record<string, string[]>;
@@ -192,9 +167,9 @@ export function guessKind(header: string[]): FileKind {
   return header.some((h) => REFUND_NO_WORDS.some((w) => (h ?? '').includes(w))) ? 'refunds' : 'orders';
 }
 
-/** The kind of file a saved template reads (Go Template.Level "refund" for refunds). */
+/** The kind of file a saved template reads, by its level (Go Template.Level). */
 export function kindOfLevel(level: string): FileKind {
-  return level === 'refund' ? 'refunds' : 'orders';
+  return (KINDS.find((k) => k.levels.includes(level)) ?? KINDS[0]).id;
 }
 
 // 省 / 市 / 区 columns are joined into the address, followed by the street column.
@@ -217,8 +192,25 @@ function bestColumn(rule: Rule, cols: ColumnChoice[], used: Set<string> | null):
   return best?.name ?? null;
 }
 
-/** A first guess of the mapping from the header names; the seller corrects it on screen. */
-export function guessMapping(header: string[], kind: FileKind = 'orders'): Mapping {
+/**
+ * A first guess of the mapping from the header names; the seller corrects it on screen.
+ * guess (FileResult.guess) are the columns the Go importer's layouts know by name: they
+ * win over the word rules for orders.
+ */
+export function guessMapping(header: string[], kind: FileKind = 'orders', guess?: Mapping): Mapping {
+  const out = guessByWords(header, kind);
+  if (kind !== 'orders' || !guess) return out;
+  // a column the layouts know goes to their field: a word rule's other field for it yields
+  // (item fields may share a column with an order field, as the word rules have them)
+  const taken = new Set(Object.values(guess).flat());
+  const itemKeys = new Set(MAPPING_FIELDS.filter((f) => f.group === 'item').map((f) => f.key));
+  for (const [field, cols] of Object.entries(out)) {
+    if (!guess[field] && !itemKeys.has(field) && cols.some((c) => taken.has(c))) delete out[field];
+  }
+  return { ...out, ...guess };
+}
+
+function guessByWords(header: string[], kind: FileKind): Mapping {
   const cols = columnChoices(header);
   const used = new Set<string>();
   const out: Mapping = {};
@@ -253,11 +245,27 @@ export function guessMapping(header: string[], kind: FileKind = 'orders'): Mappi
   return out;
 }
 
-/** Required fields that have no column yet. */
+/**
+ * Required fields that have no column yet, and of each one-of group none of whose fields
+ * has one, its first field (orders: 订单状态, unless 付款时间 is chosen to derive it from).
+ */
 export function missingRequired(mapping: Mapping, kind: FileKind = 'orders'): string[] {
-  return fieldsFor(kind, false)
-    .filter((f) => f.required && !(mapping[f.key]?.length))
-    .map((f) => f.key);
+  const has = (key: string) => !!mapping[key]?.length;
+  const def = kindDef(kind);
+  return [
+    ...def.fields.filter((f) => f.required && !has(f.key)).map((f) => f.key),
+    ...def.oneOf.filter((group) => !group.some(has)).map((group) => group[0]),
+  ];
+}
+
+/** The fields a missing key stands for: its one-of group (订单状态, 付款时间), else itself. */
+export function missingGroup(key: string, kind: FileKind): string[] {
+  return kindDef(kind).oneOf.find((g) => g[0] === key) ?? [key];
+}
+
+/** Whether the importer will derive the status: an orders template without 订单状态. */
+export function derivesStatus(mapping: Mapping, kind: FileKind): boolean {
+  return kind === 'orders' && !mapping.status?.length;
 }
 
 /** The mapping without empty fields, and without item fields when rows are whole orders. */

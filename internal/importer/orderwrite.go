@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -9,46 +8,12 @@ import (
 	"strings"
 
 	"shopdesk/db/sqldb"
-	"shopdesk/internal/shop"
 )
 
-type rowOutcome int
-
-const (
-	rowSkipped rowOutcome = iota // blank line
-	rowNew
-	rowUpdated
-	rowUnchanged
-)
-
-// rowError names the file, row, column and value a seller must look at.
-type rowError struct {
-	file, column, value string
-	row                 int
-	reason              string
-}
-
-func (e *rowError) Error() string {
-	if e.value == "" {
-		return fmt.Sprintf("文件“%s”第 %d 行，“%s”列：%s", e.file, e.row, e.column, e.reason)
-	}
-	return fmt.Sprintf("文件“%s”第 %d 行，“%s”列的值“%s”%s", e.file, e.row, e.column, e.value, e.reason)
-}
-
-// writer upserts the rows of one file inside its transaction. Rows come parsed (see
-// pipeline.go) and in file order.
-type writer struct {
-	rowParser
-	ctx             context.Context
-	tx              *sql.Tx
-	q               *sqldb.Queries
-	batchID         int64
-	defaultShop     int64
-	defaultShopName string
-	shops           map[string]sqldb.FindShopRow // by name in the file ("" = no name column)
-	shopIDs         map[int64]bool
-	shopOrder       []int64 // the shops written to, in order of first appearance
-	shopNames       []string
+// orderWriter is the orders kind's row handler (orders.go): it upserts the orders and
+// sub-orders of a file's rows.
+type orderWriter struct {
+	*writer
 	// lastOrder is the order the previous row wrote: the rows of one order in a sub-order
 	// export follow each other, and its order-level cells are taken from its first row.
 	lastOrder struct {
@@ -66,7 +31,7 @@ type writer struct {
 // orderValues are the order-level columns an import may set.
 type orderValues = sqldb.GetOrderForImportRow
 
-func (w *writer) row(pr *parsedRow) (rowOutcome, error) {
+func (w *orderWriter) row(pr *parsedRow) (rowOutcome, error) {
 	if pr.blank {
 		return rowSkipped, nil
 	}
@@ -140,73 +105,9 @@ func (w *writer) row(pr *parsedRow) (rowOutcome, error) {
 	return rowUnchanged, nil
 }
 
-// shop resolves the row's shop: the file's 店铺名称 when it has one, else the caller's
-// choice, else the only shop of the platform.
-func (w *writer) shop(rowNo int, name string) (sqldb.FindShopRow, error) {
-	if s, ok := w.shops[name]; ok {
-		return s, nil
-	}
-	key := name
-	if name == "" && w.defaultShop == 0 {
-		name = w.defaultShopName
-	}
-	platform := w.layout.Platform
-	var s sqldb.FindShopRow
-	var err error
-	switch {
-	case name != "":
-		s, err = w.q.FindShop(w.ctx, sqldb.FindShopParams{Platform: platform, Name: name})
-		if errors.Is(err, sql.ErrNoRows) {
-			s, err = w.createShop(platform, name)
-		}
-	case w.defaultShop != 0:
-		var g sqldb.GetShopRow
-		g, err = w.q.GetShop(w.ctx, w.defaultShop)
-		s = sqldb.FindShopRow(g)
-		if err == nil && s.Platform != platform {
-			return s, fail(ErrCodeNeedShop, fmt.Errorf("文件“%s”是%s的导出文件，不能导入到%s店铺“%s”：请选择%s店铺",
-				w.file, platformLabel(platform), platformLabel(s.Platform), s.Name, platformLabel(platform)))
-		}
-	default:
-		var list []sqldb.ShopsOnPlatformRow
-		list, err = w.q.ShopsOnPlatform(w.ctx, platform)
-		if err == nil && len(list) != 1 {
-			why := "还没有" + platformLabel(platform) + "店铺"
-			if len(list) > 1 {
-				why = fmt.Sprintf("有 %d 个%s店铺", len(list), platformLabel(platform))
-			}
-			return s, fail(ErrCodeNeedShop, fmt.Errorf("文件“%s”里没有店铺名称，%s：请先选择要导入到哪个店铺", w.file, why))
-		}
-		if err == nil {
-			s = sqldb.FindShopRow(list[0])
-		}
-	}
-	if err != nil {
-		return s, fmt.Errorf("文件“%s”第 %d 行：查找店铺失败：%w", w.file, rowNo, err)
-	}
-	w.shops[key] = s
-	if w.shopIDs == nil {
-		w.shopIDs = map[int64]bool{}
-	}
-	if !w.shopIDs[s.ID] {
-		w.shopIDs[s.ID] = true
-		w.shopOrder = append(w.shopOrder, s.ID)
-		w.shopNames = append(w.shopNames, s.Name)
-	}
-	return s, nil
-}
-
-func (w *writer) createShop(platform, name string) (sqldb.FindShopRow, error) {
-	c, err := w.q.CreateShop(w.ctx, sqldb.CreateShopParams{Platform: platform, Name: name, Timezone: shop.DefaultTimezone})
-	return sqldb.FindShopRow(c), err
-}
-
-// change is one field an import changed, kept in order_change.
-type change struct{ field, old, new string }
-
 // merge copies the fields this file has a column for from v into cur and lists what changed.
 // Fields the file lacks keep their stored value: a narrower export never blanks data.
-func (w *writer) merge(cur *orderValues, v orderValues) []change {
+func (w *orderWriter) merge(cur *orderValues, v orderValues) []change {
 	var changes []change
 	str := func(field string, dst *string, src string) {
 		if w.layout.has(field) && *dst != src {
@@ -221,7 +122,10 @@ func (w *writer) merge(cur *orderValues, v orderValues) []change {
 		}
 	}
 	str("buyer", &cur.Buyer, v.Buyer)
-	if w.layout.has("status") && cur.StatusText != v.StatusText {
+	// A status derived from the times (no 订单状态 column) never replaces a platform's own
+	// words: only an empty or an earlier derived one.
+	derived := !w.layout.has("status") && (cur.StatusText == "" || isDerivedStatus(cur.StatusText))
+	if (w.layout.has("status") || derived) && cur.StatusText != v.StatusText {
 		changes = append(changes, change{"status", cur.StatusText, v.StatusText})
 		cur.StatusText, cur.Status = v.StatusText, v.Status
 	}
@@ -254,21 +158,21 @@ var errOrderGone = errors.New("the order is no longer there")
 
 // upsertOrder inserts the order or merges v into the stored one. A new order is only
 // queued (see orderStore); changes to a stored one are written at once, with history.
-func (w *writer) upsertOrder(rowNo int, shopID int64, orderNo string, v orderValues) (int64, rowOutcome, error) {
+func (w *orderWriter) upsertOrder(rowNo int, shopID int64, orderNo string, v orderValues) (int64, rowOutcome, error) {
 	key := orderKey{shopID, orderNo}
-	st, err := w.orders.lookup(w, key)
+	st, err := w.orders.lookup(w.writer, key)
 	if err != nil {
 		return 0, 0, err
 	}
 	if st == nil {
-		id, err := w.orders.add(w, rowNo, key, v)
+		id, err := w.orders.add(w.writer, rowNo, key, v)
 		return id, rowNew, err
 	}
 	if st.ImportFp != 0 && st.ImportFp == v.ImportFp {
 		return st.ID, rowUnchanged, nil // what this layout wrote last, and nothing since
 	}
 	if !st.full {
-		if st, err = w.orders.load(w, key); err != nil || st == nil {
+		if st, err = w.orders.load(w.writer, key); err != nil || st == nil {
 			return 0, 0, fmt.Errorf("read order again: %v", errors.Join(err, errOrderGone))
 		}
 	}
@@ -278,7 +182,7 @@ func (w *writer) upsertOrder(rowNo int, shopID int64, orderNo string, v orderVal
 		return cur.ID, rowUnchanged, nil
 	}
 	// The history rows refer to the order: it must be in the table first.
-	if err := w.orders.flush(w); err != nil {
+	if err := w.orders.flush(w.writer); err != nil {
 		return 0, 0, err
 	}
 	for _, c := range changes {
@@ -301,7 +205,7 @@ func (w *writer) upsertOrder(rowNo int, shopID int64, orderNo string, v orderVal
 	return cur.ID, rowUpdated, err
 }
 
-func (w *writer) upsertItem(pr *parsedRow, orderID int64, statusText string) (rowOutcome, error) {
+func (w *orderWriter) upsertItem(pr *parsedRow, orderID int64, statusText string) (rowOutcome, error) {
 	rowNo := pr.no
 	if pr.itemKeyErr != nil {
 		return 0, pr.itemKeyErr
@@ -322,7 +226,7 @@ func (w *writer) upsertItem(pr *parsedRow, orderID int64, statusText string) (ro
 	it := pr.item
 	it.OrderID, it.SubOrderNo, it.BatchID, it.StatusText = orderID, subNo, w.batchID, statusText
 	// The item refers to its order and the totals are summed in SQL: queued orders first.
-	if err := w.orders.flush(w); err != nil {
+	if err := w.orders.flush(w.writer); err != nil {
 		return 0, fmt.Errorf("文件“%s”第 %d 行：%w", w.file, rowNo, err)
 	}
 	cur, err := w.q.GetOrderItem(w.ctx, sqldb.GetOrderItemParams{OrderID: orderID, SubOrderNo: subNo})
@@ -375,7 +279,7 @@ func (w *writer) upsertItem(pr *parsedRow, orderID int64, statusText string) (ro
 // from the items (a JD or 1688 order's amount is its own 应付金额/实付款, not a sum of
 // items that carry none). A change to an order that existed before this batch is kept as
 // history, one row per field and batch however many of its items changed.
-func (w *writer) refreshTotals(key orderKey, orderID int64) error {
+func (w *orderWriter) refreshTotals(key orderKey, orderID int64) error {
 	t, err := w.q.OrderItemTotals(w.ctx, orderID)
 	if err != nil {
 		return err

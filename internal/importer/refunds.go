@@ -17,9 +17,96 @@ import (
 // refund table, keyed by (shop, refund number). A refund attaches to its order by
 // (shop, order number) when the two are read together, so it may arrive before its order.
 
-// refundPreviewFields are the columns the import preview shows for a refund file.
-var refundPreviewFields = []string{"refund_no", "order_no", "refund_status", "refund_kind", "refund_amount",
-	"refund_applied_at", "shop_name"}
+// refundsKind: refund and after-sales files (淘宝 退款报表, 拼多多 售后, and the seller's refund
+// templates). Their rows go into the refund table, keyed by (shop, refund number). A refund
+// attaches to its order by (shop, order number) when the two are read together, so it may
+// arrive before its order.
+var refundsKind = &fileKind{
+	ID:     KindRefunds,
+	Name:   "退款/售后",
+	Levels: []string{levelRefund},
+	Fields: []Field{
+		{Key: "order_no", Type: kindID, Name: "订单编号", Group: "refund", Required: true},
+		{Key: "refund_no", Type: kindID, Name: "退款编号", Group: "refund", Required: true},
+		{Key: "refund_status", Type: kindText, Name: "退款状态", Group: "refund", Required: true},
+		{Key: "refund_amount", Type: kindMoney, Name: "退款金额", Group: "refund", Suggested: true},
+		{Key: "refund_applied_at", Type: kindTime, Name: "退款申请时间", Group: "refund", Suggested: true},
+		{Key: "refund_deadline_at", Type: kindTime, Name: "超时时间", Group: "refund"},
+		{Key: "refund_kind", Type: kindText, Name: "售后类型", Group: "refund"},
+		{Key: "refund_goods_status", Type: kindText, Name: "货物状态", Group: "refund"},
+		{Key: "refund_reason", Type: kindText, Name: "退款原因", Group: "refund", Multi: true},
+		{Key: "refund_return_tracking_no", Type: kindText, Name: "退货物流单号", Group: "refund"},
+		{Key: "refund_return_carrier", Type: kindText, Name: "退货物流公司", Group: "refund"},
+		{Key: "refund_finished_at", Type: kindTime, Name: "退款完结时间", Group: "refund"},
+		{Key: "sub_order_no", Type: kindID, Name: "子订单编号", Group: "refund"},
+		{Key: "item_title", Type: kindText, Name: "商品标题", Group: "refund", Multi: true},
+		{Key: "item_sku_code", Type: kindText, Name: "商家编码", Group: "refund"},
+		{Key: "shop_name", Type: kindText, Name: "店铺名称", Group: "refund"},
+	},
+	Preview: []string{"refund_no", "order_no", "refund_status", "refund_kind", "refund_amount", "refund_applied_at", "shop_name"},
+}
+
+func init() {
+	k := refundsKind
+	k.newHandler = newRefundsHandler
+	k.laterBatch = func(ctx context.Context, q *sqldb.Queries, b sqldb.GetBatchRow) (int64, error) {
+		return q.LaterBatchTouchingRefunds(ctx, b.ID)
+	}
+	k.undo = undoRefunds
+}
+
+// newRefundsHandler decides the shop of rows without a 店铺名称 when neither the caller nor
+// the memory did: the one whose orders the file's rows name.
+func newRefundsHandler(r *run) (rowHandler, error) {
+	if r.defaultShop == 0 && r.opts.ShopName == "" {
+		p := newRowParser(r.layout, r.res.File, r.facts)
+		id, err := r.im.shopOfOrders(r.ctx, r.path, r.facts, &p, r.templates)
+		if err != nil {
+			return nil, err
+		}
+		r.defaultShop = id
+	}
+	return &refundsHandler{layout: r.layout, file: r.res.File, facts: r.facts}, nil
+}
+
+// refundsHandler is the refunds kind's rowHandler.
+type refundsHandler struct {
+	layout *boundLayout
+	file   string
+	facts  fileFacts
+}
+
+func (h *refundsHandler) parser() parseFunc {
+	p := newRowParser(h.layout, h.file, h.facts)
+	return func(nos []int, cells [][]string) any {
+		rows := make([]refundRow, len(cells))
+		for i, c := range cells {
+			rows[i] = p.parseRefund(nos[i], c)
+		}
+		return rows
+	}
+}
+
+func (h *refundsHandler) write(w *writer, chunk any, count func(rowOutcome) error) error {
+	rw := &refundWriter{w}
+	rows := chunk.([]refundRow)
+	for i := range rows {
+		outcome, err := rw.refund(&rows[i])
+		if err != nil {
+			return err
+		}
+		if err := count(outcome); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish: a refund file creates no order, its order id range stays empty.
+func (h *refundsHandler) finish(*writer) (first, last int64, err error) { return 0, -1, nil }
+
+// refundWriter upserts refunds.
+type refundWriter struct{ *writer }
 
 // refundRow is one row of a refund file as read: err is the first cell that does not read
 // (reported when the writer reaches the row, as for order rows).
@@ -37,27 +124,6 @@ type refundValues struct {
 	AmountFen                                                        int64
 	AppliedAt, DeadlineAt, FinishedAt                                string
 	GoodsStatus, ReturnTrackingNo, ReturnCarrier, Reason, Title, Sku string
-}
-
-// requiredID reads an exact-text number that every row must have.
-func (p *rowParser) requiredID(rowNo int, row []string, field string) (string, error) {
-	v, err := parseID(p.cell(row, field))
-	if err != nil {
-		return "", p.bad(rowNo, row, field, err.Error())
-	}
-	if v == "" {
-		return "", p.bad(rowNo, row, field, "是空的：退款/售后文件的每一行都要有这一列")
-	}
-	return v, nil
-}
-
-// translated is a text cell through the layout's "values" (是 -> 退货退款), else as written.
-func (p *rowParser) translated(row []string, field string) string {
-	v := p.text(row, field)
-	if to, ok := p.layout.Values[field][v]; ok {
-		return to
-	}
-	return v
 }
 
 // parseRefund reads one row of a refund file.
@@ -105,84 +171,6 @@ func (p *rowParser) refundValues(rowNo int, row []string, v *refundValues) (err 
 	v.Reason = p.text(row, "refund_reason")
 	v.Title = p.text(row, "item_title")
 	v.Sku = p.text(row, "item_sku_code")
-	return nil
-}
-
-// importRefunds is importFile for a refund layout: the file's rows are refunds. It runs in
-// one transaction like an order file: any bad row and nothing is kept.
-func (im *Importer) importRefunds(ctx context.Context, path string, facts fileFacts, src *openedTable,
-	templates []templateLayout, layout *boundLayout, headerRow int, opts Options, res *FileResult) error {
-	name := res.File
-	rp := newRowParser(layout, name, facts)
-	p := &rp
-	// Which shop, for rows without a 店铺名称: the caller's, else the one remembered for
-	// files like this (memory.go), else the one whose orders the file's rows name.
-	defaultShop, mem, err := im.defaultShop(ctx, layout, opts, res)
-	if err != nil {
-		return err
-	}
-	if defaultShop == 0 && opts.ShopName == "" {
-		id, err := im.shopOfOrders(ctx, path, facts, p, templates)
-		if err != nil {
-			return err
-		}
-		defaultShop = id
-	}
-	report := progressReporter(opts, name, src)
-	errDryRun := errors.New("dry run")
-	err = im.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
-		b, err := openBatch(ctx, tx, name, facts, layout)
-		if err != nil {
-			return err
-		}
-		defer b.q.Close()
-		w := &writer{rowParser: *p, ctx: ctx, tx: tx, q: b.q, batchID: b.id,
-			defaultShop: defaultShop, defaultShopName: opts.ShopName, shops: map[string]sqldb.FindShopRow{}}
-		for n := 0; ; n++ {
-			if n%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				report(res.Rows, false)
-			}
-			row, err := src.table.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return fail(ErrCodeUnreadable, fileError(name, err))
-			}
-			r := p.parseRefund(src.table.Row(), row)
-			outcome, err := w.refund(&r)
-			if err != nil {
-				return err
-			}
-			res.count(outcome)
-		}
-		if res.Rows == 0 {
-			return fail(ErrCodeUnreadable, fileError(name,
-				fmt.Errorf("第 %d 行是表头，但下面没有任何退款/售后行", headerRow)))
-		}
-		if err := rememberImport(ctx, b.q, layout, mem, opts); err != nil {
-			return fmt.Errorf("文件“%s”：%w", name, err)
-		}
-		// The batch created no order: its order id range stays empty.
-		if err := b.finish(ctx, w, res, 0, -1); err != nil {
-			return err
-		}
-		if opts.DryRun {
-			return errDryRun
-		}
-		return nil
-	})
-	if errors.Is(err, errDryRun) {
-		res.BatchID = 0
-		err = nil
-	}
-	if err != nil {
-		return err
-	}
-	report(res.Rows, true)
 	return nil
 }
 
@@ -248,7 +236,7 @@ func (im *Importer) shopOfOrders(ctx context.Context, path string, facts fileFac
 }
 
 // refund upserts one row's refund by (shop, refund number).
-func (w *writer) refund(r *refundRow) (rowOutcome, error) {
+func (w *refundWriter) refund(r *refundRow) (rowOutcome, error) {
 	if r.blank {
 		return rowSkipped, nil
 	}
@@ -317,7 +305,7 @@ var refundColumns = map[string]bool{
 // mergeRefund copies into cur the values of the fields this file has a column for and
 // lists what changed; fields the file lacks keep their stored value. The normalised
 // status and the platform's words are separate changes.
-func (w *writer) mergeRefund(cur *sqldb.GetRefundForImportRow, v *refundValues) []change {
+func (w *refundWriter) mergeRefund(cur *sqldb.GetRefundForImportRow, v *refundValues) []change {
 	var changes []change
 	str := func(field, column string, dst *string, src string) {
 		if (field == "" || w.layout.has(field)) && *dst != src {
@@ -349,7 +337,13 @@ func (w *writer) mergeRefund(cur *sqldb.GetRefundForImportRow, v *refundValues) 
 // undoRefunds takes a batch's refunds back inside Undo's transaction: the ones it changed
 // get their previous values (newest change first, so the oldest old value is written
 // last), the ones it created are removed.
-func undoRefunds(ctx context.Context, tx *sql.Tx, q *sqldb.Queries, batchID int64) (removed, restored int64, err error) {
+func undoRefunds(ctx context.Context, tx *sql.Tx, q *sqldb.Queries, b sqldb.GetBatchRow, res *UndoResult) error {
+	removed, restored, err := undoRefundRows(ctx, tx, q, b.ID)
+	res.RefundsRemoved, res.RefundsRestored = removed, restored
+	return err
+}
+
+func undoRefundRows(ctx context.Context, tx *sql.Tx, q *sqldb.Queries, batchID int64) (removed, restored int64, err error) {
 	changes, err := q.BatchRefundChanges(ctx, batchID)
 	if err != nil {
 		return 0, 0, fmt.Errorf("undo batch %d: refund changes: %w", batchID, err)

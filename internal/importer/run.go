@@ -1,0 +1,150 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"shopdesk/db/sqldb"
+)
+
+// The runner: one file of any kind, from its recognised header to its recorded batch. It
+// opens the batch, reads and parses the rows in their own goroutines (pipeline.go), hands
+// them to the kind's row handler in chunks, reports progress, counts the outcomes, skips
+// and names the footer (footer.go), records the batch, its shops and remembered shop
+// choice, and commits, or rolls back for a dry run: all in the one transaction
+// (db.InBulkTx), so that a file is imported whole or not at all.
+
+// rowHandler is what a kind adds to the runner for one file (fileKind.newHandler).
+type rowHandler interface {
+	// parser returns the function that parses a chunk of rows into the kind's values. It
+	// runs in the reading goroutine, ahead of the writes.
+	parser() parseFunc
+	// write writes a chunk of parsed rows in file order, calling count with each row's
+	// outcome (count returns the context's error when the import was stopped). An error
+	// ends the import: the transaction is rolled back.
+	write(w *writer, rows any, count func(rowOutcome) error) error
+	// finish writes what is still queued after the last row. first and last are the id
+	// range of the orders the file created (first > last: none); undo finds them by it.
+	finish(w *writer) (first, last int64, err error)
+}
+
+// run is one file's import as the runner and its kind see it.
+type run struct {
+	ctx       context.Context
+	im        *Importer
+	path      string
+	facts     fileFacts
+	src       *openedTable
+	templates []templateLayout
+	layout    *boundLayout
+	headerRow int
+	opts      Options
+	res       *FileResult
+	kind      *fileKind
+	// defaultShop is the shop of rows without a 店铺名称: the caller's or the remembered one
+	// (shopmemory.go); a kind's newHandler may decide it otherwise (refunds: the shop of
+	// their orders). mem is what to remember of the choice.
+	defaultShop int64
+	mem         shopMemory
+}
+
+// errDryRun rolls a dry run's transaction back: a dry run keeps nothing.
+var errDryRun = errors.New("dry run")
+
+// runFile imports r's rows with its kind's handler.
+func (im *Importer) runFile(r *run) error {
+	ctx, res, name := r.ctx, r.res, r.res.File
+	var err error
+	if r.defaultShop, r.mem, err = im.defaultShop(ctx, r.layout, r.opts, res); err != nil {
+		return err
+	}
+	h, err := r.kind.newHandler(r)
+	if err != nil {
+		return err
+	}
+	report := progressReporter(r.opts, name, r.src)
+	err = im.db.InBulkTx(ctx, importCacheMiB, func(tx *sql.Tx, _ *sqldb.Queries) error {
+		b, err := openBatch(ctx, tx, name, r.facts, r.layout)
+		if err != nil {
+			return err
+		}
+		defer b.q.Close()
+		w := &writer{rowParser: newRowParser(r.layout, name, r.facts), ctx: ctx, tx: tx, q: b.q,
+			batchID: b.id, defaultShop: r.defaultShop, defaultShopName: r.opts.ShopName,
+			shops: map[string]sqldb.FindShopRow{}}
+
+		// The reading stops when this function returns, before src is closed.
+		readCtx, stopReading := context.WithCancel(ctx)
+		chunks := make(chan rowChunk, chunksAhead)
+		readDone := make(chan struct{})
+		go func() {
+			defer close(readDone)
+			readRows(readCtx, r.src.table, newFooterRules(r.layout), h.parser(), chunks)
+		}()
+		defer func() {
+			stopReading()
+			<-readDone
+		}()
+
+		n := 0
+		count := func(o rowOutcome) error {
+			if n%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				report(res.Rows, false)
+			}
+			n++
+			res.count(o)
+			return nil
+		}
+		var footer []tableRow
+		for chunk := range chunks {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if chunk.rows != nil {
+				if err := h.write(w, chunk.rows, count); err != nil {
+					return err
+				}
+			}
+			if chunk.err != nil {
+				return fail(ErrCodeUnreadable, fileError(name, chunk.err))
+			}
+			footer = chunk.footer
+		}
+		if err := ctx.Err(); err != nil {
+			return err // the reader stopped early: the file was not read to its end
+		}
+		first, last, err := h.finish(w)
+		if err != nil {
+			return err
+		}
+		if res.Rows == 0 {
+			return fail(ErrCodeUnreadable, fileError(name,
+				fmt.Errorf("第 %d 行是表头，但下面没有任何%s行", r.headerRow, r.kind.Name)))
+		}
+		res.setFooter(footer)
+		if err := rememberImport(ctx, b.q, r.layout, r.mem, r.opts); err != nil {
+			return fmt.Errorf("文件“%s”：%w", name, err)
+		}
+		if err := b.finish(ctx, w, res, first, last); err != nil {
+			return err
+		}
+		if r.opts.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		res.BatchID = 0
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	report(res.Rows, true)
+	return nil
+}

@@ -1,0 +1,115 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"shopdesk/db/sqldb"
+	"shopdesk/internal/shop"
+)
+
+type rowOutcome int
+
+const (
+	rowSkipped rowOutcome = iota // blank line
+	rowNew
+	rowUpdated
+	rowUnchanged
+)
+
+// rowError names the file, row, column and value a seller must look at.
+type rowError struct {
+	file, column, value string
+	row                 int
+	reason              string
+}
+
+func (e *rowError) Error() string {
+	if e.value == "" {
+		return fmt.Sprintf("文件“%s”第 %d 行，“%s”列：%s", e.file, e.row, e.column, e.reason)
+	}
+	return fmt.Sprintf("文件“%s”第 %d 行，“%s”列的值“%s”%s", e.file, e.row, e.column, e.value, e.reason)
+}
+
+// writer is what every row handler writes with, inside the file's transaction: the
+// file's parser (layout, messages), its batch and prepared queries, and the shops its rows
+// go to (shop). Rows come parsed (pipeline.go) and in file order.
+type writer struct {
+	rowParser
+	ctx             context.Context
+	tx              *sql.Tx
+	q               *sqldb.Queries
+	batchID         int64
+	defaultShop     int64
+	defaultShopName string
+	shops           map[string]sqldb.FindShopRow // by name in the file ("" = no name column)
+	shopIDs         map[int64]bool
+	shopOrder       []int64 // the shops written to, in order of first appearance
+	shopNames       []string
+}
+
+// shop resolves the row's shop: the file's 店铺名称 when it has one, else the caller's
+// choice, else the only shop of the platform.
+func (w *writer) shop(rowNo int, name string) (sqldb.FindShopRow, error) {
+	if s, ok := w.shops[name]; ok {
+		return s, nil
+	}
+	key := name
+	if name == "" && w.defaultShop == 0 {
+		name = w.defaultShopName
+	}
+	platform := w.layout.Platform
+	var s sqldb.FindShopRow
+	var err error
+	switch {
+	case name != "":
+		s, err = w.q.FindShop(w.ctx, sqldb.FindShopParams{Platform: platform, Name: name})
+		if errors.Is(err, sql.ErrNoRows) {
+			s, err = w.createShop(platform, name)
+		}
+	case w.defaultShop != 0:
+		var g sqldb.GetShopRow
+		g, err = w.q.GetShop(w.ctx, w.defaultShop)
+		s = sqldb.FindShopRow(g)
+		if err == nil && s.Platform != platform {
+			return s, fail(ErrCodeNeedShop, fmt.Errorf("文件“%s”是%s的导出文件，不能导入到%s店铺“%s”：请选择%s店铺",
+				w.file, platformLabel(platform), platformLabel(s.Platform), s.Name, platformLabel(platform)))
+		}
+	default:
+		var list []sqldb.ShopsOnPlatformRow
+		list, err = w.q.ShopsOnPlatform(w.ctx, platform)
+		if err == nil && len(list) != 1 {
+			why := "还没有" + platformLabel(platform) + "店铺"
+			if len(list) > 1 {
+				why = fmt.Sprintf("有 %d 个%s店铺", len(list), platformLabel(platform))
+			}
+			return s, fail(ErrCodeNeedShop, fmt.Errorf("文件“%s”里没有店铺名称，%s：请先选择要导入到哪个店铺", w.file, why))
+		}
+		if err == nil {
+			s = sqldb.FindShopRow(list[0])
+		}
+	}
+	if err != nil {
+		return s, fmt.Errorf("文件“%s”第 %d 行：查找店铺失败：%w", w.file, rowNo, err)
+	}
+	w.shops[key] = s
+	if w.shopIDs == nil {
+		w.shopIDs = map[int64]bool{}
+	}
+	if !w.shopIDs[s.ID] {
+		w.shopIDs[s.ID] = true
+		w.shopOrder = append(w.shopOrder, s.ID)
+		w.shopNames = append(w.shopNames, s.Name)
+	}
+	return s, nil
+}
+
+func (w *writer) createShop(platform, name string) (sqldb.FindShopRow, error) {
+	c, err := w.q.CreateShop(w.ctx, sqldb.CreateShopParams{Platform: platform, Name: name, Timezone: shop.DefaultTimezone})
+	return sqldb.FindShopRow(c), err
+}
+
+// change is one field an import changed, kept in order_change or refund_change.
+type change struct{ field, old, new string }
