@@ -13,7 +13,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { listStaff, saveStaff, type Staff } from '../../api/settings';
+import { listStaff, saveStaff, type Staff } from '../../api/staff';
 import { errorText } from '../../api/errors';
 
 export const ROLES = ['owner', 'operations', 'cs_presale', 'cs_insale', 'cs_aftersale', 'warehouse', 'designer'] as const;
