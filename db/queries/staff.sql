@@ -42,6 +42,9 @@ UPDATE staff SET pin_failures = sqlc.arg(failures), pin_locked_until = sqlc.arg(
 -- name: ListStaffAccounts :many
 SELECT account, staff_id FROM staff_account ORDER BY staff_id, account;
 
+-- name: ListAccountsOfStaff :many
+SELECT account FROM staff_account WHERE staff_id = sqlc.arg(staff_id) ORDER BY account;
+
 -- name: DeleteStaffAccounts :exec
 DELETE FROM staff_account WHERE staff_id = sqlc.arg(staff_id);
 

@@ -297,6 +297,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.laterRotaChangeStmt, err = db.PrepareContext(ctx, laterRotaChange); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterRotaChange: %w", err)
 	}
+	if q.listAccountsOfStaffStmt, err = db.PrepareContext(ctx, listAccountsOfStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAccountsOfStaff: %w", err)
+	}
 	if q.listAnomaliesStmt, err = db.PrepareContext(ctx, listAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnomalies: %w", err)
 	}
@@ -1000,6 +1003,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing laterRotaChangeStmt: %w", cerr)
 		}
 	}
+	if q.listAccountsOfStaffStmt != nil {
+		if cerr := q.listAccountsOfStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAccountsOfStaffStmt: %w", cerr)
+		}
+	}
 	if q.listAnomaliesStmt != nil {
 		if cerr := q.listAnomaliesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listAnomaliesStmt: %w", cerr)
@@ -1535,6 +1543,7 @@ type Queries struct {
 	lastPunchOfStaffStmt          *sql.Stmt
 	laterBatchTouchingStmt        *sql.Stmt
 	laterRotaChangeStmt           *sql.Stmt
+	listAccountsOfStaffStmt       *sql.Stmt
 	listAnomaliesStmt             *sql.Stmt
 	listBatchesStmt               *sql.Stmt
 	listCorrectionsStmt           *sql.Stmt
@@ -1713,6 +1722,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		lastPunchOfStaffStmt:          q.lastPunchOfStaffStmt,
 		laterBatchTouchingStmt:        q.laterBatchTouchingStmt,
 		laterRotaChangeStmt:           q.laterRotaChangeStmt,
+		listAccountsOfStaffStmt:       q.listAccountsOfStaffStmt,
 		listAnomaliesStmt:             q.listAnomaliesStmt,
 		listBatchesStmt:               q.listBatchesStmt,
 		listCorrectionsStmt:           q.listCorrectionsStmt,

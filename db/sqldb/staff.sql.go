@@ -850,6 +850,33 @@ func (q *Queries) LaterRotaChange(ctx context.Context, arg LaterRotaChangeParams
 	return column_1, err
 }
 
+const listAccountsOfStaff = `-- name: ListAccountsOfStaff :many
+SELECT account FROM staff_account WHERE staff_id = ?1 ORDER BY account
+`
+
+func (q *Queries) ListAccountsOfStaff(ctx context.Context, staffID int64) ([]string, error) {
+	rows, err := q.query(ctx, q.listAccountsOfStaffStmt, listAccountsOfStaff, staffID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []string
+	for rows.Next() {
+		var account string
+		if err := rows.Scan(&account); err != nil {
+			return nil, err
+		}
+		items = append(items, account)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listCorrections = `-- name: ListCorrections :many
 SELECT c.id, c.staff_id, s.name AS staff_name, c.action, c.old_at, c.old_kind, c.new_at, c.new_kind, c.reason,
        c.owner_name, c.at

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -238,4 +239,22 @@ func UndoImport(ctx context.Context, q *sqldb.Queries, batchID int64) error {
 		return fmt.Errorf("undo import %d: %w", batchID, err)
 	}
 	return nil
+}
+
+// DemoPunches records punches as if clocked at the shop PC at their times: the demo's
+// month so far (no import batch, source clock).
+func (s *Store) DemoPunches(ctx context.Context, rows []PunchRow) error {
+	return s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		for _, r := range rows {
+			t, err := ParseWall(r.At)
+			if err != nil {
+				return err
+			}
+			if _, err := q.InsertPunch(ctx, sqldb.InsertPunchParams{StaffID: r.StaffID, At: fmtWall(t), Kind: r.Kind,
+				Source: SourceClock, RecordedAt: utcNow()}); err != nil {
+				return fmt.Errorf("demo punch: %w", err)
+			}
+		}
+		return nil
+	})
 }

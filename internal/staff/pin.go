@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -123,7 +124,7 @@ func (s *Store) Verify(ctx context.Context, a Auth) (Staff, error) {
 	if state.PinLockedUntil != "" {
 		until, err := time.Parse(wallLayout, state.PinLockedUntil)
 		if err == nil && now.Before(until) {
-			mins := int(until.Sub(now).Minutes()) + 1
+			mins := int(math.Ceil(until.Sub(now).Minutes()))
 			return Staff{}, fmt.Errorf("“%s”的 PIN 连续输错 %d 次，请 %d 分钟后再试", st.Name, maxPINFailures, mins)
 		}
 	}

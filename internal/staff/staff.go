@@ -142,7 +142,15 @@ func Get(ctx context.Context, q *sqldb.Queries, id int64) (Staff, error) {
 	if err != nil {
 		return Staff{}, fmt.Errorf("get staff %d: %w", id, err)
 	}
-	return staffOf(sqldb.ListStaffRow(r)), nil
+	s := staffOf(sqldb.ListStaffRow(r))
+	accounts, err := q.ListAccountsOfStaff(ctx, id)
+	if err != nil {
+		return Staff{}, fmt.Errorf("accounts of staff %d: %w", id, err)
+	}
+	if accounts != nil {
+		s.Accounts = accounts
+	}
+	return s, nil
 }
 
 const (
@@ -187,6 +195,9 @@ func save(ctx context.Context, q *sqldb.Queries, s Staff, batchID *int64) (Staff
 		return Staff{}, fmt.Errorf("已经有一位叫“%s”的员工了", s.Name)
 	} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return Staff{}, fmt.Errorf("find staff %s: %w", s.Name, err)
+	}
+	if err := checkAccounts(ctx, q, s, accounts); err != nil {
+		return Staff{}, err
 	}
 	var level *int64
 	if s.LevelID != 0 {
@@ -239,7 +250,8 @@ func cleanAccounts(name string, in []string) ([]string, error) {
 	return out, nil
 }
 
-func saveAccounts(ctx context.Context, q *sqldb.Queries, s Staff, accounts []string) error {
+// checkAccounts refuses sub-accounts that belong to someone else.
+func checkAccounts(ctx context.Context, q *sqldb.Queries, s Staff, accounts []string) error {
 	for _, a := range accounts {
 		owner, err := q.FindStaffByAccount(ctx, a)
 		if err == nil && owner != s.ID {
@@ -253,6 +265,10 @@ func saveAccounts(ctx context.Context, q *sqldb.Queries, s Staff, accounts []str
 			return fmt.Errorf("find account %s: %w", a, err)
 		}
 	}
+	return nil
+}
+
+func saveAccounts(ctx context.Context, q *sqldb.Queries, s Staff, accounts []string) error {
 	if err := q.DeleteStaffAccounts(ctx, s.ID); err != nil {
 		return fmt.Errorf("accounts of %s: %w", s.Name, err)
 	}
