@@ -29,9 +29,10 @@ type StaffResult struct {
 }
 
 // addStaff gives the demo team levels, PINs and sub-accounts, adds two agents (one who
-// joined this month), this month's rota, the punches of the shifts over so far (with a few
-// lates, one early leave and one absence), a sick day, and last night's handover note, so
-// that the rota, attendance and payroll pages are never empty on a first run.
+// joined this month), last month's rota and punches (closed by the owner) and this month's
+// so far (each with a few lates, one early leave, one absence and a sick day), and last
+// night's handover note, so that the rota, attendance and payroll pages are never empty on
+// a first run.
 func addStaff(ctx context.Context, d *db.DB, now time.Time) (StaffResult, error) {
 	var res StaffResult
 	store := staff.New(d, nil).WithClock(func() time.Time { return now })
@@ -81,80 +82,20 @@ func addStaff(ctx context.Context, d *db.DB, now time.Time) (StaffResult, error)
 	if err != nil {
 		return res, err
 	}
-	byShort := map[string]staff.Shift{}
-	for _, sh := range shifts {
-		byShort[sh.Short] = sh
+	// Last month, closed by the owner, and this month so far.
+	var rota []demoCell
+	for _, m := range []staff.Month{month.Prev(), month} {
+		cells, shiftsDone, punches, err := demoMonth(ctx, store, m, ids, shifts, wall)
+		if err != nil {
+			return res, err
+		}
+		rota = cells
+		res.Shifts += shiftsDone
+		res.Punches += punches
 	}
-	rota := demoRota(month, ids)
-	var cells []staff.RotaCell
-	for _, c := range rota {
-		cell := staff.RotaCell{StaffID: c.staffID, Day: c.day}
-		if c.text == staff.RestShort {
-			cell.Rest = true
-		} else {
-			cell.ShiftIDs = []int64{byShort[c.text].ID}
-		}
-		cells = append(cells, cell)
+	if _, err := store.CloseMonth(ctx, month.Prev().String(), staff.Auth{StaffID: ids["张老板"], PIN: "8888"}); err != nil {
+		return res, fmt.Errorf("demo: close %s: %w", month.Prev(), err)
 	}
-	if _, err := store.SetRota(ctx, month.String(), cells); err != nil {
-		return res, fmt.Errorf("demo rota: %w", err)
-	}
-
-	// Punches of the shifts started so far: a few minutes early and late to leave, except
-	// the lates and the early leave below; 阿强 misses one shift entirely; 小王 is on sick
-	// leave one day.
-	type key struct {
-		name string
-		nth  int
-	}
-	lates := map[key]int{{"小陈", 2}: 5, {"小陈", 4}: 7, {"小陈", 7}: 4, {"小李", 3}: 12, {"小周", 2}: 3}
-	early := map[key]int{{"小李", 6}: 8}
-	absent := key{"阿强", 5}
-	sick := key{"小王", 4}
-	nth := map[string]int{}
-	var punches []staff.PunchRow
-	for _, c := range rota {
-		if c.text == staff.RestShort {
-			continue
-		}
-		day, _ := time.Parse("2006-01-02", c.day)
-		sh := byShort[c.text]
-		start := day.Add(time.Duration(sh.StartMin) * time.Minute)
-		end := day.Add(time.Duration(sh.EndMin) * time.Minute)
-		if start.After(wall) {
-			continue
-		}
-		nth[c.name]++
-		k := key{c.name, nth[c.name]}
-		res.Shifts++
-		switch k {
-		case absent:
-			continue
-		case sick:
-			if _, err := store.AddLeave(ctx, staff.Leave{StaffID: c.staffID, Type: staff.LeaveSick, From: c.day, To: c.day,
-				ApprovedBy: ids["张老板"], Note: "发烧，医院证明已交"}); err != nil {
-				return res, fmt.Errorf("demo leave: %w", err)
-			}
-			continue
-		}
-		jitter := time.Duration((len(c.name)*7+nth[c.name]*13)%11+1) * time.Minute
-		in := start.Add(-jitter)
-		if m, ok := lates[k]; ok {
-			in = start.Add(time.Duration(m)*time.Minute + 20*time.Second)
-		}
-		punches = append(punches, staff.PunchRow{StaffID: c.staffID, At: in.Format("2006-01-02 15:04:05"), Kind: staff.PunchIn})
-		out := end.Add(jitter)
-		if m, ok := early[k]; ok {
-			out = end.Add(-time.Duration(m) * time.Minute)
-		}
-		if !out.After(wall) {
-			punches = append(punches, staff.PunchRow{StaffID: c.staffID, At: out.Format("2006-01-02 15:04:05"), Kind: staff.PunchOut})
-		}
-	}
-	if err := store.DemoPunches(ctx, punches); err != nil {
-		return res, err
-	}
-	res.Punches = len(punches)
 
 	// Last night's evening shift wrote the handover book before leaving.
 	yesterday := wall.Truncate(24*time.Hour).AddDate(0, 0, -1).Format("2006-01-02")
@@ -186,6 +127,84 @@ func addStaff(ctx context.Context, d *db.DB, now time.Time) (StaffResult, error)
 	return res, nil
 }
 
+// demoMonth plans a month and records the punches of its shifts started by wall (shop-local):
+// a few minutes early and late to leave, except the lates and the early leave below; 阿强
+// misses one shift entirely; 小王 is on sick leave one day. It returns the month's cells.
+func demoMonth(ctx context.Context, store *staff.Store, month staff.Month, ids map[string]int64, shifts []staff.Shift,
+	wall time.Time) ([]demoCell, int, int, error) {
+	byShort := map[string]staff.Shift{}
+	for _, sh := range shifts {
+		byShort[sh.Short] = sh
+	}
+	rota := demoRota(month, ids, month == staff.MonthOf(wall))
+	var cells []staff.RotaCell
+	for _, c := range rota {
+		cell := staff.RotaCell{StaffID: c.staffID, Day: c.day}
+		if c.text == staff.RestShort {
+			cell.Rest = true
+		} else {
+			cell.ShiftIDs = []int64{byShort[c.text].ID}
+		}
+		cells = append(cells, cell)
+	}
+	if _, err := store.SetRota(ctx, month.String(), cells); err != nil {
+		return nil, 0, 0, fmt.Errorf("demo rota: %w", err)
+	}
+	type key struct {
+		name string
+		nth  int
+	}
+	lates := map[key]int{{"小陈", 2}: 5, {"小陈", 4}: 7, {"小陈", 7}: 4, {"小李", 3}: 12, {"小周", 2}: 3}
+	early := map[key]int{{"小李", 6}: 8}
+	absent := key{"阿强", 5}
+	sick := key{"小王", 4}
+	nth := map[string]int{}
+	done := 0
+	var punches []staff.PunchRow
+	for _, c := range rota {
+		if c.text == staff.RestShort {
+			continue
+		}
+		day, _ := time.Parse("2006-01-02", c.day)
+		sh := byShort[c.text]
+		start := day.Add(time.Duration(sh.StartMin) * time.Minute)
+		end := day.Add(time.Duration(sh.EndMin) * time.Minute)
+		if start.After(wall) {
+			continue
+		}
+		nth[c.name]++
+		k := key{c.name, nth[c.name]}
+		done++
+		switch k {
+		case absent:
+			continue
+		case sick:
+			if _, err := store.AddLeave(ctx, staff.Leave{StaffID: c.staffID, Type: staff.LeaveSick, From: c.day, To: c.day,
+				ApprovedBy: ids["张老板"], Note: "发烧，医院证明已交"}); err != nil {
+				return nil, 0, 0, fmt.Errorf("demo leave: %w", err)
+			}
+			continue
+		}
+		jitter := time.Duration((len(c.name)*7+nth[c.name]*13)%11+1) * time.Minute
+		in := start.Add(-jitter)
+		if m, ok := lates[k]; ok {
+			in = start.Add(time.Duration(m)*time.Minute + 20*time.Second)
+		}
+		punches = append(punches, staff.PunchRow{StaffID: c.staffID, At: in.Format("2006-01-02 15:04:05"), Kind: staff.PunchIn})
+		out := end.Add(jitter)
+		if m, ok := early[k]; ok {
+			out = end.Add(-time.Duration(m) * time.Minute)
+		}
+		if !out.After(wall) {
+			punches = append(punches, staff.PunchRow{StaffID: c.staffID, At: out.Format("2006-01-02 15:04:05"), Kind: staff.PunchOut})
+		}
+	}
+	if err := store.DemoPunches(ctx, punches); err != nil {
+		return nil, 0, 0, err
+	}
+	return rota, done, len(punches), nil
+}
+
 func noteSep(note string) string {
 	if note == "" {
 		return ""
@@ -204,7 +223,7 @@ type demoCell struct {
 // and at least one 白班, each with four rest days (one of the two day-shift people of a
 // day may rest, never both); 阿强 and 小周 (from the day they joined) work 白班 with their
 // rest days (four a month, pro rata) spread over the month.
-func demoRota(m staff.Month, ids map[string]int64) []demoCell {
+func demoRota(m staff.Month, ids map[string]int64, newcomer bool) []demoCell {
 	var out []demoCell
 	add := func(name string, day int, text string) {
 		out = append(out, demoCell{ids[name], name, m.Day(day).Format("2006-01-02"), text})
@@ -245,6 +264,9 @@ func demoRota(m staff.Month, ids map[string]int64) []demoCell {
 		name string
 		from int
 	}{{"阿强", 1}, {"小周", 8}} {
+		if p.name == "小周" && !newcomer {
+			continue // joined this month
+		}
 		var days []int
 		for d := p.from; d <= n; d++ {
 			days = append(days, d)

@@ -67,6 +67,15 @@ func TestDemoStaff(t *testing.T) {
 	if p := got["小周"]; p.Prorata == nil || p.Prorata.JoinedOn != "2026-11-08" || p.Lates != 1 || p.DeductionFen != 0 {
 		t.Errorf("小周: %+v lates %d deductions %d", p.Prorata, p.Lates, p.DeductionFen)
 	}
+	// Last month is closed, with its payslips frozen.
+	oct, err := s.Payroll(ctx, "2026-10")
+	if err != nil || !oct.Closed || oct.ClosedBy != "张老板" || len(oct.Payslips) != 4 {
+		t.Fatalf("last month: %+v %v", oct, err)
+	}
+	octRota, err := s.Rota(ctx, "2026-10")
+	if err != nil || len(octRota.Checks) != 0 {
+		t.Fatalf("last month's rota checks: %+v %v", octRota.Checks, err)
+	}
 	book, err := s.Handovers(ctx, 10)
 	if err != nil || len(book) != 1 || book[0].AckAt != "" || book[0].WrittenAt != "2026-11-21 23:55:00" || book[0].ShiftName != "晚班" {
 		t.Fatalf("handover book %+v %v", book, err)

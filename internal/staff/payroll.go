@@ -24,12 +24,19 @@ const (
 	LineLiving       = "living"          // living allowance
 )
 
+// LineRules lists the line rules: deductions, then bonuses.
+var LineRules = []string{LineLate, LineEarly, LineAbsence, LineMissingPunch, LineSlowReply, LineNoReply30m, LineNoReply2h,
+	LineAway2h, LineTeam, LineFullAttend, LineLiving}
+
 // Tiers of a late or an early leave.
 const (
 	TierFree  = "free"  // a small one within the month's free count
 	TierSmall = "small" // a small one beyond it
 	TierBig   = "big"   // LateBigMinutes or more: never free
 )
+
+// Tiers lists the tiers.
+var Tiers = []string{TierFree, TierSmall, TierBig}
 
 // Line is one bonus or deduction of a payslip.
 type Line struct {

@@ -107,6 +107,9 @@ const (
 	CorrectDelete = "delete" // a punch that should not count
 )
 
+// CorrectionActions lists the correction actions.
+var CorrectionActions = []string{CorrectAdd, CorrectChange, CorrectDelete}
+
 // Correction is an owner's change to a person's punches, with the reason.
 type Correction struct {
 	Action  string `json:"action"`

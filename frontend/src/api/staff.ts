@@ -92,8 +92,25 @@ export async function copyRota(month: string): Promise<{ rota: RotaMonth; copied
   return { rota: rotaOf(r.rota), copied: r.copied };
 }
 
-export function exportRota(month: string): Promise<SavedFile> {
-  return StaffService.ExportRota(month);
+/**
+ * In the window Go shows a save dialog and answers the path ("" when canceled); in the
+ * browser it answers a URL, which this downloads (as api/anomalies.ts does).
+ */
+function download(f: SavedFile): SavedFile {
+  if (f?.url) {
+    const a = document.createElement('a');
+    a.href = f.url;
+    a.download = f.name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  return f;
+}
+
+export async function exportRota(month: string): Promise<SavedFile> {
+  return download(await StaffService.ExportRota(month));
 }
 
 export function clock(a: Auth, kind: 'in' | 'out'): Promise<ClockResult> {
@@ -172,8 +189,8 @@ export async function reopenMonth(month: string, reason: string, owner: Auth): P
   return payOf(await StaffService.ReopenMonth(month, reason, owner));
 }
 
-export function exportPayroll(month: string): Promise<SavedFile> {
-  return StaffService.ExportPayroll(month);
+export async function exportPayroll(month: string): Promise<SavedFile> {
+  return download(await StaffService.ExportPayroll(month));
 }
 
 export async function listIncidents(month: string): Promise<Incident[]> {
