@@ -98,6 +98,7 @@ export function AttendanceTab({ month, thisMonth, onMonth, onOpenHandover }: { m
           >
             {data?.closed && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('staff.attendance.closed')} />}
             <Table<Row>
+              className="sd-staff-table"
               size="small"
               rowKey="key"
               dataSource={rows}
@@ -111,11 +112,12 @@ export function AttendanceTab({ month, thisMonth, onMonth, onOpenHandover }: { m
                 {
                   key: 'shift',
                   title: t('staff.attendance.shift'),
-                  width: 120,
+                  width: 130,
                   render: (_, r) => (
-                    <span className="sd-nowrap">
-                      {r.shiftName} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{hoursText(t, r)}</Typography.Text>
-                    </span>
+                    <div style={{ lineHeight: 1.3 }}>
+                      <div>{r.shiftName}</div>
+                      <Typography.Text type="secondary" className="sd-nowrap" style={{ fontSize: 12 }}>{hoursText(t, r)}</Typography.Text>
+                    </div>
                   ),
                 },
                 { key: 'in', title: t('staff.attendance.in'), width: 70, render: (_, r) => clockText(t, r.in, r.day) },
@@ -157,6 +159,7 @@ export function AttendanceTab({ month, thisMonth, onMonth, onOpenHandover }: { m
           )}
           <Card size="small" style={{ marginTop: 16 }} title={t('staff.attendance.history')} data-testid="attendance-corrections">
             <Table<CorrectionRecord>
+              className="sd-staff-table"
               size="small"
               rowKey="id"
               dataSource={data?.corrections ?? []}
@@ -170,11 +173,12 @@ export function AttendanceTab({ month, thisMonth, onMonth, onOpenHandover }: { m
                 {
                   key: 'what',
                   title: t('staff.attendance.change'),
-                  width: 220,
+                  width: 170,
                   render: (_, c) => (
-                    <span className="sd-nowrap">
-                      {c.oldAt ? `${t(`staff.punchKind.${c.oldKind || 'raw'}`)} ${c.oldAt.slice(5, 16)}` : '—'} → {c.newAt ? `${t(`staff.punchKind.${c.newKind}`)} ${c.newAt.slice(5, 16)}` : t('staff.correct.voided')}
-                    </span>
+                    <div style={{ lineHeight: 1.4 }}>
+                      <div className="sd-nowrap">{c.oldAt ? `${t(`staff.punchKind.${c.oldKind || 'raw'}`)} ${c.oldAt.slice(5, 16)}` : '—'}</div>
+                      <div className="sd-nowrap">→ {c.newAt ? `${t(`staff.punchKind.${c.newKind}`)} ${c.newAt.slice(5, 16)}` : t('staff.correct.voided')}</div>
+                    </div>
                   ),
                 },
                 { key: 'reason', title: t('staff.correct.reason'), dataIndex: 'reason', ellipsis: true },

@@ -78,6 +78,7 @@ export function IncidentsModal({ open, month, closed, onClose, onChanged }: { op
           </Flex>
         )}
         <Table<Incident>
+          className="sd-staff-table"
           size="small"
           rowKey="id"
           dataSource={list}

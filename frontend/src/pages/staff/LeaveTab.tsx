@@ -85,6 +85,7 @@ export function LeaveTab({ month, thisMonth, onMonth }: { month: string; thisMon
         }
       >
         <Table<Leave>
+          className="sd-staff-table"
           size="small"
           rowKey="id"
           loading={!data}
@@ -137,6 +138,7 @@ export function LeaveTab({ month, thisMonth, onMonth }: { month: string; thisMon
         }
       >
         <Table<Swap>
+          className="sd-staff-table"
           size="small"
           rowKey="id"
           loading={!data}

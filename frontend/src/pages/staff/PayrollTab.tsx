@@ -127,6 +127,7 @@ export function PayrollTab({ month, thisMonth, onMonth }: { month: string; thisM
       {pay && !pay.closed && pay.running && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('staff.pay.runningNote')} />}
       {pay && !pay.creditSource && slips.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('staff.pay.noCredits')} />}
       <Table<Payslip>
+        className="sd-staff-table"
         size="middle"
         rowKey="staffId"
         loading={!pay}
@@ -141,7 +142,7 @@ export function PayrollTab({ month, thisMonth, onMonth }: { month: string; thisM
         columns={[
           { key: 'name', title: t('staff.attendance.name'), dataIndex: 'name', width: 90, fixed: 'left' },
           { key: 'level', title: t('staff.pay.level'), dataIndex: 'level', width: 80 },
-          { key: 'base', title: t('staff.slip.base'), align: 'right', width: 110, render: (_, p) => <>{yuan(p.baseFen)}{p.prorata && <Tag style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>{t('staff.pay.prorataTag')}</Tag>}</> },
+          { key: 'base', title: t('staff.slip.base'), align: 'right', width: 130, render: (_, p) => <span className="sd-nowrap">{yuan(p.baseFen)}{p.prorata && <Tag style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>{t('staff.pay.prorataTag')}</Tag>}</span> },
           { key: 'commission', title: t('staff.slip.commissionName'), align: 'right', width: 90, render: (_, p) => yuan(p.commissionFen) },
           { key: 'bonus', title: t('staff.pay.bonus'), align: 'right', width: 90, render: (_, p) => yuan(p.bonusFen) },
           { key: 'deductions', title: t('staff.slip.deductions'), align: 'right', width: 90, render: (_, p) => (p.deductionFen ? <Typography.Text type="danger">-{yuan(p.deductionFen)}</Typography.Text> : '0.00') },
@@ -171,7 +172,7 @@ export function PayrollTab({ month, thisMonth, onMonth }: { month: string; thisM
             ),
           },
         ]}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 'max-content' }}
         summary={() =>
           slips.length > 1 ? (
             <Table.Summary.Row>

@@ -3,7 +3,8 @@
  * coverage, overlapping shifts, days not planned), 班次设置, 复制上月, print and Excel.
  *
  * data-testid: rota-tab, rota-shifts (班次设置), rota-copy (+ rota-copy-confirm), rota-print-open,
- *   rota-export, rota-keys (the key legend), rota-checks (check list; rota-check each, data-kind),
+ *   rota-export, rota-keys (the key legend), rota-checks (check list; rota-check each, data-kind;
+ *   rota-check-filter the per-kind filters, data-kind),
  *   rota-checks-ok, rota-empty-staff, rota-empty-month, rota-closed
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -32,6 +33,7 @@ export function RotaTab({ month, thisMonth, onMonth }: { month: string; thisMont
   const [shiftsOpen, setShiftsOpen] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [focusOn, setFocusOn] = useState<{ staffId: number; day: string; at: number } | null>(null);
+  const [kind, setKind] = useState('');
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   const show = (r: RotaMonth) => {
@@ -161,9 +163,17 @@ export function RotaTab({ month, thisMonth, onMonth }: { month: string; thisMont
             {rota.cells.length === 0 ? t('staff.rota.checksNone') : t('staff.rota.checksOk', { rest: rota.restDays })}
           </Typography.Text>
         ) : (
+          <>
+          <Flex gap={4} wrap style={{ marginBottom: 8 }}>
+            {[...checksByKind.entries()].map(([k, list]) => (
+              <Tag.CheckableTag key={k} data-testid="rota-check-filter" data-kind={k} checked={kind === k} onChange={(on) => setKind(on ? k : '')}>
+                {t(`staff.checkKind.${k}`)} {list.length}
+              </Tag.CheckableTag>
+            ))}
+          </Flex>
           <List
             size="small"
-            dataSource={[...checksByKind.entries()].flatMap(([, list]) => list)}
+            dataSource={kind && checksByKind.has(kind) ? checksByKind.get(kind)! : rota.checks}
             pagination={rota.checks.length > 12 ? { pageSize: 12, size: 'small' } : false}
             renderItem={(c) => (
               <List.Item
@@ -177,6 +187,7 @@ export function RotaTab({ month, thisMonth, onMonth }: { month: string; thisMont
               </List.Item>
             )}
           />
+          </>
         )}
       </Card>
       <ShiftsModal

@@ -73,6 +73,7 @@ export function RulesTab() {
       <Card title={t('staff.rules.levels')} style={{ marginBottom: 16 }}
         extra={<Button icon={<PlusOutlined />} data-testid="level-add" disabled={edit !== null} onClick={() => setEdit({ id: 0, name: '', baseFen: 0, staffCount: 0 } as Level)}>{t('staff.rules.addLevel')}</Button>}>
         <Table<Level>
+          className="sd-staff-table"
           size="small"
           rowKey="id"
           pagination={false}

@@ -45,6 +45,7 @@ export function ShiftsModal({ open, shifts, onClose, onSaved }: { open: boolean;
       <div data-testid="shifts-modal">
         <Typography.Paragraph type="secondary">{t('staff.shifts.intro')}</Typography.Paragraph>
         <Table<Shift>
+          className="sd-staff-table"
           rowKey="id"
           size="small"
           pagination={false}
