@@ -263,3 +263,83 @@ test('staff: the demo team on a first run, at 1366x768', async (t) => {
     await shot('staff-1366-rules');
   });
 });
+
+test('staff: leave, a shift swap, the handover book, service penalties and the pay rules', async (t) => {
+  await withApp(t, { demo: true }, async ({ page, url, shot }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const now = await shopNow(page);
+    const today = now.slice(0, 10);
+    const rota = await page.evaluate((m) => window.go.app.StaffService.Rota(m), now.slice(0, 7));
+    const name = Object.fromEntries(rota.people.map((p) => [p.id, p.name]));
+    const valueOf = (r, id) => {
+      const c = r.cells.find((x) => x.staffId === id && x.day === today);
+      return c ? JSON.stringify({ rest: c.rest, shiftIds: c.shiftIds ?? [] }) : 'nothing';
+    };
+    const cellOf = (id) => valueOf(rota, id);
+    // Two of the shift-taking team whose cells differ today.
+    const team = rota.people.filter((p) => ['小王', '小李', '小陈'].includes(p.name));
+    const [a, b] = team.flatMap((x) => team.filter((y) => x.id < y.id && cellOf(x.id) !== cellOf(y.id)).map((y) => [x, y]))[0];
+
+    await page.goto(url + '#/staff');
+    await byTestId(page, 'staff-tab-leave').click();
+    await byTestId(page, 'leave-add').click();
+    await byTestId(page, 'leave-modal').waitFor();
+    await pickOption(page, 'leave-person', '小李');
+    await pickOption(page, 'leave-approver', '张老板');
+    await byTestId(page, 'leave-note').fill('家里有事');
+    await shot('staff-1366-leave-modal');
+    await byTestId(page, 'leave-ok').click();
+    await page.locator('[data-testid="leave-row"][data-name="小李"]').waitFor();
+
+    await byTestId(page, 'swap-add').click();
+    await byTestId(page, 'swap-modal').waitFor();
+    await pickOption(page, 'swap-a', name[a.id]);
+    await pickOption(page, 'swap-b', name[b.id]);
+    await pickOption(page, 'swap-approver', '张老板');
+    await byTestId(page, 'swap-ok').click();
+    await until(async () => (await page.locator('[data-testid="swap-row"]').count()) === 1, 'the swap listed');
+    const after = await page.evaluate((m) => window.go.app.StaffService.Rota(m), now.slice(0, 7));
+    const cellAfter = (id) => valueOf(after, id);
+    assert.equal(cellAfter(a.id), cellOf(b.id), 'the first person has the second one’s cell');
+    assert.equal(cellAfter(b.id), cellOf(a.id), 'and the other way round');
+
+    // The handover book: 小王 writes a note signed with his PIN.
+    await byTestId(page, 'staff-tab-handover').click();
+    await byTestId(page, 'handover-write').click();
+    await byTestId(page, 'handover-modal').waitFor();
+    await byTestId(page, 'handover-orders').fill('2612010000000000011 买家改了地址，明早确认快递已改');
+    await pickOption(page, 'writer-name', '小王');
+    await byTestId(page, 'writer-pin').fill('1111');
+    await shot('staff-1366-handover-write');
+    await byTestId(page, 'handover-ok').click();
+    await page.locator('[data-testid="handover-open"][data-writer="小王"]').waitFor();
+
+    // 客服考核: no reply in 30 minutes, 100 off 小李's pay.
+    await byTestId(page, 'staff-tab-payroll').click();
+    const li = page.locator('[data-testid="payroll-row"][data-name="小李"]');
+    await li.waitFor();
+    const net = async (row) => Number((await row.locator('[data-testid="payroll-net"]').textContent()).replace(/,/g, ''));
+    const before = await net(li);
+    await byTestId(page, 'payroll-incidents').click();
+    await byTestId(page, 'incidents-modal').waitFor();
+    await pickOption(page, 'incident-person', '小李');
+    await pickOption(page, 'incident-kind', '30 分钟未回复');
+    await byTestId(page, 'incident-add').click();
+    await until(async () => (await page.locator('[data-testid="incident-row"]').count()) === 1, 'the penalty listed');
+    await page.keyboard.press('Escape');
+    await until(async () => (await net(li)) === before - 100, '小李’s net 100 less');
+
+    // 工资规则: the living allowance 250 instead of 200, confirmed by the owner.
+    await byTestId(page, 'staff-tab-rules').click();
+    const living = byTestId(page, 'rule-pay.living_allowance_fen');
+    await living.fill('250');
+    await byTestId(page, 'rules-save').click();
+    await pickOption(page, 'who-name', '张老板');
+    await byTestId(page, 'who-pin').fill('8888');
+    await byTestId(page, 'who-ok').click();
+    await until(async () => (await page.locator('.ant-tag', { hasText: '默认' }).count()) >= 1, 'the changed rule marked with its default');
+    await shot('staff-1366-rules-changed');
+    await byTestId(page, 'staff-tab-payroll').click();
+    await until(async () => (await net(page.locator('[data-testid="payroll-row"][data-name="小李"]'))) === before - 100 + 50, 'the allowance 50 more');
+  });
+});

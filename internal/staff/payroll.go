@@ -296,6 +296,9 @@ func computePayslip(in payInput, p Staff) Payslip {
 		l.Text = fmt.Sprintf("%s 起 2 分钟内未回复本月共 %d 次，超过允许的 %d 次", l.Day, slow, r.SlowReplyFree)
 	}
 
+	// Deductions read in the order of the month's days.
+	slices.SortStableFunc(ps.Deductions, func(a, b Line) int { return strings.Compare(a.Day, b.Day) })
+
 	// Bonuses.
 	team := new(big.Rat)
 	if score, ok := in.scores[p.ID]; ok {
