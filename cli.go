@@ -49,6 +49,8 @@ const usage = `店务台 Shopdesk
   shopdesk [--db PATH] demo                        创建演示店铺 create the demo shops
   shopdesk [--db PATH] anomalies [--at "2026-11-22 09:00"] [--shop NAME] [--json]
                                                    待处理的订单异常 the open order anomalies
+  shopdesk [--db PATH] payroll [--month 2026-11] [--json]
+                                                   月工资 the month's payslips
 
 全局选项 Global options:
   --db PATH   数据库文件 database file (default: $SHOPDESK_DB, else the user data folder)
@@ -97,6 +99,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return cmdUndo(ctx, g, rest[1:], stdout, stderr)
 	case "anomalies":
 		return cmdAnomalies(ctx, g, rest[1:], stdout, stderr)
+	case "payroll":
+		return cmdPayroll(ctx, g, rest[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0

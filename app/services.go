@@ -12,6 +12,7 @@ import (
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/shop"
+	"shopdesk/internal/staff"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -37,6 +38,8 @@ type Services struct {
 	// Anomaly and Settings: order anomalies (订单异常) and 设置.
 	Anomaly  *AnomalyService
 	Settings *SettingsService
+	// Staff: 员工 (staff list, rota, attendance, handover book, payroll).
+	Staff *StaffService
 }
 
 type env struct {
@@ -46,11 +49,15 @@ type env struct {
 	anomalies *anomaly.Store
 	shops     *shop.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
+	staff     *staff.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
-	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d)}
+	// Credited sales for commission come from the inquiry register (issue 10): nil until it
+	// is wired in, and commission is 0 meanwhile (the payslip says so).
+	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
+		staff: staff.New(d, nil)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -59,6 +66,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 
 		Anomaly:  &AnomalyService{env: e},
 		Settings: &SettingsService{env: e},
+		Staff:    &StaffService{env: e},
 	}
 }
 
@@ -71,5 +79,5 @@ func (s *Services) Startup(ctx context.Context) {
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff}
 }

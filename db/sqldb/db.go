@@ -24,6 +24,9 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
+	if q.ackHandoverStmt, err = db.PrepareContext(ctx, ackHandover); err != nil {
+		return nil, fmt.Errorf("error preparing query AckHandover: %w", err)
+	}
 	if q.activeAnomaliesStmt, err = db.PrepareContext(ctx, activeAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ActiveAnomalies: %w", err)
 	}
@@ -51,11 +54,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.batchesOnlyOfShopStmt, err = db.PrepareContext(ctx, batchesOnlyOfShop); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchesOnlyOfShop: %w", err)
 	}
+	if q.cancelLeaveStmt, err = db.PrepareContext(ctx, cancelLeave); err != nil {
+		return nil, fmt.Errorf("error preparing query CancelLeave: %w", err)
+	}
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
 	}
+	if q.correctionsOfBatchStmt, err = db.PrepareContext(ctx, correctionsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query CorrectionsOfBatch: %w", err)
+	}
 	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
+	}
+	if q.countOpenHandoversStmt, err = db.PrepareContext(ctx, countOpenHandovers); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOpenHandovers: %w", err)
 	}
 	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
@@ -77,6 +89,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createComplaintStmt, err = db.PrepareContext(ctx, createComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateComplaint: %w", err)
+	}
+	if q.createLevelStmt, err = db.PrepareContext(ctx, createLevel); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateLevel: %w", err)
+	}
+	if q.createShiftStmt, err = db.PrepareContext(ctx, createShift); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateShift: %w", err)
 	}
 	if q.createShopStmt, err = db.PrepareContext(ctx, createShop); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateShop: %w", err)
@@ -111,14 +129,35 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteImportBatchStmt, err = db.PrepareContext(ctx, deleteImportBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteImportBatch: %w", err)
 	}
+	if q.deleteIncidentStmt, err = db.PrepareContext(ctx, deleteIncident); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteIncident: %w", err)
+	}
 	if q.deleteItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteItemsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteItemsOfBatch: %w", err)
+	}
+	if q.deleteLevelStmt, err = db.PrepareContext(ctx, deleteLevel); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteLevel: %w", err)
 	}
 	if q.deleteOrdersOfBatchStmt, err = db.PrepareContext(ctx, deleteOrdersOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteOrdersOfBatch: %w", err)
 	}
+	if q.deletePayMonthStmt, err = db.PrepareContext(ctx, deletePayMonth); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePayMonth: %w", err)
+	}
+	if q.deletePunchesOfBatchStmt, err = db.PrepareContext(ctx, deletePunchesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePunchesOfBatch: %w", err)
+	}
 	if q.deleteRefundsOfBatchStmt, err = db.PrepareContext(ctx, deleteRefundsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRefundsOfBatch: %w", err)
+	}
+	if q.deleteRotaCellStmt, err = db.PrepareContext(ctx, deleteRotaCell); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRotaCell: %w", err)
+	}
+	if q.deleteRotaChangesOfBatchStmt, err = db.PrepareContext(ctx, deleteRotaChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRotaChangesOfBatch: %w", err)
+	}
+	if q.deleteRotaChangesOfStaffStmt, err = db.PrepareContext(ctx, deleteRotaChangesOfStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRotaChangesOfStaff: %w", err)
 	}
 	if q.deleteSettingStmt, err = db.PrepareContext(ctx, deleteSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteSetting: %w", err)
@@ -132,6 +171,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteShopMergeStmt, err = db.PrepareContext(ctx, deleteShopMerge); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteShopMerge: %w", err)
 	}
+	if q.deleteStaffAccountsStmt, err = db.PrepareContext(ctx, deleteStaffAccounts); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStaffAccounts: %w", err)
+	}
+	if q.deleteStaffOfBatchStmt, err = db.PrepareContext(ctx, deleteStaffOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStaffOfBatch: %w", err)
+	}
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
 	}
@@ -141,11 +186,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.findBatchBySHAStmt, err = db.PrepareContext(ctx, findBatchBySHA); err != nil {
 		return nil, fmt.Errorf("error preparing query FindBatchBySHA: %w", err)
 	}
+	if q.findLevelByNameStmt, err = db.PrepareContext(ctx, findLevelByName); err != nil {
+		return nil, fmt.Errorf("error preparing query FindLevelByName: %w", err)
+	}
+	if q.findPunchStmt, err = db.PrepareContext(ctx, findPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query FindPunch: %w", err)
+	}
 	if q.findShopStmt, err = db.PrepareContext(ctx, findShop); err != nil {
 		return nil, fmt.Errorf("error preparing query FindShop: %w", err)
 	}
 	if q.findShopChoiceStmt, err = db.PrepareContext(ctx, findShopChoice); err != nil {
 		return nil, fmt.Errorf("error preparing query FindShopChoice: %w", err)
+	}
+	if q.findStaffByAccountStmt, err = db.PrepareContext(ctx, findStaffByAccount); err != nil {
+		return nil, fmt.Errorf("error preparing query FindStaffByAccount: %w", err)
 	}
 	if q.findStaffByNameStmt, err = db.PrepareContext(ctx, findStaffByName); err != nil {
 		return nil, fmt.Errorf("error preparing query FindStaffByName: %w", err)
@@ -168,11 +222,29 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
+	if q.getHandoverWriterStmt, err = db.PrepareContext(ctx, getHandoverWriter); err != nil {
+		return nil, fmt.Errorf("error preparing query GetHandoverWriter: %w", err)
+	}
+	if q.getIncidentStmt, err = db.PrepareContext(ctx, getIncident); err != nil {
+		return nil, fmt.Errorf("error preparing query GetIncident: %w", err)
+	}
+	if q.getLeaveStmt, err = db.PrepareContext(ctx, getLeave); err != nil {
+		return nil, fmt.Errorf("error preparing query GetLeave: %w", err)
+	}
 	if q.getOrderForImportStmt, err = db.PrepareContext(ctx, getOrderForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderForImport: %w", err)
 	}
 	if q.getOrderItemStmt, err = db.PrepareContext(ctx, getOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderItem: %w", err)
+	}
+	if q.getPINStateStmt, err = db.PrepareContext(ctx, getPINState); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPINState: %w", err)
+	}
+	if q.getPayMonthStmt, err = db.PrepareContext(ctx, getPayMonth); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPayMonth: %w", err)
+	}
+	if q.getPunchStmt, err = db.PrepareContext(ctx, getPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPunch: %w", err)
 	}
 	if q.getRefundForImportStmt, err = db.PrepareContext(ctx, getRefundForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetRefundForImport: %w", err)
@@ -195,11 +267,32 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertAnomalyEventStmt, err = db.PrepareContext(ctx, insertAnomalyEvent); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomalyEvent: %w", err)
 	}
+	if q.insertCorrectionStmt, err = db.PrepareContext(ctx, insertCorrection); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertCorrection: %w", err)
+	}
+	if q.insertHandoverStmt, err = db.PrepareContext(ctx, insertHandover); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertHandover: %w", err)
+	}
+	if q.insertIncidentStmt, err = db.PrepareContext(ctx, insertIncident); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertIncident: %w", err)
+	}
+	if q.insertLeaveStmt, err = db.PrepareContext(ctx, insertLeave); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertLeave: %w", err)
+	}
 	if q.insertOrderChangeStmt, err = db.PrepareContext(ctx, insertOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderChange: %w", err)
 	}
 	if q.insertOrderItemStmt, err = db.PrepareContext(ctx, insertOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderItem: %w", err)
+	}
+	if q.insertPayMonthStmt, err = db.PrepareContext(ctx, insertPayMonth); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPayMonth: %w", err)
+	}
+	if q.insertPayMonthEventStmt, err = db.PrepareContext(ctx, insertPayMonthEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPayMonthEvent: %w", err)
+	}
+	if q.insertPunchStmt, err = db.PrepareContext(ctx, insertPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPunch: %w", err)
 	}
 	if q.insertRefundStmt, err = db.PrepareContext(ctx, insertRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefund: %w", err)
@@ -207,11 +300,32 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertRefundChangeStmt, err = db.PrepareContext(ctx, insertRefundChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefundChange: %w", err)
 	}
+	if q.insertRotaChangeStmt, err = db.PrepareContext(ctx, insertRotaChange); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertRotaChange: %w", err)
+	}
+	if q.insertRotaEntryStmt, err = db.PrepareContext(ctx, insertRotaEntry); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertRotaEntry: %w", err)
+	}
+	if q.insertStaffAccountStmt, err = db.PrepareContext(ctx, insertStaffAccount); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStaffAccount: %w", err)
+	}
+	if q.insertSwapStmt, err = db.PrepareContext(ctx, insertSwap); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertSwap: %w", err)
+	}
+	if q.lastPunchOfStaffStmt, err = db.PrepareContext(ctx, lastPunchOfStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query LastPunchOfStaff: %w", err)
+	}
 	if q.laterBatchTouchingOrdersStmt, err = db.PrepareContext(ctx, laterBatchTouchingOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterBatchTouchingOrders: %w", err)
 	}
 	if q.laterBatchTouchingRefundsStmt, err = db.PrepareContext(ctx, laterBatchTouchingRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterBatchTouchingRefunds: %w", err)
+	}
+	if q.laterRotaChangeStmt, err = db.PrepareContext(ctx, laterRotaChange); err != nil {
+		return nil, fmt.Errorf("error preparing query LaterRotaChange: %w", err)
+	}
+	if q.listAccountsOfStaffStmt, err = db.PrepareContext(ctx, listAccountsOfStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAccountsOfStaff: %w", err)
 	}
 	if q.listAnomaliesStmt, err = db.PrepareContext(ctx, listAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnomalies: %w", err)
@@ -219,14 +333,50 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
 	}
+	if q.listCorrectionsStmt, err = db.PrepareContext(ctx, listCorrections); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCorrections: %w", err)
+	}
+	if q.listHandoversStmt, err = db.PrepareContext(ctx, listHandovers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListHandovers: %w", err)
+	}
+	if q.listIncidentsStmt, err = db.PrepareContext(ctx, listIncidents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListIncidents: %w", err)
+	}
+	if q.listLeavesStmt, err = db.PrepareContext(ctx, listLeaves); err != nil {
+		return nil, fmt.Errorf("error preparing query ListLeaves: %w", err)
+	}
+	if q.listLevelsStmt, err = db.PrepareContext(ctx, listLevels); err != nil {
+		return nil, fmt.Errorf("error preparing query ListLevels: %w", err)
+	}
 	if q.listOrdersStmt, err = db.PrepareContext(ctx, listOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrders: %w", err)
 	}
 	if q.listOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, listOrdersWithOpenRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrdersWithOpenRefund: %w", err)
 	}
+	if q.listPayInputsStmt, err = db.PrepareContext(ctx, listPayInputs); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPayInputs: %w", err)
+	}
+	if q.listPayMonthEventsStmt, err = db.PrepareContext(ctx, listPayMonthEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPayMonthEvents: %w", err)
+	}
+	if q.listPunchesStmt, err = db.PrepareContext(ctx, listPunches); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPunches: %w", err)
+	}
+	if q.listRotaCellStmt, err = db.PrepareContext(ctx, listRotaCell); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRotaCell: %w", err)
+	}
+	if q.listRotaChangesOfBatchStmt, err = db.PrepareContext(ctx, listRotaChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRotaChangesOfBatch: %w", err)
+	}
+	if q.listRotaEntriesStmt, err = db.PrepareContext(ctx, listRotaEntries); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRotaEntries: %w", err)
+	}
 	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
+	}
+	if q.listShiftsStmt, err = db.PrepareContext(ctx, listShifts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShifts: %w", err)
 	}
 	if q.listShopAliasesStmt, err = db.PrepareContext(ctx, listShopAliases); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopAliases: %w", err)
@@ -245,6 +395,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listStaffStmt, err = db.PrepareContext(ctx, listStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStaff: %w", err)
+	}
+	if q.listStaffAccountsStmt, err = db.PrepareContext(ctx, listStaffAccounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStaffAccounts: %w", err)
+	}
+	if q.listStaffOfBatchStmt, err = db.PrepareContext(ctx, listStaffOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStaffOfBatch: %w", err)
+	}
+	if q.listSwapsStmt, err = db.PrepareContext(ctx, listSwaps); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSwaps: %w", err)
 	}
 	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
@@ -299,6 +458,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
+	}
+	if q.putTeamScoreStmt, err = db.PrepareContext(ctx, putTeamScore); err != nil {
+		return nil, fmt.Errorf("error preparing query PutTeamScore: %w", err)
 	}
 	if q.relinkAnomalyShopsStmt, err = db.PrepareContext(ctx, relinkAnomalyShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RelinkAnomalyShops: %w", err)
@@ -375,8 +537,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setPINFailuresStmt, err = db.PrepareContext(ctx, setPINFailures); err != nil {
+		return nil, fmt.Errorf("error preparing query SetPINFailures: %w", err)
+	}
 	if q.setShopMergeSummaryStmt, err = db.PrepareContext(ctx, setShopMergeSummary); err != nil {
 		return nil, fmt.Errorf("error preparing query SetShopMergeSummary: %w", err)
+	}
+	if q.setStaffPINStmt, err = db.PrepareContext(ctx, setStaffPIN); err != nil {
+		return nil, fmt.Errorf("error preparing query SetStaffPIN: %w", err)
+	}
+	if q.shiftNameTakenStmt, err = db.PrepareContext(ctx, shiftNameTaken); err != nil {
+		return nil, fmt.Errorf("error preparing query ShiftNameTaken: %w", err)
 	}
 	if q.shopForComplaintStmt, err = db.PrepareContext(ctx, shopForComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopForComplaint: %w", err)
@@ -399,6 +570,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateAnomalyFindingStmt, err = db.PrepareContext(ctx, updateAnomalyFinding); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAnomalyFinding: %w", err)
 	}
+	if q.updateLevelStmt, err = db.PrepareContext(ctx, updateLevel); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateLevel: %w", err)
+	}
 	if q.updateOrderStmt, err = db.PrepareContext(ctx, updateOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateOrder: %w", err)
 	}
@@ -411,14 +585,25 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateRefundStmt, err = db.PrepareContext(ctx, updateRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateRefund: %w", err)
 	}
+	if q.updateShiftStmt, err = db.PrepareContext(ctx, updateShift); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateShift: %w", err)
+	}
 	if q.updateStaffStmt, err = db.PrepareContext(ctx, updateStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStaff: %w", err)
+	}
+	if q.voidPunchStmt, err = db.PrepareContext(ctx, voidPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query VoidPunch: %w", err)
 	}
 	return &q, nil
 }
 
 func (q *Queries) Close() error {
 	var err error
+	if q.ackHandoverStmt != nil {
+		if cerr := q.ackHandoverStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ackHandoverStmt: %w", cerr)
+		}
+	}
 	if q.activeAnomaliesStmt != nil {
 		if cerr := q.activeAnomaliesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing activeAnomaliesStmt: %w", cerr)
@@ -464,14 +649,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing batchesOnlyOfShopStmt: %w", cerr)
 		}
 	}
+	if q.cancelLeaveStmt != nil {
+		if cerr := q.cancelLeaveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing cancelLeaveStmt: %w", cerr)
+		}
+	}
 	if q.clearAnomalyStmt != nil {
 		if cerr := q.clearAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing clearAnomalyStmt: %w", cerr)
 		}
 	}
+	if q.correctionsOfBatchStmt != nil {
+		if cerr := q.correctionsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing correctionsOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.countAnomaliesStmt != nil {
 		if cerr := q.countAnomaliesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.countOpenHandoversStmt != nil {
+		if cerr := q.countOpenHandoversStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOpenHandoversStmt: %w", cerr)
 		}
 	}
 	if q.countOrdersStmt != nil {
@@ -507,6 +707,16 @@ func (q *Queries) Close() error {
 	if q.createComplaintStmt != nil {
 		if cerr := q.createComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createComplaintStmt: %w", cerr)
+		}
+	}
+	if q.createLevelStmt != nil {
+		if cerr := q.createLevelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createLevelStmt: %w", cerr)
+		}
+	}
+	if q.createShiftStmt != nil {
+		if cerr := q.createShiftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createShiftStmt: %w", cerr)
 		}
 	}
 	if q.createShopStmt != nil {
@@ -564,9 +774,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteImportBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteIncidentStmt != nil {
+		if cerr := q.deleteIncidentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteIncidentStmt: %w", cerr)
+		}
+	}
 	if q.deleteItemsOfBatchStmt != nil {
 		if cerr := q.deleteItemsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteItemsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteLevelStmt != nil {
+		if cerr := q.deleteLevelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteLevelStmt: %w", cerr)
 		}
 	}
 	if q.deleteOrdersOfBatchStmt != nil {
@@ -574,9 +794,34 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteOrdersOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deletePayMonthStmt != nil {
+		if cerr := q.deletePayMonthStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePayMonthStmt: %w", cerr)
+		}
+	}
+	if q.deletePunchesOfBatchStmt != nil {
+		if cerr := q.deletePunchesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePunchesOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteRefundsOfBatchStmt != nil {
 		if cerr := q.deleteRefundsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteRefundsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteRotaCellStmt != nil {
+		if cerr := q.deleteRotaCellStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRotaCellStmt: %w", cerr)
+		}
+	}
+	if q.deleteRotaChangesOfBatchStmt != nil {
+		if cerr := q.deleteRotaChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRotaChangesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteRotaChangesOfStaffStmt != nil {
+		if cerr := q.deleteRotaChangesOfStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRotaChangesOfStaffStmt: %w", cerr)
 		}
 	}
 	if q.deleteSettingStmt != nil {
@@ -599,6 +844,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteShopMergeStmt: %w", cerr)
 		}
 	}
+	if q.deleteStaffAccountsStmt != nil {
+		if cerr := q.deleteStaffAccountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStaffAccountsStmt: %w", cerr)
+		}
+	}
+	if q.deleteStaffOfBatchStmt != nil {
+		if cerr := q.deleteStaffOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStaffOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteTemplateStmt != nil {
 		if cerr := q.deleteTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
@@ -614,6 +869,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing findBatchBySHAStmt: %w", cerr)
 		}
 	}
+	if q.findLevelByNameStmt != nil {
+		if cerr := q.findLevelByNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findLevelByNameStmt: %w", cerr)
+		}
+	}
+	if q.findPunchStmt != nil {
+		if cerr := q.findPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findPunchStmt: %w", cerr)
+		}
+	}
 	if q.findShopStmt != nil {
 		if cerr := q.findShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing findShopStmt: %w", cerr)
@@ -622,6 +887,11 @@ func (q *Queries) Close() error {
 	if q.findShopChoiceStmt != nil {
 		if cerr := q.findShopChoiceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing findShopChoiceStmt: %w", cerr)
+		}
+	}
+	if q.findStaffByAccountStmt != nil {
+		if cerr := q.findStaffByAccountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findStaffByAccountStmt: %w", cerr)
 		}
 	}
 	if q.findStaffByNameStmt != nil {
@@ -659,6 +929,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
 		}
 	}
+	if q.getHandoverWriterStmt != nil {
+		if cerr := q.getHandoverWriterStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getHandoverWriterStmt: %w", cerr)
+		}
+	}
+	if q.getIncidentStmt != nil {
+		if cerr := q.getIncidentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getIncidentStmt: %w", cerr)
+		}
+	}
+	if q.getLeaveStmt != nil {
+		if cerr := q.getLeaveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getLeaveStmt: %w", cerr)
+		}
+	}
 	if q.getOrderForImportStmt != nil {
 		if cerr := q.getOrderForImportStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getOrderForImportStmt: %w", cerr)
@@ -667,6 +952,21 @@ func (q *Queries) Close() error {
 	if q.getOrderItemStmt != nil {
 		if cerr := q.getOrderItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getOrderItemStmt: %w", cerr)
+		}
+	}
+	if q.getPINStateStmt != nil {
+		if cerr := q.getPINStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPINStateStmt: %w", cerr)
+		}
+	}
+	if q.getPayMonthStmt != nil {
+		if cerr := q.getPayMonthStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPayMonthStmt: %w", cerr)
+		}
+	}
+	if q.getPunchStmt != nil {
+		if cerr := q.getPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPunchStmt: %w", cerr)
 		}
 	}
 	if q.getRefundForImportStmt != nil {
@@ -704,6 +1004,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertAnomalyEventStmt: %w", cerr)
 		}
 	}
+	if q.insertCorrectionStmt != nil {
+		if cerr := q.insertCorrectionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertCorrectionStmt: %w", cerr)
+		}
+	}
+	if q.insertHandoverStmt != nil {
+		if cerr := q.insertHandoverStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertHandoverStmt: %w", cerr)
+		}
+	}
+	if q.insertIncidentStmt != nil {
+		if cerr := q.insertIncidentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertIncidentStmt: %w", cerr)
+		}
+	}
+	if q.insertLeaveStmt != nil {
+		if cerr := q.insertLeaveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertLeaveStmt: %w", cerr)
+		}
+	}
 	if q.insertOrderChangeStmt != nil {
 		if cerr := q.insertOrderChangeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertOrderChangeStmt: %w", cerr)
@@ -712,6 +1032,21 @@ func (q *Queries) Close() error {
 	if q.insertOrderItemStmt != nil {
 		if cerr := q.insertOrderItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertOrderItemStmt: %w", cerr)
+		}
+	}
+	if q.insertPayMonthStmt != nil {
+		if cerr := q.insertPayMonthStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPayMonthStmt: %w", cerr)
+		}
+	}
+	if q.insertPayMonthEventStmt != nil {
+		if cerr := q.insertPayMonthEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPayMonthEventStmt: %w", cerr)
+		}
+	}
+	if q.insertPunchStmt != nil {
+		if cerr := q.insertPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPunchStmt: %w", cerr)
 		}
 	}
 	if q.insertRefundStmt != nil {
@@ -724,6 +1059,31 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertRefundChangeStmt: %w", cerr)
 		}
 	}
+	if q.insertRotaChangeStmt != nil {
+		if cerr := q.insertRotaChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertRotaChangeStmt: %w", cerr)
+		}
+	}
+	if q.insertRotaEntryStmt != nil {
+		if cerr := q.insertRotaEntryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertRotaEntryStmt: %w", cerr)
+		}
+	}
+	if q.insertStaffAccountStmt != nil {
+		if cerr := q.insertStaffAccountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStaffAccountStmt: %w", cerr)
+		}
+	}
+	if q.insertSwapStmt != nil {
+		if cerr := q.insertSwapStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertSwapStmt: %w", cerr)
+		}
+	}
+	if q.lastPunchOfStaffStmt != nil {
+		if cerr := q.lastPunchOfStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastPunchOfStaffStmt: %w", cerr)
+		}
+	}
 	if q.laterBatchTouchingOrdersStmt != nil {
 		if cerr := q.laterBatchTouchingOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing laterBatchTouchingOrdersStmt: %w", cerr)
@@ -732,6 +1092,16 @@ func (q *Queries) Close() error {
 	if q.laterBatchTouchingRefundsStmt != nil {
 		if cerr := q.laterBatchTouchingRefundsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing laterBatchTouchingRefundsStmt: %w", cerr)
+		}
+	}
+	if q.laterRotaChangeStmt != nil {
+		if cerr := q.laterRotaChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing laterRotaChangeStmt: %w", cerr)
+		}
+	}
+	if q.listAccountsOfStaffStmt != nil {
+		if cerr := q.listAccountsOfStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAccountsOfStaffStmt: %w", cerr)
 		}
 	}
 	if q.listAnomaliesStmt != nil {
@@ -744,6 +1114,31 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
 		}
 	}
+	if q.listCorrectionsStmt != nil {
+		if cerr := q.listCorrectionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCorrectionsStmt: %w", cerr)
+		}
+	}
+	if q.listHandoversStmt != nil {
+		if cerr := q.listHandoversStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listHandoversStmt: %w", cerr)
+		}
+	}
+	if q.listIncidentsStmt != nil {
+		if cerr := q.listIncidentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listIncidentsStmt: %w", cerr)
+		}
+	}
+	if q.listLeavesStmt != nil {
+		if cerr := q.listLeavesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listLeavesStmt: %w", cerr)
+		}
+	}
+	if q.listLevelsStmt != nil {
+		if cerr := q.listLevelsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listLevelsStmt: %w", cerr)
+		}
+	}
 	if q.listOrdersStmt != nil {
 		if cerr := q.listOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOrdersStmt: %w", cerr)
@@ -754,9 +1149,44 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listOrdersWithOpenRefundStmt: %w", cerr)
 		}
 	}
+	if q.listPayInputsStmt != nil {
+		if cerr := q.listPayInputsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPayInputsStmt: %w", cerr)
+		}
+	}
+	if q.listPayMonthEventsStmt != nil {
+		if cerr := q.listPayMonthEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPayMonthEventsStmt: %w", cerr)
+		}
+	}
+	if q.listPunchesStmt != nil {
+		if cerr := q.listPunchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPunchesStmt: %w", cerr)
+		}
+	}
+	if q.listRotaCellStmt != nil {
+		if cerr := q.listRotaCellStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRotaCellStmt: %w", cerr)
+		}
+	}
+	if q.listRotaChangesOfBatchStmt != nil {
+		if cerr := q.listRotaChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRotaChangesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.listRotaEntriesStmt != nil {
+		if cerr := q.listRotaEntriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRotaEntriesStmt: %w", cerr)
+		}
+	}
 	if q.listSettingsStmt != nil {
 		if cerr := q.listSettingsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listSettingsStmt: %w", cerr)
+		}
+	}
+	if q.listShiftsStmt != nil {
+		if cerr := q.listShiftsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShiftsStmt: %w", cerr)
 		}
 	}
 	if q.listShopAliasesStmt != nil {
@@ -787,6 +1217,21 @@ func (q *Queries) Close() error {
 	if q.listStaffStmt != nil {
 		if cerr := q.listStaffStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listStaffStmt: %w", cerr)
+		}
+	}
+	if q.listStaffAccountsStmt != nil {
+		if cerr := q.listStaffAccountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStaffAccountsStmt: %w", cerr)
+		}
+	}
+	if q.listStaffOfBatchStmt != nil {
+		if cerr := q.listStaffOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStaffOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.listSwapsStmt != nil {
+		if cerr := q.listSwapsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSwapsStmt: %w", cerr)
 		}
 	}
 	if q.listTemplatesStmt != nil {
@@ -877,6 +1322,11 @@ func (q *Queries) Close() error {
 	if q.putSettingStmt != nil {
 		if cerr := q.putSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
+		}
+	}
+	if q.putTeamScoreStmt != nil {
+		if cerr := q.putTeamScoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putTeamScoreStmt: %w", cerr)
 		}
 	}
 	if q.relinkAnomalyShopsStmt != nil {
@@ -1004,9 +1454,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setPINFailuresStmt != nil {
+		if cerr := q.setPINFailuresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setPINFailuresStmt: %w", cerr)
+		}
+	}
 	if q.setShopMergeSummaryStmt != nil {
 		if cerr := q.setShopMergeSummaryStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setShopMergeSummaryStmt: %w", cerr)
+		}
+	}
+	if q.setStaffPINStmt != nil {
+		if cerr := q.setStaffPINStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setStaffPINStmt: %w", cerr)
+		}
+	}
+	if q.shiftNameTakenStmt != nil {
+		if cerr := q.shiftNameTakenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shiftNameTakenStmt: %w", cerr)
 		}
 	}
 	if q.shopForComplaintStmt != nil {
@@ -1044,6 +1509,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateAnomalyFindingStmt: %w", cerr)
 		}
 	}
+	if q.updateLevelStmt != nil {
+		if cerr := q.updateLevelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateLevelStmt: %w", cerr)
+		}
+	}
 	if q.updateOrderStmt != nil {
 		if cerr := q.updateOrderStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateOrderStmt: %w", cerr)
@@ -1064,9 +1534,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateRefundStmt: %w", cerr)
 		}
 	}
+	if q.updateShiftStmt != nil {
+		if cerr := q.updateShiftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateShiftStmt: %w", cerr)
+		}
+	}
 	if q.updateStaffStmt != nil {
 		if cerr := q.updateStaffStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStaffStmt: %w", cerr)
+		}
+	}
+	if q.voidPunchStmt != nil {
+		if cerr := q.voidPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing voidPunchStmt: %w", cerr)
 		}
 	}
 	return err
@@ -1108,6 +1588,7 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 type Queries struct {
 	db                            DBTX
 	tx                            *sql.Tx
+	ackHandoverStmt               *sql.Stmt
 	activeAnomaliesStmt           *sql.Stmt
 	addBatchShopStmt              *sql.Stmt
 	addShopAliasStmt              *sql.Stmt
@@ -1117,8 +1598,11 @@ type Queries struct {
 	batchChangesStmt              *sql.Stmt
 	batchRefundChangesStmt        *sql.Stmt
 	batchesOnlyOfShopStmt         *sql.Stmt
+	cancelLeaveStmt               *sql.Stmt
 	clearAnomalyStmt              *sql.Stmt
+	correctionsOfBatchStmt        *sql.Stmt
 	countAnomaliesStmt            *sql.Stmt
+	countOpenHandoversStmt        *sql.Stmt
 	countOrdersStmt               *sql.Stmt
 	countOrdersWithOpenRefundStmt *sql.Stmt
 	countSearchOrdersStmt         *sql.Stmt
@@ -1126,6 +1610,8 @@ type Queries struct {
 	countShopsStmt                *sql.Stmt
 	createBatchStmt               *sql.Stmt
 	createComplaintStmt           *sql.Stmt
+	createLevelStmt               *sql.Stmt
+	createShiftStmt               *sql.Stmt
 	createShopStmt                *sql.Stmt
 	createShopMergeStmt           *sql.Stmt
 	createStaffStmt               *sql.Stmt
@@ -1137,18 +1623,30 @@ type Queries struct {
 	deleteComplaintStmt           *sql.Stmt
 	deleteEmptyShopsOfBatchStmt   *sql.Stmt
 	deleteImportBatchStmt         *sql.Stmt
+	deleteIncidentStmt            *sql.Stmt
 	deleteItemsOfBatchStmt        *sql.Stmt
+	deleteLevelStmt               *sql.Stmt
 	deleteOrdersOfBatchStmt       *sql.Stmt
+	deletePayMonthStmt            *sql.Stmt
+	deletePunchesOfBatchStmt      *sql.Stmt
 	deleteRefundsOfBatchStmt      *sql.Stmt
+	deleteRotaCellStmt            *sql.Stmt
+	deleteRotaChangesOfBatchStmt  *sql.Stmt
+	deleteRotaChangesOfStaffStmt  *sql.Stmt
 	deleteSettingStmt             *sql.Stmt
 	deleteShopStmt                *sql.Stmt
 	deleteShopAliasStmt           *sql.Stmt
 	deleteShopMergeStmt           *sql.Stmt
+	deleteStaffAccountsStmt       *sql.Stmt
+	deleteStaffOfBatchStmt        *sql.Stmt
 	deleteTemplateStmt            *sql.Stmt
 	extendOrderChangeStmt         *sql.Stmt
 	findBatchBySHAStmt            *sql.Stmt
+	findLevelByNameStmt           *sql.Stmt
+	findPunchStmt                 *sql.Stmt
 	findShopStmt                  *sql.Stmt
 	findShopChoiceStmt            *sql.Stmt
+	findStaffByAccountStmt        *sql.Stmt
 	findStaffByNameStmt           *sql.Stmt
 	finishBatchStmt               *sql.Stmt
 	forgetShopChoiceStmt          *sql.Stmt
@@ -1156,8 +1654,14 @@ type Queries struct {
 	getAnomalyWorkflowStmt        *sql.Stmt
 	getBatchStmt                  *sql.Stmt
 	getComplaintStmt              *sql.Stmt
+	getHandoverWriterStmt         *sql.Stmt
+	getIncidentStmt               *sql.Stmt
+	getLeaveStmt                  *sql.Stmt
 	getOrderForImportStmt         *sql.Stmt
 	getOrderItemStmt              *sql.Stmt
+	getPINStateStmt               *sql.Stmt
+	getPayMonthStmt               *sql.Stmt
+	getPunchStmt                  *sql.Stmt
 	getRefundForImportStmt        *sql.Stmt
 	getShopStmt                   *sql.Stmt
 	getShopMergeStmt              *sql.Stmt
@@ -1165,23 +1669,52 @@ type Queries struct {
 	getTemplateStmt               *sql.Stmt
 	insertAnomalyStmt             *sql.Stmt
 	insertAnomalyEventStmt        *sql.Stmt
+	insertCorrectionStmt          *sql.Stmt
+	insertHandoverStmt            *sql.Stmt
+	insertIncidentStmt            *sql.Stmt
+	insertLeaveStmt               *sql.Stmt
 	insertOrderChangeStmt         *sql.Stmt
 	insertOrderItemStmt           *sql.Stmt
+	insertPayMonthStmt            *sql.Stmt
+	insertPayMonthEventStmt       *sql.Stmt
+	insertPunchStmt               *sql.Stmt
 	insertRefundStmt              *sql.Stmt
 	insertRefundChangeStmt        *sql.Stmt
+	insertRotaChangeStmt          *sql.Stmt
+	insertRotaEntryStmt           *sql.Stmt
+	insertStaffAccountStmt        *sql.Stmt
+	insertSwapStmt                *sql.Stmt
+	lastPunchOfStaffStmt          *sql.Stmt
 	laterBatchTouchingOrdersStmt  *sql.Stmt
 	laterBatchTouchingRefundsStmt *sql.Stmt
+	laterRotaChangeStmt           *sql.Stmt
+	listAccountsOfStaffStmt       *sql.Stmt
 	listAnomaliesStmt             *sql.Stmt
 	listBatchesStmt               *sql.Stmt
+	listCorrectionsStmt           *sql.Stmt
+	listHandoversStmt             *sql.Stmt
+	listIncidentsStmt             *sql.Stmt
+	listLeavesStmt                *sql.Stmt
+	listLevelsStmt                *sql.Stmt
 	listOrdersStmt                *sql.Stmt
 	listOrdersWithOpenRefundStmt  *sql.Stmt
+	listPayInputsStmt             *sql.Stmt
+	listPayMonthEventsStmt        *sql.Stmt
+	listPunchesStmt               *sql.Stmt
+	listRotaCellStmt              *sql.Stmt
+	listRotaChangesOfBatchStmt    *sql.Stmt
+	listRotaEntriesStmt           *sql.Stmt
 	listSettingsStmt              *sql.Stmt
+	listShiftsStmt                *sql.Stmt
 	listShopAliasesStmt           *sql.Stmt
 	listShopChoicesStmt           *sql.Stmt
 	listShopMergesStmt            *sql.Stmt
 	listShopOrdersStmt            *sql.Stmt
 	listShopsStmt                 *sql.Stmt
 	listStaffStmt                 *sql.Stmt
+	listStaffAccountsStmt         *sql.Stmt
+	listStaffOfBatchStmt          *sql.Stmt
+	listSwapsStmt                 *sql.Stmt
 	listTemplatesStmt             *sql.Stmt
 	markShopsCreatedByStmt        *sql.Stmt
 	maxOrderIDStmt                *sql.Stmt
@@ -1200,6 +1733,7 @@ type Queries struct {
 	parkedShopNewIDStmt           *sql.Stmt
 	platformHasOrdersStmt         *sql.Stmt
 	putSettingStmt                *sql.Stmt
+	putTeamScoreStmt              *sql.Stmt
 	relinkAnomalyShopsStmt        *sql.Stmt
 	relinkComplaintShopsStmt      *sql.Stmt
 	rememberShopChoiceStmt        *sql.Stmt
@@ -1225,7 +1759,10 @@ type Queries struct {
 	searchOrdersStmt              *sql.Stmt
 	setAnomalyOwnerStmt           *sql.Stmt
 	setAnomalyStateStmt           *sql.Stmt
+	setPINFailuresStmt            *sql.Stmt
 	setShopMergeSummaryStmt       *sql.Stmt
+	setStaffPINStmt               *sql.Stmt
+	shiftNameTakenStmt            *sql.Stmt
 	shopForComplaintStmt          *sql.Stmt
 	shopsOfOrderNumbersStmt       *sql.Stmt
 	shopsOnPlatformStmt           *sql.Stmt
@@ -1233,17 +1770,21 @@ type Queries struct {
 	touchShopChoiceStmt           *sql.Stmt
 	touchTemplateStmt             *sql.Stmt
 	updateAnomalyFindingStmt      *sql.Stmt
+	updateLevelStmt               *sql.Stmt
 	updateOrderStmt               *sql.Stmt
 	updateOrderItemStmt           *sql.Stmt
 	updateOrderTotalsStmt         *sql.Stmt
 	updateRefundStmt              *sql.Stmt
+	updateShiftStmt               *sql.Stmt
 	updateStaffStmt               *sql.Stmt
+	voidPunchStmt                 *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
 		db:                            tx,
 		tx:                            tx,
+		ackHandoverStmt:               q.ackHandoverStmt,
 		activeAnomaliesStmt:           q.activeAnomaliesStmt,
 		addBatchShopStmt:              q.addBatchShopStmt,
 		addShopAliasStmt:              q.addShopAliasStmt,
@@ -1253,8 +1794,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		batchChangesStmt:              q.batchChangesStmt,
 		batchRefundChangesStmt:        q.batchRefundChangesStmt,
 		batchesOnlyOfShopStmt:         q.batchesOnlyOfShopStmt,
+		cancelLeaveStmt:               q.cancelLeaveStmt,
 		clearAnomalyStmt:              q.clearAnomalyStmt,
+		correctionsOfBatchStmt:        q.correctionsOfBatchStmt,
 		countAnomaliesStmt:            q.countAnomaliesStmt,
+		countOpenHandoversStmt:        q.countOpenHandoversStmt,
 		countOrdersStmt:               q.countOrdersStmt,
 		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
 		countSearchOrdersStmt:         q.countSearchOrdersStmt,
@@ -1262,6 +1806,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countShopsStmt:                q.countShopsStmt,
 		createBatchStmt:               q.createBatchStmt,
 		createComplaintStmt:           q.createComplaintStmt,
+		createLevelStmt:               q.createLevelStmt,
+		createShiftStmt:               q.createShiftStmt,
 		createShopStmt:                q.createShopStmt,
 		createShopMergeStmt:           q.createShopMergeStmt,
 		createStaffStmt:               q.createStaffStmt,
@@ -1273,18 +1819,30 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteComplaintStmt:           q.deleteComplaintStmt,
 		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
 		deleteImportBatchStmt:         q.deleteImportBatchStmt,
+		deleteIncidentStmt:            q.deleteIncidentStmt,
 		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
+		deleteLevelStmt:               q.deleteLevelStmt,
 		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
+		deletePayMonthStmt:            q.deletePayMonthStmt,
+		deletePunchesOfBatchStmt:      q.deletePunchesOfBatchStmt,
 		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
+		deleteRotaCellStmt:            q.deleteRotaCellStmt,
+		deleteRotaChangesOfBatchStmt:  q.deleteRotaChangesOfBatchStmt,
+		deleteRotaChangesOfStaffStmt:  q.deleteRotaChangesOfStaffStmt,
 		deleteSettingStmt:             q.deleteSettingStmt,
 		deleteShopStmt:                q.deleteShopStmt,
 		deleteShopAliasStmt:           q.deleteShopAliasStmt,
 		deleteShopMergeStmt:           q.deleteShopMergeStmt,
+		deleteStaffAccountsStmt:       q.deleteStaffAccountsStmt,
+		deleteStaffOfBatchStmt:        q.deleteStaffOfBatchStmt,
 		deleteTemplateStmt:            q.deleteTemplateStmt,
 		extendOrderChangeStmt:         q.extendOrderChangeStmt,
 		findBatchBySHAStmt:            q.findBatchBySHAStmt,
+		findLevelByNameStmt:           q.findLevelByNameStmt,
+		findPunchStmt:                 q.findPunchStmt,
 		findShopStmt:                  q.findShopStmt,
 		findShopChoiceStmt:            q.findShopChoiceStmt,
+		findStaffByAccountStmt:        q.findStaffByAccountStmt,
 		findStaffByNameStmt:           q.findStaffByNameStmt,
 		finishBatchStmt:               q.finishBatchStmt,
 		forgetShopChoiceStmt:          q.forgetShopChoiceStmt,
@@ -1292,8 +1850,14 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getAnomalyWorkflowStmt:        q.getAnomalyWorkflowStmt,
 		getBatchStmt:                  q.getBatchStmt,
 		getComplaintStmt:              q.getComplaintStmt,
+		getHandoverWriterStmt:         q.getHandoverWriterStmt,
+		getIncidentStmt:               q.getIncidentStmt,
+		getLeaveStmt:                  q.getLeaveStmt,
 		getOrderForImportStmt:         q.getOrderForImportStmt,
 		getOrderItemStmt:              q.getOrderItemStmt,
+		getPINStateStmt:               q.getPINStateStmt,
+		getPayMonthStmt:               q.getPayMonthStmt,
+		getPunchStmt:                  q.getPunchStmt,
 		getRefundForImportStmt:        q.getRefundForImportStmt,
 		getShopStmt:                   q.getShopStmt,
 		getShopMergeStmt:              q.getShopMergeStmt,
@@ -1301,23 +1865,52 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getTemplateStmt:               q.getTemplateStmt,
 		insertAnomalyStmt:             q.insertAnomalyStmt,
 		insertAnomalyEventStmt:        q.insertAnomalyEventStmt,
+		insertCorrectionStmt:          q.insertCorrectionStmt,
+		insertHandoverStmt:            q.insertHandoverStmt,
+		insertIncidentStmt:            q.insertIncidentStmt,
+		insertLeaveStmt:               q.insertLeaveStmt,
 		insertOrderChangeStmt:         q.insertOrderChangeStmt,
 		insertOrderItemStmt:           q.insertOrderItemStmt,
+		insertPayMonthStmt:            q.insertPayMonthStmt,
+		insertPayMonthEventStmt:       q.insertPayMonthEventStmt,
+		insertPunchStmt:               q.insertPunchStmt,
 		insertRefundStmt:              q.insertRefundStmt,
 		insertRefundChangeStmt:        q.insertRefundChangeStmt,
+		insertRotaChangeStmt:          q.insertRotaChangeStmt,
+		insertRotaEntryStmt:           q.insertRotaEntryStmt,
+		insertStaffAccountStmt:        q.insertStaffAccountStmt,
+		insertSwapStmt:                q.insertSwapStmt,
+		lastPunchOfStaffStmt:          q.lastPunchOfStaffStmt,
 		laterBatchTouchingOrdersStmt:  q.laterBatchTouchingOrdersStmt,
 		laterBatchTouchingRefundsStmt: q.laterBatchTouchingRefundsStmt,
+		laterRotaChangeStmt:           q.laterRotaChangeStmt,
+		listAccountsOfStaffStmt:       q.listAccountsOfStaffStmt,
 		listAnomaliesStmt:             q.listAnomaliesStmt,
 		listBatchesStmt:               q.listBatchesStmt,
+		listCorrectionsStmt:           q.listCorrectionsStmt,
+		listHandoversStmt:             q.listHandoversStmt,
+		listIncidentsStmt:             q.listIncidentsStmt,
+		listLeavesStmt:                q.listLeavesStmt,
+		listLevelsStmt:                q.listLevelsStmt,
 		listOrdersStmt:                q.listOrdersStmt,
 		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
+		listPayInputsStmt:             q.listPayInputsStmt,
+		listPayMonthEventsStmt:        q.listPayMonthEventsStmt,
+		listPunchesStmt:               q.listPunchesStmt,
+		listRotaCellStmt:              q.listRotaCellStmt,
+		listRotaChangesOfBatchStmt:    q.listRotaChangesOfBatchStmt,
+		listRotaEntriesStmt:           q.listRotaEntriesStmt,
 		listSettingsStmt:              q.listSettingsStmt,
+		listShiftsStmt:                q.listShiftsStmt,
 		listShopAliasesStmt:           q.listShopAliasesStmt,
 		listShopChoicesStmt:           q.listShopChoicesStmt,
 		listShopMergesStmt:            q.listShopMergesStmt,
 		listShopOrdersStmt:            q.listShopOrdersStmt,
 		listShopsStmt:                 q.listShopsStmt,
 		listStaffStmt:                 q.listStaffStmt,
+		listStaffAccountsStmt:         q.listStaffAccountsStmt,
+		listStaffOfBatchStmt:          q.listStaffOfBatchStmt,
+		listSwapsStmt:                 q.listSwapsStmt,
 		listTemplatesStmt:             q.listTemplatesStmt,
 		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
 		maxOrderIDStmt:                q.maxOrderIDStmt,
@@ -1336,6 +1929,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		parkedShopNewIDStmt:           q.parkedShopNewIDStmt,
 		platformHasOrdersStmt:         q.platformHasOrdersStmt,
 		putSettingStmt:                q.putSettingStmt,
+		putTeamScoreStmt:              q.putTeamScoreStmt,
 		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
 		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
 		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
@@ -1361,7 +1955,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		searchOrdersStmt:              q.searchOrdersStmt,
 		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:           q.setAnomalyStateStmt,
+		setPINFailuresStmt:            q.setPINFailuresStmt,
 		setShopMergeSummaryStmt:       q.setShopMergeSummaryStmt,
+		setStaffPINStmt:               q.setStaffPINStmt,
+		shiftNameTakenStmt:            q.shiftNameTakenStmt,
 		shopForComplaintStmt:          q.shopForComplaintStmt,
 		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
 		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,
@@ -1369,10 +1966,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		touchShopChoiceStmt:           q.touchShopChoiceStmt,
 		touchTemplateStmt:             q.touchTemplateStmt,
 		updateAnomalyFindingStmt:      q.updateAnomalyFindingStmt,
+		updateLevelStmt:               q.updateLevelStmt,
 		updateOrderStmt:               q.updateOrderStmt,
 		updateOrderItemStmt:           q.updateOrderItemStmt,
 		updateOrderTotalsStmt:         q.updateOrderTotalsStmt,
 		updateRefundStmt:              q.updateRefundStmt,
+		updateShiftStmt:               q.updateShiftStmt,
 		updateStaffStmt:               q.updateStaffStmt,
+		voidPunchStmt:                 q.voidPunchStmt,
 	}
 }

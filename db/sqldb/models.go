@@ -58,6 +58,22 @@ type Complaint struct {
 	DeletedAt  string
 }
 
+type Handover struct {
+	ID         int64
+	Day        string
+	ShiftID    *int64
+	WriterID   *int64
+	WriterName string
+	Orders     string
+	Buyers     string
+	Anomalies  string
+	Note       string
+	WrittenAt  string
+	AckBy      *int64
+	AckName    string
+	AckAt      string
+}
+
 type ImportBatch struct {
 	ID            int64
 	FileName      string
@@ -157,6 +173,70 @@ type OrderItem struct {
 	LastBatchID  int64
 }
 
+type PayInput struct {
+	Month     string
+	StaffID   int64
+	TeamScore *int64
+	SetBy     string
+	SetAt     string
+}
+
+type PayLevel struct {
+	ID        int64
+	Name      string
+	BaseFen   int64
+	Sort      int64
+	CreatedAt string
+	UpdatedAt string
+}
+
+type PayMonth struct {
+	Month      string
+	ClosedAt   string
+	ClosedBy   *int64
+	ClosedName string
+	Payslips   string
+}
+
+type PayMonthEvent struct {
+	ID        int64
+	Month     string
+	Action    string
+	ActorID   *int64
+	ActorName string
+	Reason    string
+	Payslips  string
+	At        string
+}
+
+type Punch struct {
+	ID         int64
+	StaffID    int64
+	At         string
+	Kind       string
+	Source     string
+	Note       string
+	RecordedAt string
+	BatchID    *int64
+	VoidedAt   string
+}
+
+type PunchCorrection struct {
+	ID         int64
+	StaffID    int64
+	Action     string
+	OldPunchID *int64
+	NewPunchID *int64
+	OldAt      string
+	OldKind    string
+	NewAt      string
+	NewKind    string
+	Reason     string
+	OwnerID    *int64
+	OwnerName  string
+	At         string
+}
+
 type Refund struct {
 	ID               int64
 	ShopID           int64
@@ -189,10 +269,67 @@ type RefundChange struct {
 	NewValue string
 }
 
+type RotaChange struct {
+	ID       int64
+	StaffID  int64
+	Day      string
+	OldValue string
+	NewValue string
+	Source   string
+	BatchID  *int64
+	At       string
+}
+
+type RotaEntry struct {
+	ID        int64
+	StaffID   int64
+	Day       string
+	ShiftID   *int64
+	BatchID   *int64
+	CreatedAt string
+}
+
+type ServiceIncident struct {
+	ID        int64
+	StaffID   int64
+	Day       string
+	Kind      string
+	Count     int64
+	Note      string
+	BatchID   *int64
+	CreatedAt string
+}
+
 type Setting struct {
 	Key       string
 	Value     string
 	UpdatedAt string
+}
+
+type Shift struct {
+	ID        int64
+	Name      string
+	Short     string
+	StartMin  int64
+	EndMin    int64
+	Need      int64
+	Sort      int64
+	Active    int64
+	CreatedAt string
+	UpdatedAt string
+}
+
+type ShiftSwap struct {
+	ID           int64
+	Day          string
+	StaffA       int64
+	StaffB       int64
+	CellA        string
+	CellB        string
+	ApprovedBy   *int64
+	ApprovedName string
+	Note         string
+	CreatedAt    string
 }
 
 type Shop struct {
@@ -248,11 +385,36 @@ type ShopMergeParked struct {
 }
 
 type Staff struct {
-	ID        int64
-	Name      string
-	Role      string
-	Active    int64
-	Note      string
-	CreatedAt string
-	UpdatedAt string
+	ID             int64
+	Name           string
+	Role           string
+	Active         int64
+	Note           string
+	CreatedAt      string
+	UpdatedAt      string
+	LevelID        *int64
+	PinHash        string
+	PinFailures    int64
+	PinLockedUntil string
+	JoinedOn       string
+	LeftOn         string
+	CreatedBatchID *int64
+}
+
+type StaffAccount struct {
+	Account string
+	StaffID int64
+}
+
+type StaffLeave struct {
+	ID           int64
+	StaffID      int64
+	Type         string
+	FromDay      string
+	ToDay        string
+	ApprovedBy   *int64
+	ApprovedName string
+	Note         string
+	CreatedAt    string
+	CancelledAt  string
 }
