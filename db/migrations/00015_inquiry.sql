@@ -57,6 +57,7 @@ CREATE TABLE inquiry (
     flagged_by     INTEGER REFERENCES staff (id) ON DELETE SET NULL,
     chased_by      INTEGER REFERENCES staff (id) ON DELETE SET NULL,
     batch_id       INTEGER REFERENCES import_batch (id),
+    edited         INTEGER NOT NULL DEFAULT 0,   -- changed since it was written (undo of its import says so)
     created_utc    TEXT NOT NULL,
     updated_utc    TEXT NOT NULL,
     CHECK (outcome <> 'no_deal' OR trim(reason) <> '')

@@ -23,16 +23,16 @@ UPDATE inquiry_option SET name = sqlc.arg(name), position = sqlc.arg(position), 
 WHERE id = sqlc.arg(id);
 
 -- name: RenameInquiryCustomerType :execrows
-UPDATE inquiry SET customer_type = sqlc.arg(new_name), updated_utc = sqlc.arg(now) WHERE customer_type = sqlc.arg(old_name);
+UPDATE inquiry SET customer_type = sqlc.arg(new_name), edited = 1, updated_utc = sqlc.arg(now) WHERE customer_type = sqlc.arg(old_name);
 
 -- name: RenameInquiryChannel :execrows
-UPDATE inquiry SET channel = sqlc.arg(new_name), updated_utc = sqlc.arg(now) WHERE channel = sqlc.arg(old_name);
+UPDATE inquiry SET channel = sqlc.arg(new_name), edited = 1, updated_utc = sqlc.arg(now) WHERE channel = sqlc.arg(old_name);
 
 -- name: RenameInquiryReason :execrows
-UPDATE inquiry SET reason = sqlc.arg(new_name), updated_utc = sqlc.arg(now) WHERE reason = sqlc.arg(old_name);
+UPDATE inquiry SET reason = sqlc.arg(new_name), edited = 1, updated_utc = sqlc.arg(now) WHERE reason = sqlc.arg(old_name);
 
 -- name: RenameInquiryDealType :execrows
-UPDATE inquiry SET deal_type = sqlc.arg(new_name), updated_utc = sqlc.arg(now) WHERE deal_type = sqlc.arg(old_name);
+UPDATE inquiry SET deal_type = sqlc.arg(new_name), edited = 1, updated_utc = sqlc.arg(now) WHERE deal_type = sqlc.arg(old_name);
 
 -- name: InsertInquiry :one
 INSERT INTO inquiry (asked_on, asked_time, shop_id, customer, customer_type, channel, products, region,
@@ -53,7 +53,7 @@ SET asked_on = sqlc.arg(asked_on), asked_time = sqlc.arg(asked_time), shop_id = 
     outcome = sqlc.arg(outcome), deal_type = sqlc.arg(deal_type), amount_fen = sqlc.arg(amount_fen),
     reason = sqlc.arg(reason), follow_note = sqlc.arg(follow_note), next_follow_on = sqlc.arg(next_follow_on),
     note = sqlc.arg(note), deal_on = sqlc.arg(deal_on), flagged_by = sqlc.narg(flagged_by),
-    chased_by = sqlc.narg(chased_by), updated_utc = sqlc.arg(now)
+    chased_by = sqlc.narg(chased_by), edited = 1, updated_utc = sqlc.arg(now)
 WHERE id = sqlc.arg(id);
 
 -- name: DeleteInquiry :execrows
@@ -233,7 +233,7 @@ ORDER BY f.due_on;
 SELECT count(*) FROM inquiry_follow_up WHERE state = 'open' AND due_on <= sqlc.arg(day);
 
 -- name: SetInquiryFollow :exec
-UPDATE inquiry SET next_follow_on = sqlc.arg(next_follow_on), follow_note = sqlc.arg(follow_note), updated_utc = sqlc.arg(now)
+UPDATE inquiry SET next_follow_on = sqlc.arg(next_follow_on), follow_note = sqlc.arg(follow_note), edited = 1, updated_utc = sqlc.arg(now)
 WHERE id = sqlc.arg(id);
 
 -- Orders proposed as deals -----------------------------------------------------------------
@@ -287,7 +287,7 @@ UPDATE inquiry
 SET outcome = sqlc.arg(outcome), amount_fen = sqlc.arg(amount_fen), deal_shop_id = sqlc.arg(deal_shop_id),
     deal_order_no = sqlc.arg(deal_order_no), deal_on = sqlc.arg(deal_on),
     flagged_by = coalesce(sqlc.narg(flagged_by), flagged_by), chased_by = coalesce(sqlc.narg(chased_by), chased_by),
-    updated_utc = sqlc.arg(now)
+    edited = 1, updated_utc = sqlc.arg(now)
 WHERE id = sqlc.arg(id);
 
 -- name: ListMatches :many
@@ -421,7 +421,7 @@ SELECT id, name FROM staff ORDER BY id;
 DELETE FROM inquiry WHERE batch_id = sqlc.arg(batch_id);
 
 -- name: CountEditedInquiriesOfBatch :one
-SELECT count(*) FROM inquiry WHERE batch_id = sqlc.arg(batch_id) AND updated_utc <> created_utc;
+SELECT count(*) FROM inquiry WHERE batch_id = sqlc.arg(batch_id) AND edited = 1;
 
 -- name: InquiryStaffName :one
 SELECT name FROM staff WHERE id = sqlc.arg(id);

@@ -71,7 +71,7 @@ func (q *Queries) CountDueFollowUps(ctx context.Context, day string) (int64, err
 }
 
 const countEditedInquiriesOfBatch = `-- name: CountEditedInquiriesOfBatch :one
-SELECT count(*) FROM inquiry WHERE batch_id = ?1 AND updated_utc <> created_utc
+SELECT count(*) FROM inquiry WHERE batch_id = ?1 AND edited = 1
 `
 
 func (q *Queries) CountEditedInquiriesOfBatch(ctx context.Context, batchID *int64) (int64, error) {
@@ -1515,7 +1515,7 @@ func (q *Queries) RejectConfirmedMatches(ctx context.Context, arg RejectConfirme
 }
 
 const renameInquiryChannel = `-- name: RenameInquiryChannel :execrows
-UPDATE inquiry SET channel = ?1, updated_utc = ?2 WHERE channel = ?3
+UPDATE inquiry SET channel = ?1, edited = 1, updated_utc = ?2 WHERE channel = ?3
 `
 
 type RenameInquiryChannelParams struct {
@@ -1533,7 +1533,7 @@ func (q *Queries) RenameInquiryChannel(ctx context.Context, arg RenameInquiryCha
 }
 
 const renameInquiryCustomerType = `-- name: RenameInquiryCustomerType :execrows
-UPDATE inquiry SET customer_type = ?1, updated_utc = ?2 WHERE customer_type = ?3
+UPDATE inquiry SET customer_type = ?1, edited = 1, updated_utc = ?2 WHERE customer_type = ?3
 `
 
 type RenameInquiryCustomerTypeParams struct {
@@ -1551,7 +1551,7 @@ func (q *Queries) RenameInquiryCustomerType(ctx context.Context, arg RenameInqui
 }
 
 const renameInquiryDealType = `-- name: RenameInquiryDealType :execrows
-UPDATE inquiry SET deal_type = ?1, updated_utc = ?2 WHERE deal_type = ?3
+UPDATE inquiry SET deal_type = ?1, edited = 1, updated_utc = ?2 WHERE deal_type = ?3
 `
 
 type RenameInquiryDealTypeParams struct {
@@ -1569,7 +1569,7 @@ func (q *Queries) RenameInquiryDealType(ctx context.Context, arg RenameInquiryDe
 }
 
 const renameInquiryReason = `-- name: RenameInquiryReason :execrows
-UPDATE inquiry SET reason = ?1, updated_utc = ?2 WHERE reason = ?3
+UPDATE inquiry SET reason = ?1, edited = 1, updated_utc = ?2 WHERE reason = ?3
 `
 
 type RenameInquiryReasonParams struct {
@@ -1603,7 +1603,7 @@ UPDATE inquiry
 SET outcome = ?1, amount_fen = ?2, deal_shop_id = ?3,
     deal_order_no = ?4, deal_on = ?5,
     flagged_by = coalesce(?6, flagged_by), chased_by = coalesce(?7, chased_by),
-    updated_utc = ?8
+    edited = 1, updated_utc = ?8
 WHERE id = ?9
 `
 
@@ -1635,7 +1635,7 @@ func (q *Queries) SetInquiryDeal(ctx context.Context, arg SetInquiryDealParams) 
 }
 
 const setInquiryFollow = `-- name: SetInquiryFollow :exec
-UPDATE inquiry SET next_follow_on = ?1, follow_note = ?2, updated_utc = ?3
+UPDATE inquiry SET next_follow_on = ?1, follow_note = ?2, edited = 1, updated_utc = ?3
 WHERE id = ?4
 `
 
@@ -2242,7 +2242,7 @@ SET asked_on = ?1, asked_time = ?2, shop_id = ?3,
     outcome = ?10, deal_type = ?11, amount_fen = ?12,
     reason = ?13, follow_note = ?14, next_follow_on = ?15,
     note = ?16, deal_on = ?17, flagged_by = ?18,
-    chased_by = ?19, updated_utc = ?20
+    chased_by = ?19, edited = 1, updated_utc = ?20
 WHERE id = ?21
 `
 

@@ -126,6 +126,7 @@ type Inquiry struct {
 	FlaggedBy    *int64
 	ChasedBy     *int64
 	BatchID      *int64
+	Edited       int64
 	CreatedUtc   string
 	UpdatedUtc   string
 }

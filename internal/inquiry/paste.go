@@ -153,27 +153,32 @@ func pasteRefused(errs []PasteError) error {
 
 // readBlock splits a pasted block into rows of cells. Excel puts a cell that holds a tab,
 // a new line or a quote in quotes (doubling the quote), which the CSV reader undoes.
-func readBlock(text string) ([][]string, error) {
+// It returns each row's line in the block (from 1; a cell with a line break makes a row
+// take more than one line, and empty lines are skipped).
+func readBlock(text string) ([][]string, []int, error) {
 	r := csv.NewReader(strings.NewReader(strings.TrimRight(text, "\r\n")))
 	r.Comma = '\t'
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	var out [][]string
+	var lines []int
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			return out, nil
+			return out, lines, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("读不懂粘贴的内容：%w", err)
+			return nil, nil, fmt.Errorf("读不懂粘贴的内容：%w", err)
 		}
+		line, _ := r.FieldPos(0)
 		out = append(out, rec)
+		lines = append(lines, line)
 	}
 }
 
 func parsePaste(ctx context.Context, q *sqldb.Queries, text string, d PasteDefaults) (PastePreview, error) {
 	p := PastePreview{Rows: []Inquiry{}, Lines: []int{}, Errors: []PasteError{}, NewValues: []ListValue{}}
-	lines, err := readBlock(text)
+	lines, lineNo, err := readBlock(text)
 	if err != nil {
 		return p, err
 	}
@@ -215,7 +220,7 @@ func parsePaste(ctx context.Context, q *sqldb.Queries, text string, d PasteDefau
 	}
 	newValues := map[ListValue]bool{}
 	for i := start; i < len(lines); i++ {
-		line := i + 1
+		line := lineNo[i]
 		cells := map[string]string{}
 		blank := true
 		for j, v := range lines[i] {
