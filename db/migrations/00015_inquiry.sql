@@ -62,8 +62,7 @@ CREATE TABLE inquiry (
     updated_utc    TEXT NOT NULL,
     CHECK (outcome <> 'no_deal' OR trim(reason) <> '')
 );
--- The analysis reads a period: these cover the group-bys of one period without the table.
-CREATE INDEX inquiry_day ON inquiry (asked_on, outcome, channel, agent_id, customer_type, region, reason);
+CREATE INDEX inquiry_asked ON inquiry (asked_on);
 CREATE INDEX inquiry_customer ON inquiry (customer, asked_on);
 CREATE INDEX inquiry_open ON inquiry (asked_on) WHERE outcome IN ('pending', 'no_deal');
 CREATE INDEX inquiry_deal_on ON inquiry (deal_on) WHERE outcome = 'deal';
@@ -76,6 +75,121 @@ CREATE TABLE inquiry_product (
     PRIMARY KEY (inquiry_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX inquiry_product_name ON inquiry_product (product);
+
+-- The analysis reads counts, not rows: inquiry_stat holds, per day (grain 'd') and per month
+-- (grain 'm'), the number of inquiries and the deals' amount of each outcome for each value
+-- of each dimension (dim: all, channel, agent (staff id as text, '0' none), type, region,
+-- reason, product ('' = no product)). A period's figures add up its whole months and the
+-- days at its two ends: a year of 100,000 inquiries is a few thousand rows (measured: a
+-- GROUP BY over the rows themselves took 180 ms per dimension through modernc, reading
+-- them into Go 230 ms; BenchmarkStats in internal/inquiry). Triggers keep it exact on
+-- every write, whoever writes (entry, paste, the import handler, list renames).
+CREATE TABLE inquiry_stat (
+    dim        TEXT NOT NULL,
+    grain      TEXT NOT NULL CHECK (grain IN ('d', 'm')),
+    period     TEXT NOT NULL,   -- 'YYYY-MM-DD' (grain d) or 'YYYY-MM' (grain m)
+    val        TEXT NOT NULL,   -- the dimension's value
+    outcome    TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    amount_fen INTEGER NOT NULL,
+    PRIMARY KEY (dim, grain, period, val, outcome)
+) WITHOUT ROWID;
+
+-- +goose StatementBegin
+CREATE TRIGGER inquiry_stat_insert AFTER INSERT ON inquiry BEGIN
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT d.dim, g.grain, CASE g.grain WHEN 'd' THEN NEW.asked_on ELSE substr(NEW.asked_on, 1, 7) END, d.val,
+           NEW.outcome, 1, NEW.amount_fen
+    FROM (SELECT 'all' AS dim, '' AS val UNION ALL SELECT 'channel', NEW.channel
+          UNION ALL SELECT 'agent', CAST(coalesce(NEW.agent_id, 0) AS TEXT) UNION ALL SELECT 'type', NEW.customer_type
+          UNION ALL SELECT 'region', NEW.region UNION ALL SELECT 'reason', NEW.reason
+          UNION ALL SELECT 'product', '' WHERE NEW.products = '') AS d,
+         (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE true
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER inquiry_stat_update AFTER UPDATE OF asked_on, outcome, channel, agent_id, customer_type, region, reason, amount_fen, products ON inquiry BEGIN
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT d.dim, g.grain, CASE g.grain WHEN 'd' THEN OLD.asked_on ELSE substr(OLD.asked_on, 1, 7) END, d.val,
+           OLD.outcome, -1, -OLD.amount_fen
+    FROM (SELECT 'all' AS dim, '' AS val UNION ALL SELECT 'channel', OLD.channel
+          UNION ALL SELECT 'agent', CAST(coalesce(OLD.agent_id, 0) AS TEXT) UNION ALL SELECT 'type', OLD.customer_type
+          UNION ALL SELECT 'region', OLD.region UNION ALL SELECT 'reason', OLD.reason
+          UNION ALL SELECT 'product', '' WHERE OLD.products = '') AS d,
+         (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE true
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT d.dim, g.grain, CASE g.grain WHEN 'd' THEN NEW.asked_on ELSE substr(NEW.asked_on, 1, 7) END, d.val,
+           NEW.outcome, 1, NEW.amount_fen
+    FROM (SELECT 'all' AS dim, '' AS val UNION ALL SELECT 'channel', NEW.channel
+          UNION ALL SELECT 'agent', CAST(coalesce(NEW.agent_id, 0) AS TEXT) UNION ALL SELECT 'type', NEW.customer_type
+          UNION ALL SELECT 'region', NEW.region UNION ALL SELECT 'reason', NEW.reason
+          UNION ALL SELECT 'product', '' WHERE NEW.products = '') AS d,
+         (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE true
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT 'product', g.grain, CASE g.grain WHEN 'd' THEN OLD.asked_on ELSE substr(OLD.asked_on, 1, 7) END, p.product,
+           OLD.outcome, -1, -OLD.amount_fen
+    FROM inquiry_product AS p, (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE p.inquiry_id = NEW.id AND (OLD.asked_on <> NEW.asked_on OR OLD.outcome <> NEW.outcome OR OLD.amount_fen <> NEW.amount_fen)
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT 'product', g.grain, CASE g.grain WHEN 'd' THEN NEW.asked_on ELSE substr(NEW.asked_on, 1, 7) END, p.product,
+           NEW.outcome, 1, NEW.amount_fen
+    FROM inquiry_product AS p, (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE p.inquiry_id = NEW.id AND (OLD.asked_on <> NEW.asked_on OR OLD.outcome <> NEW.outcome OR OLD.amount_fen <> NEW.amount_fen)
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+END;
+-- +goose StatementEnd
+
+-- Products go before their inquiry, while it is there to say the day and outcome.
+-- +goose StatementBegin
+CREATE TRIGGER inquiry_stat_delete_products BEFORE DELETE ON inquiry BEGIN
+    DELETE FROM inquiry_product WHERE inquiry_id = OLD.id;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER inquiry_stat_delete AFTER DELETE ON inquiry BEGIN
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT d.dim, g.grain, CASE g.grain WHEN 'd' THEN OLD.asked_on ELSE substr(OLD.asked_on, 1, 7) END, d.val,
+           OLD.outcome, -1, -OLD.amount_fen
+    FROM (SELECT 'all' AS dim, '' AS val UNION ALL SELECT 'channel', OLD.channel
+          UNION ALL SELECT 'agent', CAST(coalesce(OLD.agent_id, 0) AS TEXT) UNION ALL SELECT 'type', OLD.customer_type
+          UNION ALL SELECT 'region', OLD.region UNION ALL SELECT 'reason', OLD.reason
+          UNION ALL SELECT 'product', '' WHERE OLD.products = '') AS d,
+         (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE true
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER inquiry_stat_product_insert AFTER INSERT ON inquiry_product BEGIN
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT 'product', g.grain, CASE g.grain WHEN 'd' THEN i.asked_on ELSE substr(i.asked_on, 1, 7) END, p.product,
+           i.outcome, 1, i.amount_fen
+    FROM inquiry AS i, (SELECT NEW.product AS product) AS p, (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE i.id = NEW.inquiry_id
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER inquiry_stat_product_delete AFTER DELETE ON inquiry_product BEGIN
+    INSERT INTO inquiry_stat (dim, grain, period, val, outcome, n, amount_fen)
+    SELECT 'product', g.grain, CASE g.grain WHEN 'd' THEN i.asked_on ELSE substr(i.asked_on, 1, 7) END, p.product,
+           i.outcome, -1, -i.amount_fen
+    FROM inquiry AS i, (SELECT OLD.product AS product) AS p, (SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+    WHERE i.id = OLD.inquiry_id
+    ON CONFLICT (dim, grain, period, val, outcome) DO UPDATE SET n = n + excluded.n, amount_fen = amount_fen + excluded.amount_fen;
+END;
+-- +goose StatementEnd
 
 -- Follow-ups: kind 'follow_up' (an inquiry's next follow-up date) or 'revisit' (the
 -- 1-3-10-30 plan after a new customer's first deal; step = the day number). Never two for
@@ -126,6 +240,7 @@ CREATE INDEX inquiry_match_state ON inquiry_match (state);
 -- +goose Down
 DROP TABLE inquiry_match;
 DROP TABLE inquiry_follow_up;
+DROP TABLE inquiry_stat;
 DROP TABLE inquiry_product;
 DROP TABLE inquiry;
 DROP TABLE inquiry_option;

@@ -340,77 +340,22 @@ SELECT status, kind, reason, amount_fen FROM refund
 WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no);
 
 -- Analysis ---------------------------------------------------------------------------------
--- Each counts the inquiries asked in the period: deals / inquiries, pending counted in
--- inquiries. The by-dimension queries read only the covering index inquiry_day.
+-- The counts of one dimension over a period, from inquiry_stat (migration 00015): the whole
+-- months inside the period at month grain, the days at its two ends at day grain (an
+-- empty range is one whose start is after its end).
+-- name: StatSums :many
+SELECT val, outcome, CAST(sum(n) AS INTEGER) AS n, CAST(sum(amount_fen) AS INTEGER) AS amount_fen
+FROM inquiry_stat
+WHERE (dim = sqlc.arg(dim) AND grain = 'm' AND period >= sqlc.arg(month_from) AND period <= sqlc.arg(month_to))
+   OR (dim = sqlc.arg(dim) AND grain = 'd' AND period >= sqlc.arg(from_day) AND period <= sqlc.arg(head_to))
+   OR (dim = sqlc.arg(dim) AND grain = 'd' AND period >= sqlc.arg(tail_from) AND period <= sqlc.arg(to_day))
+GROUP BY val, outcome;
 
--- name: StatsTotal :one
-SELECT count(*) AS inquiries,
-       CAST(coalesce(sum(outcome = 'deal'), 0) AS INTEGER) AS deals,
-       CAST(coalesce(sum(outcome = 'pending'), 0) AS INTEGER) AS pending,
-       CAST(coalesce(sum(outcome = 'no_deal'), 0) AS INTEGER) AS no_deals,
-       CAST(coalesce(sum(CASE WHEN outcome = 'deal' THEN amount_fen ELSE 0 END), 0) AS INTEGER) AS amount_fen
-FROM inquiry WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day);
-
--- name: StatsByChannel :many
-SELECT channel AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day)
-GROUP BY channel;
-
--- name: StatsByAgent :many
-SELECT CAST(coalesce(agent_id, 0) AS INTEGER) AS agent_id, count(*) AS inquiries,
-       CAST(sum(outcome = 'deal') AS INTEGER) AS deals, CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day)
-GROUP BY agent_id;
-
--- The amounts of the deals per agent (the ranking), through the table: few rows are deals.
--- name: StatsDealAmountByAgent :many
-SELECT CAST(coalesce(agent_id, 0) AS INTEGER) AS agent_id, CAST(sum(amount_fen) AS INTEGER) AS amount_fen
-FROM inquiry
-WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day) AND outcome = 'deal'
-GROUP BY agent_id;
-
--- name: StatsByType :many
-SELECT customer_type AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day)
-GROUP BY customer_type;
-
--- name: StatsByRegion :many
-SELECT region AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day)
-GROUP BY region;
-
--- An inquiry about two products counts once for each.
--- name: StatsByProduct :many
-SELECT p.product AS dim, count(*) AS inquiries, CAST(sum(i.outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(i.outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry i JOIN inquiry_product p ON p.inquiry_id = i.id
-WHERE i.asked_on >= sqlc.arg(from_day) AND i.asked_on <= sqlc.arg(to_day)
-GROUP BY p.product;
-
--- name: StatsNoProduct :one
-SELECT count(*) AS inquiries, CAST(coalesce(sum(outcome = 'deal'), 0) AS INTEGER) AS deals,
-       CAST(coalesce(sum(outcome = 'pending'), 0) AS INTEGER) AS pending
-FROM inquiry WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day) AND products = '';
-
--- name: StatsByReason :many
-SELECT reason AS dim, count(*) AS inquiries
-FROM inquiry
-WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day) AND outcome = 'no_deal'
-GROUP BY reason;
-
--- name: StatsByDay :many
-SELECT asked_on AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= sqlc.arg(from_day) AND asked_on <= sqlc.arg(to_day)
-GROUP BY asked_on;
+-- name: StatDays :many
+SELECT period, outcome, CAST(sum(n) AS INTEGER) AS n
+FROM inquiry_stat
+WHERE dim = 'all' AND grain = 'd' AND period >= sqlc.arg(from_day) AND period <= sqlc.arg(to_day)
+GROUP BY period, outcome;
 
 -- name: StaffNames :many
 SELECT id, name FROM staff ORDER BY id;

@@ -492,35 +492,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.staffNamesStmt, err = db.PrepareContext(ctx, staffNames); err != nil {
 		return nil, fmt.Errorf("error preparing query StaffNames: %w", err)
 	}
-	if q.statsByAgentStmt, err = db.PrepareContext(ctx, statsByAgent); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsByAgent: %w", err)
+	if q.statDaysStmt, err = db.PrepareContext(ctx, statDays); err != nil {
+		return nil, fmt.Errorf("error preparing query StatDays: %w", err)
 	}
-	if q.statsByChannelStmt, err = db.PrepareContext(ctx, statsByChannel); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsByChannel: %w", err)
-	}
-	if q.statsByDayStmt, err = db.PrepareContext(ctx, statsByDay); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsByDay: %w", err)
-	}
-	if q.statsByProductStmt, err = db.PrepareContext(ctx, statsByProduct); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsByProduct: %w", err)
-	}
-	if q.statsByReasonStmt, err = db.PrepareContext(ctx, statsByReason); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsByReason: %w", err)
-	}
-	if q.statsByRegionStmt, err = db.PrepareContext(ctx, statsByRegion); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsByRegion: %w", err)
-	}
-	if q.statsByTypeStmt, err = db.PrepareContext(ctx, statsByType); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsByType: %w", err)
-	}
-	if q.statsDealAmountByAgentStmt, err = db.PrepareContext(ctx, statsDealAmountByAgent); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsDealAmountByAgent: %w", err)
-	}
-	if q.statsNoProductStmt, err = db.PrepareContext(ctx, statsNoProduct); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsNoProduct: %w", err)
-	}
-	if q.statsTotalStmt, err = db.PrepareContext(ctx, statsTotal); err != nil {
-		return nil, fmt.Errorf("error preparing query StatsTotal: %w", err)
+	if q.statSumsStmt, err = db.PrepareContext(ctx, statSums); err != nil {
+		return nil, fmt.Errorf("error preparing query StatSums: %w", err)
 	}
 	if q.suggestCustomersStmt, err = db.PrepareContext(ctx, suggestCustomers); err != nil {
 		return nil, fmt.Errorf("error preparing query SuggestCustomers: %w", err)
@@ -1346,54 +1322,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing staffNamesStmt: %w", cerr)
 		}
 	}
-	if q.statsByAgentStmt != nil {
-		if cerr := q.statsByAgentStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsByAgentStmt: %w", cerr)
+	if q.statDaysStmt != nil {
+		if cerr := q.statDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing statDaysStmt: %w", cerr)
 		}
 	}
-	if q.statsByChannelStmt != nil {
-		if cerr := q.statsByChannelStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsByChannelStmt: %w", cerr)
-		}
-	}
-	if q.statsByDayStmt != nil {
-		if cerr := q.statsByDayStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsByDayStmt: %w", cerr)
-		}
-	}
-	if q.statsByProductStmt != nil {
-		if cerr := q.statsByProductStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsByProductStmt: %w", cerr)
-		}
-	}
-	if q.statsByReasonStmt != nil {
-		if cerr := q.statsByReasonStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsByReasonStmt: %w", cerr)
-		}
-	}
-	if q.statsByRegionStmt != nil {
-		if cerr := q.statsByRegionStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsByRegionStmt: %w", cerr)
-		}
-	}
-	if q.statsByTypeStmt != nil {
-		if cerr := q.statsByTypeStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsByTypeStmt: %w", cerr)
-		}
-	}
-	if q.statsDealAmountByAgentStmt != nil {
-		if cerr := q.statsDealAmountByAgentStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsDealAmountByAgentStmt: %w", cerr)
-		}
-	}
-	if q.statsNoProductStmt != nil {
-		if cerr := q.statsNoProductStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsNoProductStmt: %w", cerr)
-		}
-	}
-	if q.statsTotalStmt != nil {
-		if cerr := q.statsTotalStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing statsTotalStmt: %w", cerr)
+	if q.statSumsStmt != nil {
+		if cerr := q.statSumsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing statSumsStmt: %w", cerr)
 		}
 	}
 	if q.suggestCustomersStmt != nil {
@@ -1656,16 +1592,8 @@ type Queries struct {
 	shopsOfOrderNumbersStmt         *sql.Stmt
 	shopsOnPlatformStmt             *sql.Stmt
 	staffNamesStmt                  *sql.Stmt
-	statsByAgentStmt                *sql.Stmt
-	statsByChannelStmt              *sql.Stmt
-	statsByDayStmt                  *sql.Stmt
-	statsByProductStmt              *sql.Stmt
-	statsByReasonStmt               *sql.Stmt
-	statsByRegionStmt               *sql.Stmt
-	statsByTypeStmt                 *sql.Stmt
-	statsDealAmountByAgentStmt      *sql.Stmt
-	statsNoProductStmt              *sql.Stmt
-	statsTotalStmt                  *sql.Stmt
+	statDaysStmt                    *sql.Stmt
+	statSumsStmt                    *sql.Stmt
 	suggestCustomersStmt            *sql.Stmt
 	templateIDByNameStmt            *sql.Stmt
 	touchShopChoiceStmt             *sql.Stmt
@@ -1841,16 +1769,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		shopsOfOrderNumbersStmt:         q.shopsOfOrderNumbersStmt,
 		shopsOnPlatformStmt:             q.shopsOnPlatformStmt,
 		staffNamesStmt:                  q.staffNamesStmt,
-		statsByAgentStmt:                q.statsByAgentStmt,
-		statsByChannelStmt:              q.statsByChannelStmt,
-		statsByDayStmt:                  q.statsByDayStmt,
-		statsByProductStmt:              q.statsByProductStmt,
-		statsByReasonStmt:               q.statsByReasonStmt,
-		statsByRegionStmt:               q.statsByRegionStmt,
-		statsByTypeStmt:                 q.statsByTypeStmt,
-		statsDealAmountByAgentStmt:      q.statsDealAmountByAgentStmt,
-		statsNoProductStmt:              q.statsNoProductStmt,
-		statsTotalStmt:                  q.statsTotalStmt,
+		statDaysStmt:                    q.statDaysStmt,
+		statSumsStmt:                    q.statSumsStmt,
 		suggestCustomersStmt:            q.suggestCustomersStmt,
 		templateIDByNameStmt:            q.templateIDByNameStmt,
 		touchShopChoiceStmt:             q.touchShopChoiceStmt,

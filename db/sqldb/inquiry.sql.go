@@ -1688,41 +1688,34 @@ func (q *Queries) StaffNames(ctx context.Context) ([]StaffNamesRow, error) {
 	return items, nil
 }
 
-const statsByAgent = `-- name: StatsByAgent :many
-SELECT CAST(coalesce(agent_id, 0) AS INTEGER) AS agent_id, count(*) AS inquiries,
-       CAST(sum(outcome = 'deal') AS INTEGER) AS deals, CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= ?1 AND asked_on <= ?2
-GROUP BY agent_id
+const statDays = `-- name: StatDays :many
+SELECT period, outcome, CAST(sum(n) AS INTEGER) AS n
+FROM inquiry_stat
+WHERE dim = 'all' AND grain = 'd' AND period >= ?1 AND period <= ?2
+GROUP BY period, outcome
 `
 
-type StatsByAgentParams struct {
+type StatDaysParams struct {
 	FromDay string
 	ToDay   string
 }
 
-type StatsByAgentRow struct {
-	AgentID   int64
-	Inquiries int64
-	Deals     int64
-	Pending   int64
+type StatDaysRow struct {
+	Period  string
+	Outcome string
+	N       int64
 }
 
-func (q *Queries) StatsByAgent(ctx context.Context, arg StatsByAgentParams) ([]StatsByAgentRow, error) {
-	rows, err := q.query(ctx, q.statsByAgentStmt, statsByAgent, arg.FromDay, arg.ToDay)
+func (q *Queries) StatDays(ctx context.Context, arg StatDaysParams) ([]StatDaysRow, error) {
+	rows, err := q.query(ctx, q.statDaysStmt, statDays, arg.FromDay, arg.ToDay)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []StatsByAgentRow
+	var items []StatDaysRow
 	for rows.Next() {
-		var i StatsByAgentRow
-		if err := rows.Scan(
-			&i.AgentID,
-			&i.Inquiries,
-			&i.Deals,
-			&i.Pending,
-		); err != nil {
+		var i StatDaysRow
+		if err := rows.Scan(&i.Period, &i.Outcome, &i.N); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -1736,389 +1729,70 @@ func (q *Queries) StatsByAgent(ctx context.Context, arg StatsByAgentParams) ([]S
 	return items, nil
 }
 
-const statsByChannel = `-- name: StatsByChannel :many
-SELECT channel AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= ?1 AND asked_on <= ?2
-GROUP BY channel
+const statSums = `-- name: StatSums :many
+SELECT val, outcome, CAST(sum(n) AS INTEGER) AS n, CAST(sum(amount_fen) AS INTEGER) AS amount_fen
+FROM inquiry_stat
+WHERE (dim = ?1 AND grain = 'm' AND period >= ?2 AND period <= ?3)
+   OR (dim = ?1 AND grain = 'd' AND period >= ?4 AND period <= ?5)
+   OR (dim = ?1 AND grain = 'd' AND period >= ?6 AND period <= ?7)
+GROUP BY val, outcome
 `
 
-type StatsByChannelParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsByChannelRow struct {
+type StatSumsParams struct {
 	Dim       string
-	Inquiries int64
-	Deals     int64
-	Pending   int64
+	MonthFrom string
+	MonthTo   string
+	FromDay   string
+	HeadTo    string
+	TailFrom  string
+	ToDay     string
 }
 
-func (q *Queries) StatsByChannel(ctx context.Context, arg StatsByChannelParams) ([]StatsByChannelRow, error) {
-	rows, err := q.query(ctx, q.statsByChannelStmt, statsByChannel, arg.FromDay, arg.ToDay)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []StatsByChannelRow
-	for rows.Next() {
-		var i StatsByChannelRow
-		if err := rows.Scan(
-			&i.Dim,
-			&i.Inquiries,
-			&i.Deals,
-			&i.Pending,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const statsByDay = `-- name: StatsByDay :many
-SELECT asked_on AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= ?1 AND asked_on <= ?2
-GROUP BY asked_on
-`
-
-type StatsByDayParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsByDayRow struct {
-	Dim       string
-	Inquiries int64
-	Deals     int64
-	Pending   int64
-}
-
-func (q *Queries) StatsByDay(ctx context.Context, arg StatsByDayParams) ([]StatsByDayRow, error) {
-	rows, err := q.query(ctx, q.statsByDayStmt, statsByDay, arg.FromDay, arg.ToDay)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []StatsByDayRow
-	for rows.Next() {
-		var i StatsByDayRow
-		if err := rows.Scan(
-			&i.Dim,
-			&i.Inquiries,
-			&i.Deals,
-			&i.Pending,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const statsByProduct = `-- name: StatsByProduct :many
-SELECT p.product AS dim, count(*) AS inquiries, CAST(sum(i.outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(i.outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry i JOIN inquiry_product p ON p.inquiry_id = i.id
-WHERE i.asked_on >= ?1 AND i.asked_on <= ?2
-GROUP BY p.product
-`
-
-type StatsByProductParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsByProductRow struct {
-	Dim       string
-	Inquiries int64
-	Deals     int64
-	Pending   int64
-}
-
-// An inquiry about two products counts once for each.
-func (q *Queries) StatsByProduct(ctx context.Context, arg StatsByProductParams) ([]StatsByProductRow, error) {
-	rows, err := q.query(ctx, q.statsByProductStmt, statsByProduct, arg.FromDay, arg.ToDay)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []StatsByProductRow
-	for rows.Next() {
-		var i StatsByProductRow
-		if err := rows.Scan(
-			&i.Dim,
-			&i.Inquiries,
-			&i.Deals,
-			&i.Pending,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const statsByReason = `-- name: StatsByReason :many
-SELECT reason AS dim, count(*) AS inquiries
-FROM inquiry
-WHERE asked_on >= ?1 AND asked_on <= ?2 AND outcome = 'no_deal'
-GROUP BY reason
-`
-
-type StatsByReasonParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsByReasonRow struct {
-	Dim       string
-	Inquiries int64
-}
-
-func (q *Queries) StatsByReason(ctx context.Context, arg StatsByReasonParams) ([]StatsByReasonRow, error) {
-	rows, err := q.query(ctx, q.statsByReasonStmt, statsByReason, arg.FromDay, arg.ToDay)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []StatsByReasonRow
-	for rows.Next() {
-		var i StatsByReasonRow
-		if err := rows.Scan(&i.Dim, &i.Inquiries); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const statsByRegion = `-- name: StatsByRegion :many
-SELECT region AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= ?1 AND asked_on <= ?2
-GROUP BY region
-`
-
-type StatsByRegionParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsByRegionRow struct {
-	Dim       string
-	Inquiries int64
-	Deals     int64
-	Pending   int64
-}
-
-func (q *Queries) StatsByRegion(ctx context.Context, arg StatsByRegionParams) ([]StatsByRegionRow, error) {
-	rows, err := q.query(ctx, q.statsByRegionStmt, statsByRegion, arg.FromDay, arg.ToDay)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []StatsByRegionRow
-	for rows.Next() {
-		var i StatsByRegionRow
-		if err := rows.Scan(
-			&i.Dim,
-			&i.Inquiries,
-			&i.Deals,
-			&i.Pending,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const statsByType = `-- name: StatsByType :many
-SELECT customer_type AS dim, count(*) AS inquiries, CAST(sum(outcome = 'deal') AS INTEGER) AS deals,
-       CAST(sum(outcome = 'pending') AS INTEGER) AS pending
-FROM inquiry
-WHERE asked_on >= ?1 AND asked_on <= ?2
-GROUP BY customer_type
-`
-
-type StatsByTypeParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsByTypeRow struct {
-	Dim       string
-	Inquiries int64
-	Deals     int64
-	Pending   int64
-}
-
-func (q *Queries) StatsByType(ctx context.Context, arg StatsByTypeParams) ([]StatsByTypeRow, error) {
-	rows, err := q.query(ctx, q.statsByTypeStmt, statsByType, arg.FromDay, arg.ToDay)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []StatsByTypeRow
-	for rows.Next() {
-		var i StatsByTypeRow
-		if err := rows.Scan(
-			&i.Dim,
-			&i.Inquiries,
-			&i.Deals,
-			&i.Pending,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const statsDealAmountByAgent = `-- name: StatsDealAmountByAgent :many
-SELECT CAST(coalesce(agent_id, 0) AS INTEGER) AS agent_id, CAST(sum(amount_fen) AS INTEGER) AS amount_fen
-FROM inquiry
-WHERE asked_on >= ?1 AND asked_on <= ?2 AND outcome = 'deal'
-GROUP BY agent_id
-`
-
-type StatsDealAmountByAgentParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsDealAmountByAgentRow struct {
-	AgentID   int64
-	AmountFen int64
-}
-
-// The amounts of the deals per agent (the ranking), through the table: few rows are deals.
-func (q *Queries) StatsDealAmountByAgent(ctx context.Context, arg StatsDealAmountByAgentParams) ([]StatsDealAmountByAgentRow, error) {
-	rows, err := q.query(ctx, q.statsDealAmountByAgentStmt, statsDealAmountByAgent, arg.FromDay, arg.ToDay)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []StatsDealAmountByAgentRow
-	for rows.Next() {
-		var i StatsDealAmountByAgentRow
-		if err := rows.Scan(&i.AgentID, &i.AmountFen); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const statsNoProduct = `-- name: StatsNoProduct :one
-SELECT count(*) AS inquiries, CAST(coalesce(sum(outcome = 'deal'), 0) AS INTEGER) AS deals,
-       CAST(coalesce(sum(outcome = 'pending'), 0) AS INTEGER) AS pending
-FROM inquiry WHERE asked_on >= ?1 AND asked_on <= ?2 AND products = ''
-`
-
-type StatsNoProductParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsNoProductRow struct {
-	Inquiries int64
-	Deals     int64
-	Pending   int64
-}
-
-func (q *Queries) StatsNoProduct(ctx context.Context, arg StatsNoProductParams) (StatsNoProductRow, error) {
-	row := q.queryRow(ctx, q.statsNoProductStmt, statsNoProduct, arg.FromDay, arg.ToDay)
-	var i StatsNoProductRow
-	err := row.Scan(&i.Inquiries, &i.Deals, &i.Pending)
-	return i, err
-}
-
-const statsTotal = `-- name: StatsTotal :one
-
-SELECT count(*) AS inquiries,
-       CAST(coalesce(sum(outcome = 'deal'), 0) AS INTEGER) AS deals,
-       CAST(coalesce(sum(outcome = 'pending'), 0) AS INTEGER) AS pending,
-       CAST(coalesce(sum(outcome = 'no_deal'), 0) AS INTEGER) AS no_deals,
-       CAST(coalesce(sum(CASE WHEN outcome = 'deal' THEN amount_fen ELSE 0 END), 0) AS INTEGER) AS amount_fen
-FROM inquiry WHERE asked_on >= ?1 AND asked_on <= ?2
-`
-
-type StatsTotalParams struct {
-	FromDay string
-	ToDay   string
-}
-
-type StatsTotalRow struct {
-	Inquiries int64
-	Deals     int64
-	Pending   int64
-	NoDeals   int64
+type StatSumsRow struct {
+	Val       string
+	Outcome   string
+	N         int64
 	AmountFen int64
 }
 
 // Analysis ---------------------------------------------------------------------------------
-// Each counts the inquiries asked in the period: deals / inquiries, pending counted in
-// inquiries. The by-dimension queries read only the covering index inquiry_day.
-func (q *Queries) StatsTotal(ctx context.Context, arg StatsTotalParams) (StatsTotalRow, error) {
-	row := q.queryRow(ctx, q.statsTotalStmt, statsTotal, arg.FromDay, arg.ToDay)
-	var i StatsTotalRow
-	err := row.Scan(
-		&i.Inquiries,
-		&i.Deals,
-		&i.Pending,
-		&i.NoDeals,
-		&i.AmountFen,
+// The counts of one dimension over a period, from inquiry_stat (migration 00015): the whole
+// months inside the period at month grain, the days at its two ends at day grain (an
+// empty range is one whose start is after its end).
+func (q *Queries) StatSums(ctx context.Context, arg StatSumsParams) ([]StatSumsRow, error) {
+	rows, err := q.query(ctx, q.statSumsStmt, statSums,
+		arg.Dim,
+		arg.MonthFrom,
+		arg.MonthTo,
+		arg.FromDay,
+		arg.HeadTo,
+		arg.TailFrom,
+		arg.ToDay,
 	)
-	return i, err
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []StatSumsRow
+	for rows.Next() {
+		var i StatSumsRow
+		if err := rows.Scan(
+			&i.Val,
+			&i.Outcome,
+			&i.N,
+			&i.AmountFen,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const suggestCustomers = `-- name: SuggestCustomers :many

@@ -178,6 +178,16 @@ type InquiryProduct struct {
 	Product   string
 }
 
+type InquiryStat struct {
+	Dim       string
+	Grain     string
+	Period    string
+	Val       string
+	Outcome   string
+	N         int64
+	AmountFen int64
+}
+
 type Order struct {
 	ID              int64
 	ShopID          int64

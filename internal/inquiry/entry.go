@@ -88,7 +88,9 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("“%s”的值“%s”%s", FieldName[e.Field], e.Value, e.Msg)
 }
 
-func fieldErr(field, value, msg string) error { return &FieldError{Field: field, Value: value, Msg: msg} }
+func fieldErr(field, value, msg string) error {
+	return &FieldError{Field: field, Value: value, Msg: msg}
+}
 
 // Limits of typed text, so that a paste of a whole document into one cell is refused
 // rather than stored.

@@ -84,7 +84,9 @@ func (w *xlsxWriter) bytes() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (w *xlsxWriter) yuan(fen int64) any { return excelize.Cell{StyleID: w.money, Value: float64(fen) / 100} }
+func (w *xlsxWriter) yuan(fen int64) any {
+	return excelize.Cell{StyleID: w.money, Value: float64(fen) / 100}
+}
 
 // ExportHeader is the register export's header row: Columns' first names.
 func ExportHeader() []string {

@@ -111,12 +111,23 @@ func (s *Store) Analyze(ctx context.Context, from, to, by string) (Analysis, err
 	}
 	q := s.db.Queries()
 	a := Analysis{From: from, To: to, By: by}
-	t, err := q.StatsTotal(ctx, sqldb.StatsTotalParams{FromDay: from, ToDay: to})
+	all, err := sums(ctx, q, "all", from, to)
 	if err != nil {
-		return a, fmt.Errorf("inquiry totals: %w", err)
+		return a, err
 	}
-	a.Totals = Totals{Inquiries: t.Inquiries, Deals: t.Deals, Pending: t.Pending, NoDeals: t.NoDeals,
-		Conversion: Conversion(t.Deals, t.Inquiries), AmountFen: t.AmountFen}
+	for _, g := range all {
+		a.Totals.Inquiries += g.n
+		switch g.outcome {
+		case OutcomeDeal:
+			a.Totals.Deals += g.n
+			a.Totals.AmountFen += g.amount
+		case OutcomePending:
+			a.Totals.Pending += g.n
+		case OutcomeNoDeal:
+			a.Totals.NoDeals += g.n
+		}
+	}
+	a.Totals.Conversion = Conversion(a.Totals.Deals, a.Totals.Inquiries)
 	if a.Rows, err = breakdown(ctx, q, from, to, by); err != nil {
 		return a, err
 	}
@@ -130,22 +141,11 @@ func (s *Store) Analyze(ctx context.Context, from, to, by string) (Analysis, err
 	} else if a.Agents, err = breakdown(ctx, q, from, to, ByAgent); err != nil {
 		return a, err
 	}
-	amounts, err := q.StatsDealAmountByAgent(ctx, sqldb.StatsDealAmountByAgentParams{FromDay: from, ToDay: to})
-	if err != nil {
-		return a, fmt.Errorf("deal amounts by agent: %w", err)
-	}
-	for _, m := range amounts {
-		for i := range a.Agents {
-			if a.Agents[i].AgentID == m.AgentID {
-				a.Agents[i].AmountFen = m.AmountFen
-			}
-		}
-	}
 	slices.SortStableFunc(a.Agents, func(x, y StatRow) int {
 		return cmp.Or(cmp.Compare(y.Deals, x.Deals), cmp.Compare(y.Conversion, x.Conversion),
 			cmp.Compare(y.AmountFen, x.AmountFen), cmp.Compare(x.Key, y.Key))
 	})
-	days, err := q.StatsByDay(ctx, sqldb.StatsByDayParams{FromDay: from, ToDay: to})
+	days, err := q.StatDays(ctx, sqldb.StatDaysParams{FromDay: from, ToDay: to})
 	if err != nil {
 		return a, fmt.Errorf("inquiries by day: %w", err)
 	}
@@ -153,10 +153,21 @@ func (s *Store) Analyze(ctx context.Context, from, to, by string) (Analysis, err
 	return a, nil
 }
 
-func trend(from, to string, days []sqldb.StatsByDayRow) []StatRow {
-	byDay := map[string]sqldb.StatsByDayRow{}
+func trend(from, to string, days []sqldb.StatDaysRow) []StatRow {
+	byDay := map[string]*StatRow{}
 	for _, d := range days {
-		byDay[d.Dim] = d
+		r := byDay[d.Period]
+		if r == nil {
+			r = &StatRow{Key: d.Period}
+			byDay[d.Period] = r
+		}
+		r.Inquiries += d.N
+		switch d.Outcome {
+		case OutcomeDeal:
+			r.Deals += d.N
+		case OutcomePending:
+			r.Pending += d.N
+		}
 	}
 	f, _ := time.Parse("2006-01-02", from)
 	t, _ := time.Parse("2006-01-02", to)
@@ -166,97 +177,125 @@ func trend(from, to string, days []sqldb.StatsByDayRow) []StatRow {
 	var out []StatRow
 	for d := f; !d.After(t); d = d.AddDate(0, 0, 1) {
 		k := d.Format("2006-01-02")
-		r := byDay[k]
-		out = append(out, StatRow{Key: k, Inquiries: r.Inquiries, Deals: r.Deals, Pending: r.Pending,
-			Conversion: Conversion(r.Deals, r.Inquiries)})
+		r := StatRow{Key: k}
+		if got := byDay[k]; got != nil {
+			r = *got
+		}
+		r.Conversion = Conversion(r.Deals, r.Inquiries)
+		out = append(out, r)
 	}
 	return out
 }
 
+// group is the count of one value and outcome of a dimension over a period.
+type group struct {
+	val, outcome string
+	n, amount    int64
+}
+
+// sums reads one dimension's counts over a period: the whole months inside it from the
+// month rows, the days before and after them from the day rows.
+func sums(ctx context.Context, q *sqldb.Queries, dim, from, to string) ([]group, error) {
+	f, _ := time.Parse("2006-01-02", from)
+	t, _ := time.Parse("2006-01-02", to)
+	firstMonth := time.Date(f.Year(), f.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if firstMonth.Before(f) {
+		firstMonth = firstMonth.AddDate(0, 1, 0)
+	}
+	lastMonth := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) // its last day must be in the period
+	if !t.Equal(lastMonth.AddDate(0, 1, -1)) {
+		lastMonth = lastMonth.AddDate(0, -1, 0)
+	}
+	p := sqldb.StatSumsParams{Dim: dim, FromDay: from, ToDay: to, MonthFrom: "9999-99", MonthTo: "0000-00",
+		HeadTo: to, TailFrom: "9999-99-99"}
+	if !lastMonth.Before(firstMonth) {
+		p.MonthFrom, p.MonthTo = firstMonth.Format("2006-01"), lastMonth.Format("2006-01")
+		p.HeadTo = firstMonth.AddDate(0, 0, -1).Format("2006-01-02")
+		p.TailFrom = lastMonth.AddDate(0, 1, 0).Format("2006-01-02")
+	}
+	rows, err := q.StatSums(ctx, p)
+	if err != nil {
+		return nil, fmt.Errorf("inquiries by %s: %w", dim, err)
+	}
+	out := make([]group, 0, len(rows))
+	for _, r := range rows {
+		if r.N != 0 {
+			out = append(out, group{val: r.Val, outcome: r.Outcome, n: r.N, amount: r.AmountFen})
+		}
+	}
+	return out, nil
+}
+
+// statDim is the inquiry_stat dimension of each breakdown.
+var statDim = map[string]string{ByChannel: "channel", ByAgent: "agent", ByProduct: "product", ByReason: "reason",
+	ByType: "type", ByRegion: "region"}
+
 // breakdown groups the period's inquiries by one dimension, most inquiries first.
 func breakdown(ctx context.Context, q *sqldb.Queries, from, to, by string) ([]StatRow, error) {
-	var out []StatRow
-	add := func(key string, n, deals, pending int64) {
-		if key == "" {
-			key = NoValue
-		}
-		out = append(out, StatRow{Key: key, Inquiries: n, Deals: deals, Pending: pending, Conversion: Conversion(deals, n)})
-	}
-	var err error
-	switch by {
-	case ByChannel:
-		var rows []sqldb.StatsByChannelRow
-		if rows, err = q.StatsByChannel(ctx, sqldb.StatsByChannelParams{FromDay: from, ToDay: to}); err == nil {
-			for _, r := range rows {
-				add(r.Dim, r.Inquiries, r.Deals, r.Pending)
-			}
-		}
-	case ByType:
-		var rows []sqldb.StatsByTypeRow
-		if rows, err = q.StatsByType(ctx, sqldb.StatsByTypeParams{FromDay: from, ToDay: to}); err == nil {
-			for _, r := range rows {
-				add(r.Dim, r.Inquiries, r.Deals, r.Pending)
-			}
-		}
-	case ByRegion:
-		var rows []sqldb.StatsByRegionRow
-		if rows, err = q.StatsByRegion(ctx, sqldb.StatsByRegionParams{FromDay: from, ToDay: to}); err == nil {
-			for _, r := range rows {
-				add(r.Dim, r.Inquiries, r.Deals, r.Pending)
-			}
-		}
-	case ByReason:
-		var rows []sqldb.StatsByReasonRow
-		if rows, err = q.StatsByReason(ctx, sqldb.StatsByReasonParams{FromDay: from, ToDay: to}); err == nil {
-			for _, r := range rows {
-				add(r.Dim, r.Inquiries, 0, 0)
-			}
-		}
-	case ByProduct:
-		var rows []sqldb.StatsByProductRow
-		if rows, err = q.StatsByProduct(ctx, sqldb.StatsByProductParams{FromDay: from, ToDay: to}); err == nil {
-			for _, r := range rows {
-				add(r.Dim, r.Inquiries, r.Deals, r.Pending)
-			}
-			var none sqldb.StatsNoProductRow
-			if none, err = q.StatsNoProduct(ctx, sqldb.StatsNoProductParams{FromDay: from, ToDay: to}); err == nil && none.Inquiries > 0 {
-				add(NoValue, none.Inquiries, none.Deals, none.Pending)
-			}
-		}
-	case ByAgent:
-		var rows []sqldb.StatsByAgentRow
-		if rows, err = q.StatsByAgent(ctx, sqldb.StatsByAgentParams{FromDay: from, ToDay: to}); err != nil {
-			break
-		}
-		var names []sqldb.StaffNamesRow
-		if names, err = q.StaffNames(ctx); err != nil {
-			break
-		}
-		name := map[int64]string{}
-		for _, n := range names {
-			name[n.ID] = n.Name
-		}
-		for _, r := range rows {
-			key := name[r.AgentID]
-			if r.AgentID == 0 {
-				key = NoAgent
-			} else if key == "" {
-				key = "#" + strconv.FormatInt(r.AgentID, 10)
-			}
-			out = append(out, StatRow{Key: key, AgentID: r.AgentID, Inquiries: r.Inquiries, Deals: r.Deals,
-				Pending: r.Pending, Conversion: Conversion(r.Deals, r.Inquiries)})
-		}
-	default:
+	dim, ok := statDim[by]
+	if !ok {
 		return nil, fmt.Errorf("不能按“%s”统计：可以按 channel、agent、product、reason、type、region", by)
 	}
+	groups, err := sums(ctx, q, dim, from, to)
 	if err != nil {
-		return nil, fmt.Errorf("inquiries by %s: %w", by, err)
+		return nil, err
+	}
+	var names map[int64]string
+	if by == ByAgent {
+		staff, err := q.StaffNames(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("staff names: %w", err)
+		}
+		names = map[int64]string{}
+		for _, st := range staff {
+			names[st.ID] = st.Name
+		}
+	}
+	rows := map[string]*StatRow{}
+	for _, g := range groups {
+		if by == ByReason && g.outcome != OutcomeNoDeal {
+			continue // the reasons of the no-deal rows only
+		}
+		r := rows[g.val]
+		if r == nil {
+			r = &StatRow{Key: g.val}
+			switch {
+			case by == ByAgent:
+				r.AgentID, _ = strconv.ParseInt(g.val, 10, 64)
+				r.Key = names[r.AgentID]
+				if r.AgentID == 0 {
+					r.Key = NoAgent
+				} else if r.Key == "" {
+					r.Key = "#" + g.val
+				}
+			case g.val == "":
+				r.Key = NoValue
+			}
+			rows[g.val] = r
+		}
+		r.Inquiries += g.n
+		switch {
+		case by == ByReason:
+		case g.outcome == OutcomeDeal:
+			r.Deals += g.n
+			r.AmountFen += g.amount
+		case g.outcome == OutcomePending:
+			r.Pending += g.n
+		}
+	}
+	out := make([]StatRow, 0, len(rows))
+	for _, r := range rows {
+		if r.Inquiries == 0 {
+			continue
+		}
+		r.Conversion = Conversion(r.Deals, r.Inquiries)
+		if by != ByAgent {
+			r.AmountFen = 0 // the amount is the agent ranking's
+		}
+		out = append(out, *r)
 	}
 	slices.SortStableFunc(out, func(x, y StatRow) int {
 		return cmp.Or(cmp.Compare(y.Inquiries, x.Inquiries), cmp.Compare(x.Key, y.Key))
 	})
-	if out == nil {
-		out = []StatRow{}
-	}
 	return out, nil
 }

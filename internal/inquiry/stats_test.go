@@ -2,6 +2,8 @@ package inquiry_test
 
 import (
 	"context"
+	"database/sql"
+	"strings"
 	"fmt"
 	"strconv"
 	"testing"
@@ -115,3 +117,91 @@ func TestStatsByHand(t *testing.T) {
 	}
 }
 
+// The counts the analysis reads (kept by triggers, summed by months and days) agree with
+// the rows themselves after adds, edits, confirmations and deletes, for periods that start
+// and end anywhere in a month.
+func TestStatsMatchRows(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	s := inquiry.New(d)
+	ids := staff(t, d, "小美", "阿杰")
+	channels := []string{"微信", "电话", "旺旺/千牛"}
+	var rows []inquiry.Inquiry
+	for i := 0; i < 240; i++ {
+		in := inquiry.Inquiry{AskedOn: fmt.Sprintf("2026-%02d-%02d", 9+i%3, 1+i*7%30), Customer: fmt.Sprint("c", i%40),
+			Channel: channels[i%3], AgentID: []int64{0, ids["小美"], ids["阿杰"]}[i%3], Region: []string{"", "浙江", "广东"}[i%3],
+			Outcome: inquiry.Outcomes[i%3], AmountFen: int64(i * 100), Products: [][]string{nil, {"毛毯"}, {"毛毯", "杯子"}}[i%3]}
+		if in.Outcome == inquiry.OutcomeNoDeal {
+			in.Reason = []string{"价格", "运费"}[i%2]
+		}
+		rows = append(rows, add(t, s, in))
+	}
+	for i, r := range rows {
+		switch i % 5 {
+		case 1: // move to another day, outcome and product
+			r.AskedOn, r.Outcome, r.Reason, r.Products = "2026-10-31", inquiry.OutcomeNoDeal, "缺货", []string{"杯子"}
+			if _, err := s.Update(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		case 2:
+			if _, err := s.Delete(ctx, r.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, p := range [][2]string{{"2026-09-01", "2026-11-30"}, {"2026-09-15", "2026-11-10"}, {"2026-10-31", "2026-10-31"},
+		{"2026-10-01", "2026-10-31"}, {"2026-09-30", "2026-11-01"}, {"2026-08-01", "2026-12-31"}} {
+		for _, by := range inquiry.Dimensions {
+			got, err := s.Stats(ctx, p[0], p[1], by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := rawStats(t, d.SQL, p[0], p[1], by)
+			gotText := map[string]string{}
+			for _, r := range got {
+				gotText[r.Key] = fmt.Sprint(r.Inquiries, r.Deals, r.Pending)
+			}
+			if fmt.Sprint(gotText) != fmt.Sprint(want) {
+				t.Errorf("%v by %s: %v, rows say %v", p, by, gotText, want)
+			}
+		}
+	}
+}
+
+// rawStats counts the rows themselves (the reference of TestStatsMatchRows).
+func rawStats(t *testing.T, db *sql.DB, from, to, by string) map[string]string {
+	t.Helper()
+	key := map[string]string{
+		inquiry.ByChannel: "i.channel", inquiry.ByType: "i.customer_type", inquiry.ByRegion: "i.region",
+		inquiry.ByReason: "i.reason", inquiry.ByProduct: "coalesce(p.product, '')",
+		inquiry.ByAgent: "coalesce((SELECT name FROM staff WHERE id = i.agent_id), '" + inquiry.NoAgent + "')",
+	}[by]
+	q := `SELECT ` + key + `, count(*), sum(i.outcome = 'deal'), sum(i.outcome = 'pending')
+	      FROM inquiry i LEFT JOIN inquiry_product p ON p.inquiry_id = i.id
+	      WHERE i.asked_on BETWEEN ? AND ?` + map[bool]string{true: " AND i.outcome = 'no_deal'"}[by == inquiry.ByReason] + `
+	      GROUP BY 1`
+	if by != inquiry.ByProduct {
+		q = strings.Replace(q, "LEFT JOIN inquiry_product p ON p.inquiry_id = i.id", "", 1)
+	}
+	rows, err := db.Query(q, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var k string
+		var n, deals, pending int64
+		if err := rows.Scan(&k, &n, &deals, &pending); err != nil {
+			t.Fatal(err)
+		}
+		if k == "" {
+			k = inquiry.NoValue
+		}
+		if by == inquiry.ByReason {
+			deals, pending = 0, 0
+		}
+		out[k] = fmt.Sprint(n, deals, pending)
+	}
+	return out
+}
