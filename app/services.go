@@ -11,6 +11,7 @@ import (
 
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
+	"shopdesk/internal/inquiry"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -36,6 +37,8 @@ type Services struct {
 	// Anomaly and Settings: order anomalies (订单异常) and 设置.
 	Anomaly  *AnomalyService
 	Settings *SettingsService
+	// Inquiry: the inquiry and deal register (询盘成交登记).
+	Inquiry *InquiryService
 }
 
 type env struct {
@@ -43,11 +46,12 @@ type env struct {
 	db        *db.DB
 	shell     Shell
 	anomalies *anomaly.Store
+	inquiries *inquiry.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
-	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d)}
+	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), inquiries: inquiry.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -56,6 +60,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 
 		Anomaly:  &AnomalyService{env: e},
 		Settings: &SettingsService{env: e},
+		Inquiry:  &InquiryService{env: e},
 	}
 }
 
@@ -64,9 +69,10 @@ func NewServices(d *db.DB, shell Shell) *Services {
 func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
+	go s.Inquiry.env.matchInquiries()
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Inquiry}
 }
