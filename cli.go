@@ -267,7 +267,7 @@ func createDemo(ctx context.Context, d *db.DB, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单，%d 个订单异常（%s）\n", r.Shops, r.Orders, r.Anomalies, d.Path)
+	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单，%d 个订单异常，%d 条询盘登记（%s）\n", r.Shops, r.Orders, r.Anomalies, r.Inquiries, d.Path)
 	return nil
 }
 

@@ -122,20 +122,37 @@ func (s *Store) AddPasted(ctx context.Context, text string, d PasteDefaults) (in
 		if len(p.Rows) == 0 {
 			return errors.New("粘贴的内容里没有询盘行")
 		}
-		for _, in := range p.Rows {
-			id, err := s.insert(ctx, q, in, 0)
-			if err != nil {
-				return err
-			}
-			in.ID = id
-			if err := s.afterWrite(ctx, q, in, Inquiry{}); err != nil {
-				return err
-			}
-		}
 		n = len(p.Rows)
-		return nil
+		return s.addAll(ctx, q, p.Rows)
 	})
 	return n, err
+}
+
+// AddAll registers rows typed elsewhere (the demo's month) in one transaction, all or
+// nothing, with the checks of Add; an error names the row (from 1).
+func (s *Store) AddAll(ctx context.Context, rows []Inquiry) error {
+	return s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		for i := range rows {
+			if err := check(ctx, q, &rows[i], false, ""); err != nil {
+				return fmt.Errorf("第 %d 行：%w", i+1, err)
+			}
+		}
+		return s.addAll(ctx, q, rows)
+	})
+}
+
+func (s *Store) addAll(ctx context.Context, q *sqldb.Queries, rows []Inquiry) error {
+	for _, in := range rows {
+		id, err := s.insert(ctx, q, in, 0)
+		if err != nil {
+			return err
+		}
+		in.ID = id
+		if err := s.afterWrite(ctx, q, in, Inquiry{}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func pasteRefused(errs []PasteError) error {
