@@ -110,8 +110,12 @@ func addInquiries(ctx context.Context, d *db.DB, now time.Time) (int, error) {
 				return c.weight
 			})
 			p := pick(rng, products)
+			hour := 9 + rng.IntN(13)
+			if day == 0 {
+				hour = min(hour, max(0, now.Hour()-1)) // today: asked before now
+			}
 			in := inquiry.Inquiry{
-				AskedOn: date.Format("2006-01-02"), AskedTime: fmt.Sprintf("%02d:%02d", 9+rng.IntN(13), rng.IntN(60)),
+				AskedOn: date.Format("2006-01-02"), AskedTime: fmt.Sprintf("%02d:%02d", hour, rng.IntN(60)),
 				Channel: ch.name, AgentID: agents[ag], CustomerType: pick(rng, inquiryTypes),
 				Region: pick(rng, inquiryRegions), Products: []string{p.title},
 			}
@@ -120,7 +124,11 @@ func addInquiries(ctx context.Context, d *db.DB, now time.Time) (int, error) {
 			}
 			switch ch.name {
 			case "旺旺/千牛":
-				in.Customer, in.ShopID = pick(rng, buyers), shopOf[pick(rng, []string{tmallShop, taobaoShop})]
+				// A third are buyers of the demo's orders (their orders become proposed deals).
+				in.Customer, in.ShopID = "tb"+digits(rng, 8), shopOf[pick(rng, []string{tmallShop, taobaoShop})]
+				if rng.IntN(3) == 0 {
+					in.Customer = pick(rng, buyers)
+				}
 			case "微信", "电话", "QQ":
 				in.Customer = pick(rng, wechatNames)
 			case "1688询盘":
@@ -153,8 +161,8 @@ func addInquiries(ctx context.Context, d *db.DB, now time.Time) (int, error) {
 			if in.Outcome != inquiry.OutcomeDeal && rng.IntN(3) == 0 {
 				in.FollowNote = pick(rng, followNotes)
 			}
-			// Pending ones are followed up in the next days (the oldest are overdue now).
-			if in.Outcome == inquiry.OutcomePending || (in.Outcome == inquiry.OutcomeNoDeal && in.Reason == "价格" && rng.IntN(3) == 0) {
+			// The last week's pending ones are followed up in the next days (some overdue now).
+			if day <= 6 && (in.Outcome == inquiry.OutcomePending || (in.Outcome == inquiry.OutcomeNoDeal && in.Reason == "价格" && rng.IntN(3) == 0)) {
 				in.NextFollowOn = date.AddDate(0, 0, 1+rng.IntN(4)).Format("2006-01-02")
 			}
 			rows = append(rows, in)
@@ -173,7 +181,7 @@ func addInquiries(ctx context.Context, d *db.DB, now time.Time) (int, error) {
 		return 0, err
 	}
 	for i, m := range proposed {
-		if i%2 == 1 {
+		if i%4 != 0 { // three in four confirmed: a few wait for the agent
 			if err := store.Confirm(ctx, m.ID, 0, agents[0]); err != nil {
 				return 0, err
 			}
