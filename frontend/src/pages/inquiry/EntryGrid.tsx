@@ -36,6 +36,9 @@ const TITLE: Record<Cell, string> = {
   amount: 'amount', reason: 'reason', followNote: 'followNote', nextFollowOn: 'nextFollowOn', note: 'note',
 };
 
+/** The last row saved while the app is open: a new grid (another tab and back) carries it over too. */
+let lastRow: DraftRow | null = null;
+
 interface Props {
   refs: Refs;
   onSaved: () => void;
@@ -46,7 +49,7 @@ export function EntryGrid({ refs, onSaved, onPaste }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { token } = theme.useToken();
-  const [row, setRow] = useState<DraftRow>(() => emptyRow(shopDay()));
+  const [row, setRow] = useState<DraftRow>(() => (lastRow ? carryOver(lastRow, shopDay()) : emptyRow(shopDay())));
   const [saved, setSaved] = useState<DraftRow[]>([]);
   const [error, setError] = useState<{ cell: Cell | null; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -136,6 +139,7 @@ export function EntryGrid({ refs, onSaved, onPaste }: Props) {
     try {
       const got = await addInquiry(input);
       setSaved((s) => [r, ...s].slice(0, 6));
+      lastRow = r;
       setRow(carryOver(r, shopDay()));
       setError(null);
       setHistoryFor('');
