@@ -44,7 +44,9 @@ func (s *InquiryService) List(q inquiry.Query) (inquiry.Page, error) {
 }
 
 // Get returns one row.
-func (s *InquiryService) Get(id int64) (inquiry.Inquiry, error) { return s.env.inquiries.Get(s.env.ctx, id) }
+func (s *InquiryService) Get(id int64) (inquiry.Inquiry, error) {
+	return s.env.inquiries.Get(s.env.ctx, id)
+}
 
 // Add registers a typed row (the reason is required when there was no deal).
 func (s *InquiryService) Add(in inquiry.Inquiry) (inquiry.Inquiry, error) {
@@ -62,7 +64,9 @@ func (s *InquiryService) Delete(id int64) (inquiry.Inquiry, error) {
 }
 
 // Options returns the editable lists (customer types, channels, reasons, deal types).
-func (s *InquiryService) Options() ([]inquiry.Option, error) { return s.env.inquiries.Options(s.env.ctx) }
+func (s *InquiryService) Options() ([]inquiry.Option, error) {
+	return s.env.inquiries.Options(s.env.ctx)
+}
 
 // SavedOption is a list entry saved, with the number of register rows a rename renamed.
 type SavedOption struct {

@@ -3,9 +3,9 @@ package inquiry_test
 import (
 	"context"
 	"database/sql"
-	"strings"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"shopdesk/internal/inquiry"
