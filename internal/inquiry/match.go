@@ -58,21 +58,25 @@ func (s *Store) MatchOrders(ctx context.Context) (MatchResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res MatchResult
-	err := s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
-		r, err := rules(ctx, q)
-		if err != nil {
-			return err
-		}
+	// Read before the transaction: its first statement writes, so that it waits for another
+	// writer (the anomaly rules run at the same time at start) instead of failing as a
+	// read transaction that wants to write after someone else did.
+	r, err := rules(ctx, s.db.Queries())
+	if err != nil {
+		return res, err
+	}
+	staff, err := s.db.Queries().ActiveStaffNames(ctx)
+	if err != nil {
+		return res, fmt.Errorf("staff names: %w", err)
+	}
+	err = s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		var err error
 		if res.Dropped, err = q.DropStaleProposals(ctx); err != nil {
 			return fmt.Errorf("drop stale proposals: %w", err)
 		}
 		cands, err := q.MatchCandidates(ctx, "+"+strconv.Itoa(r.MatchDays+1)+" days")
 		if err != nil {
 			return fmt.Errorf("match orders: %w", err)
-		}
-		staff, err := q.ActiveStaffNames(ctx)
-		if err != nil {
-			return fmt.Errorf("staff names: %w", err)
 		}
 		// Candidates come by order (oldest first), each order's inquiries latest first.
 		orderTaken := map[string]bool{}

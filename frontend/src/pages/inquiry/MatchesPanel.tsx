@@ -65,6 +65,7 @@ export function MatchesPanel({ refs, days, version, onChanged }: { refs: Refs; d
   const columns = [
     {
       title: t('inquiry.matches.inquiry'),
+      ellipsis: true,
       render: (_: unknown, m: Match) => (
         <Flex vertical>
           <Typography.Text strong>{m.customer}</Typography.Text>
@@ -100,7 +101,7 @@ export function MatchesPanel({ refs, days, version, onChanged }: { refs: Refs; d
           <Flex gap={6}>
             <Select
               size="small"
-              style={{ width: 120 }}
+              style={{ width: 110 }}
               data-testid="match-flagger"
               value={flagger[m.id] ?? 0}
               onChange={(v) => setFlagger((f) => ({ ...f, [m.id]: v }))}
@@ -157,6 +158,8 @@ export function MatchesPanel({ refs, days, version, onChanged }: { refs: Refs; d
         rowKey="id"
         dataSource={rows}
         columns={columns}
+        tableLayout="fixed"
+        scroll={{ x: 980 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(m) => ({ 'data-testid': 'match-row', 'data-order': m.orderNo, 'data-state': m.state }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Empty data-testid="matches-empty" description={t('inquiry.matches.empty')} /> }}

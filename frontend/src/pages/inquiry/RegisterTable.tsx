@@ -97,13 +97,13 @@ export function RegisterTable({ refs, version, onChanged }: Props) {
   };
 
   const columns = [
-    { title: t('inquiry.field.askedOn'), width: 112, render: (_: unknown, r: Inquiry) => <span className="sd-nowrap">{r.askedOn} {r.askedTime}</span> },
+    { title: t('inquiry.field.askedOn'), width: 150, render: (_: unknown, r: Inquiry) => <span className="sd-nowrap">{r.askedOn} {r.askedTime}</span> },
     { title: t('inquiry.field.customer'), dataIndex: 'customer', width: 130, ellipsis: true },
     { title: t('inquiry.field.channel'), dataIndex: 'channel', width: 90, ellipsis: true },
     { title: t('inquiry.field.products'), render: (_: unknown, r: Inquiry) => r.products.join('、'), ellipsis: true },
     {
       title: t('inquiry.field.outcome'),
-      width: 84,
+      width: 100,
       render: (_: unknown, r: Inquiry) => <Tag color={outcomeColor(r.outcome)}>{t(`inquiry.outcome.${r.outcome}`)}</Tag>,
     },
     {
@@ -121,7 +121,7 @@ export function RegisterTable({ refs, version, onChanged }: Props) {
         ),
     },
     { title: t('inquiry.field.agent'), dataIndex: 'agentName', width: 72, ellipsis: true },
-    { title: t('inquiry.field.customerType'), dataIndex: 'customerType', width: 72 },
+    { title: t('inquiry.field.customerType'), dataIndex: 'customerType', width: 90, ellipsis: true },
     { title: t('inquiry.field.region'), dataIndex: 'region', width: 64, ellipsis: true },
     { title: t('inquiry.field.followNote'), dataIndex: 'followNote', width: 150, ellipsis: true },
     { title: t('inquiry.field.nextFollowOn'), dataIndex: 'nextFollowOn', width: 100 },
@@ -206,7 +206,7 @@ export function RegisterTable({ refs, version, onChanged }: Props) {
         loading={loading}
         dataSource={data?.rows ?? []}
         columns={columns}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1300 }}
         onRow={(r) => ({ 'data-testid': 'register-row', 'data-customer': r.customer, 'data-outcome': r.outcome, onDoubleClick: () => setEditing(r) }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Empty data-testid="register-empty" description={t('inquiry.register.empty')} /> }}
         pagination={{
