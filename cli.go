@@ -51,6 +51,8 @@ const usage = `店务台 Shopdesk
                                                    待处理的订单异常 the open order anomalies
   shopdesk [--db PATH] payroll [--month 2026-11] [--json]
                                                    月工资 the month's payslips
+  shopdesk [--db PATH] inquiries stats --from DATE --to DATE [--by channel|agent|product|reason|type|region] [--json]
+                                                   询盘转化 inquiry conversion (询盘成交登记)
 
 全局选项 Global options:
   --db PATH   数据库文件 database file (default: $SHOPDESK_DB, else the user data folder)
@@ -101,6 +103,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return cmdAnomalies(ctx, g, rest[1:], stdout, stderr)
 	case "payroll":
 		return cmdPayroll(ctx, g, rest[1:], stdout, stderr)
+	case "inquiries":
+		return cmdInquiries(ctx, g, rest[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -169,6 +173,7 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 	}
 	if !*dryRun {
 		refreshAnomalies(ctx, d, stderr)
+		matchInquiries(ctx, d, stderr)
 	}
 	if failed {
 		return 1
@@ -289,10 +294,12 @@ func cmdUndo(ctx context.Context, g globalFlags, args []string, stdout, stderr i
 		if r.Level == "refund" {
 			fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 条新退款记录，恢复 %d 条退款记录的原值\n", r.BatchID, r.File, r.RefundsRemoved, r.RefundsRestored)
 			refreshAnomalies(ctx, d, stderr)
+			matchInquiries(ctx, d, stderr)
 			return nil
 		}
 		fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 个新订单，恢复 %d 个订单的原值\n", r.BatchID, r.File, r.Removed, r.Restored)
 		refreshAnomalies(ctx, d, stderr)
+		matchInquiries(ctx, d, stderr)
 		return nil
 	})
 }
@@ -317,7 +324,7 @@ func createDemo(ctx context.Context, d *db.DB, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单，%d 个订单异常（%s）\n", r.Shops, r.Orders, r.Anomalies, d.Path)
+	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单，%d 个订单异常，%d 条询盘登记（%s）\n", r.Shops, r.Orders, r.Anomalies, r.Inquiries, d.Path)
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"shopdesk/db"
+	"shopdesk/internal/inquiry"
 	"shopdesk/internal/staff"
 )
 
@@ -41,7 +42,8 @@ func cmdPayroll(ctx context.Context, g globalFlags, args []string, stdout, stder
 		return 2
 	}
 	return withDB(ctx, g, stderr, func(d *db.DB) error {
-		s := staff.New(d, nil)
+		// Commission is on the sales the inquiry register credits to each agent, as in the app.
+		s := staff.New(d, inquiry.New(d))
 		m := *month
 		if m == "" {
 			m = s.Now()[:7]
@@ -101,7 +103,9 @@ func printPayroll(w io.Writer, pm staff.PayMonth) {
 		}
 	}
 	fmt.Fprintf(w, "实发合计 %s 元\n", staff.Yuan(total))
-	if !pm.CreditSource {
+	if pm.CreditSource {
+		fmt.Fprintln(w, "提示：提成来自询盘登记：按成交归属规则计入本人的销售额。")
+	} else {
 		fmt.Fprintln(w, "提示：提成来自询盘登记按成交归属计入本人的销售额，还没有接入，本月按 0 计。")
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
+	"shopdesk/internal/inquiry"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/staff"
 )
@@ -40,6 +41,8 @@ type Services struct {
 	Settings *SettingsService
 	// Staff: 员工 (staff list, rota, attendance, handover book, payroll).
 	Staff *StaffService
+	// Inquiry: the inquiry and deal register (询盘成交登记).
+	Inquiry *InquiryService
 }
 
 type env struct {
@@ -50,14 +53,16 @@ type env struct {
 	shops     *shop.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 	staff     *staff.Store
+	inquiries *inquiry.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
-	// Credited sales for commission come from the inquiry register (issue 10): nil until it
-	// is wired in, and commission is 0 meanwhile (the payslip says so).
+	// Credited sales for commission come from the inquiry register (issue 10): its credit
+	// rules decide which agent a deal counts for.
+	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
-		staff: staff.New(d, nil)}
+		staff: staff.New(d, inquiries), inquiries: inquiries}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -67,6 +72,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 		Anomaly:  &AnomalyService{env: e},
 		Settings: &SettingsService{env: e},
 		Staff:    &StaffService{env: e},
+		Inquiry:  &InquiryService{env: e},
 	}
 }
 
@@ -75,9 +81,10 @@ func NewServices(d *db.DB, shell Shell) *Services {
 func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
+	go s.Inquiry.env.matchInquiries()
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry}
 }

@@ -30,8 +30,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.activeAnomaliesStmt, err = db.PrepareContext(ctx, activeAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ActiveAnomalies: %w", err)
 	}
+	if q.activeStaffNamesStmt, err = db.PrepareContext(ctx, activeStaffNames); err != nil {
+		return nil, fmt.Errorf("error preparing query ActiveStaffNames: %w", err)
+	}
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
+	}
+	if q.addInquiryOptionStmt, err = db.PrepareContext(ctx, addInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query AddInquiryOption: %w", err)
 	}
 	if q.addShopAliasStmt, err = db.PrepareContext(ctx, addShopAlias); err != nil {
 		return nil, fmt.Errorf("error preparing query AddShopAlias: %w", err)
@@ -66,6 +72,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
 	}
+	if q.countDueFollowUpsStmt, err = db.PrepareContext(ctx, countDueFollowUps); err != nil {
+		return nil, fmt.Errorf("error preparing query CountDueFollowUps: %w", err)
+	}
+	if q.countEditedInquiriesOfBatchStmt, err = db.PrepareContext(ctx, countEditedInquiriesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query CountEditedInquiriesOfBatch: %w", err)
+	}
+	if q.countIncompleteInquiriesStmt, err = db.PrepareContext(ctx, countIncompleteInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query CountIncompleteInquiries: %w", err)
+	}
+	if q.countInquiriesStmt, err = db.PrepareContext(ctx, countInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query CountInquiries: %w", err)
+	}
 	if q.countOpenHandoversStmt, err = db.PrepareContext(ctx, countOpenHandovers); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOpenHandovers: %w", err)
 	}
@@ -74,6 +92,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, countOrdersWithOpenRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOrdersWithOpenRefund: %w", err)
+	}
+	if q.countProposedMatchesStmt, err = db.PrepareContext(ctx, countProposedMatches); err != nil {
+		return nil, fmt.Errorf("error preparing query CountProposedMatches: %w", err)
 	}
 	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
@@ -108,6 +129,30 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createTemplateStmt, err = db.PrepareContext(ctx, createTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateTemplate: %w", err)
 	}
+	if q.customerAgentsBetweenStmt, err = db.PrepareContext(ctx, customerAgentsBetween); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerAgentsBetween: %w", err)
+	}
+	if q.customerDealsBeforeStmt, err = db.PrepareContext(ctx, customerDealsBefore); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerDealsBefore: %w", err)
+	}
+	if q.customerInquiriesStmt, err = db.PrepareContext(ctx, customerInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerInquiries: %w", err)
+	}
+	if q.customerOrderTotalsStmt, err = db.PrepareContext(ctx, customerOrderTotals); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerOrderTotals: %w", err)
+	}
+	if q.customerOrdersStmt, err = db.PrepareContext(ctx, customerOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerOrders: %w", err)
+	}
+	if q.customerPaidOrdersBeforeStmt, err = db.PrepareContext(ctx, customerPaidOrdersBefore); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerPaidOrdersBefore: %w", err)
+	}
+	if q.dealsForCreditStmt, err = db.PrepareContext(ctx, dealsForCredit); err != nil {
+		return nil, fmt.Errorf("error preparing query DealsForCredit: %w", err)
+	}
+	if q.decideMatchStmt, err = db.PrepareContext(ctx, decideMatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DecideMatch: %w", err)
+	}
 	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
 	}
@@ -126,11 +171,23 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
 	}
+	if q.deleteFollowUpStmt, err = db.PrepareContext(ctx, deleteFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteFollowUp: %w", err)
+	}
 	if q.deleteImportBatchStmt, err = db.PrepareContext(ctx, deleteImportBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteImportBatch: %w", err)
 	}
 	if q.deleteIncidentStmt, err = db.PrepareContext(ctx, deleteIncident); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteIncident: %w", err)
+	}
+	if q.deleteInquiriesOfBatchStmt, err = db.PrepareContext(ctx, deleteInquiriesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteInquiriesOfBatch: %w", err)
+	}
+	if q.deleteInquiryStmt, err = db.PrepareContext(ctx, deleteInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteInquiry: %w", err)
+	}
+	if q.deleteInquiryProductsStmt, err = db.PrepareContext(ctx, deleteInquiryProducts); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteInquiryProducts: %w", err)
 	}
 	if q.deleteItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteItemsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteItemsOfBatch: %w", err)
@@ -180,11 +237,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
 	}
+	if q.dropStaleProposalsStmt, err = db.PrepareContext(ctx, dropStaleProposals); err != nil {
+		return nil, fmt.Errorf("error preparing query DropStaleProposals: %w", err)
+	}
+	if q.dueFollowUpsStmt, err = db.PrepareContext(ctx, dueFollowUps); err != nil {
+		return nil, fmt.Errorf("error preparing query DueFollowUps: %w", err)
+	}
 	if q.extendOrderChangeStmt, err = db.PrepareContext(ctx, extendOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query ExtendOrderChange: %w", err)
 	}
 	if q.findBatchBySHAStmt, err = db.PrepareContext(ctx, findBatchBySHA); err != nil {
 		return nil, fmt.Errorf("error preparing query FindBatchBySHA: %w", err)
+	}
+	if q.findInquiryOptionStmt, err = db.PrepareContext(ctx, findInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query FindInquiryOption: %w", err)
 	}
 	if q.findLevelByNameStmt, err = db.PrepareContext(ctx, findLevelByName); err != nil {
 		return nil, fmt.Errorf("error preparing query FindLevelByName: %w", err)
@@ -207,6 +273,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.finishBatchStmt, err = db.PrepareContext(ctx, finishBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query FinishBatch: %w", err)
 	}
+	if q.finishFollowUpStmt, err = db.PrepareContext(ctx, finishFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query FinishFollowUp: %w", err)
+	}
 	if q.forgetShopChoiceStmt, err = db.PrepareContext(ctx, forgetShopChoice); err != nil {
 		return nil, fmt.Errorf("error preparing query ForgetShopChoice: %w", err)
 	}
@@ -222,14 +291,29 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
+	if q.getFollowUpStmt, err = db.PrepareContext(ctx, getFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query GetFollowUp: %w", err)
+	}
+	if q.getFollowUpByKeyStmt, err = db.PrepareContext(ctx, getFollowUpByKey); err != nil {
+		return nil, fmt.Errorf("error preparing query GetFollowUpByKey: %w", err)
+	}
 	if q.getHandoverWriterStmt, err = db.PrepareContext(ctx, getHandoverWriter); err != nil {
 		return nil, fmt.Errorf("error preparing query GetHandoverWriter: %w", err)
 	}
 	if q.getIncidentStmt, err = db.PrepareContext(ctx, getIncident); err != nil {
 		return nil, fmt.Errorf("error preparing query GetIncident: %w", err)
 	}
+	if q.getInquiryStmt, err = db.PrepareContext(ctx, getInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query GetInquiry: %w", err)
+	}
+	if q.getInquiryOptionStmt, err = db.PrepareContext(ctx, getInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query GetInquiryOption: %w", err)
+	}
 	if q.getLeaveStmt, err = db.PrepareContext(ctx, getLeave); err != nil {
 		return nil, fmt.Errorf("error preparing query GetLeave: %w", err)
+	}
+	if q.getMatchStmt, err = db.PrepareContext(ctx, getMatch); err != nil {
+		return nil, fmt.Errorf("error preparing query GetMatch: %w", err)
 	}
 	if q.getOrderForImportStmt, err = db.PrepareContext(ctx, getOrderForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderForImport: %w", err)
@@ -261,6 +345,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getTemplateStmt, err = db.PrepareContext(ctx, getTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetTemplate: %w", err)
 	}
+	if q.inquiryStaffNameStmt, err = db.PrepareContext(ctx, inquiryStaffName); err != nil {
+		return nil, fmt.Errorf("error preparing query InquiryStaffName: %w", err)
+	}
 	if q.insertAnomalyStmt, err = db.PrepareContext(ctx, insertAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomaly: %w", err)
 	}
@@ -270,14 +357,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertCorrectionStmt, err = db.PrepareContext(ctx, insertCorrection); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertCorrection: %w", err)
 	}
+	if q.insertFollowUpStmt, err = db.PrepareContext(ctx, insertFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertFollowUp: %w", err)
+	}
 	if q.insertHandoverStmt, err = db.PrepareContext(ctx, insertHandover); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertHandover: %w", err)
 	}
 	if q.insertIncidentStmt, err = db.PrepareContext(ctx, insertIncident); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertIncident: %w", err)
 	}
+	if q.insertInquiryStmt, err = db.PrepareContext(ctx, insertInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertInquiry: %w", err)
+	}
+	if q.insertInquiryProductStmt, err = db.PrepareContext(ctx, insertInquiryProduct); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertInquiryProduct: %w", err)
+	}
 	if q.insertLeaveStmt, err = db.PrepareContext(ctx, insertLeave); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertLeave: %w", err)
+	}
+	if q.insertMatchStmt, err = db.PrepareContext(ctx, insertMatch); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertMatch: %w", err)
 	}
 	if q.insertOrderChangeStmt, err = db.PrepareContext(ctx, insertOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderChange: %w", err)
@@ -342,11 +441,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listIncidentsStmt, err = db.PrepareContext(ctx, listIncidents); err != nil {
 		return nil, fmt.Errorf("error preparing query ListIncidents: %w", err)
 	}
+	if q.listInquiriesStmt, err = db.PrepareContext(ctx, listInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query ListInquiries: %w", err)
+	}
+	if q.listInquiryOptionsStmt, err = db.PrepareContext(ctx, listInquiryOptions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListInquiryOptions: %w", err)
+	}
 	if q.listLeavesStmt, err = db.PrepareContext(ctx, listLeaves); err != nil {
 		return nil, fmt.Errorf("error preparing query ListLeaves: %w", err)
 	}
 	if q.listLevelsStmt, err = db.PrepareContext(ctx, listLevels); err != nil {
 		return nil, fmt.Errorf("error preparing query ListLevels: %w", err)
+	}
+	if q.listMatchesStmt, err = db.PrepareContext(ctx, listMatches); err != nil {
+		return nil, fmt.Errorf("error preparing query ListMatches: %w", err)
 	}
 	if q.listOrdersStmt, err = db.PrepareContext(ctx, listOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrders: %w", err)
@@ -411,6 +519,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
 	}
+	if q.matchCandidatesStmt, err = db.PrepareContext(ctx, matchCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query MatchCandidates: %w", err)
+	}
 	if q.maxOrderIDStmt, err = db.PrepareContext(ctx, maxOrderID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxOrderID: %w", err)
 	}
@@ -425,6 +536,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.nameHolderStmt, err = db.PrepareContext(ctx, nameHolder); err != nil {
 		return nil, fmt.Errorf("error preparing query NameHolder: %w", err)
+	}
+	if q.openFollowUpOfInquiryStmt, err = db.PrepareContext(ctx, openFollowUpOfInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query OpenFollowUpOfInquiry: %w", err)
 	}
 	if q.orderFingerprintsStmt, err = db.PrepareContext(ctx, orderFingerprints); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderFingerprints: %w", err)
@@ -441,6 +555,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.orderItemsStmt, err = db.PrepareContext(ctx, orderItems); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderItems: %w", err)
 	}
+	if q.orderMemoStmt, err = db.PrepareContext(ctx, orderMemo); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderMemo: %w", err)
+	}
 	if q.orderRefundsStmt, err = db.PrepareContext(ctx, orderRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderRefunds: %w", err)
 	}
@@ -456,11 +573,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
 	}
+	if q.productNamesStmt, err = db.PrepareContext(ctx, productNames); err != nil {
+		return nil, fmt.Errorf("error preparing query ProductNames: %w", err)
+	}
+	if q.productNamesVersionStmt, err = db.PrepareContext(ctx, productNamesVersion); err != nil {
+		return nil, fmt.Errorf("error preparing query ProductNamesVersion: %w", err)
+	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
 	}
 	if q.putTeamScoreStmt, err = db.PrepareContext(ctx, putTeamScore); err != nil {
 		return nil, fmt.Errorf("error preparing query PutTeamScore: %w", err)
+	}
+	if q.refundsOfOrderStmt, err = db.PrepareContext(ctx, refundsOfOrder); err != nil {
+		return nil, fmt.Errorf("error preparing query RefundsOfOrder: %w", err)
+	}
+	if q.regionNamesStmt, err = db.PrepareContext(ctx, regionNames); err != nil {
+		return nil, fmt.Errorf("error preparing query RegionNames: %w", err)
+	}
+	if q.rejectConfirmedMatchesStmt, err = db.PrepareContext(ctx, rejectConfirmedMatches); err != nil {
+		return nil, fmt.Errorf("error preparing query RejectConfirmedMatches: %w", err)
 	}
 	if q.relinkAnomalyShopsStmt, err = db.PrepareContext(ctx, relinkAnomalyShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RelinkAnomalyShops: %w", err)
@@ -471,11 +603,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.rememberShopChoiceStmt, err = db.PrepareContext(ctx, rememberShopChoice); err != nil {
 		return nil, fmt.Errorf("error preparing query RememberShopChoice: %w", err)
 	}
+	if q.renameInquiryChannelStmt, err = db.PrepareContext(ctx, renameInquiryChannel); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryChannel: %w", err)
+	}
+	if q.renameInquiryCustomerTypeStmt, err = db.PrepareContext(ctx, renameInquiryCustomerType); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryCustomerType: %w", err)
+	}
+	if q.renameInquiryDealTypeStmt, err = db.PrepareContext(ctx, renameInquiryDealType); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryDealType: %w", err)
+	}
+	if q.renameInquiryReasonStmt, err = db.PrepareContext(ctx, renameInquiryReason); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryReason: %w", err)
+	}
 	if q.renameShopStmt, err = db.PrepareContext(ctx, renameShop); err != nil {
 		return nil, fmt.Errorf("error preparing query RenameShop: %w", err)
 	}
 	if q.renameTemplateStmt, err = db.PrepareContext(ctx, renameTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query RenameTemplate: %w", err)
+	}
+	if q.reopenFollowUpStmt, err = db.PrepareContext(ctx, reopenFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query ReopenFollowUp: %w", err)
 	}
 	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
@@ -537,6 +684,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setInquiryDealStmt, err = db.PrepareContext(ctx, setInquiryDeal); err != nil {
+		return nil, fmt.Errorf("error preparing query SetInquiryDeal: %w", err)
+	}
+	if q.setInquiryFollowStmt, err = db.PrepareContext(ctx, setInquiryFollow); err != nil {
+		return nil, fmt.Errorf("error preparing query SetInquiryFollow: %w", err)
+	}
 	if q.setPINFailuresStmt, err = db.PrepareContext(ctx, setPINFailures); err != nil {
 		return nil, fmt.Errorf("error preparing query SetPINFailures: %w", err)
 	}
@@ -558,6 +711,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.shopsOnPlatformStmt, err = db.PrepareContext(ctx, shopsOnPlatform); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOnPlatform: %w", err)
 	}
+	if q.staffNamesStmt, err = db.PrepareContext(ctx, staffNames); err != nil {
+		return nil, fmt.Errorf("error preparing query StaffNames: %w", err)
+	}
+	if q.statDaysStmt, err = db.PrepareContext(ctx, statDays); err != nil {
+		return nil, fmt.Errorf("error preparing query StatDays: %w", err)
+	}
+	if q.statSumsStmt, err = db.PrepareContext(ctx, statSums); err != nil {
+		return nil, fmt.Errorf("error preparing query StatSums: %w", err)
+	}
+	if q.suggestCustomersStmt, err = db.PrepareContext(ctx, suggestCustomers); err != nil {
+		return nil, fmt.Errorf("error preparing query SuggestCustomers: %w", err)
+	}
 	if q.templateIDByNameStmt, err = db.PrepareContext(ctx, templateIDByName); err != nil {
 		return nil, fmt.Errorf("error preparing query TemplateIDByName: %w", err)
 	}
@@ -567,8 +732,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.touchTemplateStmt, err = db.PrepareContext(ctx, touchTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchTemplate: %w", err)
 	}
+	if q.upcomingFollowUpsStmt, err = db.PrepareContext(ctx, upcomingFollowUps); err != nil {
+		return nil, fmt.Errorf("error preparing query UpcomingFollowUps: %w", err)
+	}
 	if q.updateAnomalyFindingStmt, err = db.PrepareContext(ctx, updateAnomalyFinding); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAnomalyFinding: %w", err)
+	}
+	if q.updateInquiryStmt, err = db.PrepareContext(ctx, updateInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateInquiry: %w", err)
+	}
+	if q.updateInquiryOptionStmt, err = db.PrepareContext(ctx, updateInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateInquiryOption: %w", err)
 	}
 	if q.updateLevelStmt, err = db.PrepareContext(ctx, updateLevel); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateLevel: %w", err)
@@ -609,9 +783,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing activeAnomaliesStmt: %w", cerr)
 		}
 	}
+	if q.activeStaffNamesStmt != nil {
+		if cerr := q.activeStaffNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing activeStaffNamesStmt: %w", cerr)
+		}
+	}
 	if q.addBatchShopStmt != nil {
 		if cerr := q.addBatchShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
+		}
+	}
+	if q.addInquiryOptionStmt != nil {
+		if cerr := q.addInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addInquiryOptionStmt: %w", cerr)
 		}
 	}
 	if q.addShopAliasStmt != nil {
@@ -669,6 +853,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countAnomaliesStmt: %w", cerr)
 		}
 	}
+	if q.countDueFollowUpsStmt != nil {
+		if cerr := q.countDueFollowUpsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countDueFollowUpsStmt: %w", cerr)
+		}
+	}
+	if q.countEditedInquiriesOfBatchStmt != nil {
+		if cerr := q.countEditedInquiriesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countEditedInquiriesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.countIncompleteInquiriesStmt != nil {
+		if cerr := q.countIncompleteInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countIncompleteInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.countInquiriesStmt != nil {
+		if cerr := q.countInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countInquiriesStmt: %w", cerr)
+		}
+	}
 	if q.countOpenHandoversStmt != nil {
 		if cerr := q.countOpenHandoversStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countOpenHandoversStmt: %w", cerr)
@@ -682,6 +886,11 @@ func (q *Queries) Close() error {
 	if q.countOrdersWithOpenRefundStmt != nil {
 		if cerr := q.countOrdersWithOpenRefundStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countOrdersWithOpenRefundStmt: %w", cerr)
+		}
+	}
+	if q.countProposedMatchesStmt != nil {
+		if cerr := q.countProposedMatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countProposedMatchesStmt: %w", cerr)
 		}
 	}
 	if q.countSearchOrdersStmt != nil {
@@ -739,6 +948,46 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createTemplateStmt: %w", cerr)
 		}
 	}
+	if q.customerAgentsBetweenStmt != nil {
+		if cerr := q.customerAgentsBetweenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerAgentsBetweenStmt: %w", cerr)
+		}
+	}
+	if q.customerDealsBeforeStmt != nil {
+		if cerr := q.customerDealsBeforeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerDealsBeforeStmt: %w", cerr)
+		}
+	}
+	if q.customerInquiriesStmt != nil {
+		if cerr := q.customerInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.customerOrderTotalsStmt != nil {
+		if cerr := q.customerOrderTotalsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerOrderTotalsStmt: %w", cerr)
+		}
+	}
+	if q.customerOrdersStmt != nil {
+		if cerr := q.customerOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerOrdersStmt: %w", cerr)
+		}
+	}
+	if q.customerPaidOrdersBeforeStmt != nil {
+		if cerr := q.customerPaidOrdersBeforeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerPaidOrdersBeforeStmt: %w", cerr)
+		}
+	}
+	if q.dealsForCreditStmt != nil {
+		if cerr := q.dealsForCreditStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dealsForCreditStmt: %w", cerr)
+		}
+	}
+	if q.decideMatchStmt != nil {
+		if cerr := q.decideMatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing decideMatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteBatchStmt != nil {
 		if cerr := q.deleteBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBatchStmt: %w", cerr)
@@ -769,6 +1018,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteEmptyShopsOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteFollowUpStmt != nil {
+		if cerr := q.deleteFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteFollowUpStmt: %w", cerr)
+		}
+	}
 	if q.deleteImportBatchStmt != nil {
 		if cerr := q.deleteImportBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteImportBatchStmt: %w", cerr)
@@ -777,6 +1031,21 @@ func (q *Queries) Close() error {
 	if q.deleteIncidentStmt != nil {
 		if cerr := q.deleteIncidentStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteIncidentStmt: %w", cerr)
+		}
+	}
+	if q.deleteInquiriesOfBatchStmt != nil {
+		if cerr := q.deleteInquiriesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteInquiriesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteInquiryStmt != nil {
+		if cerr := q.deleteInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteInquiryStmt: %w", cerr)
+		}
+	}
+	if q.deleteInquiryProductsStmt != nil {
+		if cerr := q.deleteInquiryProductsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteInquiryProductsStmt: %w", cerr)
 		}
 	}
 	if q.deleteItemsOfBatchStmt != nil {
@@ -859,6 +1128,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
 		}
 	}
+	if q.dropStaleProposalsStmt != nil {
+		if cerr := q.dropStaleProposalsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dropStaleProposalsStmt: %w", cerr)
+		}
+	}
+	if q.dueFollowUpsStmt != nil {
+		if cerr := q.dueFollowUpsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dueFollowUpsStmt: %w", cerr)
+		}
+	}
 	if q.extendOrderChangeStmt != nil {
 		if cerr := q.extendOrderChangeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing extendOrderChangeStmt: %w", cerr)
@@ -867,6 +1146,11 @@ func (q *Queries) Close() error {
 	if q.findBatchBySHAStmt != nil {
 		if cerr := q.findBatchBySHAStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing findBatchBySHAStmt: %w", cerr)
+		}
+	}
+	if q.findInquiryOptionStmt != nil {
+		if cerr := q.findInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findInquiryOptionStmt: %w", cerr)
 		}
 	}
 	if q.findLevelByNameStmt != nil {
@@ -904,6 +1188,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing finishBatchStmt: %w", cerr)
 		}
 	}
+	if q.finishFollowUpStmt != nil {
+		if cerr := q.finishFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing finishFollowUpStmt: %w", cerr)
+		}
+	}
 	if q.forgetShopChoiceStmt != nil {
 		if cerr := q.forgetShopChoiceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing forgetShopChoiceStmt: %w", cerr)
@@ -929,6 +1218,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
 		}
 	}
+	if q.getFollowUpStmt != nil {
+		if cerr := q.getFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getFollowUpStmt: %w", cerr)
+		}
+	}
+	if q.getFollowUpByKeyStmt != nil {
+		if cerr := q.getFollowUpByKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getFollowUpByKeyStmt: %w", cerr)
+		}
+	}
 	if q.getHandoverWriterStmt != nil {
 		if cerr := q.getHandoverWriterStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getHandoverWriterStmt: %w", cerr)
@@ -939,9 +1238,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getIncidentStmt: %w", cerr)
 		}
 	}
+	if q.getInquiryStmt != nil {
+		if cerr := q.getInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getInquiryStmt: %w", cerr)
+		}
+	}
+	if q.getInquiryOptionStmt != nil {
+		if cerr := q.getInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getInquiryOptionStmt: %w", cerr)
+		}
+	}
 	if q.getLeaveStmt != nil {
 		if cerr := q.getLeaveStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getLeaveStmt: %w", cerr)
+		}
+	}
+	if q.getMatchStmt != nil {
+		if cerr := q.getMatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getMatchStmt: %w", cerr)
 		}
 	}
 	if q.getOrderForImportStmt != nil {
@@ -994,6 +1308,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getTemplateStmt: %w", cerr)
 		}
 	}
+	if q.inquiryStaffNameStmt != nil {
+		if cerr := q.inquiryStaffNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing inquiryStaffNameStmt: %w", cerr)
+		}
+	}
 	if q.insertAnomalyStmt != nil {
 		if cerr := q.insertAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertAnomalyStmt: %w", cerr)
@@ -1009,6 +1328,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertCorrectionStmt: %w", cerr)
 		}
 	}
+	if q.insertFollowUpStmt != nil {
+		if cerr := q.insertFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertFollowUpStmt: %w", cerr)
+		}
+	}
 	if q.insertHandoverStmt != nil {
 		if cerr := q.insertHandoverStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertHandoverStmt: %w", cerr)
@@ -1019,9 +1343,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertIncidentStmt: %w", cerr)
 		}
 	}
+	if q.insertInquiryStmt != nil {
+		if cerr := q.insertInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertInquiryStmt: %w", cerr)
+		}
+	}
+	if q.insertInquiryProductStmt != nil {
+		if cerr := q.insertInquiryProductStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertInquiryProductStmt: %w", cerr)
+		}
+	}
 	if q.insertLeaveStmt != nil {
 		if cerr := q.insertLeaveStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertLeaveStmt: %w", cerr)
+		}
+	}
+	if q.insertMatchStmt != nil {
+		if cerr := q.insertMatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertMatchStmt: %w", cerr)
 		}
 	}
 	if q.insertOrderChangeStmt != nil {
@@ -1129,6 +1468,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listIncidentsStmt: %w", cerr)
 		}
 	}
+	if q.listInquiriesStmt != nil {
+		if cerr := q.listInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.listInquiryOptionsStmt != nil {
+		if cerr := q.listInquiryOptionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listInquiryOptionsStmt: %w", cerr)
+		}
+	}
 	if q.listLeavesStmt != nil {
 		if cerr := q.listLeavesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listLeavesStmt: %w", cerr)
@@ -1137,6 +1486,11 @@ func (q *Queries) Close() error {
 	if q.listLevelsStmt != nil {
 		if cerr := q.listLevelsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listLevelsStmt: %w", cerr)
+		}
+	}
+	if q.listMatchesStmt != nil {
+		if cerr := q.listMatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listMatchesStmt: %w", cerr)
 		}
 	}
 	if q.listOrdersStmt != nil {
@@ -1244,6 +1598,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing markShopsCreatedByStmt: %w", cerr)
 		}
 	}
+	if q.matchCandidatesStmt != nil {
+		if cerr := q.matchCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing matchCandidatesStmt: %w", cerr)
+		}
+	}
 	if q.maxOrderIDStmt != nil {
 		if cerr := q.maxOrderIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing maxOrderIDStmt: %w", cerr)
@@ -1267,6 +1626,11 @@ func (q *Queries) Close() error {
 	if q.nameHolderStmt != nil {
 		if cerr := q.nameHolderStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing nameHolderStmt: %w", cerr)
+		}
+	}
+	if q.openFollowUpOfInquiryStmt != nil {
+		if cerr := q.openFollowUpOfInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing openFollowUpOfInquiryStmt: %w", cerr)
 		}
 	}
 	if q.orderFingerprintsStmt != nil {
@@ -1294,6 +1658,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing orderItemsStmt: %w", cerr)
 		}
 	}
+	if q.orderMemoStmt != nil {
+		if cerr := q.orderMemoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderMemoStmt: %w", cerr)
+		}
+	}
 	if q.orderRefundsStmt != nil {
 		if cerr := q.orderRefundsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderRefundsStmt: %w", cerr)
@@ -1319,6 +1688,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing platformHasOrdersStmt: %w", cerr)
 		}
 	}
+	if q.productNamesStmt != nil {
+		if cerr := q.productNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing productNamesStmt: %w", cerr)
+		}
+	}
+	if q.productNamesVersionStmt != nil {
+		if cerr := q.productNamesVersionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing productNamesVersionStmt: %w", cerr)
+		}
+	}
 	if q.putSettingStmt != nil {
 		if cerr := q.putSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
@@ -1327,6 +1706,21 @@ func (q *Queries) Close() error {
 	if q.putTeamScoreStmt != nil {
 		if cerr := q.putTeamScoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putTeamScoreStmt: %w", cerr)
+		}
+	}
+	if q.refundsOfOrderStmt != nil {
+		if cerr := q.refundsOfOrderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refundsOfOrderStmt: %w", cerr)
+		}
+	}
+	if q.regionNamesStmt != nil {
+		if cerr := q.regionNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing regionNamesStmt: %w", cerr)
+		}
+	}
+	if q.rejectConfirmedMatchesStmt != nil {
+		if cerr := q.rejectConfirmedMatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing rejectConfirmedMatchesStmt: %w", cerr)
 		}
 	}
 	if q.relinkAnomalyShopsStmt != nil {
@@ -1344,6 +1738,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing rememberShopChoiceStmt: %w", cerr)
 		}
 	}
+	if q.renameInquiryChannelStmt != nil {
+		if cerr := q.renameInquiryChannelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryChannelStmt: %w", cerr)
+		}
+	}
+	if q.renameInquiryCustomerTypeStmt != nil {
+		if cerr := q.renameInquiryCustomerTypeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryCustomerTypeStmt: %w", cerr)
+		}
+	}
+	if q.renameInquiryDealTypeStmt != nil {
+		if cerr := q.renameInquiryDealTypeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryDealTypeStmt: %w", cerr)
+		}
+	}
+	if q.renameInquiryReasonStmt != nil {
+		if cerr := q.renameInquiryReasonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryReasonStmt: %w", cerr)
+		}
+	}
 	if q.renameShopStmt != nil {
 		if cerr := q.renameShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing renameShopStmt: %w", cerr)
@@ -1352,6 +1766,11 @@ func (q *Queries) Close() error {
 	if q.renameTemplateStmt != nil {
 		if cerr := q.renameTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing renameTemplateStmt: %w", cerr)
+		}
+	}
+	if q.reopenFollowUpStmt != nil {
+		if cerr := q.reopenFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing reopenFollowUpStmt: %w", cerr)
 		}
 	}
 	if q.resetItemLastBatchStmt != nil {
@@ -1454,6 +1873,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setInquiryDealStmt != nil {
+		if cerr := q.setInquiryDealStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setInquiryDealStmt: %w", cerr)
+		}
+	}
+	if q.setInquiryFollowStmt != nil {
+		if cerr := q.setInquiryFollowStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setInquiryFollowStmt: %w", cerr)
+		}
+	}
 	if q.setPINFailuresStmt != nil {
 		if cerr := q.setPINFailuresStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setPINFailuresStmt: %w", cerr)
@@ -1489,6 +1918,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing shopsOnPlatformStmt: %w", cerr)
 		}
 	}
+	if q.staffNamesStmt != nil {
+		if cerr := q.staffNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing staffNamesStmt: %w", cerr)
+		}
+	}
+	if q.statDaysStmt != nil {
+		if cerr := q.statDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing statDaysStmt: %w", cerr)
+		}
+	}
+	if q.statSumsStmt != nil {
+		if cerr := q.statSumsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing statSumsStmt: %w", cerr)
+		}
+	}
+	if q.suggestCustomersStmt != nil {
+		if cerr := q.suggestCustomersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing suggestCustomersStmt: %w", cerr)
+		}
+	}
 	if q.templateIDByNameStmt != nil {
 		if cerr := q.templateIDByNameStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing templateIDByNameStmt: %w", cerr)
@@ -1504,9 +1953,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing touchTemplateStmt: %w", cerr)
 		}
 	}
+	if q.upcomingFollowUpsStmt != nil {
+		if cerr := q.upcomingFollowUpsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upcomingFollowUpsStmt: %w", cerr)
+		}
+	}
 	if q.updateAnomalyFindingStmt != nil {
 		if cerr := q.updateAnomalyFindingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateAnomalyFindingStmt: %w", cerr)
+		}
+	}
+	if q.updateInquiryStmt != nil {
+		if cerr := q.updateInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateInquiryStmt: %w", cerr)
+		}
+	}
+	if q.updateInquiryOptionStmt != nil {
+		if cerr := q.updateInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateInquiryOptionStmt: %w", cerr)
 		}
 	}
 	if q.updateLevelStmt != nil {
@@ -1586,393 +2050,509 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                            DBTX
-	tx                            *sql.Tx
-	ackHandoverStmt               *sql.Stmt
-	activeAnomaliesStmt           *sql.Stmt
-	addBatchShopStmt              *sql.Stmt
-	addShopAliasStmt              *sql.Stmt
-	anomaliesOfOrderNosStmt       *sql.Stmt
-	anomalyEventsStmt             *sql.Stmt
-	anomalyOrderStmt              *sql.Stmt
-	batchChangesStmt              *sql.Stmt
-	batchRefundChangesStmt        *sql.Stmt
-	batchesOnlyOfShopStmt         *sql.Stmt
-	cancelLeaveStmt               *sql.Stmt
-	clearAnomalyStmt              *sql.Stmt
-	correctionsOfBatchStmt        *sql.Stmt
-	countAnomaliesStmt            *sql.Stmt
-	countOpenHandoversStmt        *sql.Stmt
-	countOrdersStmt               *sql.Stmt
-	countOrdersWithOpenRefundStmt *sql.Stmt
-	countSearchOrdersStmt         *sql.Stmt
-	countShopOrdersStmt           *sql.Stmt
-	countShopsStmt                *sql.Stmt
-	createBatchStmt               *sql.Stmt
-	createComplaintStmt           *sql.Stmt
-	createLevelStmt               *sql.Stmt
-	createShiftStmt               *sql.Stmt
-	createShopStmt                *sql.Stmt
-	createShopMergeStmt           *sql.Stmt
-	createStaffStmt               *sql.Stmt
-	createTemplateStmt            *sql.Stmt
-	deleteBatchStmt               *sql.Stmt
-	deleteBatchChangesStmt        *sql.Stmt
-	deleteBatchRefundChangesStmt  *sql.Stmt
-	deleteBatchShopsStmt          *sql.Stmt
-	deleteComplaintStmt           *sql.Stmt
-	deleteEmptyShopsOfBatchStmt   *sql.Stmt
-	deleteImportBatchStmt         *sql.Stmt
-	deleteIncidentStmt            *sql.Stmt
-	deleteItemsOfBatchStmt        *sql.Stmt
-	deleteLevelStmt               *sql.Stmt
-	deleteOrdersOfBatchStmt       *sql.Stmt
-	deletePayMonthStmt            *sql.Stmt
-	deletePunchesOfBatchStmt      *sql.Stmt
-	deleteRefundsOfBatchStmt      *sql.Stmt
-	deleteRotaCellStmt            *sql.Stmt
-	deleteRotaChangesOfBatchStmt  *sql.Stmt
-	deleteRotaChangesOfStaffStmt  *sql.Stmt
-	deleteSettingStmt             *sql.Stmt
-	deleteShopStmt                *sql.Stmt
-	deleteShopAliasStmt           *sql.Stmt
-	deleteShopMergeStmt           *sql.Stmt
-	deleteStaffAccountsStmt       *sql.Stmt
-	deleteStaffOfBatchStmt        *sql.Stmt
-	deleteTemplateStmt            *sql.Stmt
-	extendOrderChangeStmt         *sql.Stmt
-	findBatchBySHAStmt            *sql.Stmt
-	findLevelByNameStmt           *sql.Stmt
-	findPunchStmt                 *sql.Stmt
-	findShopStmt                  *sql.Stmt
-	findShopChoiceStmt            *sql.Stmt
-	findStaffByAccountStmt        *sql.Stmt
-	findStaffByNameStmt           *sql.Stmt
-	finishBatchStmt               *sql.Stmt
-	forgetShopChoiceStmt          *sql.Stmt
-	getAnomalyStmt                *sql.Stmt
-	getAnomalyWorkflowStmt        *sql.Stmt
-	getBatchStmt                  *sql.Stmt
-	getComplaintStmt              *sql.Stmt
-	getHandoverWriterStmt         *sql.Stmt
-	getIncidentStmt               *sql.Stmt
-	getLeaveStmt                  *sql.Stmt
-	getOrderForImportStmt         *sql.Stmt
-	getOrderItemStmt              *sql.Stmt
-	getPINStateStmt               *sql.Stmt
-	getPayMonthStmt               *sql.Stmt
-	getPunchStmt                  *sql.Stmt
-	getRefundForImportStmt        *sql.Stmt
-	getShopStmt                   *sql.Stmt
-	getShopMergeStmt              *sql.Stmt
-	getStaffStmt                  *sql.Stmt
-	getTemplateStmt               *sql.Stmt
-	insertAnomalyStmt             *sql.Stmt
-	insertAnomalyEventStmt        *sql.Stmt
-	insertCorrectionStmt          *sql.Stmt
-	insertHandoverStmt            *sql.Stmt
-	insertIncidentStmt            *sql.Stmt
-	insertLeaveStmt               *sql.Stmt
-	insertOrderChangeStmt         *sql.Stmt
-	insertOrderItemStmt           *sql.Stmt
-	insertPayMonthStmt            *sql.Stmt
-	insertPayMonthEventStmt       *sql.Stmt
-	insertPunchStmt               *sql.Stmt
-	insertRefundStmt              *sql.Stmt
-	insertRefundChangeStmt        *sql.Stmt
-	insertRotaChangeStmt          *sql.Stmt
-	insertRotaEntryStmt           *sql.Stmt
-	insertStaffAccountStmt        *sql.Stmt
-	insertSwapStmt                *sql.Stmt
-	lastPunchOfStaffStmt          *sql.Stmt
-	laterBatchTouchingOrdersStmt  *sql.Stmt
-	laterBatchTouchingRefundsStmt *sql.Stmt
-	laterRotaChangeStmt           *sql.Stmt
-	listAccountsOfStaffStmt       *sql.Stmt
-	listAnomaliesStmt             *sql.Stmt
-	listBatchesStmt               *sql.Stmt
-	listCorrectionsStmt           *sql.Stmt
-	listHandoversStmt             *sql.Stmt
-	listIncidentsStmt             *sql.Stmt
-	listLeavesStmt                *sql.Stmt
-	listLevelsStmt                *sql.Stmt
-	listOrdersStmt                *sql.Stmt
-	listOrdersWithOpenRefundStmt  *sql.Stmt
-	listPayInputsStmt             *sql.Stmt
-	listPayMonthEventsStmt        *sql.Stmt
-	listPunchesStmt               *sql.Stmt
-	listRotaCellStmt              *sql.Stmt
-	listRotaChangesOfBatchStmt    *sql.Stmt
-	listRotaEntriesStmt           *sql.Stmt
-	listSettingsStmt              *sql.Stmt
-	listShiftsStmt                *sql.Stmt
-	listShopAliasesStmt           *sql.Stmt
-	listShopChoicesStmt           *sql.Stmt
-	listShopMergesStmt            *sql.Stmt
-	listShopOrdersStmt            *sql.Stmt
-	listShopsStmt                 *sql.Stmt
-	listStaffStmt                 *sql.Stmt
-	listStaffAccountsStmt         *sql.Stmt
-	listStaffOfBatchStmt          *sql.Stmt
-	listSwapsStmt                 *sql.Stmt
-	listTemplatesStmt             *sql.Stmt
-	markShopsCreatedByStmt        *sql.Stmt
-	maxOrderIDStmt                *sql.Stmt
-	maxShopIDStmt                 *sql.Stmt
-	mergeOfSourceStmt             *sql.Stmt
-	mergesIntoStmt                *sql.Stmt
-	nameHolderStmt                *sql.Stmt
-	orderFingerprintsStmt         *sql.Stmt
-	orderFirstSeenStmt            *sql.Stmt
-	orderHistoryStmt              *sql.Stmt
-	orderItemTotalsStmt           *sql.Stmt
-	orderItemsStmt                *sql.Stmt
-	orderRefundsStmt              *sql.Stmt
-	ordersByIDsStmt               *sql.Stmt
-	ordersForImportStmt           *sql.Stmt
-	parkedShopNewIDStmt           *sql.Stmt
-	platformHasOrdersStmt         *sql.Stmt
-	putSettingStmt                *sql.Stmt
-	putTeamScoreStmt              *sql.Stmt
-	relinkAnomalyShopsStmt        *sql.Stmt
-	relinkComplaintShopsStmt      *sql.Stmt
-	rememberShopChoiceStmt        *sql.Stmt
-	renameShopStmt                *sql.Stmt
-	renameTemplateStmt            *sql.Stmt
-	resetItemLastBatchStmt        *sql.Stmt
-	resetLastBatchStmt            *sql.Stmt
-	resetRefundLastBatchStmt      *sql.Stmt
-	ruleAfterSaleOrdersStmt       *sql.Stmt
-	ruleClosedPaidOrdersStmt      *sql.Stmt
-	ruleComplaintsStmt            *sql.Stmt
-	ruleLateCompOrdersStmt        *sql.Stmt
-	ruleOpenRefundsStmt           *sql.Stmt
-	ruleOrderRefundsStmt          *sql.Stmt
-	ruleRecentPaidOrdersStmt      *sql.Stmt
-	ruleRefundItemsStmt           *sql.Stmt
-	ruleRefundShopsStmt           *sql.Stmt
-	ruleShippedOrdersStmt         *sql.Stmt
-	ruleShopsStmt                 *sql.Stmt
-	ruleToShipOrdersStmt          *sql.Stmt
-	ruleUnpaidOrdersStmt          *sql.Stmt
-	ruleWindowAmountsStmt         *sql.Stmt
-	searchOrdersStmt              *sql.Stmt
-	setAnomalyOwnerStmt           *sql.Stmt
-	setAnomalyStateStmt           *sql.Stmt
-	setPINFailuresStmt            *sql.Stmt
-	setShopMergeSummaryStmt       *sql.Stmt
-	setStaffPINStmt               *sql.Stmt
-	shiftNameTakenStmt            *sql.Stmt
-	shopForComplaintStmt          *sql.Stmt
-	shopsOfOrderNumbersStmt       *sql.Stmt
-	shopsOnPlatformStmt           *sql.Stmt
-	templateIDByNameStmt          *sql.Stmt
-	touchShopChoiceStmt           *sql.Stmt
-	touchTemplateStmt             *sql.Stmt
-	updateAnomalyFindingStmt      *sql.Stmt
-	updateLevelStmt               *sql.Stmt
-	updateOrderStmt               *sql.Stmt
-	updateOrderItemStmt           *sql.Stmt
-	updateOrderTotalsStmt         *sql.Stmt
-	updateRefundStmt              *sql.Stmt
-	updateShiftStmt               *sql.Stmt
-	updateStaffStmt               *sql.Stmt
-	voidPunchStmt                 *sql.Stmt
+	db                              DBTX
+	tx                              *sql.Tx
+	ackHandoverStmt                 *sql.Stmt
+	activeAnomaliesStmt             *sql.Stmt
+	activeStaffNamesStmt            *sql.Stmt
+	addBatchShopStmt                *sql.Stmt
+	addInquiryOptionStmt            *sql.Stmt
+	addShopAliasStmt                *sql.Stmt
+	anomaliesOfOrderNosStmt         *sql.Stmt
+	anomalyEventsStmt               *sql.Stmt
+	anomalyOrderStmt                *sql.Stmt
+	batchChangesStmt                *sql.Stmt
+	batchRefundChangesStmt          *sql.Stmt
+	batchesOnlyOfShopStmt           *sql.Stmt
+	cancelLeaveStmt                 *sql.Stmt
+	clearAnomalyStmt                *sql.Stmt
+	correctionsOfBatchStmt          *sql.Stmt
+	countAnomaliesStmt              *sql.Stmt
+	countDueFollowUpsStmt           *sql.Stmt
+	countEditedInquiriesOfBatchStmt *sql.Stmt
+	countIncompleteInquiriesStmt    *sql.Stmt
+	countInquiriesStmt              *sql.Stmt
+	countOpenHandoversStmt          *sql.Stmt
+	countOrdersStmt                 *sql.Stmt
+	countOrdersWithOpenRefundStmt   *sql.Stmt
+	countProposedMatchesStmt        *sql.Stmt
+	countSearchOrdersStmt           *sql.Stmt
+	countShopOrdersStmt             *sql.Stmt
+	countShopsStmt                  *sql.Stmt
+	createBatchStmt                 *sql.Stmt
+	createComplaintStmt             *sql.Stmt
+	createLevelStmt                 *sql.Stmt
+	createShiftStmt                 *sql.Stmt
+	createShopStmt                  *sql.Stmt
+	createShopMergeStmt             *sql.Stmt
+	createStaffStmt                 *sql.Stmt
+	createTemplateStmt              *sql.Stmt
+	customerAgentsBetweenStmt       *sql.Stmt
+	customerDealsBeforeStmt         *sql.Stmt
+	customerInquiriesStmt           *sql.Stmt
+	customerOrderTotalsStmt         *sql.Stmt
+	customerOrdersStmt              *sql.Stmt
+	customerPaidOrdersBeforeStmt    *sql.Stmt
+	dealsForCreditStmt              *sql.Stmt
+	decideMatchStmt                 *sql.Stmt
+	deleteBatchStmt                 *sql.Stmt
+	deleteBatchChangesStmt          *sql.Stmt
+	deleteBatchRefundChangesStmt    *sql.Stmt
+	deleteBatchShopsStmt            *sql.Stmt
+	deleteComplaintStmt             *sql.Stmt
+	deleteEmptyShopsOfBatchStmt     *sql.Stmt
+	deleteFollowUpStmt              *sql.Stmt
+	deleteImportBatchStmt           *sql.Stmt
+	deleteIncidentStmt              *sql.Stmt
+	deleteInquiriesOfBatchStmt      *sql.Stmt
+	deleteInquiryStmt               *sql.Stmt
+	deleteInquiryProductsStmt       *sql.Stmt
+	deleteItemsOfBatchStmt          *sql.Stmt
+	deleteLevelStmt                 *sql.Stmt
+	deleteOrdersOfBatchStmt         *sql.Stmt
+	deletePayMonthStmt              *sql.Stmt
+	deletePunchesOfBatchStmt        *sql.Stmt
+	deleteRefundsOfBatchStmt        *sql.Stmt
+	deleteRotaCellStmt              *sql.Stmt
+	deleteRotaChangesOfBatchStmt    *sql.Stmt
+	deleteRotaChangesOfStaffStmt    *sql.Stmt
+	deleteSettingStmt               *sql.Stmt
+	deleteShopStmt                  *sql.Stmt
+	deleteShopAliasStmt             *sql.Stmt
+	deleteShopMergeStmt             *sql.Stmt
+	deleteStaffAccountsStmt         *sql.Stmt
+	deleteStaffOfBatchStmt          *sql.Stmt
+	deleteTemplateStmt              *sql.Stmt
+	dropStaleProposalsStmt          *sql.Stmt
+	dueFollowUpsStmt                *sql.Stmt
+	extendOrderChangeStmt           *sql.Stmt
+	findBatchBySHAStmt              *sql.Stmt
+	findInquiryOptionStmt           *sql.Stmt
+	findLevelByNameStmt             *sql.Stmt
+	findPunchStmt                   *sql.Stmt
+	findShopStmt                    *sql.Stmt
+	findShopChoiceStmt              *sql.Stmt
+	findStaffByAccountStmt          *sql.Stmt
+	findStaffByNameStmt             *sql.Stmt
+	finishBatchStmt                 *sql.Stmt
+	finishFollowUpStmt              *sql.Stmt
+	forgetShopChoiceStmt            *sql.Stmt
+	getAnomalyStmt                  *sql.Stmt
+	getAnomalyWorkflowStmt          *sql.Stmt
+	getBatchStmt                    *sql.Stmt
+	getComplaintStmt                *sql.Stmt
+	getFollowUpStmt                 *sql.Stmt
+	getFollowUpByKeyStmt            *sql.Stmt
+	getHandoverWriterStmt           *sql.Stmt
+	getIncidentStmt                 *sql.Stmt
+	getInquiryStmt                  *sql.Stmt
+	getInquiryOptionStmt            *sql.Stmt
+	getLeaveStmt                    *sql.Stmt
+	getMatchStmt                    *sql.Stmt
+	getOrderForImportStmt           *sql.Stmt
+	getOrderItemStmt                *sql.Stmt
+	getPINStateStmt                 *sql.Stmt
+	getPayMonthStmt                 *sql.Stmt
+	getPunchStmt                    *sql.Stmt
+	getRefundForImportStmt          *sql.Stmt
+	getShopStmt                     *sql.Stmt
+	getShopMergeStmt                *sql.Stmt
+	getStaffStmt                    *sql.Stmt
+	getTemplateStmt                 *sql.Stmt
+	inquiryStaffNameStmt            *sql.Stmt
+	insertAnomalyStmt               *sql.Stmt
+	insertAnomalyEventStmt          *sql.Stmt
+	insertCorrectionStmt            *sql.Stmt
+	insertFollowUpStmt              *sql.Stmt
+	insertHandoverStmt              *sql.Stmt
+	insertIncidentStmt              *sql.Stmt
+	insertInquiryStmt               *sql.Stmt
+	insertInquiryProductStmt        *sql.Stmt
+	insertLeaveStmt                 *sql.Stmt
+	insertMatchStmt                 *sql.Stmt
+	insertOrderChangeStmt           *sql.Stmt
+	insertOrderItemStmt             *sql.Stmt
+	insertPayMonthStmt              *sql.Stmt
+	insertPayMonthEventStmt         *sql.Stmt
+	insertPunchStmt                 *sql.Stmt
+	insertRefundStmt                *sql.Stmt
+	insertRefundChangeStmt          *sql.Stmt
+	insertRotaChangeStmt            *sql.Stmt
+	insertRotaEntryStmt             *sql.Stmt
+	insertStaffAccountStmt          *sql.Stmt
+	insertSwapStmt                  *sql.Stmt
+	lastPunchOfStaffStmt            *sql.Stmt
+	laterBatchTouchingOrdersStmt    *sql.Stmt
+	laterBatchTouchingRefundsStmt   *sql.Stmt
+	laterRotaChangeStmt             *sql.Stmt
+	listAccountsOfStaffStmt         *sql.Stmt
+	listAnomaliesStmt               *sql.Stmt
+	listBatchesStmt                 *sql.Stmt
+	listCorrectionsStmt             *sql.Stmt
+	listHandoversStmt               *sql.Stmt
+	listIncidentsStmt               *sql.Stmt
+	listInquiriesStmt               *sql.Stmt
+	listInquiryOptionsStmt          *sql.Stmt
+	listLeavesStmt                  *sql.Stmt
+	listLevelsStmt                  *sql.Stmt
+	listMatchesStmt                 *sql.Stmt
+	listOrdersStmt                  *sql.Stmt
+	listOrdersWithOpenRefundStmt    *sql.Stmt
+	listPayInputsStmt               *sql.Stmt
+	listPayMonthEventsStmt          *sql.Stmt
+	listPunchesStmt                 *sql.Stmt
+	listRotaCellStmt                *sql.Stmt
+	listRotaChangesOfBatchStmt      *sql.Stmt
+	listRotaEntriesStmt             *sql.Stmt
+	listSettingsStmt                *sql.Stmt
+	listShiftsStmt                  *sql.Stmt
+	listShopAliasesStmt             *sql.Stmt
+	listShopChoicesStmt             *sql.Stmt
+	listShopMergesStmt              *sql.Stmt
+	listShopOrdersStmt              *sql.Stmt
+	listShopsStmt                   *sql.Stmt
+	listStaffStmt                   *sql.Stmt
+	listStaffAccountsStmt           *sql.Stmt
+	listStaffOfBatchStmt            *sql.Stmt
+	listSwapsStmt                   *sql.Stmt
+	listTemplatesStmt               *sql.Stmt
+	markShopsCreatedByStmt          *sql.Stmt
+	matchCandidatesStmt             *sql.Stmt
+	maxOrderIDStmt                  *sql.Stmt
+	maxShopIDStmt                   *sql.Stmt
+	mergeOfSourceStmt               *sql.Stmt
+	mergesIntoStmt                  *sql.Stmt
+	nameHolderStmt                  *sql.Stmt
+	openFollowUpOfInquiryStmt       *sql.Stmt
+	orderFingerprintsStmt           *sql.Stmt
+	orderFirstSeenStmt              *sql.Stmt
+	orderHistoryStmt                *sql.Stmt
+	orderItemTotalsStmt             *sql.Stmt
+	orderItemsStmt                  *sql.Stmt
+	orderMemoStmt                   *sql.Stmt
+	orderRefundsStmt                *sql.Stmt
+	ordersByIDsStmt                 *sql.Stmt
+	ordersForImportStmt             *sql.Stmt
+	parkedShopNewIDStmt             *sql.Stmt
+	platformHasOrdersStmt           *sql.Stmt
+	productNamesStmt                *sql.Stmt
+	productNamesVersionStmt         *sql.Stmt
+	putSettingStmt                  *sql.Stmt
+	putTeamScoreStmt                *sql.Stmt
+	refundsOfOrderStmt              *sql.Stmt
+	regionNamesStmt                 *sql.Stmt
+	rejectConfirmedMatchesStmt      *sql.Stmt
+	relinkAnomalyShopsStmt          *sql.Stmt
+	relinkComplaintShopsStmt        *sql.Stmt
+	rememberShopChoiceStmt          *sql.Stmt
+	renameInquiryChannelStmt        *sql.Stmt
+	renameInquiryCustomerTypeStmt   *sql.Stmt
+	renameInquiryDealTypeStmt       *sql.Stmt
+	renameInquiryReasonStmt         *sql.Stmt
+	renameShopStmt                  *sql.Stmt
+	renameTemplateStmt              *sql.Stmt
+	reopenFollowUpStmt              *sql.Stmt
+	resetItemLastBatchStmt          *sql.Stmt
+	resetLastBatchStmt              *sql.Stmt
+	resetRefundLastBatchStmt        *sql.Stmt
+	ruleAfterSaleOrdersStmt         *sql.Stmt
+	ruleClosedPaidOrdersStmt        *sql.Stmt
+	ruleComplaintsStmt              *sql.Stmt
+	ruleLateCompOrdersStmt          *sql.Stmt
+	ruleOpenRefundsStmt             *sql.Stmt
+	ruleOrderRefundsStmt            *sql.Stmt
+	ruleRecentPaidOrdersStmt        *sql.Stmt
+	ruleRefundItemsStmt             *sql.Stmt
+	ruleRefundShopsStmt             *sql.Stmt
+	ruleShippedOrdersStmt           *sql.Stmt
+	ruleShopsStmt                   *sql.Stmt
+	ruleToShipOrdersStmt            *sql.Stmt
+	ruleUnpaidOrdersStmt            *sql.Stmt
+	ruleWindowAmountsStmt           *sql.Stmt
+	searchOrdersStmt                *sql.Stmt
+	setAnomalyOwnerStmt             *sql.Stmt
+	setAnomalyStateStmt             *sql.Stmt
+	setInquiryDealStmt              *sql.Stmt
+	setInquiryFollowStmt            *sql.Stmt
+	setPINFailuresStmt              *sql.Stmt
+	setShopMergeSummaryStmt         *sql.Stmt
+	setStaffPINStmt                 *sql.Stmt
+	shiftNameTakenStmt              *sql.Stmt
+	shopForComplaintStmt            *sql.Stmt
+	shopsOfOrderNumbersStmt         *sql.Stmt
+	shopsOnPlatformStmt             *sql.Stmt
+	staffNamesStmt                  *sql.Stmt
+	statDaysStmt                    *sql.Stmt
+	statSumsStmt                    *sql.Stmt
+	suggestCustomersStmt            *sql.Stmt
+	templateIDByNameStmt            *sql.Stmt
+	touchShopChoiceStmt             *sql.Stmt
+	touchTemplateStmt               *sql.Stmt
+	upcomingFollowUpsStmt           *sql.Stmt
+	updateAnomalyFindingStmt        *sql.Stmt
+	updateInquiryStmt               *sql.Stmt
+	updateInquiryOptionStmt         *sql.Stmt
+	updateLevelStmt                 *sql.Stmt
+	updateOrderStmt                 *sql.Stmt
+	updateOrderItemStmt             *sql.Stmt
+	updateOrderTotalsStmt           *sql.Stmt
+	updateRefundStmt                *sql.Stmt
+	updateShiftStmt                 *sql.Stmt
+	updateStaffStmt                 *sql.Stmt
+	voidPunchStmt                   *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                            tx,
-		tx:                            tx,
-		ackHandoverStmt:               q.ackHandoverStmt,
-		activeAnomaliesStmt:           q.activeAnomaliesStmt,
-		addBatchShopStmt:              q.addBatchShopStmt,
-		addShopAliasStmt:              q.addShopAliasStmt,
-		anomaliesOfOrderNosStmt:       q.anomaliesOfOrderNosStmt,
-		anomalyEventsStmt:             q.anomalyEventsStmt,
-		anomalyOrderStmt:              q.anomalyOrderStmt,
-		batchChangesStmt:              q.batchChangesStmt,
-		batchRefundChangesStmt:        q.batchRefundChangesStmt,
-		batchesOnlyOfShopStmt:         q.batchesOnlyOfShopStmt,
-		cancelLeaveStmt:               q.cancelLeaveStmt,
-		clearAnomalyStmt:              q.clearAnomalyStmt,
-		correctionsOfBatchStmt:        q.correctionsOfBatchStmt,
-		countAnomaliesStmt:            q.countAnomaliesStmt,
-		countOpenHandoversStmt:        q.countOpenHandoversStmt,
-		countOrdersStmt:               q.countOrdersStmt,
-		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
-		countSearchOrdersStmt:         q.countSearchOrdersStmt,
-		countShopOrdersStmt:           q.countShopOrdersStmt,
-		countShopsStmt:                q.countShopsStmt,
-		createBatchStmt:               q.createBatchStmt,
-		createComplaintStmt:           q.createComplaintStmt,
-		createLevelStmt:               q.createLevelStmt,
-		createShiftStmt:               q.createShiftStmt,
-		createShopStmt:                q.createShopStmt,
-		createShopMergeStmt:           q.createShopMergeStmt,
-		createStaffStmt:               q.createStaffStmt,
-		createTemplateStmt:            q.createTemplateStmt,
-		deleteBatchStmt:               q.deleteBatchStmt,
-		deleteBatchChangesStmt:        q.deleteBatchChangesStmt,
-		deleteBatchRefundChangesStmt:  q.deleteBatchRefundChangesStmt,
-		deleteBatchShopsStmt:          q.deleteBatchShopsStmt,
-		deleteComplaintStmt:           q.deleteComplaintStmt,
-		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
-		deleteImportBatchStmt:         q.deleteImportBatchStmt,
-		deleteIncidentStmt:            q.deleteIncidentStmt,
-		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
-		deleteLevelStmt:               q.deleteLevelStmt,
-		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
-		deletePayMonthStmt:            q.deletePayMonthStmt,
-		deletePunchesOfBatchStmt:      q.deletePunchesOfBatchStmt,
-		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
-		deleteRotaCellStmt:            q.deleteRotaCellStmt,
-		deleteRotaChangesOfBatchStmt:  q.deleteRotaChangesOfBatchStmt,
-		deleteRotaChangesOfStaffStmt:  q.deleteRotaChangesOfStaffStmt,
-		deleteSettingStmt:             q.deleteSettingStmt,
-		deleteShopStmt:                q.deleteShopStmt,
-		deleteShopAliasStmt:           q.deleteShopAliasStmt,
-		deleteShopMergeStmt:           q.deleteShopMergeStmt,
-		deleteStaffAccountsStmt:       q.deleteStaffAccountsStmt,
-		deleteStaffOfBatchStmt:        q.deleteStaffOfBatchStmt,
-		deleteTemplateStmt:            q.deleteTemplateStmt,
-		extendOrderChangeStmt:         q.extendOrderChangeStmt,
-		findBatchBySHAStmt:            q.findBatchBySHAStmt,
-		findLevelByNameStmt:           q.findLevelByNameStmt,
-		findPunchStmt:                 q.findPunchStmt,
-		findShopStmt:                  q.findShopStmt,
-		findShopChoiceStmt:            q.findShopChoiceStmt,
-		findStaffByAccountStmt:        q.findStaffByAccountStmt,
-		findStaffByNameStmt:           q.findStaffByNameStmt,
-		finishBatchStmt:               q.finishBatchStmt,
-		forgetShopChoiceStmt:          q.forgetShopChoiceStmt,
-		getAnomalyStmt:                q.getAnomalyStmt,
-		getAnomalyWorkflowStmt:        q.getAnomalyWorkflowStmt,
-		getBatchStmt:                  q.getBatchStmt,
-		getComplaintStmt:              q.getComplaintStmt,
-		getHandoverWriterStmt:         q.getHandoverWriterStmt,
-		getIncidentStmt:               q.getIncidentStmt,
-		getLeaveStmt:                  q.getLeaveStmt,
-		getOrderForImportStmt:         q.getOrderForImportStmt,
-		getOrderItemStmt:              q.getOrderItemStmt,
-		getPINStateStmt:               q.getPINStateStmt,
-		getPayMonthStmt:               q.getPayMonthStmt,
-		getPunchStmt:                  q.getPunchStmt,
-		getRefundForImportStmt:        q.getRefundForImportStmt,
-		getShopStmt:                   q.getShopStmt,
-		getShopMergeStmt:              q.getShopMergeStmt,
-		getStaffStmt:                  q.getStaffStmt,
-		getTemplateStmt:               q.getTemplateStmt,
-		insertAnomalyStmt:             q.insertAnomalyStmt,
-		insertAnomalyEventStmt:        q.insertAnomalyEventStmt,
-		insertCorrectionStmt:          q.insertCorrectionStmt,
-		insertHandoverStmt:            q.insertHandoverStmt,
-		insertIncidentStmt:            q.insertIncidentStmt,
-		insertLeaveStmt:               q.insertLeaveStmt,
-		insertOrderChangeStmt:         q.insertOrderChangeStmt,
-		insertOrderItemStmt:           q.insertOrderItemStmt,
-		insertPayMonthStmt:            q.insertPayMonthStmt,
-		insertPayMonthEventStmt:       q.insertPayMonthEventStmt,
-		insertPunchStmt:               q.insertPunchStmt,
-		insertRefundStmt:              q.insertRefundStmt,
-		insertRefundChangeStmt:        q.insertRefundChangeStmt,
-		insertRotaChangeStmt:          q.insertRotaChangeStmt,
-		insertRotaEntryStmt:           q.insertRotaEntryStmt,
-		insertStaffAccountStmt:        q.insertStaffAccountStmt,
-		insertSwapStmt:                q.insertSwapStmt,
-		lastPunchOfStaffStmt:          q.lastPunchOfStaffStmt,
-		laterBatchTouchingOrdersStmt:  q.laterBatchTouchingOrdersStmt,
-		laterBatchTouchingRefundsStmt: q.laterBatchTouchingRefundsStmt,
-		laterRotaChangeStmt:           q.laterRotaChangeStmt,
-		listAccountsOfStaffStmt:       q.listAccountsOfStaffStmt,
-		listAnomaliesStmt:             q.listAnomaliesStmt,
-		listBatchesStmt:               q.listBatchesStmt,
-		listCorrectionsStmt:           q.listCorrectionsStmt,
-		listHandoversStmt:             q.listHandoversStmt,
-		listIncidentsStmt:             q.listIncidentsStmt,
-		listLeavesStmt:                q.listLeavesStmt,
-		listLevelsStmt:                q.listLevelsStmt,
-		listOrdersStmt:                q.listOrdersStmt,
-		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
-		listPayInputsStmt:             q.listPayInputsStmt,
-		listPayMonthEventsStmt:        q.listPayMonthEventsStmt,
-		listPunchesStmt:               q.listPunchesStmt,
-		listRotaCellStmt:              q.listRotaCellStmt,
-		listRotaChangesOfBatchStmt:    q.listRotaChangesOfBatchStmt,
-		listRotaEntriesStmt:           q.listRotaEntriesStmt,
-		listSettingsStmt:              q.listSettingsStmt,
-		listShiftsStmt:                q.listShiftsStmt,
-		listShopAliasesStmt:           q.listShopAliasesStmt,
-		listShopChoicesStmt:           q.listShopChoicesStmt,
-		listShopMergesStmt:            q.listShopMergesStmt,
-		listShopOrdersStmt:            q.listShopOrdersStmt,
-		listShopsStmt:                 q.listShopsStmt,
-		listStaffStmt:                 q.listStaffStmt,
-		listStaffAccountsStmt:         q.listStaffAccountsStmt,
-		listStaffOfBatchStmt:          q.listStaffOfBatchStmt,
-		listSwapsStmt:                 q.listSwapsStmt,
-		listTemplatesStmt:             q.listTemplatesStmt,
-		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
-		maxOrderIDStmt:                q.maxOrderIDStmt,
-		maxShopIDStmt:                 q.maxShopIDStmt,
-		mergeOfSourceStmt:             q.mergeOfSourceStmt,
-		mergesIntoStmt:                q.mergesIntoStmt,
-		nameHolderStmt:                q.nameHolderStmt,
-		orderFingerprintsStmt:         q.orderFingerprintsStmt,
-		orderFirstSeenStmt:            q.orderFirstSeenStmt,
-		orderHistoryStmt:              q.orderHistoryStmt,
-		orderItemTotalsStmt:           q.orderItemTotalsStmt,
-		orderItemsStmt:                q.orderItemsStmt,
-		orderRefundsStmt:              q.orderRefundsStmt,
-		ordersByIDsStmt:               q.ordersByIDsStmt,
-		ordersForImportStmt:           q.ordersForImportStmt,
-		parkedShopNewIDStmt:           q.parkedShopNewIDStmt,
-		platformHasOrdersStmt:         q.platformHasOrdersStmt,
-		putSettingStmt:                q.putSettingStmt,
-		putTeamScoreStmt:              q.putTeamScoreStmt,
-		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
-		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
-		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
-		renameShopStmt:                q.renameShopStmt,
-		renameTemplateStmt:            q.renameTemplateStmt,
-		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
-		resetLastBatchStmt:            q.resetLastBatchStmt,
-		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
-		ruleAfterSaleOrdersStmt:       q.ruleAfterSaleOrdersStmt,
-		ruleClosedPaidOrdersStmt:      q.ruleClosedPaidOrdersStmt,
-		ruleComplaintsStmt:            q.ruleComplaintsStmt,
-		ruleLateCompOrdersStmt:        q.ruleLateCompOrdersStmt,
-		ruleOpenRefundsStmt:           q.ruleOpenRefundsStmt,
-		ruleOrderRefundsStmt:          q.ruleOrderRefundsStmt,
-		ruleRecentPaidOrdersStmt:      q.ruleRecentPaidOrdersStmt,
-		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,
-		ruleRefundShopsStmt:           q.ruleRefundShopsStmt,
-		ruleShippedOrdersStmt:         q.ruleShippedOrdersStmt,
-		ruleShopsStmt:                 q.ruleShopsStmt,
-		ruleToShipOrdersStmt:          q.ruleToShipOrdersStmt,
-		ruleUnpaidOrdersStmt:          q.ruleUnpaidOrdersStmt,
-		ruleWindowAmountsStmt:         q.ruleWindowAmountsStmt,
-		searchOrdersStmt:              q.searchOrdersStmt,
-		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
-		setAnomalyStateStmt:           q.setAnomalyStateStmt,
-		setPINFailuresStmt:            q.setPINFailuresStmt,
-		setShopMergeSummaryStmt:       q.setShopMergeSummaryStmt,
-		setStaffPINStmt:               q.setStaffPINStmt,
-		shiftNameTakenStmt:            q.shiftNameTakenStmt,
-		shopForComplaintStmt:          q.shopForComplaintStmt,
-		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
-		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,
-		templateIDByNameStmt:          q.templateIDByNameStmt,
-		touchShopChoiceStmt:           q.touchShopChoiceStmt,
-		touchTemplateStmt:             q.touchTemplateStmt,
-		updateAnomalyFindingStmt:      q.updateAnomalyFindingStmt,
-		updateLevelStmt:               q.updateLevelStmt,
-		updateOrderStmt:               q.updateOrderStmt,
-		updateOrderItemStmt:           q.updateOrderItemStmt,
-		updateOrderTotalsStmt:         q.updateOrderTotalsStmt,
-		updateRefundStmt:              q.updateRefundStmt,
-		updateShiftStmt:               q.updateShiftStmt,
-		updateStaffStmt:               q.updateStaffStmt,
-		voidPunchStmt:                 q.voidPunchStmt,
+		db:                              tx,
+		tx:                              tx,
+		ackHandoverStmt:                 q.ackHandoverStmt,
+		activeAnomaliesStmt:             q.activeAnomaliesStmt,
+		activeStaffNamesStmt:            q.activeStaffNamesStmt,
+		addBatchShopStmt:                q.addBatchShopStmt,
+		addInquiryOptionStmt:            q.addInquiryOptionStmt,
+		addShopAliasStmt:                q.addShopAliasStmt,
+		anomaliesOfOrderNosStmt:         q.anomaliesOfOrderNosStmt,
+		anomalyEventsStmt:               q.anomalyEventsStmt,
+		anomalyOrderStmt:                q.anomalyOrderStmt,
+		batchChangesStmt:                q.batchChangesStmt,
+		batchRefundChangesStmt:          q.batchRefundChangesStmt,
+		batchesOnlyOfShopStmt:           q.batchesOnlyOfShopStmt,
+		cancelLeaveStmt:                 q.cancelLeaveStmt,
+		clearAnomalyStmt:                q.clearAnomalyStmt,
+		correctionsOfBatchStmt:          q.correctionsOfBatchStmt,
+		countAnomaliesStmt:              q.countAnomaliesStmt,
+		countDueFollowUpsStmt:           q.countDueFollowUpsStmt,
+		countEditedInquiriesOfBatchStmt: q.countEditedInquiriesOfBatchStmt,
+		countIncompleteInquiriesStmt:    q.countIncompleteInquiriesStmt,
+		countInquiriesStmt:              q.countInquiriesStmt,
+		countOpenHandoversStmt:          q.countOpenHandoversStmt,
+		countOrdersStmt:                 q.countOrdersStmt,
+		countOrdersWithOpenRefundStmt:   q.countOrdersWithOpenRefundStmt,
+		countProposedMatchesStmt:        q.countProposedMatchesStmt,
+		countSearchOrdersStmt:           q.countSearchOrdersStmt,
+		countShopOrdersStmt:             q.countShopOrdersStmt,
+		countShopsStmt:                  q.countShopsStmt,
+		createBatchStmt:                 q.createBatchStmt,
+		createComplaintStmt:             q.createComplaintStmt,
+		createLevelStmt:                 q.createLevelStmt,
+		createShiftStmt:                 q.createShiftStmt,
+		createShopStmt:                  q.createShopStmt,
+		createShopMergeStmt:             q.createShopMergeStmt,
+		createStaffStmt:                 q.createStaffStmt,
+		createTemplateStmt:              q.createTemplateStmt,
+		customerAgentsBetweenStmt:       q.customerAgentsBetweenStmt,
+		customerDealsBeforeStmt:         q.customerDealsBeforeStmt,
+		customerInquiriesStmt:           q.customerInquiriesStmt,
+		customerOrderTotalsStmt:         q.customerOrderTotalsStmt,
+		customerOrdersStmt:              q.customerOrdersStmt,
+		customerPaidOrdersBeforeStmt:    q.customerPaidOrdersBeforeStmt,
+		dealsForCreditStmt:              q.dealsForCreditStmt,
+		decideMatchStmt:                 q.decideMatchStmt,
+		deleteBatchStmt:                 q.deleteBatchStmt,
+		deleteBatchChangesStmt:          q.deleteBatchChangesStmt,
+		deleteBatchRefundChangesStmt:    q.deleteBatchRefundChangesStmt,
+		deleteBatchShopsStmt:            q.deleteBatchShopsStmt,
+		deleteComplaintStmt:             q.deleteComplaintStmt,
+		deleteEmptyShopsOfBatchStmt:     q.deleteEmptyShopsOfBatchStmt,
+		deleteFollowUpStmt:              q.deleteFollowUpStmt,
+		deleteImportBatchStmt:           q.deleteImportBatchStmt,
+		deleteIncidentStmt:              q.deleteIncidentStmt,
+		deleteInquiriesOfBatchStmt:      q.deleteInquiriesOfBatchStmt,
+		deleteInquiryStmt:               q.deleteInquiryStmt,
+		deleteInquiryProductsStmt:       q.deleteInquiryProductsStmt,
+		deleteItemsOfBatchStmt:          q.deleteItemsOfBatchStmt,
+		deleteLevelStmt:                 q.deleteLevelStmt,
+		deleteOrdersOfBatchStmt:         q.deleteOrdersOfBatchStmt,
+		deletePayMonthStmt:              q.deletePayMonthStmt,
+		deletePunchesOfBatchStmt:        q.deletePunchesOfBatchStmt,
+		deleteRefundsOfBatchStmt:        q.deleteRefundsOfBatchStmt,
+		deleteRotaCellStmt:              q.deleteRotaCellStmt,
+		deleteRotaChangesOfBatchStmt:    q.deleteRotaChangesOfBatchStmt,
+		deleteRotaChangesOfStaffStmt:    q.deleteRotaChangesOfStaffStmt,
+		deleteSettingStmt:               q.deleteSettingStmt,
+		deleteShopStmt:                  q.deleteShopStmt,
+		deleteShopAliasStmt:             q.deleteShopAliasStmt,
+		deleteShopMergeStmt:             q.deleteShopMergeStmt,
+		deleteStaffAccountsStmt:         q.deleteStaffAccountsStmt,
+		deleteStaffOfBatchStmt:          q.deleteStaffOfBatchStmt,
+		deleteTemplateStmt:              q.deleteTemplateStmt,
+		dropStaleProposalsStmt:          q.dropStaleProposalsStmt,
+		dueFollowUpsStmt:                q.dueFollowUpsStmt,
+		extendOrderChangeStmt:           q.extendOrderChangeStmt,
+		findBatchBySHAStmt:              q.findBatchBySHAStmt,
+		findInquiryOptionStmt:           q.findInquiryOptionStmt,
+		findLevelByNameStmt:             q.findLevelByNameStmt,
+		findPunchStmt:                   q.findPunchStmt,
+		findShopStmt:                    q.findShopStmt,
+		findShopChoiceStmt:              q.findShopChoiceStmt,
+		findStaffByAccountStmt:          q.findStaffByAccountStmt,
+		findStaffByNameStmt:             q.findStaffByNameStmt,
+		finishBatchStmt:                 q.finishBatchStmt,
+		finishFollowUpStmt:              q.finishFollowUpStmt,
+		forgetShopChoiceStmt:            q.forgetShopChoiceStmt,
+		getAnomalyStmt:                  q.getAnomalyStmt,
+		getAnomalyWorkflowStmt:          q.getAnomalyWorkflowStmt,
+		getBatchStmt:                    q.getBatchStmt,
+		getComplaintStmt:                q.getComplaintStmt,
+		getFollowUpStmt:                 q.getFollowUpStmt,
+		getFollowUpByKeyStmt:            q.getFollowUpByKeyStmt,
+		getHandoverWriterStmt:           q.getHandoverWriterStmt,
+		getIncidentStmt:                 q.getIncidentStmt,
+		getInquiryStmt:                  q.getInquiryStmt,
+		getInquiryOptionStmt:            q.getInquiryOptionStmt,
+		getLeaveStmt:                    q.getLeaveStmt,
+		getMatchStmt:                    q.getMatchStmt,
+		getOrderForImportStmt:           q.getOrderForImportStmt,
+		getOrderItemStmt:                q.getOrderItemStmt,
+		getPINStateStmt:                 q.getPINStateStmt,
+		getPayMonthStmt:                 q.getPayMonthStmt,
+		getPunchStmt:                    q.getPunchStmt,
+		getRefundForImportStmt:          q.getRefundForImportStmt,
+		getShopStmt:                     q.getShopStmt,
+		getShopMergeStmt:                q.getShopMergeStmt,
+		getStaffStmt:                    q.getStaffStmt,
+		getTemplateStmt:                 q.getTemplateStmt,
+		inquiryStaffNameStmt:            q.inquiryStaffNameStmt,
+		insertAnomalyStmt:               q.insertAnomalyStmt,
+		insertAnomalyEventStmt:          q.insertAnomalyEventStmt,
+		insertCorrectionStmt:            q.insertCorrectionStmt,
+		insertFollowUpStmt:              q.insertFollowUpStmt,
+		insertHandoverStmt:              q.insertHandoverStmt,
+		insertIncidentStmt:              q.insertIncidentStmt,
+		insertInquiryStmt:               q.insertInquiryStmt,
+		insertInquiryProductStmt:        q.insertInquiryProductStmt,
+		insertLeaveStmt:                 q.insertLeaveStmt,
+		insertMatchStmt:                 q.insertMatchStmt,
+		insertOrderChangeStmt:           q.insertOrderChangeStmt,
+		insertOrderItemStmt:             q.insertOrderItemStmt,
+		insertPayMonthStmt:              q.insertPayMonthStmt,
+		insertPayMonthEventStmt:         q.insertPayMonthEventStmt,
+		insertPunchStmt:                 q.insertPunchStmt,
+		insertRefundStmt:                q.insertRefundStmt,
+		insertRefundChangeStmt:          q.insertRefundChangeStmt,
+		insertRotaChangeStmt:            q.insertRotaChangeStmt,
+		insertRotaEntryStmt:             q.insertRotaEntryStmt,
+		insertStaffAccountStmt:          q.insertStaffAccountStmt,
+		insertSwapStmt:                  q.insertSwapStmt,
+		lastPunchOfStaffStmt:            q.lastPunchOfStaffStmt,
+		laterBatchTouchingOrdersStmt:    q.laterBatchTouchingOrdersStmt,
+		laterBatchTouchingRefundsStmt:   q.laterBatchTouchingRefundsStmt,
+		laterRotaChangeStmt:             q.laterRotaChangeStmt,
+		listAccountsOfStaffStmt:         q.listAccountsOfStaffStmt,
+		listAnomaliesStmt:               q.listAnomaliesStmt,
+		listBatchesStmt:                 q.listBatchesStmt,
+		listCorrectionsStmt:             q.listCorrectionsStmt,
+		listHandoversStmt:               q.listHandoversStmt,
+		listIncidentsStmt:               q.listIncidentsStmt,
+		listInquiriesStmt:               q.listInquiriesStmt,
+		listInquiryOptionsStmt:          q.listInquiryOptionsStmt,
+		listLeavesStmt:                  q.listLeavesStmt,
+		listLevelsStmt:                  q.listLevelsStmt,
+		listMatchesStmt:                 q.listMatchesStmt,
+		listOrdersStmt:                  q.listOrdersStmt,
+		listOrdersWithOpenRefundStmt:    q.listOrdersWithOpenRefundStmt,
+		listPayInputsStmt:               q.listPayInputsStmt,
+		listPayMonthEventsStmt:          q.listPayMonthEventsStmt,
+		listPunchesStmt:                 q.listPunchesStmt,
+		listRotaCellStmt:                q.listRotaCellStmt,
+		listRotaChangesOfBatchStmt:      q.listRotaChangesOfBatchStmt,
+		listRotaEntriesStmt:             q.listRotaEntriesStmt,
+		listSettingsStmt:                q.listSettingsStmt,
+		listShiftsStmt:                  q.listShiftsStmt,
+		listShopAliasesStmt:             q.listShopAliasesStmt,
+		listShopChoicesStmt:             q.listShopChoicesStmt,
+		listShopMergesStmt:              q.listShopMergesStmt,
+		listShopOrdersStmt:              q.listShopOrdersStmt,
+		listShopsStmt:                   q.listShopsStmt,
+		listStaffStmt:                   q.listStaffStmt,
+		listStaffAccountsStmt:           q.listStaffAccountsStmt,
+		listStaffOfBatchStmt:            q.listStaffOfBatchStmt,
+		listSwapsStmt:                   q.listSwapsStmt,
+		listTemplatesStmt:               q.listTemplatesStmt,
+		markShopsCreatedByStmt:          q.markShopsCreatedByStmt,
+		matchCandidatesStmt:             q.matchCandidatesStmt,
+		maxOrderIDStmt:                  q.maxOrderIDStmt,
+		maxShopIDStmt:                   q.maxShopIDStmt,
+		mergeOfSourceStmt:               q.mergeOfSourceStmt,
+		mergesIntoStmt:                  q.mergesIntoStmt,
+		nameHolderStmt:                  q.nameHolderStmt,
+		openFollowUpOfInquiryStmt:       q.openFollowUpOfInquiryStmt,
+		orderFingerprintsStmt:           q.orderFingerprintsStmt,
+		orderFirstSeenStmt:              q.orderFirstSeenStmt,
+		orderHistoryStmt:                q.orderHistoryStmt,
+		orderItemTotalsStmt:             q.orderItemTotalsStmt,
+		orderItemsStmt:                  q.orderItemsStmt,
+		orderMemoStmt:                   q.orderMemoStmt,
+		orderRefundsStmt:                q.orderRefundsStmt,
+		ordersByIDsStmt:                 q.ordersByIDsStmt,
+		ordersForImportStmt:             q.ordersForImportStmt,
+		parkedShopNewIDStmt:             q.parkedShopNewIDStmt,
+		platformHasOrdersStmt:           q.platformHasOrdersStmt,
+		productNamesStmt:                q.productNamesStmt,
+		productNamesVersionStmt:         q.productNamesVersionStmt,
+		putSettingStmt:                  q.putSettingStmt,
+		putTeamScoreStmt:                q.putTeamScoreStmt,
+		refundsOfOrderStmt:              q.refundsOfOrderStmt,
+		regionNamesStmt:                 q.regionNamesStmt,
+		rejectConfirmedMatchesStmt:      q.rejectConfirmedMatchesStmt,
+		relinkAnomalyShopsStmt:          q.relinkAnomalyShopsStmt,
+		relinkComplaintShopsStmt:        q.relinkComplaintShopsStmt,
+		rememberShopChoiceStmt:          q.rememberShopChoiceStmt,
+		renameInquiryChannelStmt:        q.renameInquiryChannelStmt,
+		renameInquiryCustomerTypeStmt:   q.renameInquiryCustomerTypeStmt,
+		renameInquiryDealTypeStmt:       q.renameInquiryDealTypeStmt,
+		renameInquiryReasonStmt:         q.renameInquiryReasonStmt,
+		renameShopStmt:                  q.renameShopStmt,
+		renameTemplateStmt:              q.renameTemplateStmt,
+		reopenFollowUpStmt:              q.reopenFollowUpStmt,
+		resetItemLastBatchStmt:          q.resetItemLastBatchStmt,
+		resetLastBatchStmt:              q.resetLastBatchStmt,
+		resetRefundLastBatchStmt:        q.resetRefundLastBatchStmt,
+		ruleAfterSaleOrdersStmt:         q.ruleAfterSaleOrdersStmt,
+		ruleClosedPaidOrdersStmt:        q.ruleClosedPaidOrdersStmt,
+		ruleComplaintsStmt:              q.ruleComplaintsStmt,
+		ruleLateCompOrdersStmt:          q.ruleLateCompOrdersStmt,
+		ruleOpenRefundsStmt:             q.ruleOpenRefundsStmt,
+		ruleOrderRefundsStmt:            q.ruleOrderRefundsStmt,
+		ruleRecentPaidOrdersStmt:        q.ruleRecentPaidOrdersStmt,
+		ruleRefundItemsStmt:             q.ruleRefundItemsStmt,
+		ruleRefundShopsStmt:             q.ruleRefundShopsStmt,
+		ruleShippedOrdersStmt:           q.ruleShippedOrdersStmt,
+		ruleShopsStmt:                   q.ruleShopsStmt,
+		ruleToShipOrdersStmt:            q.ruleToShipOrdersStmt,
+		ruleUnpaidOrdersStmt:            q.ruleUnpaidOrdersStmt,
+		ruleWindowAmountsStmt:           q.ruleWindowAmountsStmt,
+		searchOrdersStmt:                q.searchOrdersStmt,
+		setAnomalyOwnerStmt:             q.setAnomalyOwnerStmt,
+		setAnomalyStateStmt:             q.setAnomalyStateStmt,
+		setInquiryDealStmt:              q.setInquiryDealStmt,
+		setInquiryFollowStmt:            q.setInquiryFollowStmt,
+		setPINFailuresStmt:              q.setPINFailuresStmt,
+		setShopMergeSummaryStmt:         q.setShopMergeSummaryStmt,
+		setStaffPINStmt:                 q.setStaffPINStmt,
+		shiftNameTakenStmt:              q.shiftNameTakenStmt,
+		shopForComplaintStmt:            q.shopForComplaintStmt,
+		shopsOfOrderNumbersStmt:         q.shopsOfOrderNumbersStmt,
+		shopsOnPlatformStmt:             q.shopsOnPlatformStmt,
+		staffNamesStmt:                  q.staffNamesStmt,
+		statDaysStmt:                    q.statDaysStmt,
+		statSumsStmt:                    q.statSumsStmt,
+		suggestCustomersStmt:            q.suggestCustomersStmt,
+		templateIDByNameStmt:            q.templateIDByNameStmt,
+		touchShopChoiceStmt:             q.touchShopChoiceStmt,
+		touchTemplateStmt:               q.touchTemplateStmt,
+		upcomingFollowUpsStmt:           q.upcomingFollowUpsStmt,
+		updateAnomalyFindingStmt:        q.updateAnomalyFindingStmt,
+		updateInquiryStmt:               q.updateInquiryStmt,
+		updateInquiryOptionStmt:         q.updateInquiryOptionStmt,
+		updateLevelStmt:                 q.updateLevelStmt,
+		updateOrderStmt:                 q.updateOrderStmt,
+		updateOrderItemStmt:             q.updateOrderItemStmt,
+		updateOrderTotalsStmt:           q.updateOrderTotalsStmt,
+		updateRefundStmt:                q.updateRefundStmt,
+		updateShiftStmt:                 q.updateShiftStmt,
+		updateStaffStmt:                 q.updateStaffStmt,
+		voidPunchStmt:                   q.voidPunchStmt,
 	}
 }

@@ -118,6 +118,92 @@ type ImportTemplate struct {
 	LastUsedAt  string
 }
 
+type Inquiry struct {
+	ID           int64
+	AskedOn      string
+	AskedTime    string
+	ShopID       int64
+	Customer     string
+	CustomerType string
+	Channel      string
+	Products     string
+	Region       string
+	AgentID      *int64
+	Outcome      string
+	DealType     string
+	AmountFen    int64
+	Reason       string
+	FollowNote   string
+	NextFollowOn string
+	Note         string
+	DealShopID   int64
+	DealOrderNo  string
+	DealOn       string
+	FlaggedBy    *int64
+	ChasedBy     *int64
+	BatchID      *int64
+	Edited       int64
+	CreatedUtc   string
+	UpdatedUtc   string
+}
+
+type InquiryFollowUp struct {
+	ID         int64
+	Customer   string
+	Kind       string
+	DueOn      string
+	Step       int64
+	InquiryID  *int64
+	AgentID    *int64
+	State      string
+	Note       string
+	DoneBy     *int64
+	DoneUtc    string
+	CreatedUtc string
+}
+
+type InquiryMatch struct {
+	ID            int64
+	InquiryID     int64
+	ShopID        int64
+	OrderNo       string
+	OrderCreated  string
+	OrderPaid     string
+	AmountFen     int64
+	State         string
+	Auto          int64
+	PrevOutcome   string
+	PrevAmountFen int64
+	PrevDealOn    string
+	ProposedUtc   string
+	DecidedUtc    string
+	DecidedBy     *int64
+}
+
+type InquiryOption struct {
+	ID       int64
+	List     string
+	Name     string
+	Position int64
+	Active   int64
+}
+
+type InquiryProduct struct {
+	InquiryID int64
+	Position  int64
+	Product   string
+}
+
+type InquiryStat struct {
+	Dim       string
+	Grain     string
+	Period    string
+	Val       string
+	Outcome   string
+	N         int64
+	AmountFen int64
+}
+
 type Order struct {
 	ID              int64
 	ShopID          int64

@@ -58,6 +58,17 @@ const (
 	ComplaintHours     = "complaint_hours"
 )
 
+// Keys of the inquiry register (询盘成交登记, internal/inquiry; read with LoadInquiry).
+const (
+	InquiryMatchDays    = "inquiry_match_days"
+	InquiryAutoConfirm  = "inquiry_auto_confirm"
+	InquiryCreditFlag   = "inquiry_credit_flagger"
+	InquiryCreditChase  = "inquiry_credit_chase"
+	InquiryChaseHours   = "inquiry_chase_hours"
+	InquiryCreditReturn = "inquiry_credit_return"
+	InquiryRevisitPlan  = "inquiry_revisit_plan"
+)
+
 // Defs lists every threshold in the order the settings page shows them.
 var Defs = []Def{
 	{ShipHours, "付款后多久内发货（导出文件没有承诺发货时间时）", 48, 1, 720, 1, UnitHours, "overdue_shipment"},
@@ -76,6 +87,14 @@ var Defs = []Def{
 	// Privacy and the browser mode (see privacy.go); not anomaly rules, their own card.
 	{MaskBuyersInExports, "导出 Excel 时隐藏买家昵称和地址", 1, 0, 1, 1, UnitSwitch, GroupPrivacy},
 	{UploadMaxMB, "浏览器模式：单个上传文件的大小上限", 200, 1, 4096, 1, UnitMB, GroupServe},
+	// The inquiry register (group "inquiry": its own panel on the register page).
+	{InquiryMatchDays, "询盘后多少天内买家下单算这次询盘成交", 7, 1, 90, 1, UnitDays, "inquiry"},
+	{InquiryAutoConfirm, "匹配到的订单自动确认为成交（否则由客服确认）", 0, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryCreditFlag, "多位客服接待过同一买家时，业绩归插旗的客服", 1, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryCreditChase, "客服不在线时，别的客服催付成功的订单业绩归催付的客服", 1, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryChaseHours, "下单后超过多少小时未付款才算催付", 24, 1, 720, 1, UnitHours, "inquiry"},
+	{InquiryCreditReturn, "非质量原因退货扣除业绩", 1, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryRevisitPlan, "新客户成交后自动安排 1-3-10-30 天回访", 0, 0, 1, 1, UnitSwitch, "inquiry"},
 }
 
 func def(key string) (Def, bool) { return defOf(Defs, key) }

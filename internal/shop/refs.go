@@ -52,6 +52,11 @@ var Refs = []Ref{
 	{Table: "import_shop_choice", Column: "shop_id", Count: "choices"},
 	{Table: "import_batch_shop", Column: "shop_id", Key: []string{"batch_id"}},
 	{Table: "shop_alias", Column: "shop_id"},
+	// The inquiry register (internal/inquiry) stands without the shop: a deleted shop's
+	// inquiries stay, with no shop; the orders proposed as their deals go with the orders.
+	{Table: "inquiry", Column: "shop_id", OnDelete: ClearShop},
+	{Table: "inquiry", Column: "deal_shop_id", OnDelete: ClearShop},
+	{Table: "inquiry_match", Column: "shop_id", Key: []string{"inquiry_id", "order_no"}},
 }
 
 // ownColumns are shop columns this package keeps itself, outside Refs: the merge log.

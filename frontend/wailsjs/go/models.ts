@@ -577,6 +577,38 @@ export namespace app {
 	        this.rows = source["rows"];
 	    }
 	}
+	export class SavedOption {
+	    option: inquiry.Option;
+	    renamed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.option = this.convertValues(source["option"], inquiry.Option);
+	        this.renamed = source["renamed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -816,6 +848,652 @@ export namespace importer {
 	        this.refundsRestored = source["refundsRestored"];
 	    }
 	}
+
+}
+
+export namespace inquiry {
+	
+	export class StatRow {
+	    key: string;
+	    agentId?: number;
+	    inquiries: number;
+	    deals: number;
+	    pending: number;
+	    conversion: number;
+	    amountFen?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.agentId = source["agentId"];
+	        this.inquiries = source["inquiries"];
+	        this.deals = source["deals"];
+	        this.pending = source["pending"];
+	        this.conversion = source["conversion"];
+	        this.amountFen = source["amountFen"];
+	    }
+	}
+	export class Totals {
+	    inquiries: number;
+	    deals: number;
+	    pending: number;
+	    noDeals: number;
+	    conversion: number;
+	    amountFen: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Totals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.inquiries = source["inquiries"];
+	        this.deals = source["deals"];
+	        this.pending = source["pending"];
+	        this.noDeals = source["noDeals"];
+	        this.conversion = source["conversion"];
+	        this.amountFen = source["amountFen"];
+	    }
+	}
+	export class Analysis {
+	    from: string;
+	    to: string;
+	    by: string;
+	    totals: Totals;
+	    rows: StatRow[];
+	    reasons: StatRow[];
+	    trend: StatRow[];
+	    agents: StatRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Analysis(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.by = source["by"];
+	        this.totals = this.convertValues(source["totals"], Totals);
+	        this.rows = this.convertValues(source["rows"], StatRow);
+	        this.reasons = this.convertValues(source["reasons"], StatRow);
+	        this.trend = this.convertValues(source["trend"], StatRow);
+	        this.agents = this.convertValues(source["agents"], StatRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Credit {
+	    inquiryId: number;
+	    customer: string;
+	    shopId: number;
+	    orderNo: string;
+	    dealOn: string;
+	    agentId: number;
+	    rule: string;
+	    amountFen: number;
+	    returnedFen: number;
+	    creditFen: number;
+	    agents: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Credit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.inquiryId = source["inquiryId"];
+	        this.customer = source["customer"];
+	        this.shopId = source["shopId"];
+	        this.orderNo = source["orderNo"];
+	        this.dealOn = source["dealOn"];
+	        this.agentId = source["agentId"];
+	        this.rule = source["rule"];
+	        this.amountFen = source["amountFen"];
+	        this.returnedFen = source["returnedFen"];
+	        this.creditFen = source["creditFen"];
+	        this.agents = source["agents"];
+	        this.note = source["note"];
+	    }
+	}
+	export class CustomerHint {
+	    name: string;
+	    inquiries: number;
+	    orders: number;
+	    lastDay: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerHint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.inquiries = source["inquiries"];
+	        this.orders = source["orders"];
+	        this.lastDay = source["lastDay"];
+	    }
+	}
+	export class FollowUp {
+	    id: number;
+	    customer: string;
+	    kind: string;
+	    dueOn: string;
+	    step: number;
+	    inquiryId: number;
+	    agentId: number;
+	    agentName: string;
+	    state: string;
+	    note: string;
+	    doneAt: string;
+	    products: string;
+	    channel: string;
+	    outcome: string;
+	    askedOn: string;
+	    followNote: string;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.customer = source["customer"];
+	        this.kind = source["kind"];
+	        this.dueOn = source["dueOn"];
+	        this.step = source["step"];
+	        this.inquiryId = source["inquiryId"];
+	        this.agentId = source["agentId"];
+	        this.agentName = source["agentName"];
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.doneAt = source["doneAt"];
+	        this.products = source["products"];
+	        this.channel = source["channel"];
+	        this.outcome = source["outcome"];
+	        this.askedOn = source["askedOn"];
+	        this.followNote = source["followNote"];
+	        this.overdue = source["overdue"];
+	    }
+	}
+	export class FollowUps {
+	    today: string;
+	    rows: FollowUp[];
+	    due: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.rows = this.convertValues(source["rows"], FollowUp);
+	        this.due = source["due"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PastOrder {
+	    shopName: string;
+	    orderNo: string;
+	    status: string;
+	    statusText: string;
+	    payFen: number;
+	    title: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PastOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopName = source["shopName"];
+	        this.orderNo = source["orderNo"];
+	        this.status = source["status"];
+	        this.statusText = source["statusText"];
+	        this.payFen = source["payFen"];
+	        this.title = source["title"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class PastInquiry {
+	    id: number;
+	    askedOn: string;
+	    channel: string;
+	    customerType: string;
+	    products: string;
+	    region: string;
+	    outcome: string;
+	    amountFen: number;
+	    reason: string;
+	    followNote: string;
+	    agentId: number;
+	    agentName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PastInquiry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.askedOn = source["askedOn"];
+	        this.channel = source["channel"];
+	        this.customerType = source["customerType"];
+	        this.products = source["products"];
+	        this.region = source["region"];
+	        this.outcome = source["outcome"];
+	        this.amountFen = source["amountFen"];
+	        this.reason = source["reason"];
+	        this.followNote = source["followNote"];
+	        this.agentId = source["agentId"];
+	        this.agentName = source["agentName"];
+	    }
+	}
+	export class History {
+	    customer: string;
+	    customerType: string;
+	    region: string;
+	    inquiries: PastInquiry[];
+	    orders: PastOrder[];
+	    paidOrders: number;
+	    paidFen: number;
+	    followUps: FollowUp[];
+	
+	    static createFrom(source: any = {}) {
+	        return new History(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customer = source["customer"];
+	        this.customerType = source["customerType"];
+	        this.region = source["region"];
+	        this.inquiries = this.convertValues(source["inquiries"], PastInquiry);
+	        this.orders = this.convertValues(source["orders"], PastOrder);
+	        this.paidOrders = source["paidOrders"];
+	        this.paidFen = source["paidFen"];
+	        this.followUps = this.convertValues(source["followUps"], FollowUp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Inquiry {
+	    id: number;
+	    askedOn: string;
+	    askedTime: string;
+	    shopId: number;
+	    shopName: string;
+	    customer: string;
+	    customerType: string;
+	    channel: string;
+	    products: string[];
+	    region: string;
+	    agentId: number;
+	    agentName: string;
+	    outcome: string;
+	    dealType: string;
+	    amountFen: number;
+	    reason: string;
+	    followNote: string;
+	    nextFollowOn: string;
+	    note: string;
+	    dealShopId: number;
+	    dealOrderNo: string;
+	    dealOn: string;
+	    flaggedBy: number;
+	    chasedBy: number;
+	    batchId: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Inquiry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.askedOn = source["askedOn"];
+	        this.askedTime = source["askedTime"];
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.customer = source["customer"];
+	        this.customerType = source["customerType"];
+	        this.channel = source["channel"];
+	        this.products = source["products"];
+	        this.region = source["region"];
+	        this.agentId = source["agentId"];
+	        this.agentName = source["agentName"];
+	        this.outcome = source["outcome"];
+	        this.dealType = source["dealType"];
+	        this.amountFen = source["amountFen"];
+	        this.reason = source["reason"];
+	        this.followNote = source["followNote"];
+	        this.nextFollowOn = source["nextFollowOn"];
+	        this.note = source["note"];
+	        this.dealShopId = source["dealShopId"];
+	        this.dealOrderNo = source["dealOrderNo"];
+	        this.dealOn = source["dealOn"];
+	        this.flaggedBy = source["flaggedBy"];
+	        this.chasedBy = source["chasedBy"];
+	        this.batchId = source["batchId"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class ListValue {
+	    list: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.list = source["list"];
+	        this.name = source["name"];
+	    }
+	}
+	export class Match {
+	    id: number;
+	    inquiryId: number;
+	    shopId: number;
+	    shopName: string;
+	    orderNo: string;
+	    orderCreated: string;
+	    orderPaid: string;
+	    amountFen: number;
+	    state: string;
+	    auto: boolean;
+	    proposedAt: string;
+	    decidedAt: string;
+	    customer: string;
+	    askedOn: string;
+	    channel: string;
+	    products: string;
+	    outcome: string;
+	    agentName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Match(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.inquiryId = source["inquiryId"];
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.orderNo = source["orderNo"];
+	        this.orderCreated = source["orderCreated"];
+	        this.orderPaid = source["orderPaid"];
+	        this.amountFen = source["amountFen"];
+	        this.state = source["state"];
+	        this.auto = source["auto"];
+	        this.proposedAt = source["proposedAt"];
+	        this.decidedAt = source["decidedAt"];
+	        this.customer = source["customer"];
+	        this.askedOn = source["askedOn"];
+	        this.channel = source["channel"];
+	        this.products = source["products"];
+	        this.outcome = source["outcome"];
+	        this.agentName = source["agentName"];
+	    }
+	}
+	export class MatchResult {
+	    proposed: number;
+	    confirmed: number;
+	    dropped: number;
+	    waiting: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MatchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.proposed = source["proposed"];
+	        this.confirmed = source["confirmed"];
+	        this.dropped = source["dropped"];
+	        this.waiting = source["waiting"];
+	    }
+	}
+	export class Option {
+	    id: number;
+	    list: string;
+	    name: string;
+	    position: number;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.list = source["list"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.active = source["active"];
+	    }
+	}
+	export class Page {
+	    rows: Inquiry[];
+	    total: number;
+	    incomplete: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], Inquiry);
+	        this.total = source["total"];
+	        this.incomplete = source["incomplete"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class PasteDefaults {
+	    askedOn: string;
+	    agentId: number;
+	    channel: string;
+	    shopId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PasteDefaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.askedOn = source["askedOn"];
+	        this.agentId = source["agentId"];
+	        this.channel = source["channel"];
+	        this.shopId = source["shopId"];
+	    }
+	}
+	export class PasteError {
+	    line: number;
+	    column: string;
+	    value: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PasteError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.text = source["text"];
+	    }
+	}
+	export class PastePreview {
+	    header: boolean;
+	    columns: string[];
+	    ignored: string[];
+	    rows: Inquiry[];
+	    lines: number[];
+	    errors: PasteError[];
+	    newValues: ListValue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PastePreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.header = source["header"];
+	        this.columns = source["columns"];
+	        this.ignored = source["ignored"];
+	        this.rows = this.convertValues(source["rows"], Inquiry);
+	        this.lines = source["lines"];
+	        this.errors = this.convertValues(source["errors"], PasteError);
+	        this.newValues = this.convertValues(source["newValues"], ListValue);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Query {
+	    from: string;
+	    to: string;
+	    outcome: string;
+	    channel: string;
+	    agentId: number;
+	    search: string;
+	    incomplete: boolean;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.outcome = source["outcome"];
+	        this.channel = source["channel"];
+	        this.agentId = source["agentId"];
+	        this.search = source["search"];
+	        this.incomplete = source["incomplete"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class Revisits {
+	    planned: string[];
+	    skipped: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Revisits(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planned = source["planned"];
+	        this.skipped = source["skipped"];
+	    }
+	}
+	
 
 }
 
