@@ -3,7 +3,8 @@
  *
  * data-testid:
  *   import-page              page root
- *   new-shop-button          (none here: 新建店铺 is on each preview row that needs a shop, import-file-new-shop)
+ *   new-shop-button          新建店铺 in the card's title (starts at the platform of the first file asking for a shop);
+ *                            each previewed file without a shop has its own (import-file-new-shop)
  *   import-dropzone          drop zone (click = choose files); data-busy="true" while importing
  *   import-file-input        hidden <input type=file multiple> (browser mode; use setInputFiles)
  *   import-run               current/last run; data-phase = uploading|previewing|preview|importing|done
@@ -33,6 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppData } from '../../state/AppData';
 import { useImport } from '../../state/ImportState';
 import { DropZone } from './DropZone';
+import { NewShopButton } from '../../components/NewShopModal';
 import { RunPanel } from './RunPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { BatchHistory } from './BatchHistory';
@@ -60,7 +62,10 @@ export function ImportPage() {
 
   return (
     <Flex vertical gap={20} data-testid="import-page">
-      <Card title={t('import.title')}>
+      <Card
+        title={t('import.title')}
+        extra={<NewShopButton size="small" platform={imp.previews.find((e) => e.preview.result.errorCode === 'need_shop')?.preview.result.platform} onCreated={() => refresh()} />}
+      >
         <DropZone busy={imp.busy} onFiles={(f) => void imp.uploadAndImport(f)} onPick={() => void imp.pickAndImport()} />
         <RunPanel
           phase={imp.phase}
