@@ -36,8 +36,6 @@ function FileShopChoice({ entry, shops, onPick, onCreated }: ChoiceProps) {
         {t('import.preview.waiting')}
       </Typography.Text>
     );
-  } else if (r.errorCode === 'need_shop') {
-    note = <Typography.Text type="danger">{t('import.fileShop.need', args)}</Typography.Text>;
   } else if (r.shopFrom === 'only') {
     note = (
       <Typography.Text type="warning" strong data-testid="import-shop-only">
@@ -70,7 +68,7 @@ function FileShopChoice({ entry, shops, onPick, onCreated }: ChoiceProps) {
         style={{ minWidth: 220 }}
       />
       <NewShopButton size="small" testId="import-file-new-shop" platform={platform} onCreated={onCreated} />
-      <div style={{ flexBasis: '100%', fontSize: 12 }}>{note}</div>
+      {note && <div style={{ flexBasis: '100%', fontSize: 12 }}>{note}</div>}
     </Flex>
   );
 }
@@ -85,6 +83,9 @@ interface Props {
   onCancel: () => void;
   onMap?: (r: FileResult) => void;
 }
+
+/** Up to this many files, each shows its first rows; a bigger batch shows them on demand, so the shops stay in view. */
+const SAMPLES_OPEN = 3;
 
 /** 导入前预览: what each file would do, with its shop; 确认导入 imports the files that can be imported, as shown. */
 export function PreviewPanel({ previews, shops, onPick, onShopCreated, onConfirm, onCancel, onMap }: Props) {
@@ -127,6 +128,7 @@ export function PreviewPanel({ previews, shops, onPick, onShopCreated, onConfirm
               preview={e.preview}
               testId="import-preview-row"
               onMap={onMap}
+              sampleOpen={previews.length <= SAMPLES_OPEN}
               shopChoice={
                 offersShopChoice(e.preview.result) ? (
                   <FileShopChoice entry={e} shops={shops} onPick={(id) => onPick(i, id)} onCreated={(s) => onShopCreated(i, s)} />

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Flex, Table, Tag, Typography, theme } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, InfoCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FileResult, Preview } from '../../api/imports';
 import { formatLabel } from '../../components/labels';
@@ -41,8 +41,17 @@ export function FileName({ name }: { name: string }) {
 }
 
 /** The first rows of a previewed file, as read (order numbers stay text). */
-function SampleTable({ p }: { p: Preview }) {
+function SampleTable({ p, open }: { p: Preview; open: boolean }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(open);
   if (p.columns.length === 0 || p.rows.length === 0) return null;
+  if (!shown) {
+    return (
+      <Button type="link" size="small" style={{ padding: 0 }} data-testid="import-preview-sample-show" onClick={() => setShown(true)}>
+        {t('import.preview.showRows', { count: p.rows.length })}
+      </Button>
+    );
+  }
   const data = p.rows.map((cells, i) => ({ key: i, cells }));
   return (
     <Table
@@ -84,6 +93,8 @@ function Summary({ r, preview }: { r: FileResult; preview: boolean }) {
 
 interface Props {
   r: FileResult;
+  /** Show the preview's first rows open (else behind 显示前几行: a batch of many files stays short). */
+  sampleOpen?: boolean;
   testId?: string;
   /** The file's preview (phase preview): its sample rows are shown, the counts say "将…". */
   preview?: Preview;
@@ -94,15 +105,19 @@ interface Props {
 }
 
 /** One file of a preview or of a finished run: its format, shop, counts or error. */
-export function ResultRow({ r, testId = 'import-result-row', preview, onMap, shopChoice }: Props) {
+export function ResultRow({ r, testId = 'import-result-row', preview, onMap, shopChoice, sampleOpen = true }: Props) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const kind = resultKind(r);
+  // A previewed file that only waits for its shop has not failed: it asks (its row offers the choice).
+  const asks = !!preview && r.errorCode === 'need_shop';
   const icon =
     kind === 'success' ? (
       <CheckCircleFilled style={{ color: token.colorSuccess }} />
     ) : kind === 'duplicate' ? (
       <InfoCircleFilled style={{ color: token.colorInfo }} />
+    ) : asks ? (
+      <ExclamationCircleFilled style={{ color: token.colorWarning }} />
     ) : (
       <CloseCircleFilled style={{ color: token.colorError }} />
     );
@@ -115,7 +130,11 @@ export function ResultRow({ r, testId = 'import-result-row', preview, onMap, sho
             <FileName name={r.file} />
             {r.formatName && <Tag data-testid="import-result-format">{formatLabel(i18n.language, r.format, r.formatName)}</Tag>}
             {r.shop && kind !== 'error' && <Tag color="blue">{r.shop}</Tag>}
-            {kind === 'error' ? (
+            {asks ? (
+              <Tag color="gold" data-testid="import-result-tag">
+                {t('import.result.needShopTag')}
+              </Tag>
+            ) : kind === 'error' ? (
               <Tag color="red" data-testid="import-result-tag">
                 {t('import.result.failedTag')}
               </Tag>
@@ -132,7 +151,7 @@ export function ResultRow({ r, testId = 'import-result-row', preview, onMap, sho
             {kind === 'success' && <Summary r={r} preview={!!preview} />}
             {kind === 'duplicate' && <Typography.Text type="secondary">{t('import.result.duplicate')}</Typography.Text>}
             {kind === 'error' && (
-              <Typography.Text type="danger" className="sd-error-text" data-testid="import-result-error">
+              <Typography.Text type={asks ? 'warning' : 'danger'} className="sd-error-text" data-testid="import-result-error">
                 {r.error || t('import.failed')}
               </Typography.Text>
             )}
@@ -167,7 +186,7 @@ export function ResultRow({ r, testId = 'import-result-row', preview, onMap, sho
               </Typography.Text>
             </Flex>
           )}
-          {preview && kind === 'success' && <SampleTable p={preview} />}
+          {preview && kind === 'success' && <SampleTable p={preview} open={sampleOpen} />}
         </div>
       </Flex>
     </Row>
