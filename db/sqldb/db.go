@@ -51,17 +51,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
 	}
-	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
-	}
-	if q.countOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, countOrdersWithOpenRefund); err != nil {
-		return nil, fmt.Errorf("error preparing query CountOrdersWithOpenRefund: %w", err)
+	if q.countOrdersByDayStmt, err = db.PrepareContext(ctx, countOrdersByDay); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOrdersByDay: %w", err)
 	}
 	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
-	}
-	if q.countShopOrdersStmt, err = db.PrepareContext(ctx, countShopOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query CountShopOrders: %w", err)
 	}
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
@@ -192,11 +186,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
 	}
+	if q.listOpenRefundOrdersStmt, err = db.PrepareContext(ctx, listOpenRefundOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOpenRefundOrders: %w", err)
+	}
 	if q.listOrdersStmt, err = db.PrepareContext(ctx, listOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrders: %w", err)
-	}
-	if q.listOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, listOrdersWithOpenRefund); err != nil {
-		return nil, fmt.Errorf("error preparing query ListOrdersWithOpenRefund: %w", err)
 	}
 	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
@@ -213,6 +207,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listStaffStmt, err = db.PrepareContext(ctx, listStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStaff: %w", err)
 	}
+	if q.listStatusOrdersStmt, err = db.PrepareContext(ctx, listStatusOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStatusOrders: %w", err)
+	}
 	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
 	}
@@ -224,6 +221,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
+	}
+	if q.orderDaysStmt, err = db.PrepareContext(ctx, orderDays); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderDays: %w", err)
 	}
 	if q.orderFingerprintsStmt, err = db.PrepareContext(ctx, orderFingerprints); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderFingerprints: %w", err)
@@ -413,24 +413,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countAnomaliesStmt: %w", cerr)
 		}
 	}
-	if q.countOrdersStmt != nil {
-		if cerr := q.countOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countOrdersStmt: %w", cerr)
-		}
-	}
-	if q.countOrdersWithOpenRefundStmt != nil {
-		if cerr := q.countOrdersWithOpenRefundStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countOrdersWithOpenRefundStmt: %w", cerr)
+	if q.countOrdersByDayStmt != nil {
+		if cerr := q.countOrdersByDayStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOrdersByDayStmt: %w", cerr)
 		}
 	}
 	if q.countSearchOrdersStmt != nil {
 		if cerr := q.countSearchOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countSearchOrdersStmt: %w", cerr)
-		}
-	}
-	if q.countShopOrdersStmt != nil {
-		if cerr := q.countShopOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countShopOrdersStmt: %w", cerr)
 		}
 	}
 	if q.countShopsStmt != nil {
@@ -648,14 +638,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
 		}
 	}
+	if q.listOpenRefundOrdersStmt != nil {
+		if cerr := q.listOpenRefundOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOpenRefundOrdersStmt: %w", cerr)
+		}
+	}
 	if q.listOrdersStmt != nil {
 		if cerr := q.listOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOrdersStmt: %w", cerr)
-		}
-	}
-	if q.listOrdersWithOpenRefundStmt != nil {
-		if cerr := q.listOrdersWithOpenRefundStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing listOrdersWithOpenRefundStmt: %w", cerr)
 		}
 	}
 	if q.listSettingsStmt != nil {
@@ -683,6 +673,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listStaffStmt: %w", cerr)
 		}
 	}
+	if q.listStatusOrdersStmt != nil {
+		if cerr := q.listStatusOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStatusOrdersStmt: %w", cerr)
+		}
+	}
 	if q.listTemplatesStmt != nil {
 		if cerr := q.listTemplatesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listTemplatesStmt: %w", cerr)
@@ -701,6 +696,11 @@ func (q *Queries) Close() error {
 	if q.maxShopIDStmt != nil {
 		if cerr := q.maxShopIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing maxShopIDStmt: %w", cerr)
+		}
+	}
+	if q.orderDaysStmt != nil {
+		if cerr := q.orderDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderDaysStmt: %w", cerr)
 		}
 	}
 	if q.orderFingerprintsStmt != nil {
@@ -970,239 +970,239 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                            DBTX
-	tx                            *sql.Tx
-	activeAnomaliesStmt           *sql.Stmt
-	addBatchShopStmt              *sql.Stmt
-	anomaliesOfOrderNosStmt       *sql.Stmt
-	anomalyEventsStmt             *sql.Stmt
-	anomalyOrderStmt              *sql.Stmt
-	batchChangesStmt              *sql.Stmt
-	batchRefundChangesStmt        *sql.Stmt
-	clearAnomalyStmt              *sql.Stmt
-	countAnomaliesStmt            *sql.Stmt
-	countOrdersStmt               *sql.Stmt
-	countOrdersWithOpenRefundStmt *sql.Stmt
-	countSearchOrdersStmt         *sql.Stmt
-	countShopOrdersStmt           *sql.Stmt
-	countShopsStmt                *sql.Stmt
-	createBatchStmt               *sql.Stmt
-	createComplaintStmt           *sql.Stmt
-	createShopStmt                *sql.Stmt
-	createStaffStmt               *sql.Stmt
-	createTemplateStmt            *sql.Stmt
-	deleteBatchStmt               *sql.Stmt
-	deleteBatchChangesStmt        *sql.Stmt
-	deleteBatchRefundChangesStmt  *sql.Stmt
-	deleteBatchShopsStmt          *sql.Stmt
-	deleteComplaintStmt           *sql.Stmt
-	deleteEmptyShopsOfBatchStmt   *sql.Stmt
-	deleteItemsOfBatchStmt        *sql.Stmt
-	deleteOrdersOfBatchStmt       *sql.Stmt
-	deleteRefundsOfBatchStmt      *sql.Stmt
-	deleteSettingStmt             *sql.Stmt
-	deleteTemplateStmt            *sql.Stmt
-	extendOrderChangeStmt         *sql.Stmt
-	findBatchBySHAStmt            *sql.Stmt
-	findShopStmt                  *sql.Stmt
-	findShopChoiceStmt            *sql.Stmt
-	findStaffByNameStmt           *sql.Stmt
-	finishBatchStmt               *sql.Stmt
-	forgetShopChoiceStmt          *sql.Stmt
-	getAnomalyStmt                *sql.Stmt
-	getAnomalyWorkflowStmt        *sql.Stmt
-	getBatchStmt                  *sql.Stmt
-	getComplaintStmt              *sql.Stmt
-	getOrderForImportStmt         *sql.Stmt
-	getOrderItemStmt              *sql.Stmt
-	getRefundForImportStmt        *sql.Stmt
-	getShopStmt                   *sql.Stmt
-	getStaffStmt                  *sql.Stmt
-	getTemplateStmt               *sql.Stmt
-	insertAnomalyStmt             *sql.Stmt
-	insertAnomalyEventStmt        *sql.Stmt
-	insertOrderChangeStmt         *sql.Stmt
-	insertOrderItemStmt           *sql.Stmt
-	insertRefundStmt              *sql.Stmt
-	insertRefundChangeStmt        *sql.Stmt
-	laterBatchTouchingStmt        *sql.Stmt
-	listAnomaliesStmt             *sql.Stmt
-	listBatchesStmt               *sql.Stmt
-	listOrdersStmt                *sql.Stmt
-	listOrdersWithOpenRefundStmt  *sql.Stmt
-	listSettingsStmt              *sql.Stmt
-	listShopChoicesStmt           *sql.Stmt
-	listShopOrdersStmt            *sql.Stmt
-	listShopsStmt                 *sql.Stmt
-	listStaffStmt                 *sql.Stmt
-	listTemplatesStmt             *sql.Stmt
-	markShopsCreatedByStmt        *sql.Stmt
-	maxOrderIDStmt                *sql.Stmt
-	maxShopIDStmt                 *sql.Stmt
-	orderFingerprintsStmt         *sql.Stmt
-	orderFirstSeenStmt            *sql.Stmt
-	orderHistoryStmt              *sql.Stmt
-	orderItemTotalsStmt           *sql.Stmt
-	orderItemsStmt                *sql.Stmt
-	orderRefundsStmt              *sql.Stmt
-	ordersByIDsStmt               *sql.Stmt
-	ordersForImportStmt           *sql.Stmt
-	platformHasOrdersStmt         *sql.Stmt
-	putSettingStmt                *sql.Stmt
-	relinkAnomalyShopsStmt        *sql.Stmt
-	relinkComplaintShopsStmt      *sql.Stmt
-	rememberShopChoiceStmt        *sql.Stmt
-	renameTemplateStmt            *sql.Stmt
-	resetItemLastBatchStmt        *sql.Stmt
-	resetLastBatchStmt            *sql.Stmt
-	resetRefundLastBatchStmt      *sql.Stmt
-	ruleAfterSaleOrdersStmt       *sql.Stmt
-	ruleClosedPaidOrdersStmt      *sql.Stmt
-	ruleComplaintsStmt            *sql.Stmt
-	ruleLateCompOrdersStmt        *sql.Stmt
-	ruleOpenRefundsStmt           *sql.Stmt
-	ruleOrderRefundsStmt          *sql.Stmt
-	ruleRecentPaidOrdersStmt      *sql.Stmt
-	ruleRefundItemsStmt           *sql.Stmt
-	ruleRefundShopsStmt           *sql.Stmt
-	ruleShippedOrdersStmt         *sql.Stmt
-	ruleShopsStmt                 *sql.Stmt
-	ruleToShipOrdersStmt          *sql.Stmt
-	ruleUnpaidOrdersStmt          *sql.Stmt
-	ruleWindowAmountsStmt         *sql.Stmt
-	searchOrdersStmt              *sql.Stmt
-	setAnomalyOwnerStmt           *sql.Stmt
-	setAnomalyStateStmt           *sql.Stmt
-	shopForComplaintStmt          *sql.Stmt
-	shopsOfOrderNumbersStmt       *sql.Stmt
-	shopsOnPlatformStmt           *sql.Stmt
-	templateIDByNameStmt          *sql.Stmt
-	touchShopChoiceStmt           *sql.Stmt
-	touchTemplateStmt             *sql.Stmt
-	updateAnomalyFindingStmt      *sql.Stmt
-	updateOrderStmt               *sql.Stmt
-	updateOrderItemStmt           *sql.Stmt
-	updateOrderTotalsStmt         *sql.Stmt
-	updateRefundStmt              *sql.Stmt
-	updateStaffStmt               *sql.Stmt
+	db                           DBTX
+	tx                           *sql.Tx
+	activeAnomaliesStmt          *sql.Stmt
+	addBatchShopStmt             *sql.Stmt
+	anomaliesOfOrderNosStmt      *sql.Stmt
+	anomalyEventsStmt            *sql.Stmt
+	anomalyOrderStmt             *sql.Stmt
+	batchChangesStmt             *sql.Stmt
+	batchRefundChangesStmt       *sql.Stmt
+	clearAnomalyStmt             *sql.Stmt
+	countAnomaliesStmt           *sql.Stmt
+	countOrdersByDayStmt         *sql.Stmt
+	countSearchOrdersStmt        *sql.Stmt
+	countShopsStmt               *sql.Stmt
+	createBatchStmt              *sql.Stmt
+	createComplaintStmt          *sql.Stmt
+	createShopStmt               *sql.Stmt
+	createStaffStmt              *sql.Stmt
+	createTemplateStmt           *sql.Stmt
+	deleteBatchStmt              *sql.Stmt
+	deleteBatchChangesStmt       *sql.Stmt
+	deleteBatchRefundChangesStmt *sql.Stmt
+	deleteBatchShopsStmt         *sql.Stmt
+	deleteComplaintStmt          *sql.Stmt
+	deleteEmptyShopsOfBatchStmt  *sql.Stmt
+	deleteItemsOfBatchStmt       *sql.Stmt
+	deleteOrdersOfBatchStmt      *sql.Stmt
+	deleteRefundsOfBatchStmt     *sql.Stmt
+	deleteSettingStmt            *sql.Stmt
+	deleteTemplateStmt           *sql.Stmt
+	extendOrderChangeStmt        *sql.Stmt
+	findBatchBySHAStmt           *sql.Stmt
+	findShopStmt                 *sql.Stmt
+	findShopChoiceStmt           *sql.Stmt
+	findStaffByNameStmt          *sql.Stmt
+	finishBatchStmt              *sql.Stmt
+	forgetShopChoiceStmt         *sql.Stmt
+	getAnomalyStmt               *sql.Stmt
+	getAnomalyWorkflowStmt       *sql.Stmt
+	getBatchStmt                 *sql.Stmt
+	getComplaintStmt             *sql.Stmt
+	getOrderForImportStmt        *sql.Stmt
+	getOrderItemStmt             *sql.Stmt
+	getRefundForImportStmt       *sql.Stmt
+	getShopStmt                  *sql.Stmt
+	getStaffStmt                 *sql.Stmt
+	getTemplateStmt              *sql.Stmt
+	insertAnomalyStmt            *sql.Stmt
+	insertAnomalyEventStmt       *sql.Stmt
+	insertOrderChangeStmt        *sql.Stmt
+	insertOrderItemStmt          *sql.Stmt
+	insertRefundStmt             *sql.Stmt
+	insertRefundChangeStmt       *sql.Stmt
+	laterBatchTouchingStmt       *sql.Stmt
+	listAnomaliesStmt            *sql.Stmt
+	listBatchesStmt              *sql.Stmt
+	listOpenRefundOrdersStmt     *sql.Stmt
+	listOrdersStmt               *sql.Stmt
+	listSettingsStmt             *sql.Stmt
+	listShopChoicesStmt          *sql.Stmt
+	listShopOrdersStmt           *sql.Stmt
+	listShopsStmt                *sql.Stmt
+	listStaffStmt                *sql.Stmt
+	listStatusOrdersStmt         *sql.Stmt
+	listTemplatesStmt            *sql.Stmt
+	markShopsCreatedByStmt       *sql.Stmt
+	maxOrderIDStmt               *sql.Stmt
+	maxShopIDStmt                *sql.Stmt
+	orderDaysStmt                *sql.Stmt
+	orderFingerprintsStmt        *sql.Stmt
+	orderFirstSeenStmt           *sql.Stmt
+	orderHistoryStmt             *sql.Stmt
+	orderItemTotalsStmt          *sql.Stmt
+	orderItemsStmt               *sql.Stmt
+	orderRefundsStmt             *sql.Stmt
+	ordersByIDsStmt              *sql.Stmt
+	ordersForImportStmt          *sql.Stmt
+	platformHasOrdersStmt        *sql.Stmt
+	putSettingStmt               *sql.Stmt
+	relinkAnomalyShopsStmt       *sql.Stmt
+	relinkComplaintShopsStmt     *sql.Stmt
+	rememberShopChoiceStmt       *sql.Stmt
+	renameTemplateStmt           *sql.Stmt
+	resetItemLastBatchStmt       *sql.Stmt
+	resetLastBatchStmt           *sql.Stmt
+	resetRefundLastBatchStmt     *sql.Stmt
+	ruleAfterSaleOrdersStmt      *sql.Stmt
+	ruleClosedPaidOrdersStmt     *sql.Stmt
+	ruleComplaintsStmt           *sql.Stmt
+	ruleLateCompOrdersStmt       *sql.Stmt
+	ruleOpenRefundsStmt          *sql.Stmt
+	ruleOrderRefundsStmt         *sql.Stmt
+	ruleRecentPaidOrdersStmt     *sql.Stmt
+	ruleRefundItemsStmt          *sql.Stmt
+	ruleRefundShopsStmt          *sql.Stmt
+	ruleShippedOrdersStmt        *sql.Stmt
+	ruleShopsStmt                *sql.Stmt
+	ruleToShipOrdersStmt         *sql.Stmt
+	ruleUnpaidOrdersStmt         *sql.Stmt
+	ruleWindowAmountsStmt        *sql.Stmt
+	searchOrdersStmt             *sql.Stmt
+	setAnomalyOwnerStmt          *sql.Stmt
+	setAnomalyStateStmt          *sql.Stmt
+	shopForComplaintStmt         *sql.Stmt
+	shopsOfOrderNumbersStmt      *sql.Stmt
+	shopsOnPlatformStmt          *sql.Stmt
+	templateIDByNameStmt         *sql.Stmt
+	touchShopChoiceStmt          *sql.Stmt
+	touchTemplateStmt            *sql.Stmt
+	updateAnomalyFindingStmt     *sql.Stmt
+	updateOrderStmt              *sql.Stmt
+	updateOrderItemStmt          *sql.Stmt
+	updateOrderTotalsStmt        *sql.Stmt
+	updateRefundStmt             *sql.Stmt
+	updateStaffStmt              *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                            tx,
-		tx:                            tx,
-		activeAnomaliesStmt:           q.activeAnomaliesStmt,
-		addBatchShopStmt:              q.addBatchShopStmt,
-		anomaliesOfOrderNosStmt:       q.anomaliesOfOrderNosStmt,
-		anomalyEventsStmt:             q.anomalyEventsStmt,
-		anomalyOrderStmt:              q.anomalyOrderStmt,
-		batchChangesStmt:              q.batchChangesStmt,
-		batchRefundChangesStmt:        q.batchRefundChangesStmt,
-		clearAnomalyStmt:              q.clearAnomalyStmt,
-		countAnomaliesStmt:            q.countAnomaliesStmt,
-		countOrdersStmt:               q.countOrdersStmt,
-		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
-		countSearchOrdersStmt:         q.countSearchOrdersStmt,
-		countShopOrdersStmt:           q.countShopOrdersStmt,
-		countShopsStmt:                q.countShopsStmt,
-		createBatchStmt:               q.createBatchStmt,
-		createComplaintStmt:           q.createComplaintStmt,
-		createShopStmt:                q.createShopStmt,
-		createStaffStmt:               q.createStaffStmt,
-		createTemplateStmt:            q.createTemplateStmt,
-		deleteBatchStmt:               q.deleteBatchStmt,
-		deleteBatchChangesStmt:        q.deleteBatchChangesStmt,
-		deleteBatchRefundChangesStmt:  q.deleteBatchRefundChangesStmt,
-		deleteBatchShopsStmt:          q.deleteBatchShopsStmt,
-		deleteComplaintStmt:           q.deleteComplaintStmt,
-		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
-		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
-		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
-		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
-		deleteSettingStmt:             q.deleteSettingStmt,
-		deleteTemplateStmt:            q.deleteTemplateStmt,
-		extendOrderChangeStmt:         q.extendOrderChangeStmt,
-		findBatchBySHAStmt:            q.findBatchBySHAStmt,
-		findShopStmt:                  q.findShopStmt,
-		findShopChoiceStmt:            q.findShopChoiceStmt,
-		findStaffByNameStmt:           q.findStaffByNameStmt,
-		finishBatchStmt:               q.finishBatchStmt,
-		forgetShopChoiceStmt:          q.forgetShopChoiceStmt,
-		getAnomalyStmt:                q.getAnomalyStmt,
-		getAnomalyWorkflowStmt:        q.getAnomalyWorkflowStmt,
-		getBatchStmt:                  q.getBatchStmt,
-		getComplaintStmt:              q.getComplaintStmt,
-		getOrderForImportStmt:         q.getOrderForImportStmt,
-		getOrderItemStmt:              q.getOrderItemStmt,
-		getRefundForImportStmt:        q.getRefundForImportStmt,
-		getShopStmt:                   q.getShopStmt,
-		getStaffStmt:                  q.getStaffStmt,
-		getTemplateStmt:               q.getTemplateStmt,
-		insertAnomalyStmt:             q.insertAnomalyStmt,
-		insertAnomalyEventStmt:        q.insertAnomalyEventStmt,
-		insertOrderChangeStmt:         q.insertOrderChangeStmt,
-		insertOrderItemStmt:           q.insertOrderItemStmt,
-		insertRefundStmt:              q.insertRefundStmt,
-		insertRefundChangeStmt:        q.insertRefundChangeStmt,
-		laterBatchTouchingStmt:        q.laterBatchTouchingStmt,
-		listAnomaliesStmt:             q.listAnomaliesStmt,
-		listBatchesStmt:               q.listBatchesStmt,
-		listOrdersStmt:                q.listOrdersStmt,
-		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
-		listSettingsStmt:              q.listSettingsStmt,
-		listShopChoicesStmt:           q.listShopChoicesStmt,
-		listShopOrdersStmt:            q.listShopOrdersStmt,
-		listShopsStmt:                 q.listShopsStmt,
-		listStaffStmt:                 q.listStaffStmt,
-		listTemplatesStmt:             q.listTemplatesStmt,
-		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
-		maxOrderIDStmt:                q.maxOrderIDStmt,
-		maxShopIDStmt:                 q.maxShopIDStmt,
-		orderFingerprintsStmt:         q.orderFingerprintsStmt,
-		orderFirstSeenStmt:            q.orderFirstSeenStmt,
-		orderHistoryStmt:              q.orderHistoryStmt,
-		orderItemTotalsStmt:           q.orderItemTotalsStmt,
-		orderItemsStmt:                q.orderItemsStmt,
-		orderRefundsStmt:              q.orderRefundsStmt,
-		ordersByIDsStmt:               q.ordersByIDsStmt,
-		ordersForImportStmt:           q.ordersForImportStmt,
-		platformHasOrdersStmt:         q.platformHasOrdersStmt,
-		putSettingStmt:                q.putSettingStmt,
-		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
-		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
-		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
-		renameTemplateStmt:            q.renameTemplateStmt,
-		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
-		resetLastBatchStmt:            q.resetLastBatchStmt,
-		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
-		ruleAfterSaleOrdersStmt:       q.ruleAfterSaleOrdersStmt,
-		ruleClosedPaidOrdersStmt:      q.ruleClosedPaidOrdersStmt,
-		ruleComplaintsStmt:            q.ruleComplaintsStmt,
-		ruleLateCompOrdersStmt:        q.ruleLateCompOrdersStmt,
-		ruleOpenRefundsStmt:           q.ruleOpenRefundsStmt,
-		ruleOrderRefundsStmt:          q.ruleOrderRefundsStmt,
-		ruleRecentPaidOrdersStmt:      q.ruleRecentPaidOrdersStmt,
-		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,
-		ruleRefundShopsStmt:           q.ruleRefundShopsStmt,
-		ruleShippedOrdersStmt:         q.ruleShippedOrdersStmt,
-		ruleShopsStmt:                 q.ruleShopsStmt,
-		ruleToShipOrdersStmt:          q.ruleToShipOrdersStmt,
-		ruleUnpaidOrdersStmt:          q.ruleUnpaidOrdersStmt,
-		ruleWindowAmountsStmt:         q.ruleWindowAmountsStmt,
-		searchOrdersStmt:              q.searchOrdersStmt,
-		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
-		setAnomalyStateStmt:           q.setAnomalyStateStmt,
-		shopForComplaintStmt:          q.shopForComplaintStmt,
-		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
-		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,
-		templateIDByNameStmt:          q.templateIDByNameStmt,
-		touchShopChoiceStmt:           q.touchShopChoiceStmt,
-		touchTemplateStmt:             q.touchTemplateStmt,
-		updateAnomalyFindingStmt:      q.updateAnomalyFindingStmt,
-		updateOrderStmt:               q.updateOrderStmt,
-		updateOrderItemStmt:           q.updateOrderItemStmt,
-		updateOrderTotalsStmt:         q.updateOrderTotalsStmt,
-		updateRefundStmt:              q.updateRefundStmt,
-		updateStaffStmt:               q.updateStaffStmt,
+		db:                           tx,
+		tx:                           tx,
+		activeAnomaliesStmt:          q.activeAnomaliesStmt,
+		addBatchShopStmt:             q.addBatchShopStmt,
+		anomaliesOfOrderNosStmt:      q.anomaliesOfOrderNosStmt,
+		anomalyEventsStmt:            q.anomalyEventsStmt,
+		anomalyOrderStmt:             q.anomalyOrderStmt,
+		batchChangesStmt:             q.batchChangesStmt,
+		batchRefundChangesStmt:       q.batchRefundChangesStmt,
+		clearAnomalyStmt:             q.clearAnomalyStmt,
+		countAnomaliesStmt:           q.countAnomaliesStmt,
+		countOrdersByDayStmt:         q.countOrdersByDayStmt,
+		countSearchOrdersStmt:        q.countSearchOrdersStmt,
+		countShopsStmt:               q.countShopsStmt,
+		createBatchStmt:              q.createBatchStmt,
+		createComplaintStmt:          q.createComplaintStmt,
+		createShopStmt:               q.createShopStmt,
+		createStaffStmt:              q.createStaffStmt,
+		createTemplateStmt:           q.createTemplateStmt,
+		deleteBatchStmt:              q.deleteBatchStmt,
+		deleteBatchChangesStmt:       q.deleteBatchChangesStmt,
+		deleteBatchRefundChangesStmt: q.deleteBatchRefundChangesStmt,
+		deleteBatchShopsStmt:         q.deleteBatchShopsStmt,
+		deleteComplaintStmt:          q.deleteComplaintStmt,
+		deleteEmptyShopsOfBatchStmt:  q.deleteEmptyShopsOfBatchStmt,
+		deleteItemsOfBatchStmt:       q.deleteItemsOfBatchStmt,
+		deleteOrdersOfBatchStmt:      q.deleteOrdersOfBatchStmt,
+		deleteRefundsOfBatchStmt:     q.deleteRefundsOfBatchStmt,
+		deleteSettingStmt:            q.deleteSettingStmt,
+		deleteTemplateStmt:           q.deleteTemplateStmt,
+		extendOrderChangeStmt:        q.extendOrderChangeStmt,
+		findBatchBySHAStmt:           q.findBatchBySHAStmt,
+		findShopStmt:                 q.findShopStmt,
+		findShopChoiceStmt:           q.findShopChoiceStmt,
+		findStaffByNameStmt:          q.findStaffByNameStmt,
+		finishBatchStmt:              q.finishBatchStmt,
+		forgetShopChoiceStmt:         q.forgetShopChoiceStmt,
+		getAnomalyStmt:               q.getAnomalyStmt,
+		getAnomalyWorkflowStmt:       q.getAnomalyWorkflowStmt,
+		getBatchStmt:                 q.getBatchStmt,
+		getComplaintStmt:             q.getComplaintStmt,
+		getOrderForImportStmt:        q.getOrderForImportStmt,
+		getOrderItemStmt:             q.getOrderItemStmt,
+		getRefundForImportStmt:       q.getRefundForImportStmt,
+		getShopStmt:                  q.getShopStmt,
+		getStaffStmt:                 q.getStaffStmt,
+		getTemplateStmt:              q.getTemplateStmt,
+		insertAnomalyStmt:            q.insertAnomalyStmt,
+		insertAnomalyEventStmt:       q.insertAnomalyEventStmt,
+		insertOrderChangeStmt:        q.insertOrderChangeStmt,
+		insertOrderItemStmt:          q.insertOrderItemStmt,
+		insertRefundStmt:             q.insertRefundStmt,
+		insertRefundChangeStmt:       q.insertRefundChangeStmt,
+		laterBatchTouchingStmt:       q.laterBatchTouchingStmt,
+		listAnomaliesStmt:            q.listAnomaliesStmt,
+		listBatchesStmt:              q.listBatchesStmt,
+		listOpenRefundOrdersStmt:     q.listOpenRefundOrdersStmt,
+		listOrdersStmt:               q.listOrdersStmt,
+		listSettingsStmt:             q.listSettingsStmt,
+		listShopChoicesStmt:          q.listShopChoicesStmt,
+		listShopOrdersStmt:           q.listShopOrdersStmt,
+		listShopsStmt:                q.listShopsStmt,
+		listStaffStmt:                q.listStaffStmt,
+		listStatusOrdersStmt:         q.listStatusOrdersStmt,
+		listTemplatesStmt:            q.listTemplatesStmt,
+		markShopsCreatedByStmt:       q.markShopsCreatedByStmt,
+		maxOrderIDStmt:               q.maxOrderIDStmt,
+		maxShopIDStmt:                q.maxShopIDStmt,
+		orderDaysStmt:                q.orderDaysStmt,
+		orderFingerprintsStmt:        q.orderFingerprintsStmt,
+		orderFirstSeenStmt:           q.orderFirstSeenStmt,
+		orderHistoryStmt:             q.orderHistoryStmt,
+		orderItemTotalsStmt:          q.orderItemTotalsStmt,
+		orderItemsStmt:               q.orderItemsStmt,
+		orderRefundsStmt:             q.orderRefundsStmt,
+		ordersByIDsStmt:              q.ordersByIDsStmt,
+		ordersForImportStmt:          q.ordersForImportStmt,
+		platformHasOrdersStmt:        q.platformHasOrdersStmt,
+		putSettingStmt:               q.putSettingStmt,
+		relinkAnomalyShopsStmt:       q.relinkAnomalyShopsStmt,
+		relinkComplaintShopsStmt:     q.relinkComplaintShopsStmt,
+		rememberShopChoiceStmt:       q.rememberShopChoiceStmt,
+		renameTemplateStmt:           q.renameTemplateStmt,
+		resetItemLastBatchStmt:       q.resetItemLastBatchStmt,
+		resetLastBatchStmt:           q.resetLastBatchStmt,
+		resetRefundLastBatchStmt:     q.resetRefundLastBatchStmt,
+		ruleAfterSaleOrdersStmt:      q.ruleAfterSaleOrdersStmt,
+		ruleClosedPaidOrdersStmt:     q.ruleClosedPaidOrdersStmt,
+		ruleComplaintsStmt:           q.ruleComplaintsStmt,
+		ruleLateCompOrdersStmt:       q.ruleLateCompOrdersStmt,
+		ruleOpenRefundsStmt:          q.ruleOpenRefundsStmt,
+		ruleOrderRefundsStmt:         q.ruleOrderRefundsStmt,
+		ruleRecentPaidOrdersStmt:     q.ruleRecentPaidOrdersStmt,
+		ruleRefundItemsStmt:          q.ruleRefundItemsStmt,
+		ruleRefundShopsStmt:          q.ruleRefundShopsStmt,
+		ruleShippedOrdersStmt:        q.ruleShippedOrdersStmt,
+		ruleShopsStmt:                q.ruleShopsStmt,
+		ruleToShipOrdersStmt:         q.ruleToShipOrdersStmt,
+		ruleUnpaidOrdersStmt:         q.ruleUnpaidOrdersStmt,
+		ruleWindowAmountsStmt:        q.ruleWindowAmountsStmt,
+		searchOrdersStmt:             q.searchOrdersStmt,
+		setAnomalyOwnerStmt:          q.setAnomalyOwnerStmt,
+		setAnomalyStateStmt:          q.setAnomalyStateStmt,
+		shopForComplaintStmt:         q.shopForComplaintStmt,
+		shopsOfOrderNumbersStmt:      q.shopsOfOrderNumbersStmt,
+		shopsOnPlatformStmt:          q.shopsOnPlatformStmt,
+		templateIDByNameStmt:         q.templateIDByNameStmt,
+		touchShopChoiceStmt:          q.touchShopChoiceStmt,
+		touchTemplateStmt:            q.touchTemplateStmt,
+		updateAnomalyFindingStmt:     q.updateAnomalyFindingStmt,
+		updateOrderStmt:              q.updateOrderStmt,
+		updateOrderItemStmt:          q.updateOrderItemStmt,
+		updateOrderTotalsStmt:        q.updateOrderTotalsStmt,
+		updateRefundStmt:             q.updateRefundStmt,
+		updateStaffStmt:              q.updateStaffStmt,
 	}
 }
