@@ -289,6 +289,23 @@ func BenchmarkOrderList(b *testing.B) {
 
 		say("references: unfiltered first page, rows only %.2f ms; SELECT count(*) FROM shop %.3f ms",
 			ms(rowsOnly), ms(smallCount))
+
+		// A page deep in the table: after the middle order, as the UI asks for it after
+		// paging that far.
+		var created string
+		var id int64
+		if err := d.SQL.QueryRow(`SELECT created_at, id FROM orders ORDER BY created_at DESC, id DESC
+			LIMIT 1 OFFSET ?`, n/2).Scan(&created, &id); err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range []benchCase{{"全部", orders.Query{}}, {"乙店 · completed", orders.Query{ShopID: 2, Status: "completed"}},
+			{"closed · 有售后", orders.Query{Status: "closed", OpenRefund: true}}} {
+			q := c.q
+			q.Limit, q.Cursor = 50, orders.EncodeCursor(created, id)
+			var p orders.Page
+			took := timeIt(runs, func() { p = list(q) })
+			say("deep page after order %d of %d, %s: %d rows in %.2f ms", n/2, n, c.name, len(p.Rows), ms(took))
+		}
 		byFirst := slices.Clone(results)
 		slices.SortFunc(byFirst, func(x, y result) int { return int(y.first - x.first) })
 		byNext := slices.Clone(results)

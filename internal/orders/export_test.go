@@ -7,3 +7,7 @@ func SetDaysPerRead(n int64) (restore func()) {
 	daysPerRead = n
 	return func() { daysPerRead = old }
 }
+
+// EncodeCursor is the cursor of the row (createdAt, id), as the UI holds it after paging
+// down to that row.
+var EncodeCursor = encodeCursor
