@@ -1,7 +1,10 @@
 -- The orders page (internal/orders): counts from order_day_count (migration 00012), rows
--- keyset-paged newest first. A page starts after the cursor (created_at, id); the first
--- page passes after_created = '9999' and after_id = the largest int64. from_time/to_time
--- are a half-open text range over created_at: the page's date filter, or one day.
+-- keyset-paged newest first. A page reads the rows with created_at >= from_time and
+-- (created_at, id) < (below_created, below_id): the lower of the cursor (the last row of
+-- the page before) and the end of the date range or day read (end, 0). One upper bound,
+-- given as a row value, is a range on the (created_at, id) of every index walked; with two
+-- SQLite uses one of them and checks the other on every row (a page after the middle of a
+-- million orders read half a million rows).
 --
 -- Each rows query walks the index it names (INDEXED BY: the same plan with or without
 -- statistics, and internal/orders counts on it): a "? = 0 OR col = ?" filter cannot use an
@@ -42,9 +45,7 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o INDEXED BY orders_created JOIN shop s ON s.id = o.shop_id
-WHERE o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time)
-  AND o.created_at <= sqlc.arg(after_created)
-  AND (o.created_at < sqlc.arg(after_created) OR o.id < sqlc.arg(after_id))
+WHERE o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -57,9 +58,7 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_shop_created JOIN shop s ON s.id = o.shop_id
 WHERE o.shop_id = sqlc.arg(shop_id)
   AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
-  AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time)
-  AND o.created_at <= sqlc.arg(after_created)
-  AND (o.created_at < sqlc.arg(after_created) OR o.id < sqlc.arg(after_id))
+  AND o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -72,9 +71,7 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_status_created JOIN shop s ON s.id = o.shop_id
 WHERE o.status = sqlc.arg(status)
   AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
-  AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time)
-  AND o.created_at <= sqlc.arg(after_created)
-  AND (o.created_at < sqlc.arg(after_created) OR o.id < sqlc.arg(after_id))
+  AND o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -88,9 +85,7 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM order_open_refund x JOIN orders o ON o.id = x.order_id JOIN shop s ON s.id = o.shop_id
 WHERE (x.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
   AND (x.status = sqlc.arg(status) OR sqlc.arg(status) = '')
-  AND x.created_at >= sqlc.arg(from_time) AND x.created_at < sqlc.arg(to_time)
-  AND x.created_at <= sqlc.arg(after_created)
-  AND (x.created_at < sqlc.arg(after_created) OR x.order_id < sqlc.arg(after_id))
+  AND x.created_at >= sqlc.arg(from_time) AND (x.created_at, x.order_id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
 ORDER BY x.created_at DESC, x.order_id DESC
 LIMIT sqlc.arg(lim);
 
@@ -106,9 +101,7 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o JOIN shop s ON s.id = o.shop_id
 WHERE (o.id IN (SELECT y.id FROM orders y INDEXED BY orders_buyer
                 WHERE y.buyer = sqlc.arg(term)
-                  AND y.created_at >= sqlc.arg(from_time) AND y.created_at < sqlc.arg(to_time)
-                  AND y.created_at <= sqlc.arg(after_created)
-                  AND (y.created_at < sqlc.arg(after_created) OR y.id < sqlc.arg(after_id))
+                  AND y.created_at >= sqlc.arg(from_time) AND (y.created_at, y.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
                   AND (y.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
                   AND (y.status = sqlc.arg(status) OR sqlc.arg(status) = '')
                   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
@@ -117,9 +110,7 @@ WHERE (o.id IN (SELECT y.id FROM orders y INDEXED BY orders_buyer
                 LIMIT sqlc.arg(lim))
        OR o.id IN (SELECT z.id FROM orders z
                    WHERE z.shop_id IN (SELECT id FROM shop) AND z.order_no = sqlc.arg(term)))
-  AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time)
-  AND o.created_at <= sqlc.arg(after_created)
-  AND (o.created_at < sqlc.arg(after_created) OR o.id < sqlc.arg(after_id))
+  AND o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
   AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x

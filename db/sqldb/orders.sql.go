@@ -32,9 +32,12 @@ type CountOrdersByDayRow struct {
 }
 
 // The orders page (internal/orders): counts from order_day_count (migration 00012), rows
-// keyset-paged newest first. A page starts after the cursor (created_at, id); the first
-// page passes after_created = '9999' and after_id = the largest int64. from_time/to_time
-// are a half-open text range over created_at: the page's date filter, or one day.
+// keyset-paged newest first. A page reads the rows with created_at >= from_time and
+// (created_at, id) < (below_created, below_id): the lower of the cursor (the last row of
+// the page before) and the end of the date range or day read (end, 0). One upper bound,
+// given as a row value, is a range on the (created_at, id) of every index walked; with two
+// SQLite uses one of them and checks the other on every row (a page after the middle of a
+// million orders read half a million rows).
 //
 // Each rows query walks the index it names (INDEXED BY: the same plan with or without
 // statistics, and internal/orders counts on it): a "? = 0 OR col = ?" filter cannot use an
@@ -105,20 +108,17 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM order_open_refund x JOIN orders o ON o.id = x.order_id JOIN shop s ON s.id = o.shop_id
 WHERE (x.shop_id = ?1 OR ?1 = 0)
   AND (x.status = ?2 OR ?2 = '')
-  AND x.created_at >= ?3 AND x.created_at < ?4
-  AND x.created_at <= ?5
-  AND (x.created_at < ?5 OR x.order_id < ?6)
+  AND x.created_at >= ?3 AND (x.created_at, x.order_id) < (?4, CAST(?5 AS INTEGER))
 ORDER BY x.created_at DESC, x.order_id DESC
-LIMIT ?7
+LIMIT ?6
 `
 
 type ListOpenRefundOrdersParams struct {
 	ShopID       int64
 	Status       string
 	FromTime     string
-	ToTime       string
-	AfterCreated string
-	AfterID      int64
+	BelowCreated string
+	BelowID      int64
 	Lim          int64
 }
 
@@ -149,9 +149,8 @@ func (q *Queries) ListOpenRefundOrders(ctx context.Context, arg ListOpenRefundOr
 		arg.ShopID,
 		arg.Status,
 		arg.FromTime,
-		arg.ToTime,
-		arg.AfterCreated,
-		arg.AfterID,
+		arg.BelowCreated,
+		arg.BelowID,
 		arg.Lim,
 	)
 	if err != nil {
@@ -199,20 +198,17 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o INDEXED BY orders_created JOIN shop s ON s.id = o.shop_id
-WHERE o.created_at >= ?1 AND o.created_at < ?2
-  AND o.created_at <= ?3
-  AND (o.created_at < ?3 OR o.id < ?4)
-  AND (CAST(?5 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
+WHERE o.created_at >= ?1 AND (o.created_at, o.id) < (?2, CAST(?3 AS INTEGER))
+  AND (CAST(?4 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
-LIMIT ?6
+LIMIT ?5
 `
 
 type ListOrdersParams struct {
 	FromTime     string
-	ToTime       string
-	AfterCreated string
-	AfterID      int64
+	BelowCreated string
+	BelowID      int64
 	OpenRefund   int64
 	Lim          int64
 }
@@ -241,9 +237,8 @@ type ListOrdersRow struct {
 func (q *Queries) ListOrders(ctx context.Context, arg ListOrdersParams) ([]ListOrdersRow, error) {
 	rows, err := q.query(ctx, q.listOrdersStmt, listOrders,
 		arg.FromTime,
-		arg.ToTime,
-		arg.AfterCreated,
-		arg.AfterID,
+		arg.BelowCreated,
+		arg.BelowID,
 		arg.OpenRefund,
 		arg.Lim,
 	)
@@ -294,22 +289,19 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_shop_created JOIN shop s ON s.id = o.shop_id
 WHERE o.shop_id = ?1
   AND (o.status = ?2 OR ?2 = '')
-  AND o.created_at >= ?3 AND o.created_at < ?4
-  AND o.created_at <= ?5
-  AND (o.created_at < ?5 OR o.id < ?6)
-  AND (CAST(?7 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
+  AND o.created_at >= ?3 AND (o.created_at, o.id) < (?4, CAST(?5 AS INTEGER))
+  AND (CAST(?6 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
-LIMIT ?8
+LIMIT ?7
 `
 
 type ListShopOrdersParams struct {
 	ShopID       int64
 	Status       string
 	FromTime     string
-	ToTime       string
-	AfterCreated string
-	AfterID      int64
+	BelowCreated string
+	BelowID      int64
 	OpenRefund   int64
 	Lim          int64
 }
@@ -340,9 +332,8 @@ func (q *Queries) ListShopOrders(ctx context.Context, arg ListShopOrdersParams) 
 		arg.ShopID,
 		arg.Status,
 		arg.FromTime,
-		arg.ToTime,
-		arg.AfterCreated,
-		arg.AfterID,
+		arg.BelowCreated,
+		arg.BelowID,
 		arg.OpenRefund,
 		arg.Lim,
 	)
@@ -393,22 +384,19 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_status_created JOIN shop s ON s.id = o.shop_id
 WHERE o.status = ?1
   AND (o.shop_id = ?2 OR ?2 = 0)
-  AND o.created_at >= ?3 AND o.created_at < ?4
-  AND o.created_at <= ?5
-  AND (o.created_at < ?5 OR o.id < ?6)
-  AND (CAST(?7 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
+  AND o.created_at >= ?3 AND (o.created_at, o.id) < (?4, CAST(?5 AS INTEGER))
+  AND (CAST(?6 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
-LIMIT ?8
+LIMIT ?7
 `
 
 type ListStatusOrdersParams struct {
 	Status       string
 	ShopID       int64
 	FromTime     string
-	ToTime       string
-	AfterCreated string
-	AfterID      int64
+	BelowCreated string
+	BelowID      int64
 	OpenRefund   int64
 	Lim          int64
 }
@@ -439,9 +427,8 @@ func (q *Queries) ListStatusOrders(ctx context.Context, arg ListStatusOrdersPara
 		arg.Status,
 		arg.ShopID,
 		arg.FromTime,
-		arg.ToTime,
-		arg.AfterCreated,
-		arg.AfterID,
+		arg.BelowCreated,
+		arg.BelowID,
 		arg.OpenRefund,
 		arg.Lim,
 	)
@@ -569,34 +556,29 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o JOIN shop s ON s.id = o.shop_id
 WHERE (o.id IN (SELECT y.id FROM orders y INDEXED BY orders_buyer
                 WHERE y.buyer = ?1
-                  AND y.created_at >= ?2 AND y.created_at < ?3
-                  AND y.created_at <= ?4
-                  AND (y.created_at < ?4 OR y.id < ?5)
-                  AND (y.shop_id = ?6 OR ?6 = 0)
-                  AND (y.status = ?7 OR ?7 = '')
-                  AND (CAST(?8 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
+                  AND y.created_at >= ?2 AND (y.created_at, y.id) < (?3, CAST(?4 AS INTEGER))
+                  AND (y.shop_id = ?5 OR ?5 = 0)
+                  AND (y.status = ?6 OR ?6 = '')
+                  AND (CAST(?7 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
                         WHERE x.created_at = y.created_at AND x.order_id = y.id))
                 ORDER BY y.created_at DESC, y.id DESC
-                LIMIT ?9)
+                LIMIT ?8)
        OR o.id IN (SELECT z.id FROM orders z
                    WHERE z.shop_id IN (SELECT id FROM shop) AND z.order_no = ?1))
-  AND o.created_at >= ?2 AND o.created_at < ?3
-  AND o.created_at <= ?4
-  AND (o.created_at < ?4 OR o.id < ?5)
-  AND (o.shop_id = ?6 OR ?6 = 0)
-  AND (o.status = ?7 OR ?7 = '')
-  AND (CAST(?8 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
+  AND o.created_at >= ?2 AND (o.created_at, o.id) < (?3, CAST(?4 AS INTEGER))
+  AND (o.shop_id = ?5 OR ?5 = 0)
+  AND (o.status = ?6 OR ?6 = '')
+  AND (CAST(?7 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
-LIMIT ?9
+LIMIT ?8
 `
 
 type SearchOrdersParams struct {
 	Term         string
 	FromTime     string
-	ToTime       string
-	AfterCreated string
-	AfterID      int64
+	BelowCreated string
+	BelowID      int64
 	ShopID       int64
 	Status       string
 	OpenRefund   int64
@@ -633,9 +615,8 @@ func (q *Queries) SearchOrders(ctx context.Context, arg SearchOrdersParams) ([]S
 	rows, err := q.query(ctx, q.searchOrdersStmt, searchOrders,
 		arg.Term,
 		arg.FromTime,
-		arg.ToTime,
-		arg.AfterCreated,
-		arg.AfterID,
+		arg.BelowCreated,
+		arg.BelowID,
 		arg.ShopID,
 		arg.Status,
 		arg.OpenRefund,

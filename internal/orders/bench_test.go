@@ -239,8 +239,8 @@ func BenchmarkOrderList(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		// The references.
 		rowsOnly := timeIt(runs, func() {
-			if _, err := d.Queries().ListOrders(ctx, sqldb.ListOrdersParams{FromTime: "", ToTime: "9999",
-				AfterCreated: "9999", AfterID: 1<<63 - 1, Lim: 51}); err != nil {
+			if _, err := d.Queries().ListOrders(ctx, sqldb.ListOrdersParams{FromTime: "", BelowCreated: "9999",
+				BelowID: 0, Lim: 51}); err != nil {
 				b.Fatal(err)
 			}
 		})

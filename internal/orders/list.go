@@ -44,6 +44,16 @@ type position struct {
 
 func (p position) first() bool { return p.id == math.MaxInt64 }
 
+// below is the position rows are read below when they must also be created before
+// to: the lower of p and (to, 0), since (created_at, id) < (to, 0) holds exactly for the
+// rows created before to (ids are positive).
+func (p position) below(to string) position {
+	if to < p.created || (to == p.created && p.id > 0) {
+		return position{created: to, id: 0}
+	}
+	return p
+}
+
 // List returns one page of orders matching q, newest created first. The first page also
 // says how many orders match, from the day counts (order_day_count), or by counting the
 // few rows a search finds.
@@ -111,8 +121,9 @@ func count(ctx context.Context, q *sqldb.Queries, f filter) (int64, error) {
 func read(ctx context.Context, q *sqldb.Queries, f filter, after position, lim int) ([]Order, error) {
 	switch {
 	case f.search != "":
+		below := after.below(f.to)
 		r, err := q.SearchOrders(ctx, sqldb.SearchOrdersParams{Term: f.search, ShopID: f.shopID,
-			Status: f.status, FromTime: f.from, ToTime: f.to, AfterCreated: after.created, AfterID: after.id,
+			Status: f.status, FromTime: f.from, BelowCreated: below.created, BelowID: below.id,
 			OpenRefund: f.openRefundArg(), Lim: int64(lim)})
 		return convert(r, func(x sqldb.SearchOrdersRow) Order { return Order(x) }), err
 	case len(indexesFor(f)) == 1:
@@ -156,24 +167,25 @@ func indexesFor(f filter) []index {
 // walk reads up to lim orders matching f with created_at in [from, to), after the
 // position, by walking idx.
 func walk(ctx context.Context, q *sqldb.Queries, f filter, idx index, from, to string, after position, lim int) ([]Order, error) {
+	below := after.below(to)
 	switch idx {
 	case byShop:
 		r, err := q.ListShopOrders(ctx, sqldb.ListShopOrdersParams{ShopID: f.shopID, Status: f.status,
-			FromTime: from, ToTime: to, AfterCreated: after.created, AfterID: after.id,
+			FromTime: from, BelowCreated: below.created, BelowID: below.id,
 			OpenRefund: f.openRefundArg(), Lim: int64(lim)})
 		return convert(r, func(x sqldb.ListShopOrdersRow) Order { return Order(x) }), err
 	case byStatus:
 		r, err := q.ListStatusOrders(ctx, sqldb.ListStatusOrdersParams{Status: f.status, ShopID: f.shopID,
-			FromTime: from, ToTime: to, AfterCreated: after.created, AfterID: after.id,
+			FromTime: from, BelowCreated: below.created, BelowID: below.id,
 			OpenRefund: f.openRefundArg(), Lim: int64(lim)})
 		return convert(r, func(x sqldb.ListStatusOrdersRow) Order { return Order(x) }), err
 	case byOpenRefund:
 		r, err := q.ListOpenRefundOrders(ctx, sqldb.ListOpenRefundOrdersParams{ShopID: f.shopID, Status: f.status,
-			FromTime: from, ToTime: to, AfterCreated: after.created, AfterID: after.id, Lim: int64(lim)})
+			FromTime: from, BelowCreated: below.created, BelowID: below.id, Lim: int64(lim)})
 		return convert(r, func(x sqldb.ListOpenRefundOrdersRow) Order { return Order(x) }), err
 	default:
-		r, err := q.ListOrders(ctx, sqldb.ListOrdersParams{FromTime: from, ToTime: to,
-			AfterCreated: after.created, AfterID: after.id, OpenRefund: f.openRefundArg(), Lim: int64(lim)})
+		r, err := q.ListOrders(ctx, sqldb.ListOrdersParams{FromTime: from, BelowCreated: below.created,
+			BelowID: below.id, OpenRefund: f.openRefundArg(), Lim: int64(lim)})
 		return convert(r, func(x sqldb.ListOrdersRow) Order { return Order(x) }), err
 	}
 }
