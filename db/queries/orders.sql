@@ -45,7 +45,8 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o INDEXED BY orders_created JOIN shop s ON s.id = o.shop_id
-WHERE o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
+WHERE o.created_at >= sqlc.arg(from_time)
+  AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -58,7 +59,8 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_shop_created JOIN shop s ON s.id = o.shop_id
 WHERE o.shop_id = sqlc.arg(shop_id)
   AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
-  AND o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
+  AND o.created_at >= sqlc.arg(from_time)
+  AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -71,7 +73,8 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_status_created JOIN shop s ON s.id = o.shop_id
 WHERE o.status = sqlc.arg(status)
   AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
-  AND o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
+  AND o.created_at >= sqlc.arg(from_time)
+  AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -85,32 +88,37 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM order_open_refund x JOIN orders o ON o.id = x.order_id JOIN shop s ON s.id = o.shop_id
 WHERE (x.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
   AND (x.status = sqlc.arg(status) OR sqlc.arg(status) = '')
-  AND x.created_at >= sqlc.arg(from_time) AND (x.created_at, x.order_id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
+  AND x.created_at >= sqlc.arg(from_time)
+  AND (x.created_at, x.order_id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
 ORDER BY x.created_at DESC, x.order_id DESC
 LIMIT sqlc.arg(lim);
 
 -- Search by exact order number or buyer name. A number is found through UNIQUE (shop_id,
 -- order_no), once per shop: a handful of orders. A buyer can have thousands (a masked
 -- receiver name): orders_buyer holds (buyer, created_at, shop_id, status), so the newest
--- page of them is read from the index in order, with every filter checked on the index
--- entry (the open-refund filter through order_open_refund's key), and only the page's orders are read.
+-- page of them is read from the index in order, every filter checked on the index entry
+-- (the open-refund filter through order_open_refund's key), and only the page's orders are
+-- read. (One IN list of both: with "IN (...) OR IN (...)" SQLite ran the buyer's twice.)
 -- name: SearchOrders :many
 SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.status,
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o JOIN shop s ON s.id = o.shop_id
-WHERE (o.id IN (SELECT y.id FROM orders y INDEXED BY orders_buyer
-                WHERE y.buyer = sqlc.arg(term)
-                  AND y.created_at >= sqlc.arg(from_time) AND (y.created_at, y.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
-                  AND (y.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
-                  AND (y.status = sqlc.arg(status) OR sqlc.arg(status) = '')
-                  AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
-                        WHERE x.created_at = y.created_at AND x.order_id = y.id))
-                ORDER BY y.created_at DESC, y.id DESC
-                LIMIT sqlc.arg(lim))
-       OR o.id IN (SELECT z.id FROM orders z
-                   WHERE z.shop_id IN (SELECT id FROM shop) AND z.order_no = sqlc.arg(term)))
-  AND o.created_at >= sqlc.arg(from_time) AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
+WHERE o.id IN (SELECT b.id FROM (SELECT y.id FROM orders y INDEXED BY orders_buyer
+                                  WHERE y.buyer = sqlc.arg(term)
+                                    AND y.created_at >= sqlc.arg(from_time)
+                                    AND (y.created_at, y.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
+                                    AND (y.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
+                                    AND (y.status = sqlc.arg(status) OR sqlc.arg(status) = '')
+                                    AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0
+                                         OR EXISTS (SELECT 1 FROM order_open_refund x
+                                                    WHERE x.created_at = y.created_at AND x.order_id = y.id))
+                                  ORDER BY y.created_at DESC, y.id DESC
+                                  LIMIT sqlc.arg(lim)) b
+               UNION
+               SELECT z.id FROM orders z WHERE z.shop_id IN (SELECT id FROM shop) AND z.order_no = sqlc.arg(term))
+  AND o.created_at >= sqlc.arg(from_time)
+  AND (o.created_at, o.id) < (sqlc.arg(below_created), CAST(sqlc.arg(below_id) AS INTEGER))
   AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
   AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
   AND (CAST(sqlc.arg(open_refund) AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x

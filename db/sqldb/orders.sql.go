@@ -108,7 +108,8 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM order_open_refund x JOIN orders o ON o.id = x.order_id JOIN shop s ON s.id = o.shop_id
 WHERE (x.shop_id = ?1 OR ?1 = 0)
   AND (x.status = ?2 OR ?2 = '')
-  AND x.created_at >= ?3 AND (x.created_at, x.order_id) < (?4, CAST(?5 AS INTEGER))
+  AND x.created_at >= ?3
+  AND (x.created_at, x.order_id) < (?4, CAST(?5 AS INTEGER))
 ORDER BY x.created_at DESC, x.order_id DESC
 LIMIT ?6
 `
@@ -198,7 +199,8 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o INDEXED BY orders_created JOIN shop s ON s.id = o.shop_id
-WHERE o.created_at >= ?1 AND (o.created_at, o.id) < (?2, CAST(?3 AS INTEGER))
+WHERE o.created_at >= ?1
+  AND (o.created_at, o.id) < (?2, CAST(?3 AS INTEGER))
   AND (CAST(?4 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -289,7 +291,8 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_shop_created JOIN shop s ON s.id = o.shop_id
 WHERE o.shop_id = ?1
   AND (o.status = ?2 OR ?2 = '')
-  AND o.created_at >= ?3 AND (o.created_at, o.id) < (?4, CAST(?5 AS INTEGER))
+  AND o.created_at >= ?3
+  AND (o.created_at, o.id) < (?4, CAST(?5 AS INTEGER))
   AND (CAST(?6 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -384,7 +387,8 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
 FROM orders o INDEXED BY orders_status_created JOIN shop s ON s.id = o.shop_id
 WHERE o.status = ?1
   AND (o.shop_id = ?2 OR ?2 = 0)
-  AND o.created_at >= ?3 AND (o.created_at, o.id) < (?4, CAST(?5 AS INTEGER))
+  AND o.created_at >= ?3
+  AND (o.created_at, o.id) < (?4, CAST(?5 AS INTEGER))
   AND (CAST(?6 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
         WHERE x.created_at = o.created_at AND x.order_id = o.id))
 ORDER BY o.created_at DESC, o.id DESC
@@ -554,18 +558,21 @@ SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.
        o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
        o.paid_at, o.shipped_at, o.tracking_no, o.carrier
 FROM orders o JOIN shop s ON s.id = o.shop_id
-WHERE (o.id IN (SELECT y.id FROM orders y INDEXED BY orders_buyer
-                WHERE y.buyer = ?1
-                  AND y.created_at >= ?2 AND (y.created_at, y.id) < (?3, CAST(?4 AS INTEGER))
-                  AND (y.shop_id = ?5 OR ?5 = 0)
-                  AND (y.status = ?6 OR ?6 = '')
-                  AND (CAST(?7 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
-                        WHERE x.created_at = y.created_at AND x.order_id = y.id))
-                ORDER BY y.created_at DESC, y.id DESC
-                LIMIT ?8)
-       OR o.id IN (SELECT z.id FROM orders z
-                   WHERE z.shop_id IN (SELECT id FROM shop) AND z.order_no = ?1))
-  AND o.created_at >= ?2 AND (o.created_at, o.id) < (?3, CAST(?4 AS INTEGER))
+WHERE o.id IN (SELECT b.id FROM (SELECT y.id FROM orders y INDEXED BY orders_buyer
+                                  WHERE y.buyer = ?1
+                                    AND y.created_at >= ?2
+                                    AND (y.created_at, y.id) < (?3, CAST(?4 AS INTEGER))
+                                    AND (y.shop_id = ?5 OR ?5 = 0)
+                                    AND (y.status = ?6 OR ?6 = '')
+                                    AND (CAST(?7 AS INTEGER) = 0
+                                         OR EXISTS (SELECT 1 FROM order_open_refund x
+                                                    WHERE x.created_at = y.created_at AND x.order_id = y.id))
+                                  ORDER BY y.created_at DESC, y.id DESC
+                                  LIMIT ?8) b
+               UNION
+               SELECT z.id FROM orders z WHERE z.shop_id IN (SELECT id FROM shop) AND z.order_no = ?1)
+  AND o.created_at >= ?2
+  AND (o.created_at, o.id) < (?3, CAST(?4 AS INTEGER))
   AND (o.shop_id = ?5 OR ?5 = 0)
   AND (o.status = ?6 OR ?6 = '')
   AND (CAST(?7 AS INTEGER) = 0 OR EXISTS (SELECT 1 FROM order_open_refund x
@@ -609,8 +616,9 @@ type SearchOrdersRow struct {
 // Search by exact order number or buyer name. A number is found through UNIQUE (shop_id,
 // order_no), once per shop: a handful of orders. A buyer can have thousands (a masked
 // receiver name): orders_buyer holds (buyer, created_at, shop_id, status), so the newest
-// page of them is read from the index in order, with every filter checked on the index
-// entry (the open-refund filter through order_open_refund's key), and only the page's orders are read.
+// page of them is read from the index in order, every filter checked on the index entry
+// (the open-refund filter through order_open_refund's key), and only the page's orders are
+// read. (One IN list of both: with "IN (...) OR IN (...)" SQLite ran the buyer's twice.)
 func (q *Queries) SearchOrders(ctx context.Context, arg SearchOrdersParams) ([]SearchOrdersRow, error) {
 	rows, err := q.query(ctx, q.searchOrdersStmt, searchOrders,
 		arg.Term,
