@@ -87,20 +87,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countOpenHandoversStmt, err = db.PrepareContext(ctx, countOpenHandovers); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOpenHandovers: %w", err)
 	}
-	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
-	}
-	if q.countOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, countOrdersWithOpenRefund); err != nil {
-		return nil, fmt.Errorf("error preparing query CountOrdersWithOpenRefund: %w", err)
+	if q.countOrdersByDayStmt, err = db.PrepareContext(ctx, countOrdersByDay); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOrdersByDay: %w", err)
 	}
 	if q.countProposedMatchesStmt, err = db.PrepareContext(ctx, countProposedMatches); err != nil {
 		return nil, fmt.Errorf("error preparing query CountProposedMatches: %w", err)
 	}
 	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
-	}
-	if q.countShopOrdersStmt, err = db.PrepareContext(ctx, countShopOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query CountShopOrders: %w", err)
 	}
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
@@ -456,11 +450,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listMatchesStmt, err = db.PrepareContext(ctx, listMatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListMatches: %w", err)
 	}
+	if q.listOpenRefundOrdersStmt, err = db.PrepareContext(ctx, listOpenRefundOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOpenRefundOrders: %w", err)
+	}
 	if q.listOrdersStmt, err = db.PrepareContext(ctx, listOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrders: %w", err)
-	}
-	if q.listOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, listOrdersWithOpenRefund); err != nil {
-		return nil, fmt.Errorf("error preparing query ListOrdersWithOpenRefund: %w", err)
 	}
 	if q.listPayInputsStmt, err = db.PrepareContext(ctx, listPayInputs); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPayInputs: %w", err)
@@ -510,6 +504,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listStaffOfBatchStmt, err = db.PrepareContext(ctx, listStaffOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStaffOfBatch: %w", err)
 	}
+	if q.listStatusOrdersStmt, err = db.PrepareContext(ctx, listStatusOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStatusOrders: %w", err)
+	}
 	if q.listSwapsStmt, err = db.PrepareContext(ctx, listSwaps); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSwaps: %w", err)
 	}
@@ -539,6 +536,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.openFollowUpOfInquiryStmt, err = db.PrepareContext(ctx, openFollowUpOfInquiry); err != nil {
 		return nil, fmt.Errorf("error preparing query OpenFollowUpOfInquiry: %w", err)
+	}
+	if q.orderDaysStmt, err = db.PrepareContext(ctx, orderDays); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderDays: %w", err)
 	}
 	if q.orderFingerprintsStmt, err = db.PrepareContext(ctx, orderFingerprints); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderFingerprints: %w", err)
@@ -878,14 +878,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countOpenHandoversStmt: %w", cerr)
 		}
 	}
-	if q.countOrdersStmt != nil {
-		if cerr := q.countOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countOrdersStmt: %w", cerr)
-		}
-	}
-	if q.countOrdersWithOpenRefundStmt != nil {
-		if cerr := q.countOrdersWithOpenRefundStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countOrdersWithOpenRefundStmt: %w", cerr)
+	if q.countOrdersByDayStmt != nil {
+		if cerr := q.countOrdersByDayStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOrdersByDayStmt: %w", cerr)
 		}
 	}
 	if q.countProposedMatchesStmt != nil {
@@ -896,11 +891,6 @@ func (q *Queries) Close() error {
 	if q.countSearchOrdersStmt != nil {
 		if cerr := q.countSearchOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countSearchOrdersStmt: %w", cerr)
-		}
-	}
-	if q.countShopOrdersStmt != nil {
-		if cerr := q.countShopOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countShopOrdersStmt: %w", cerr)
 		}
 	}
 	if q.countShopsStmt != nil {
@@ -1493,14 +1483,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listMatchesStmt: %w", cerr)
 		}
 	}
+	if q.listOpenRefundOrdersStmt != nil {
+		if cerr := q.listOpenRefundOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOpenRefundOrdersStmt: %w", cerr)
+		}
+	}
 	if q.listOrdersStmt != nil {
 		if cerr := q.listOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOrdersStmt: %w", cerr)
-		}
-	}
-	if q.listOrdersWithOpenRefundStmt != nil {
-		if cerr := q.listOrdersWithOpenRefundStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing listOrdersWithOpenRefundStmt: %w", cerr)
 		}
 	}
 	if q.listPayInputsStmt != nil {
@@ -1583,6 +1573,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listStaffOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.listStatusOrdersStmt != nil {
+		if cerr := q.listStatusOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStatusOrdersStmt: %w", cerr)
+		}
+	}
 	if q.listSwapsStmt != nil {
 		if cerr := q.listSwapsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listSwapsStmt: %w", cerr)
@@ -1631,6 +1626,11 @@ func (q *Queries) Close() error {
 	if q.openFollowUpOfInquiryStmt != nil {
 		if cerr := q.openFollowUpOfInquiryStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing openFollowUpOfInquiryStmt: %w", cerr)
+		}
+	}
+	if q.orderDaysStmt != nil {
+		if cerr := q.orderDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderDaysStmt: %w", cerr)
 		}
 	}
 	if q.orderFingerprintsStmt != nil {
@@ -2073,11 +2073,9 @@ type Queries struct {
 	countIncompleteInquiriesStmt    *sql.Stmt
 	countInquiriesStmt              *sql.Stmt
 	countOpenHandoversStmt          *sql.Stmt
-	countOrdersStmt                 *sql.Stmt
-	countOrdersWithOpenRefundStmt   *sql.Stmt
+	countOrdersByDayStmt            *sql.Stmt
 	countProposedMatchesStmt        *sql.Stmt
 	countSearchOrdersStmt           *sql.Stmt
-	countShopOrdersStmt             *sql.Stmt
 	countShopsStmt                  *sql.Stmt
 	createBatchStmt                 *sql.Stmt
 	createComplaintStmt             *sql.Stmt
@@ -2196,8 +2194,8 @@ type Queries struct {
 	listLeavesStmt                  *sql.Stmt
 	listLevelsStmt                  *sql.Stmt
 	listMatchesStmt                 *sql.Stmt
+	listOpenRefundOrdersStmt        *sql.Stmt
 	listOrdersStmt                  *sql.Stmt
-	listOrdersWithOpenRefundStmt    *sql.Stmt
 	listPayInputsStmt               *sql.Stmt
 	listPayMonthEventsStmt          *sql.Stmt
 	listPunchesStmt                 *sql.Stmt
@@ -2214,6 +2212,7 @@ type Queries struct {
 	listStaffStmt                   *sql.Stmt
 	listStaffAccountsStmt           *sql.Stmt
 	listStaffOfBatchStmt            *sql.Stmt
+	listStatusOrdersStmt            *sql.Stmt
 	listSwapsStmt                   *sql.Stmt
 	listTemplatesStmt               *sql.Stmt
 	markShopsCreatedByStmt          *sql.Stmt
@@ -2224,6 +2223,7 @@ type Queries struct {
 	mergesIntoStmt                  *sql.Stmt
 	nameHolderStmt                  *sql.Stmt
 	openFollowUpOfInquiryStmt       *sql.Stmt
+	orderDaysStmt                   *sql.Stmt
 	orderFingerprintsStmt           *sql.Stmt
 	orderFirstSeenStmt              *sql.Stmt
 	orderHistoryStmt                *sql.Stmt
@@ -2327,11 +2327,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countIncompleteInquiriesStmt:    q.countIncompleteInquiriesStmt,
 		countInquiriesStmt:              q.countInquiriesStmt,
 		countOpenHandoversStmt:          q.countOpenHandoversStmt,
-		countOrdersStmt:                 q.countOrdersStmt,
-		countOrdersWithOpenRefundStmt:   q.countOrdersWithOpenRefundStmt,
+		countOrdersByDayStmt:            q.countOrdersByDayStmt,
 		countProposedMatchesStmt:        q.countProposedMatchesStmt,
 		countSearchOrdersStmt:           q.countSearchOrdersStmt,
-		countShopOrdersStmt:             q.countShopOrdersStmt,
 		countShopsStmt:                  q.countShopsStmt,
 		createBatchStmt:                 q.createBatchStmt,
 		createComplaintStmt:             q.createComplaintStmt,
@@ -2450,8 +2448,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listLeavesStmt:                  q.listLeavesStmt,
 		listLevelsStmt:                  q.listLevelsStmt,
 		listMatchesStmt:                 q.listMatchesStmt,
+		listOpenRefundOrdersStmt:        q.listOpenRefundOrdersStmt,
 		listOrdersStmt:                  q.listOrdersStmt,
-		listOrdersWithOpenRefundStmt:    q.listOrdersWithOpenRefundStmt,
 		listPayInputsStmt:               q.listPayInputsStmt,
 		listPayMonthEventsStmt:          q.listPayMonthEventsStmt,
 		listPunchesStmt:                 q.listPunchesStmt,
@@ -2468,6 +2466,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listStaffStmt:                   q.listStaffStmt,
 		listStaffAccountsStmt:           q.listStaffAccountsStmt,
 		listStaffOfBatchStmt:            q.listStaffOfBatchStmt,
+		listStatusOrdersStmt:            q.listStatusOrdersStmt,
 		listSwapsStmt:                   q.listSwapsStmt,
 		listTemplatesStmt:               q.listTemplatesStmt,
 		markShopsCreatedByStmt:          q.markShopsCreatedByStmt,
@@ -2478,6 +2477,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		mergesIntoStmt:                  q.mergesIntoStmt,
 		nameHolderStmt:                  q.nameHolderStmt,
 		openFollowUpOfInquiryStmt:       q.openFollowUpOfInquiryStmt,
+		orderDaysStmt:                   q.orderDaysStmt,
 		orderFingerprintsStmt:           q.orderFingerprintsStmt,
 		orderFirstSeenStmt:              q.orderFirstSeenStmt,
 		orderHistoryStmt:                q.orderHistoryStmt,

@@ -246,6 +246,14 @@ type OrderChange struct {
 	NewValue string
 }
 
+type OrderDayCount struct {
+	Day         string
+	ShopID      int64
+	Status      string
+	N           int64
+	NOpenRefund int64
+}
+
 type OrderItem struct {
 	ID           int64
 	OrderID      int64
@@ -260,6 +268,13 @@ type OrderItem struct {
 	RefundFen    int64
 	FirstBatchID int64
 	LastBatchID  int64
+}
+
+type OrderOpenRefund struct {
+	CreatedAt string
+	OrderID   int64
+	ShopID    int64
+	Status    string
 }
 
 type PayInput struct {
