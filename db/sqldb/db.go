@@ -24,20 +24,29 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
-	if q.activeAnomaliesStmt, err = db.PrepareContext(ctx, activeAnomalies); err != nil {
-		return nil, fmt.Errorf("error preparing query ActiveAnomalies: %w", err)
+	if q.addAmountsStmt, err = db.PrepareContext(ctx, addAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query AddAmounts: %w", err)
 	}
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
 	}
-	if q.anomaliesOfOrderNosStmt, err = db.PrepareContext(ctx, anomaliesOfOrderNos); err != nil {
-		return nil, fmt.Errorf("error preparing query AnomaliesOfOrderNos: %w", err)
+	if q.anomalyCountsStmt, err = db.PrepareContext(ctx, anomalyCounts); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyCounts: %w", err)
+	}
+	if q.anomalyCountsOfOrderNoStmt, err = db.PrepareContext(ctx, anomalyCountsOfOrderNo); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyCountsOfOrderNo: %w", err)
 	}
 	if q.anomalyEventsStmt, err = db.PrepareContext(ctx, anomalyEvents); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyEvents: %w", err)
 	}
 	if q.anomalyOrderStmt, err = db.PrepareContext(ctx, anomalyOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyOrder: %w", err)
+	}
+	if q.anomalyShopNameStmt, err = db.PrepareContext(ctx, anomalyShopName); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyShopName: %w", err)
+	}
+	if q.anomalyShopsStmt, err = db.PrepareContext(ctx, anomalyShops); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyShops: %w", err)
 	}
 	if q.batchChangesStmt, err = db.PrepareContext(ctx, batchChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchChanges: %w", err)
@@ -48,8 +57,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
 	}
-	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
-		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
+	if q.clearScopeKeysStmt, err = db.PrepareContext(ctx, clearScopeKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ClearScopeKeys: %w", err)
+	}
+	if q.clearScopeOrdersStmt, err = db.PrepareContext(ctx, clearScopeOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ClearScopeOrders: %w", err)
+	}
+	if q.countActiveAnomaliesStmt, err = db.PrepareContext(ctx, countActiveAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query CountActiveAnomalies: %w", err)
+	}
+	if q.countAmountsBetweenStmt, err = db.PrepareContext(ctx, countAmountsBetween); err != nil {
+		return nil, fmt.Errorf("error preparing query CountAmountsBetween: %w", err)
 	}
 	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
@@ -66,6 +84,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
 	}
+	if q.countWindowAmountsStmt, err = db.PrepareContext(ctx, countWindowAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query CountWindowAmounts: %w", err)
+	}
 	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
 	}
@@ -80,6 +101,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createTemplateStmt, err = db.PrepareContext(ctx, createTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateTemplate: %w", err)
+	}
+	if q.deleteAnomalyShopsStmt, err = db.PrepareContext(ctx, deleteAnomalyShops); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteAnomalyShops: %w", err)
 	}
 	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
@@ -105,6 +129,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteOrdersOfBatchStmt, err = db.PrepareContext(ctx, deleteOrdersOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteOrdersOfBatch: %w", err)
 	}
+	if q.deletePendingStmt, err = db.PrepareContext(ctx, deletePending); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePending: %w", err)
+	}
 	if q.deleteRefundsOfBatchStmt, err = db.PrepareContext(ctx, deleteRefundsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRefundsOfBatch: %w", err)
 	}
@@ -113,6 +140,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
+	}
+	if q.deleteWatchStmt, err = db.PrepareContext(ctx, deleteWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteWatch: %w", err)
 	}
 	if q.extendOrderChangeStmt, err = db.PrepareContext(ctx, extendOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query ExtendOrderChange: %w", err)
@@ -137,6 +167,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getAnomalyStmt, err = db.PrepareContext(ctx, getAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAnomaly: %w", err)
+	}
+	if q.getAnomalyRunStmt, err = db.PrepareContext(ctx, getAnomalyRun); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAnomalyRun: %w", err)
 	}
 	if q.getAnomalyWorkflowStmt, err = db.PrepareContext(ctx, getAnomalyWorkflow); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAnomalyWorkflow: %w", err)
@@ -189,6 +222,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listAnomaliesStmt, err = db.PrepareContext(ctx, listAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnomalies: %w", err)
 	}
+	if q.listAnomaliesByIDStmt, err = db.PrepareContext(ctx, listAnomaliesByID); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnomaliesByID: %w", err)
+	}
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
 	}
@@ -197,6 +233,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, listOrdersWithOpenRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrdersWithOpenRefund: %w", err)
+	}
+	if q.listRunDeadlineStmt, err = db.PrepareContext(ctx, listRunDeadline); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRunDeadline: %w", err)
+	}
+	if q.listRunNoDeadlineStmt, err = db.PrepareContext(ctx, listRunNoDeadline); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRunNoDeadline: %w", err)
 	}
 	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
@@ -216,11 +258,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
 	}
+	if q.lockScopeStmt, err = db.PrepareContext(ctx, lockScope); err != nil {
+		return nil, fmt.Errorf("error preparing query LockScope: %w", err)
+	}
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
 	}
 	if q.maxOrderIDStmt, err = db.PrepareContext(ctx, maxOrderID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxOrderID: %w", err)
+	}
+	if q.maxPendingStmt, err = db.PrepareContext(ctx, maxPending); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxPending: %w", err)
+	}
+	if q.maxScopeKeyStmt, err = db.PrepareContext(ctx, maxScopeKey); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxScopeKey: %w", err)
 	}
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
@@ -243,14 +294,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.orderRefundsStmt, err = db.PrepareContext(ctx, orderRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderRefunds: %w", err)
 	}
-	if q.ordersByIDsStmt, err = db.PrepareContext(ctx, ordersByIDs); err != nil {
-		return nil, fmt.Errorf("error preparing query OrdersByIDs: %w", err)
-	}
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
 	}
 	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
+	}
+	if q.pruneAmountsStmt, err = db.PrepareContext(ctx, pruneAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query PruneAmounts: %w", err)
 	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
@@ -267,6 +318,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.renameTemplateStmt, err = db.PrepareContext(ctx, renameTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query RenameTemplate: %w", err)
 	}
+	if q.resetAnomalyAmountsStmt, err = db.PrepareContext(ctx, resetAnomalyAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyAmounts: %w", err)
+	}
+	if q.resetAnomalyStateStmt, err = db.PrepareContext(ctx, resetAnomalyState); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyState: %w", err)
+	}
+	if q.resetAnomalyWatchStmt, err = db.PrepareContext(ctx, resetAnomalyWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyWatch: %w", err)
+	}
 	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
 	}
@@ -276,47 +336,71 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.resetRefundLastBatchStmt, err = db.PrepareContext(ctx, resetRefundLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetRefundLastBatch: %w", err)
 	}
-	if q.ruleAfterSaleOrdersStmt, err = db.PrepareContext(ctx, ruleAfterSaleOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleAfterSaleOrders: %w", err)
-	}
-	if q.ruleClosedPaidOrdersStmt, err = db.PrepareContext(ctx, ruleClosedPaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleClosedPaidOrders: %w", err)
-	}
 	if q.ruleComplaintsStmt, err = db.PrepareContext(ctx, ruleComplaints); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleComplaints: %w", err)
 	}
-	if q.ruleLateCompOrdersStmt, err = db.PrepareContext(ctx, ruleLateCompOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleLateCompOrders: %w", err)
-	}
-	if q.ruleOpenRefundsStmt, err = db.PrepareContext(ctx, ruleOpenRefunds); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleOpenRefunds: %w", err)
-	}
-	if q.ruleOrderRefundsStmt, err = db.PrepareContext(ctx, ruleOrderRefunds); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleOrderRefunds: %w", err)
-	}
-	if q.ruleRecentPaidOrdersStmt, err = db.PrepareContext(ctx, ruleRecentPaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleRecentPaidOrders: %w", err)
+	if q.ruleOrdersStmt, err = db.PrepareContext(ctx, ruleOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleOrders: %w", err)
 	}
 	if q.ruleRefundItemsStmt, err = db.PrepareContext(ctx, ruleRefundItems); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleRefundItems: %w", err)
 	}
-	if q.ruleRefundShopsStmt, err = db.PrepareContext(ctx, ruleRefundShops); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleRefundShops: %w", err)
-	}
-	if q.ruleShippedOrdersStmt, err = db.PrepareContext(ctx, ruleShippedOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleShippedOrders: %w", err)
+	if q.ruleRefundsStmt, err = db.PrepareContext(ctx, ruleRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleRefunds: %w", err)
 	}
 	if q.ruleShopsStmt, err = db.PrepareContext(ctx, ruleShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleShops: %w", err)
 	}
-	if q.ruleToShipOrdersStmt, err = db.PrepareContext(ctx, ruleToShipOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleToShipOrders: %w", err)
+	if q.ruleStoredAnomaliesStmt, err = db.PrepareContext(ctx, ruleStoredAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleStoredAnomalies: %w", err)
 	}
-	if q.ruleUnpaidOrdersStmt, err = db.PrepareContext(ctx, ruleUnpaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleUnpaidOrders: %w", err)
+	if q.saveAnomalyRunStmt, err = db.PrepareContext(ctx, saveAnomalyRun); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnomalyRun: %w", err)
 	}
-	if q.ruleWindowAmountsStmt, err = db.PrepareContext(ctx, ruleWindowAmounts); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleWindowAmounts: %w", err)
+	if q.saveAnomalyShopStmt, err = db.PrepareContext(ctx, saveAnomalyShop); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnomalyShop: %w", err)
+	}
+	if q.saveWatchStmt, err = db.PrepareContext(ctx, saveWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveWatch: %w", err)
+	}
+	if q.scopeAllKeysStmt, err = db.PrepareContext(ctx, scopeAllKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeAllKeys: %w", err)
+	}
+	if q.scopeBigOrderAnomaliesStmt, err = db.PrepareContext(ctx, scopeBigOrderAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeBigOrderAnomalies: %w", err)
+	}
+	if q.scopeBigOrderCandidatesStmt, err = db.PrepareContext(ctx, scopeBigOrderCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeBigOrderCandidates: %w", err)
+	}
+	if q.scopeCandidatesStmt, err = db.PrepareContext(ctx, scopeCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeCandidates: %w", err)
+	}
+	if q.scopeDueStmt, err = db.PrepareContext(ctx, scopeDue); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeDue: %w", err)
+	}
+	if q.scopeImportedKeysStmt, err = db.PrepareContext(ctx, scopeImportedKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeImportedKeys: %w", err)
+	}
+	if q.scopeImportedOrdersStmt, err = db.PrepareContext(ctx, scopeImportedOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeImportedOrders: %w", err)
+	}
+	if q.scopeKeyStmt, err = db.PrepareContext(ctx, scopeKey); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeKey: %w", err)
+	}
+	if q.scopeKeysOfOrdersStmt, err = db.PrepareContext(ctx, scopeKeysOfOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeKeysOfOrders: %w", err)
+	}
+	if q.scopeOrderCountsStmt, err = db.PrepareContext(ctx, scopeOrderCounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeOrderCounts: %w", err)
+	}
+	if q.scopeShopOrdersStmt, err = db.PrepareContext(ctx, scopeShopOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeShopOrders: %w", err)
+	}
+	if q.scopeUndoneKeysStmt, err = db.PrepareContext(ctx, scopeUndoneKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeUndoneKeys: %w", err)
+	}
+	if q.scopeUndoneOrdersStmt, err = db.PrepareContext(ctx, scopeUndoneOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeUndoneOrders: %w", err)
 	}
 	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
@@ -327,8 +411,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.shopAmountsStmt, err = db.PrepareContext(ctx, shopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopAmounts: %w", err)
+	}
 	if q.shopForComplaintStmt, err = db.PrepareContext(ctx, shopForComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopForComplaint: %w", err)
+	}
+	if q.shopHasRefundsStmt, err = db.PrepareContext(ctx, shopHasRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopHasRefunds: %w", err)
 	}
 	if q.shopsOfOrderNumbersStmt, err = db.PrepareContext(ctx, shopsOfOrderNumbers); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOfOrderNumbers: %w", err)
@@ -368,9 +458,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 
 func (q *Queries) Close() error {
 	var err error
-	if q.activeAnomaliesStmt != nil {
-		if cerr := q.activeAnomaliesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing activeAnomaliesStmt: %w", cerr)
+	if q.addAmountsStmt != nil {
+		if cerr := q.addAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addAmountsStmt: %w", cerr)
 		}
 	}
 	if q.addBatchShopStmt != nil {
@@ -378,9 +468,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
 		}
 	}
-	if q.anomaliesOfOrderNosStmt != nil {
-		if cerr := q.anomaliesOfOrderNosStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing anomaliesOfOrderNosStmt: %w", cerr)
+	if q.anomalyCountsStmt != nil {
+		if cerr := q.anomalyCountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyCountsStmt: %w", cerr)
+		}
+	}
+	if q.anomalyCountsOfOrderNoStmt != nil {
+		if cerr := q.anomalyCountsOfOrderNoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyCountsOfOrderNoStmt: %w", cerr)
 		}
 	}
 	if q.anomalyEventsStmt != nil {
@@ -391,6 +486,16 @@ func (q *Queries) Close() error {
 	if q.anomalyOrderStmt != nil {
 		if cerr := q.anomalyOrderStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing anomalyOrderStmt: %w", cerr)
+		}
+	}
+	if q.anomalyShopNameStmt != nil {
+		if cerr := q.anomalyShopNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyShopNameStmt: %w", cerr)
+		}
+	}
+	if q.anomalyShopsStmt != nil {
+		if cerr := q.anomalyShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyShopsStmt: %w", cerr)
 		}
 	}
 	if q.batchChangesStmt != nil {
@@ -408,9 +513,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing clearAnomalyStmt: %w", cerr)
 		}
 	}
-	if q.countAnomaliesStmt != nil {
-		if cerr := q.countAnomaliesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countAnomaliesStmt: %w", cerr)
+	if q.clearScopeKeysStmt != nil {
+		if cerr := q.clearScopeKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing clearScopeKeysStmt: %w", cerr)
+		}
+	}
+	if q.clearScopeOrdersStmt != nil {
+		if cerr := q.clearScopeOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing clearScopeOrdersStmt: %w", cerr)
+		}
+	}
+	if q.countActiveAnomaliesStmt != nil {
+		if cerr := q.countActiveAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countActiveAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.countAmountsBetweenStmt != nil {
+		if cerr := q.countAmountsBetweenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countAmountsBetweenStmt: %w", cerr)
 		}
 	}
 	if q.countOrdersStmt != nil {
@@ -438,6 +558,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countShopsStmt: %w", cerr)
 		}
 	}
+	if q.countWindowAmountsStmt != nil {
+		if cerr := q.countWindowAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countWindowAmountsStmt: %w", cerr)
+		}
+	}
 	if q.createBatchStmt != nil {
 		if cerr := q.createBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createBatchStmt: %w", cerr)
@@ -461,6 +586,11 @@ func (q *Queries) Close() error {
 	if q.createTemplateStmt != nil {
 		if cerr := q.createTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createTemplateStmt: %w", cerr)
+		}
+	}
+	if q.deleteAnomalyShopsStmt != nil {
+		if cerr := q.deleteAnomalyShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteAnomalyShopsStmt: %w", cerr)
 		}
 	}
 	if q.deleteBatchStmt != nil {
@@ -503,6 +633,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteOrdersOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deletePendingStmt != nil {
+		if cerr := q.deletePendingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePendingStmt: %w", cerr)
+		}
+	}
 	if q.deleteRefundsOfBatchStmt != nil {
 		if cerr := q.deleteRefundsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteRefundsOfBatchStmt: %w", cerr)
@@ -516,6 +651,11 @@ func (q *Queries) Close() error {
 	if q.deleteTemplateStmt != nil {
 		if cerr := q.deleteTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
+		}
+	}
+	if q.deleteWatchStmt != nil {
+		if cerr := q.deleteWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteWatchStmt: %w", cerr)
 		}
 	}
 	if q.extendOrderChangeStmt != nil {
@@ -556,6 +696,11 @@ func (q *Queries) Close() error {
 	if q.getAnomalyStmt != nil {
 		if cerr := q.getAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAnomalyStmt: %w", cerr)
+		}
+	}
+	if q.getAnomalyRunStmt != nil {
+		if cerr := q.getAnomalyRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAnomalyRunStmt: %w", cerr)
 		}
 	}
 	if q.getAnomalyWorkflowStmt != nil {
@@ -643,6 +788,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listAnomaliesStmt: %w", cerr)
 		}
 	}
+	if q.listAnomaliesByIDStmt != nil {
+		if cerr := q.listAnomaliesByIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnomaliesByIDStmt: %w", cerr)
+		}
+	}
 	if q.listBatchesStmt != nil {
 		if cerr := q.listBatchesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
@@ -656,6 +806,16 @@ func (q *Queries) Close() error {
 	if q.listOrdersWithOpenRefundStmt != nil {
 		if cerr := q.listOrdersWithOpenRefundStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOrdersWithOpenRefundStmt: %w", cerr)
+		}
+	}
+	if q.listRunDeadlineStmt != nil {
+		if cerr := q.listRunDeadlineStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRunDeadlineStmt: %w", cerr)
+		}
+	}
+	if q.listRunNoDeadlineStmt != nil {
+		if cerr := q.listRunNoDeadlineStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRunNoDeadlineStmt: %w", cerr)
 		}
 	}
 	if q.listSettingsStmt != nil {
@@ -688,6 +848,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listTemplatesStmt: %w", cerr)
 		}
 	}
+	if q.lockScopeStmt != nil {
+		if cerr := q.lockScopeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lockScopeStmt: %w", cerr)
+		}
+	}
 	if q.markShopsCreatedByStmt != nil {
 		if cerr := q.markShopsCreatedByStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing markShopsCreatedByStmt: %w", cerr)
@@ -696,6 +861,16 @@ func (q *Queries) Close() error {
 	if q.maxOrderIDStmt != nil {
 		if cerr := q.maxOrderIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing maxOrderIDStmt: %w", cerr)
+		}
+	}
+	if q.maxPendingStmt != nil {
+		if cerr := q.maxPendingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxPendingStmt: %w", cerr)
+		}
+	}
+	if q.maxScopeKeyStmt != nil {
+		if cerr := q.maxScopeKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxScopeKeyStmt: %w", cerr)
 		}
 	}
 	if q.maxShopIDStmt != nil {
@@ -733,11 +908,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing orderRefundsStmt: %w", cerr)
 		}
 	}
-	if q.ordersByIDsStmt != nil {
-		if cerr := q.ordersByIDsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ordersByIDsStmt: %w", cerr)
-		}
-	}
 	if q.ordersForImportStmt != nil {
 		if cerr := q.ordersForImportStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ordersForImportStmt: %w", cerr)
@@ -746,6 +916,11 @@ func (q *Queries) Close() error {
 	if q.platformHasOrdersStmt != nil {
 		if cerr := q.platformHasOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing platformHasOrdersStmt: %w", cerr)
+		}
+	}
+	if q.pruneAmountsStmt != nil {
+		if cerr := q.pruneAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing pruneAmountsStmt: %w", cerr)
 		}
 	}
 	if q.putSettingStmt != nil {
@@ -773,6 +948,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing renameTemplateStmt: %w", cerr)
 		}
 	}
+	if q.resetAnomalyAmountsStmt != nil {
+		if cerr := q.resetAnomalyAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyAmountsStmt: %w", cerr)
+		}
+	}
+	if q.resetAnomalyStateStmt != nil {
+		if cerr := q.resetAnomalyStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyStateStmt: %w", cerr)
+		}
+	}
+	if q.resetAnomalyWatchStmt != nil {
+		if cerr := q.resetAnomalyWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyWatchStmt: %w", cerr)
+		}
+	}
 	if q.resetItemLastBatchStmt != nil {
 		if cerr := q.resetItemLastBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing resetItemLastBatchStmt: %w", cerr)
@@ -788,39 +978,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing resetRefundLastBatchStmt: %w", cerr)
 		}
 	}
-	if q.ruleAfterSaleOrdersStmt != nil {
-		if cerr := q.ruleAfterSaleOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleAfterSaleOrdersStmt: %w", cerr)
-		}
-	}
-	if q.ruleClosedPaidOrdersStmt != nil {
-		if cerr := q.ruleClosedPaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleClosedPaidOrdersStmt: %w", cerr)
-		}
-	}
 	if q.ruleComplaintsStmt != nil {
 		if cerr := q.ruleComplaintsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ruleComplaintsStmt: %w", cerr)
 		}
 	}
-	if q.ruleLateCompOrdersStmt != nil {
-		if cerr := q.ruleLateCompOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleLateCompOrdersStmt: %w", cerr)
-		}
-	}
-	if q.ruleOpenRefundsStmt != nil {
-		if cerr := q.ruleOpenRefundsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleOpenRefundsStmt: %w", cerr)
-		}
-	}
-	if q.ruleOrderRefundsStmt != nil {
-		if cerr := q.ruleOrderRefundsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleOrderRefundsStmt: %w", cerr)
-		}
-	}
-	if q.ruleRecentPaidOrdersStmt != nil {
-		if cerr := q.ruleRecentPaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleRecentPaidOrdersStmt: %w", cerr)
+	if q.ruleOrdersStmt != nil {
+		if cerr := q.ruleOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleOrdersStmt: %w", cerr)
 		}
 	}
 	if q.ruleRefundItemsStmt != nil {
@@ -828,14 +993,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleRefundItemsStmt: %w", cerr)
 		}
 	}
-	if q.ruleRefundShopsStmt != nil {
-		if cerr := q.ruleRefundShopsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleRefundShopsStmt: %w", cerr)
-		}
-	}
-	if q.ruleShippedOrdersStmt != nil {
-		if cerr := q.ruleShippedOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleShippedOrdersStmt: %w", cerr)
+	if q.ruleRefundsStmt != nil {
+		if cerr := q.ruleRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleRefundsStmt: %w", cerr)
 		}
 	}
 	if q.ruleShopsStmt != nil {
@@ -843,19 +1003,89 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleShopsStmt: %w", cerr)
 		}
 	}
-	if q.ruleToShipOrdersStmt != nil {
-		if cerr := q.ruleToShipOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleToShipOrdersStmt: %w", cerr)
+	if q.ruleStoredAnomaliesStmt != nil {
+		if cerr := q.ruleStoredAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleStoredAnomaliesStmt: %w", cerr)
 		}
 	}
-	if q.ruleUnpaidOrdersStmt != nil {
-		if cerr := q.ruleUnpaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleUnpaidOrdersStmt: %w", cerr)
+	if q.saveAnomalyRunStmt != nil {
+		if cerr := q.saveAnomalyRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnomalyRunStmt: %w", cerr)
 		}
 	}
-	if q.ruleWindowAmountsStmt != nil {
-		if cerr := q.ruleWindowAmountsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleWindowAmountsStmt: %w", cerr)
+	if q.saveAnomalyShopStmt != nil {
+		if cerr := q.saveAnomalyShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnomalyShopStmt: %w", cerr)
+		}
+	}
+	if q.saveWatchStmt != nil {
+		if cerr := q.saveWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveWatchStmt: %w", cerr)
+		}
+	}
+	if q.scopeAllKeysStmt != nil {
+		if cerr := q.scopeAllKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeAllKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeBigOrderAnomaliesStmt != nil {
+		if cerr := q.scopeBigOrderAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeBigOrderAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.scopeBigOrderCandidatesStmt != nil {
+		if cerr := q.scopeBigOrderCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeBigOrderCandidatesStmt: %w", cerr)
+		}
+	}
+	if q.scopeCandidatesStmt != nil {
+		if cerr := q.scopeCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeCandidatesStmt: %w", cerr)
+		}
+	}
+	if q.scopeDueStmt != nil {
+		if cerr := q.scopeDueStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeDueStmt: %w", cerr)
+		}
+	}
+	if q.scopeImportedKeysStmt != nil {
+		if cerr := q.scopeImportedKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeImportedKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeImportedOrdersStmt != nil {
+		if cerr := q.scopeImportedOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeImportedOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeKeyStmt != nil {
+		if cerr := q.scopeKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeKeyStmt: %w", cerr)
+		}
+	}
+	if q.scopeKeysOfOrdersStmt != nil {
+		if cerr := q.scopeKeysOfOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeKeysOfOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeOrderCountsStmt != nil {
+		if cerr := q.scopeOrderCountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeOrderCountsStmt: %w", cerr)
+		}
+	}
+	if q.scopeShopOrdersStmt != nil {
+		if cerr := q.scopeShopOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeShopOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeUndoneKeysStmt != nil {
+		if cerr := q.scopeUndoneKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeUndoneKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeUndoneOrdersStmt != nil {
+		if cerr := q.scopeUndoneOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeUndoneOrdersStmt: %w", cerr)
 		}
 	}
 	if q.searchOrdersStmt != nil {
@@ -873,9 +1103,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.shopAmountsStmt != nil {
+		if cerr := q.shopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopAmountsStmt: %w", cerr)
+		}
+	}
 	if q.shopForComplaintStmt != nil {
 		if cerr := q.shopForComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing shopForComplaintStmt: %w", cerr)
+		}
+	}
+	if q.shopHasRefundsStmt != nil {
+		if cerr := q.shopHasRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopHasRefundsStmt: %w", cerr)
 		}
 	}
 	if q.shopsOfOrderNumbersStmt != nil {
@@ -972,25 +1212,33 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 type Queries struct {
 	db                            DBTX
 	tx                            *sql.Tx
-	activeAnomaliesStmt           *sql.Stmt
+	addAmountsStmt                *sql.Stmt
 	addBatchShopStmt              *sql.Stmt
-	anomaliesOfOrderNosStmt       *sql.Stmt
+	anomalyCountsStmt             *sql.Stmt
+	anomalyCountsOfOrderNoStmt    *sql.Stmt
 	anomalyEventsStmt             *sql.Stmt
 	anomalyOrderStmt              *sql.Stmt
+	anomalyShopNameStmt           *sql.Stmt
+	anomalyShopsStmt              *sql.Stmt
 	batchChangesStmt              *sql.Stmt
 	batchRefundChangesStmt        *sql.Stmt
 	clearAnomalyStmt              *sql.Stmt
-	countAnomaliesStmt            *sql.Stmt
+	clearScopeKeysStmt            *sql.Stmt
+	clearScopeOrdersStmt          *sql.Stmt
+	countActiveAnomaliesStmt      *sql.Stmt
+	countAmountsBetweenStmt       *sql.Stmt
 	countOrdersStmt               *sql.Stmt
 	countOrdersWithOpenRefundStmt *sql.Stmt
 	countSearchOrdersStmt         *sql.Stmt
 	countShopOrdersStmt           *sql.Stmt
 	countShopsStmt                *sql.Stmt
+	countWindowAmountsStmt        *sql.Stmt
 	createBatchStmt               *sql.Stmt
 	createComplaintStmt           *sql.Stmt
 	createShopStmt                *sql.Stmt
 	createStaffStmt               *sql.Stmt
 	createTemplateStmt            *sql.Stmt
+	deleteAnomalyShopsStmt        *sql.Stmt
 	deleteBatchStmt               *sql.Stmt
 	deleteBatchChangesStmt        *sql.Stmt
 	deleteBatchRefundChangesStmt  *sql.Stmt
@@ -999,9 +1247,11 @@ type Queries struct {
 	deleteEmptyShopsOfBatchStmt   *sql.Stmt
 	deleteItemsOfBatchStmt        *sql.Stmt
 	deleteOrdersOfBatchStmt       *sql.Stmt
+	deletePendingStmt             *sql.Stmt
 	deleteRefundsOfBatchStmt      *sql.Stmt
 	deleteSettingStmt             *sql.Stmt
 	deleteTemplateStmt            *sql.Stmt
+	deleteWatchStmt               *sql.Stmt
 	extendOrderChangeStmt         *sql.Stmt
 	findBatchBySHAStmt            *sql.Stmt
 	findShopStmt                  *sql.Stmt
@@ -1010,6 +1260,7 @@ type Queries struct {
 	finishBatchStmt               *sql.Stmt
 	forgetShopChoiceStmt          *sql.Stmt
 	getAnomalyStmt                *sql.Stmt
+	getAnomalyRunStmt             *sql.Stmt
 	getAnomalyWorkflowStmt        *sql.Stmt
 	getBatchStmt                  *sql.Stmt
 	getComplaintStmt              *sql.Stmt
@@ -1027,17 +1278,23 @@ type Queries struct {
 	insertRefundChangeStmt        *sql.Stmt
 	laterBatchTouchingStmt        *sql.Stmt
 	listAnomaliesStmt             *sql.Stmt
+	listAnomaliesByIDStmt         *sql.Stmt
 	listBatchesStmt               *sql.Stmt
 	listOrdersStmt                *sql.Stmt
 	listOrdersWithOpenRefundStmt  *sql.Stmt
+	listRunDeadlineStmt           *sql.Stmt
+	listRunNoDeadlineStmt         *sql.Stmt
 	listSettingsStmt              *sql.Stmt
 	listShopChoicesStmt           *sql.Stmt
 	listShopOrdersStmt            *sql.Stmt
 	listShopsStmt                 *sql.Stmt
 	listStaffStmt                 *sql.Stmt
 	listTemplatesStmt             *sql.Stmt
+	lockScopeStmt                 *sql.Stmt
 	markShopsCreatedByStmt        *sql.Stmt
 	maxOrderIDStmt                *sql.Stmt
+	maxPendingStmt                *sql.Stmt
+	maxScopeKeyStmt               *sql.Stmt
 	maxShopIDStmt                 *sql.Stmt
 	orderFingerprintsStmt         *sql.Stmt
 	orderFirstSeenStmt            *sql.Stmt
@@ -1045,35 +1302,48 @@ type Queries struct {
 	orderItemTotalsStmt           *sql.Stmt
 	orderItemsStmt                *sql.Stmt
 	orderRefundsStmt              *sql.Stmt
-	ordersByIDsStmt               *sql.Stmt
 	ordersForImportStmt           *sql.Stmt
 	platformHasOrdersStmt         *sql.Stmt
+	pruneAmountsStmt              *sql.Stmt
 	putSettingStmt                *sql.Stmt
 	relinkAnomalyShopsStmt        *sql.Stmt
 	relinkComplaintShopsStmt      *sql.Stmt
 	rememberShopChoiceStmt        *sql.Stmt
 	renameTemplateStmt            *sql.Stmt
+	resetAnomalyAmountsStmt       *sql.Stmt
+	resetAnomalyStateStmt         *sql.Stmt
+	resetAnomalyWatchStmt         *sql.Stmt
 	resetItemLastBatchStmt        *sql.Stmt
 	resetLastBatchStmt            *sql.Stmt
 	resetRefundLastBatchStmt      *sql.Stmt
-	ruleAfterSaleOrdersStmt       *sql.Stmt
-	ruleClosedPaidOrdersStmt      *sql.Stmt
 	ruleComplaintsStmt            *sql.Stmt
-	ruleLateCompOrdersStmt        *sql.Stmt
-	ruleOpenRefundsStmt           *sql.Stmt
-	ruleOrderRefundsStmt          *sql.Stmt
-	ruleRecentPaidOrdersStmt      *sql.Stmt
+	ruleOrdersStmt                *sql.Stmt
 	ruleRefundItemsStmt           *sql.Stmt
-	ruleRefundShopsStmt           *sql.Stmt
-	ruleShippedOrdersStmt         *sql.Stmt
+	ruleRefundsStmt               *sql.Stmt
 	ruleShopsStmt                 *sql.Stmt
-	ruleToShipOrdersStmt          *sql.Stmt
-	ruleUnpaidOrdersStmt          *sql.Stmt
-	ruleWindowAmountsStmt         *sql.Stmt
+	ruleStoredAnomaliesStmt       *sql.Stmt
+	saveAnomalyRunStmt            *sql.Stmt
+	saveAnomalyShopStmt           *sql.Stmt
+	saveWatchStmt                 *sql.Stmt
+	scopeAllKeysStmt              *sql.Stmt
+	scopeBigOrderAnomaliesStmt    *sql.Stmt
+	scopeBigOrderCandidatesStmt   *sql.Stmt
+	scopeCandidatesStmt           *sql.Stmt
+	scopeDueStmt                  *sql.Stmt
+	scopeImportedKeysStmt         *sql.Stmt
+	scopeImportedOrdersStmt       *sql.Stmt
+	scopeKeyStmt                  *sql.Stmt
+	scopeKeysOfOrdersStmt         *sql.Stmt
+	scopeOrderCountsStmt          *sql.Stmt
+	scopeShopOrdersStmt           *sql.Stmt
+	scopeUndoneKeysStmt           *sql.Stmt
+	scopeUndoneOrdersStmt         *sql.Stmt
 	searchOrdersStmt              *sql.Stmt
 	setAnomalyOwnerStmt           *sql.Stmt
 	setAnomalyStateStmt           *sql.Stmt
+	shopAmountsStmt               *sql.Stmt
 	shopForComplaintStmt          *sql.Stmt
+	shopHasRefundsStmt            *sql.Stmt
 	shopsOfOrderNumbersStmt       *sql.Stmt
 	shopsOnPlatformStmt           *sql.Stmt
 	templateIDByNameStmt          *sql.Stmt
@@ -1091,25 +1361,33 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
 		db:                            tx,
 		tx:                            tx,
-		activeAnomaliesStmt:           q.activeAnomaliesStmt,
+		addAmountsStmt:                q.addAmountsStmt,
 		addBatchShopStmt:              q.addBatchShopStmt,
-		anomaliesOfOrderNosStmt:       q.anomaliesOfOrderNosStmt,
+		anomalyCountsStmt:             q.anomalyCountsStmt,
+		anomalyCountsOfOrderNoStmt:    q.anomalyCountsOfOrderNoStmt,
 		anomalyEventsStmt:             q.anomalyEventsStmt,
 		anomalyOrderStmt:              q.anomalyOrderStmt,
+		anomalyShopNameStmt:           q.anomalyShopNameStmt,
+		anomalyShopsStmt:              q.anomalyShopsStmt,
 		batchChangesStmt:              q.batchChangesStmt,
 		batchRefundChangesStmt:        q.batchRefundChangesStmt,
 		clearAnomalyStmt:              q.clearAnomalyStmt,
-		countAnomaliesStmt:            q.countAnomaliesStmt,
+		clearScopeKeysStmt:            q.clearScopeKeysStmt,
+		clearScopeOrdersStmt:          q.clearScopeOrdersStmt,
+		countActiveAnomaliesStmt:      q.countActiveAnomaliesStmt,
+		countAmountsBetweenStmt:       q.countAmountsBetweenStmt,
 		countOrdersStmt:               q.countOrdersStmt,
 		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
 		countSearchOrdersStmt:         q.countSearchOrdersStmt,
 		countShopOrdersStmt:           q.countShopOrdersStmt,
 		countShopsStmt:                q.countShopsStmt,
+		countWindowAmountsStmt:        q.countWindowAmountsStmt,
 		createBatchStmt:               q.createBatchStmt,
 		createComplaintStmt:           q.createComplaintStmt,
 		createShopStmt:                q.createShopStmt,
 		createStaffStmt:               q.createStaffStmt,
 		createTemplateStmt:            q.createTemplateStmt,
+		deleteAnomalyShopsStmt:        q.deleteAnomalyShopsStmt,
 		deleteBatchStmt:               q.deleteBatchStmt,
 		deleteBatchChangesStmt:        q.deleteBatchChangesStmt,
 		deleteBatchRefundChangesStmt:  q.deleteBatchRefundChangesStmt,
@@ -1118,9 +1396,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
 		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
 		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
+		deletePendingStmt:             q.deletePendingStmt,
 		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
 		deleteSettingStmt:             q.deleteSettingStmt,
 		deleteTemplateStmt:            q.deleteTemplateStmt,
+		deleteWatchStmt:               q.deleteWatchStmt,
 		extendOrderChangeStmt:         q.extendOrderChangeStmt,
 		findBatchBySHAStmt:            q.findBatchBySHAStmt,
 		findShopStmt:                  q.findShopStmt,
@@ -1129,6 +1409,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		finishBatchStmt:               q.finishBatchStmt,
 		forgetShopChoiceStmt:          q.forgetShopChoiceStmt,
 		getAnomalyStmt:                q.getAnomalyStmt,
+		getAnomalyRunStmt:             q.getAnomalyRunStmt,
 		getAnomalyWorkflowStmt:        q.getAnomalyWorkflowStmt,
 		getBatchStmt:                  q.getBatchStmt,
 		getComplaintStmt:              q.getComplaintStmt,
@@ -1146,17 +1427,23 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertRefundChangeStmt:        q.insertRefundChangeStmt,
 		laterBatchTouchingStmt:        q.laterBatchTouchingStmt,
 		listAnomaliesStmt:             q.listAnomaliesStmt,
+		listAnomaliesByIDStmt:         q.listAnomaliesByIDStmt,
 		listBatchesStmt:               q.listBatchesStmt,
 		listOrdersStmt:                q.listOrdersStmt,
 		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
+		listRunDeadlineStmt:           q.listRunDeadlineStmt,
+		listRunNoDeadlineStmt:         q.listRunNoDeadlineStmt,
 		listSettingsStmt:              q.listSettingsStmt,
 		listShopChoicesStmt:           q.listShopChoicesStmt,
 		listShopOrdersStmt:            q.listShopOrdersStmt,
 		listShopsStmt:                 q.listShopsStmt,
 		listStaffStmt:                 q.listStaffStmt,
 		listTemplatesStmt:             q.listTemplatesStmt,
+		lockScopeStmt:                 q.lockScopeStmt,
 		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
 		maxOrderIDStmt:                q.maxOrderIDStmt,
+		maxPendingStmt:                q.maxPendingStmt,
+		maxScopeKeyStmt:               q.maxScopeKeyStmt,
 		maxShopIDStmt:                 q.maxShopIDStmt,
 		orderFingerprintsStmt:         q.orderFingerprintsStmt,
 		orderFirstSeenStmt:            q.orderFirstSeenStmt,
@@ -1164,35 +1451,48 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		orderItemTotalsStmt:           q.orderItemTotalsStmt,
 		orderItemsStmt:                q.orderItemsStmt,
 		orderRefundsStmt:              q.orderRefundsStmt,
-		ordersByIDsStmt:               q.ordersByIDsStmt,
 		ordersForImportStmt:           q.ordersForImportStmt,
 		platformHasOrdersStmt:         q.platformHasOrdersStmt,
+		pruneAmountsStmt:              q.pruneAmountsStmt,
 		putSettingStmt:                q.putSettingStmt,
 		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
 		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
 		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
 		renameTemplateStmt:            q.renameTemplateStmt,
+		resetAnomalyAmountsStmt:       q.resetAnomalyAmountsStmt,
+		resetAnomalyStateStmt:         q.resetAnomalyStateStmt,
+		resetAnomalyWatchStmt:         q.resetAnomalyWatchStmt,
 		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
 		resetLastBatchStmt:            q.resetLastBatchStmt,
 		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
-		ruleAfterSaleOrdersStmt:       q.ruleAfterSaleOrdersStmt,
-		ruleClosedPaidOrdersStmt:      q.ruleClosedPaidOrdersStmt,
 		ruleComplaintsStmt:            q.ruleComplaintsStmt,
-		ruleLateCompOrdersStmt:        q.ruleLateCompOrdersStmt,
-		ruleOpenRefundsStmt:           q.ruleOpenRefundsStmt,
-		ruleOrderRefundsStmt:          q.ruleOrderRefundsStmt,
-		ruleRecentPaidOrdersStmt:      q.ruleRecentPaidOrdersStmt,
+		ruleOrdersStmt:                q.ruleOrdersStmt,
 		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,
-		ruleRefundShopsStmt:           q.ruleRefundShopsStmt,
-		ruleShippedOrdersStmt:         q.ruleShippedOrdersStmt,
+		ruleRefundsStmt:               q.ruleRefundsStmt,
 		ruleShopsStmt:                 q.ruleShopsStmt,
-		ruleToShipOrdersStmt:          q.ruleToShipOrdersStmt,
-		ruleUnpaidOrdersStmt:          q.ruleUnpaidOrdersStmt,
-		ruleWindowAmountsStmt:         q.ruleWindowAmountsStmt,
+		ruleStoredAnomaliesStmt:       q.ruleStoredAnomaliesStmt,
+		saveAnomalyRunStmt:            q.saveAnomalyRunStmt,
+		saveAnomalyShopStmt:           q.saveAnomalyShopStmt,
+		saveWatchStmt:                 q.saveWatchStmt,
+		scopeAllKeysStmt:              q.scopeAllKeysStmt,
+		scopeBigOrderAnomaliesStmt:    q.scopeBigOrderAnomaliesStmt,
+		scopeBigOrderCandidatesStmt:   q.scopeBigOrderCandidatesStmt,
+		scopeCandidatesStmt:           q.scopeCandidatesStmt,
+		scopeDueStmt:                  q.scopeDueStmt,
+		scopeImportedKeysStmt:         q.scopeImportedKeysStmt,
+		scopeImportedOrdersStmt:       q.scopeImportedOrdersStmt,
+		scopeKeyStmt:                  q.scopeKeyStmt,
+		scopeKeysOfOrdersStmt:         q.scopeKeysOfOrdersStmt,
+		scopeOrderCountsStmt:          q.scopeOrderCountsStmt,
+		scopeShopOrdersStmt:           q.scopeShopOrdersStmt,
+		scopeUndoneKeysStmt:           q.scopeUndoneKeysStmt,
+		scopeUndoneOrdersStmt:         q.scopeUndoneOrdersStmt,
 		searchOrdersStmt:              q.searchOrdersStmt,
 		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:           q.setAnomalyStateStmt,
+		shopAmountsStmt:               q.shopAmountsStmt,
 		shopForComplaintStmt:          q.shopForComplaintStmt,
+		shopHasRefundsStmt:            q.shopHasRefundsStmt,
 		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
 		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,
 		templateIDByNameStmt:          q.templateIDByNameStmt,
