@@ -186,6 +186,7 @@ func (e *evaluation) medians(ctx context.Context) error {
 	}
 	return nil
 }
+
 // lowerMedian is the median of the counted amounts (the lower one of an even count, as
 // the rule has always taken it).
 func lowerMedian(rows []sqldb.ShopAmountsRow) median {
