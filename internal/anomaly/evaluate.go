@@ -40,12 +40,22 @@ func (s *Store) Evaluate(ctx context.Context, clock Clock) (Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res Result
-	fn := func(tx *sql.Tx, q *sqldb.Queries) error {
-		var err error
-		res, err = evaluate(ctx, tx, q, clock)
-		return err
+	run := func(full bool) error {
+		return s.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
+			q, err := prepare(ctx, tx)
+			if err != nil {
+				return err
+			}
+			defer q.Close()
+			res, err = evaluate(ctx, q, clock, full)
+			return err
+		})
 	}
-	if err := s.db.InTx(ctx, fn); err != nil {
+	err := run(false)
+	if errors.Is(err, errRecount) {
+		err = run(true)
+	}
+	if err != nil {
 		return Result{}, err
 	}
 	s.last = res
@@ -57,6 +67,17 @@ func (s *Store) Evaluate(ctx context.Context, clock Clock) (Result, error) {
 var errRecount = errors.New("anomaly rules: the kept counts do not add up")
 
 var errRollback = errors.New("as-of evaluation rolled back")
+
+// prepare readies the queries on the run's transaction: the pool's prepared statements,
+// called inside a transaction, are bound to it again on every call, and database/sql keeps
+// each of those until the commit (170 MB of them in a full run on a million orders).
+func prepare(ctx context.Context, tx *sql.Tx) (*sqldb.Queries, error) {
+	q, err := sqldb.Prepare(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("anomaly rules: prepare: %w", err)
+	}
+	return q, nil
+}
 
 // AsOf runs the rules as of clock and lists the anomalies q selects then, without keeping
 // anything (tests, demo): what the worklist would show at that time.
@@ -75,16 +96,26 @@ func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res Result
-	err := s.db.InTx(ctx, func(tx *sql.Tx, q *sqldb.Queries) error {
-		var err error
-		if res, err = evaluate(ctx, tx, q, clock); err != nil {
-			return err
-		}
-		if err := stream(ctx, q, lq, begin, each); err != nil {
-			return err
-		}
-		return errRollback
-	})
+	run := func(full bool) error {
+		return s.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
+			q, err := prepare(ctx, tx)
+			if err != nil {
+				return err
+			}
+			defer q.Close()
+			if res, err = evaluate(ctx, q, clock, full); err != nil {
+				return err
+			}
+			if err := stream(ctx, q, lq, begin, each); err != nil {
+				return err
+			}
+			return errRollback
+		})
+	}
+	err := run(false)
+	if errors.Is(err, errRecount) {
+		err = run(true)
+	}
 	if !errors.Is(err, errRollback) {
 		return Result{}, err
 	}
@@ -94,27 +125,10 @@ func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(
 // evaluate is one run of the rules: it decides what to look at (scope.go), counts what the
 // notices and the big-order median need (watch.go), then reads the scope's order numbers a
 // chunk at a time, runs every rule on each (rules.go) and writes what differs (sync).
-func evaluate(ctx context.Context, tx *sql.Tx, q *sqldb.Queries, clock Clock) (Result, error) {
-	if _, err := tx.ExecContext(ctx, "SAVEPOINT anomaly_run"); err != nil {
-		return Result{}, fmt.Errorf("anomaly rules: %w", err)
-	}
-	res, err := evaluateOnce(ctx, q, clock, false)
-	if errors.Is(err, errRecount) {
-		if _, err := tx.ExecContext(ctx, "ROLLBACK TO anomaly_run"); err != nil {
-			return Result{}, fmt.Errorf("anomaly rules: %w", err)
-		}
-		res, err = evaluateOnce(ctx, q, clock, true)
-	}
-	if err != nil {
-		return Result{}, err
-	}
-	if _, err := tx.ExecContext(ctx, "RELEASE anomaly_run"); err != nil {
-		return Result{}, fmt.Errorf("anomaly rules: %w", err)
-	}
-	return res, nil
-}
-
-func evaluateOnce(ctx context.Context, q *sqldb.Queries, clock Clock, full bool) (Result, error) {
+//
+// full forces a full run. When what the last runs kept does not add up it says so
+// (errRecount): the caller rolls the transaction back and runs again with full set.
+func evaluate(ctx context.Context, q *sqldb.Queries, clock Clock, full bool) (Result, error) {
 	start := time.Now()
 	e, err := newEvaluation(ctx, q, clock)
 	if err != nil {
@@ -282,7 +296,7 @@ func (e *evaluation) sync(ctx context.Context, found []Finding, have []stored, o
 		a := known[k]
 		if a == nil {
 			sc := e.shops[f.ShopID]
-			if _, err := q.InsertAnomaly(ctx, sqldb.InsertAnomalyParams{
+			if err := q.InsertAnomaly(ctx, sqldb.InsertAnomalyParams{
 				Rule: f.Rule, Kind: f.Kind, ShopID: f.ShopID, Platform: sc.platform, ShopName: sc.name,
 				OrderNo: f.OrderNo, Subject: f.Subject, OrderID: orderID(f.OrderID), Since: fmtWall(f.Since),
 				Deadline: fmtWall(f.Deadline), Basis: f.Basis, Detail: f.Detail, AmountFen: f.AmountFen,

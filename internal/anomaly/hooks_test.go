@@ -16,12 +16,9 @@ func (s *Store) FullRecheck(ctx context.Context, clock Clock) (Result, []sqldb.A
 	defer s.mu.Unlock()
 	var res Result
 	var shops []sqldb.AnomalyShop
-	err := s.db.InTx(ctx, func(tx *sql.Tx, q *sqldb.Queries) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM anomaly_run"); err != nil {
-			return err
-		}
+	err := s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
 		var err error
-		if res, err = evaluate(ctx, tx, q, clock); err != nil {
+		if res, err = evaluate(ctx, q, clock, true); err != nil {
 			return err
 		}
 		if shops, err = q.AnomalyShops(ctx); err != nil {

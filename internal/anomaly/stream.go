@@ -15,7 +15,7 @@ import (
 // that order; walk merges the few runs the filters select (anomaly_count says which hold
 // rows), so that a page reads its own rows and not every matching one.
 
-// Cursors before the first row: "\x01" sorts after ” (no deadline) and before any time;
+// Cursors before the first row: "\x01" sorts after the empty deadline and before any time;
 // "~" after any time.
 const (
 	firstDeadline = "\x01"
