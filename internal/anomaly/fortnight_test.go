@@ -36,6 +36,15 @@ var fortnightStart = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) // shop-local 
 // fortnightNow is when the rules run: an hour after the last order.
 func fortnightNow() time.Time { return fortnightStart.Add(fortnightDays*24*time.Hour + time.Hour) }
 
+// TestMain removes the seeded fortnight the benchmarks made.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fortnight.dir != "" {
+		os.RemoveAll(fortnight.dir)
+	}
+	os.Exit(code)
+}
+
 var fortnight struct {
 	once sync.Once
 	dir  string
@@ -161,15 +170,6 @@ func seedFortnight(ctx context.Context, path string, n int) error {
 	return d.Close()
 }
 
-// TestKeepFortnight writes the seeded fortnight to $SHOPDESK_KEEP_FORTNIGHT (experiments).
-func TestKeepFortnight(t *testing.T) {
-	dst := os.Getenv("SHOPDESK_KEEP_FORTNIGHT")
-	if dst == "" {
-		t.Skip("SHOPDESK_KEEP_FORTNIGHT not set")
-	}
-	fortnightDB(t, filepath.Dir(dst), filepath.Base(dst))
-}
-
 // Further orders of the fortnight's Taobao shop, an hour after its last daily import: a
 // 订单报表 of 10,000 orders (SHOPDESK_BENCH_FURTHER overrides), 70 % of them new (created in
 // the last hour) and 30 % orders to ship that have now shipped.
@@ -229,11 +229,3 @@ func writeFurtherFile(tb testing.TB, seeded, path string, n int) {
 }
 
 const wallLayout = "2006-01-02 15:04:05"
-
-func TestKeepFurther(t *testing.T) {
-	dst := os.Getenv("SHOPDESK_KEEP_FURTHER")
-	if dst == "" {
-		t.Skip()
-	}
-	writeFurtherFile(t, os.Getenv("SHOPDESK_SEEDED"), dst, furtherOrders())
-}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -205,4 +206,74 @@ func sameShops(a, b []sqldb.AnomalyShop) bool {
 		return out
 	}
 	return reflect.DeepEqual(norm(a), norm(b))
+}
+
+// A run that finds nothing to do writes nothing: not the anomalies, their history, the
+// counts, nor what the rules keep for the next run. SQLite's data_version, read on a
+// connection of its own, moves only when another connection commits a change.
+func TestNothingChangedWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	d := fixture(t)
+	s := anomaly.New(d)
+	conn, err := d.SQL.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	version := func() int64 {
+		var v int64
+		if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	evaluate(t, s, "2026-11-22 02:59:00") // the first run: every anomaly new
+	cases := []struct {
+		name, at string
+		do       func()
+		writes   bool
+	}{
+		{"the same time", "2026-11-22 02:59:00", nil, false},
+		{"the same time again", "2026-11-22 02:59:00", nil, false},
+		{"30 s later, no rule's turning point passed", "2026-11-22 02:59:30", nil, false},
+		{"P-OVER48 is due soon", "2026-11-22 03:00:00", nil, true},
+		{"then nothing again", "2026-11-22 03:00:00", nil, false},
+		{"the same file again: no import", "2026-11-22 03:00:00", func() {
+			importFile(t, d, pddFile(t, t.TempDir(), "拼多多订单.csv", pddOrders()...), importer.Options{ShopName: pddShop})
+		}, false},
+		{"a re-export of the same orders", "2026-11-22 03:00:00", func() {
+			rows := make([][]string, 0)
+			for _, o := range pddOrders() {
+				if o.Quantity == 0 {
+					o.Quantity = 1
+				}
+				if o.GoodsFen == 0 {
+					o.GoodsFen = o.PayFen
+				}
+				rows = append(rows, o.Row())
+			}
+			p := filepath.Join(t.TempDir(), "拼多多订单-2.csv")
+			if err := exportfile.WriteCSV(p, exportfile.PDDOrderHeader, rows, exportfile.CSVOptions{BOM: true, Footer: []string{""}}); err != nil {
+				t.Fatal(err)
+			}
+			if r := importFile(t, d, p, importer.Options{ShopName: pddShop}); r.Unchanged != len(rows) {
+				t.Fatalf("re-export: %+v", r)
+			}
+		}, true}, // the run takes the import's note off its list, and writes nothing else
+		{"and after it", "2026-11-22 03:00:00", nil, false},
+	}
+	for _, c := range cases {
+		if c.do != nil {
+			c.do()
+		}
+		before := version()
+		res := evaluate(t, s, c.at)
+		wrote := version() != before
+		if wrote != c.writes {
+			t.Errorf("%s: wrote %v, want %v (%+v)", c.name, wrote, c.writes, res)
+		}
+		if !c.writes && res.New+res.Changed+res.Cleared+res.Reopened+res.Checked != 0 {
+			t.Errorf("%s: %+v", c.name, res)
+		}
+	}
 }
