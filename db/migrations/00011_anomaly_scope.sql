@@ -75,11 +75,14 @@ CREATE TRIGGER anomaly_pending_complaint_update AFTER UPDATE ON complaint BEGIN
 END;
 -- +goose StatementEnd
 
--- The last run, one row: the thresholds it ran with (JSON of settings.Thresholds) and when
--- (UTC). Other thresholds, or no row: the next run is a full one.
+-- The last run, one row: the thresholds it ran with (JSON of settings.Thresholds), when it
+-- last changed anything (UTC), and how many anomalies the rules find (active = 1: only runs
+-- change that, by what they add, clear and bring back). Other thresholds, or no row: the
+-- next run is a full one.
 CREATE TABLE anomaly_run (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     thresholds TEXT NOT NULL,
+    found      INTEGER NOT NULL,
     ran_at     TEXT NOT NULL
 );
 

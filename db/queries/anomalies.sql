@@ -23,10 +23,11 @@ DELETE FROM anomaly_scope_order;
 DELETE FROM anomaly_scope_key;
 
 -- name: GetAnomalyRun :one
-SELECT thresholds FROM anomaly_run WHERE id = 1;
+SELECT thresholds, found FROM anomaly_run WHERE id = 1;
 
 -- name: SaveAnomalyRun :exec
-INSERT OR REPLACE INTO anomaly_run (id, thresholds, ran_at) VALUES (1, sqlc.arg(thresholds), sqlc.arg(ran_at));
+INSERT OR REPLACE INTO anomaly_run (id, thresholds, found, ran_at)
+VALUES (1, sqlc.arg(thresholds), sqlc.arg(found), sqlc.arg(ran_at));
 
 -- name: AnomalyShops :many
 SELECT shop_id, timezone, wall, offset_s, no_promised, no_shipped, refund_orders, window_n, median_fen
@@ -151,32 +152,35 @@ WHERE o.shop_id = sqlc.arg(shop_id) AND o.created_at >= sqlc.arg(from_time) AND 
 -- name: MaxScopeKey :one
 SELECT CAST(coalesce(max(n), 0) AS INTEGER) FROM anomaly_scope_key;
 
--- The scope's orders, a chunk at a time, with what the last run counted of them (watch_*).
--- name: ScopeOrderCounts :many
-SELECT s.id, CAST(o.id IS NOT NULL AS INTEGER) AS present, CAST(coalesce(o.shop_id, 0) AS INTEGER) AS shop_id,
-       CAST(coalesce(o.status, '') AS TEXT) AS status, CAST(coalesce(o.created_at, '') AS TEXT) AS created_at,
-       CAST(coalesce(o.paid_at, '') AS TEXT) AS paid_at, CAST(coalesce(o.promised_ship_at, '') AS TEXT) AS promised_ship_at,
-       CAST(coalesce(o.shipped_at, '') AS TEXT) AS shipped_at, CAST(coalesce(o.after_sale, '') AS TEXT) AS after_sale,
-       CAST(coalesce(o.pay_fen, 0) AS INTEGER) AS pay_fen,
-       CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = s.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds,
-       CAST(w.order_id IS NOT NULL AS INTEGER) AS watched, CAST(coalesce(w.shop_id, 0) AS INTEGER) AS watch_shop,
-       CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags, CAST(coalesce(w.pay_fen, 0) AS INTEGER) AS watch_pay
-FROM anomaly_scope_order s
-LEFT JOIN orders o ON o.id = s.id
-LEFT JOIN anomaly_watch w ON w.order_id = s.id
-WHERE s.id > sqlc.arg(after)
-ORDER BY s.id
-LIMIT sqlc.arg(lim);
+-- What the scope's orders change in a shop's median window: the ones in it now (paid,
+-- created from from_time to before to_time, compared as text) come in, the ones the last
+-- run counted (anomaly_watch flag 8) go out; only the amounts whose count changed.
+-- name: AddWindowChanges :execrows
+INSERT INTO anomaly_amount (shop_id, pay_fen, n)
+SELECT x.shop_id, x.pay_fen, sum(x.d) FROM (
+    SELECT o.shop_id AS shop_id, o.pay_fen AS pay_fen, 1 AS d
+    FROM anomaly_scope_order s CROSS JOIN orders o ON o.id = s.id
+    WHERE o.shop_id = sqlc.arg(shop_id) AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time)
+      AND o.status IN ('to_ship', 'shipped', 'completed')
+    UNION ALL
+    SELECT w.shop_id, w.pay_fen, -1
+    FROM anomaly_scope_order s CROSS JOIN anomaly_watch w ON w.order_id = s.id
+    WHERE w.shop_id = sqlc.arg(shop_id) AND w.flags & 8 <> 0) x
+GROUP BY x.shop_id, x.pay_fen HAVING sum(x.d) <> 0
+ON CONFLICT (shop_id, pay_fen) DO UPDATE SET n = n + excluded.n;
 
--- What a run keeps of orders (rows: a JSON array of [order_id, shop_id, next_at or null,
--- flags, pay_fen]).
--- name: SaveWatch :exec
-INSERT INTO anomaly_watch (order_id, shop_id, next_at, flags, pay_fen)
-SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-       json_extract(value, '$[3]'), json_extract(value, '$[4]')
-FROM json_each(sqlc.arg(rows)) WHERE true
-ON CONFLICT (order_id) DO UPDATE SET shop_id = excluded.shop_id, next_at = excluded.next_at, flags = excluded.flags,
-                                     pay_fen = excluded.pay_fen;
+-- name: CountNegativeAmounts :one
+SELECT CAST(count(*) AS INTEGER) FROM anomaly_amount WHERE n < 0;
+
+-- Whether undos are among the noted changes (ScopeGoneWatch has anything to find).
+-- name: PendingUndos :one
+SELECT CAST(EXISTS (SELECT 1 FROM anomaly_pending WHERE what = 'undo' AND id <= sqlc.arg(upto)) AS INTEGER);
+
+-- What the last run kept of the scope's orders that are gone (an undo removed them).
+-- name: ScopeGoneWatch :many
+SELECT w.order_id, w.shop_id, w.flags, w.pay_fen
+FROM anomaly_scope_order s CROSS JOIN anomaly_watch w ON w.order_id = s.id
+WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = s.id);
 
 -- name: DeleteWatch :exec
 DELETE FROM anomaly_watch WHERE order_id IN (SELECT value FROM json_each(sqlc.arg(ids)));
@@ -215,7 +219,9 @@ SELECT o.id, o.shop_id, o.order_no, o.status, o.status_text, o.created_at, o.pai
        o.promised_ship_at, o.buyer_message, o.address_changed,
        CAST(CASE WHEN o.address_changed <> 0 THEN o.address ELSE '' END AS TEXT) AS address,
        o.pay_fen, o.refund_fen, o.item_count, o.tracking_no, o.carrier, o.close_reason, o.after_sale,
-       o.late_ship_comp, o.late_ship_comp_fen, fb.finished_at AS first_seen_utc,
+       o.late_ship_comp, o.late_ship_comp_fen,
+       CAST(CASE WHEN o.status = 'shipped' OR o.refund_fen > 0 OR o.after_sale <> '' THEN
+           (SELECT fb.finished_at FROM import_batch fb WHERE fb.id = o.first_batch_id) ELSE '' END AS TEXT) AS first_seen_utc,
        CAST(CASE WHEN o.status IN ('shipped', 'closed') THEN coalesce((
            SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
            WHERE c.order_id = o.id AND c.field = 'status'), '') ELSE '' END AS TEXT) AS status_seen_utc,
@@ -229,10 +235,12 @@ SELECT o.id, o.shop_id, o.order_no, o.status, o.status_text, o.created_at, o.pai
            SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
            WHERE c.order_id = o.id AND c.field = 'after_sale'), '') ELSE '' END AS TEXT) AS after_sale_seen_utc,
        CAST(EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no) AS INTEGER) AS has_refunds,
-       CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds
+       CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds,
+       CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags, w.next_at AS watch_next,
+       CAST(coalesce(w.pay_fen, 0) AS INTEGER) AS watch_pay, CAST(w.order_id IS NOT NULL AS INTEGER) AS watched
 FROM anomaly_scope_key k
 CROSS JOIN orders o ON o.shop_id = k.shop_id AND o.order_no = k.order_no
-JOIN import_batch fb ON fb.id = o.first_batch_id
+LEFT JOIN anomaly_watch w ON w.order_id = o.id
 WHERE k.n > sqlc.arg(after) AND k.n <= sqlc.arg(upto);
 
 -- Sub-orders with a refund status (the refund or after-sale status column of sub-order exports).
@@ -278,6 +286,9 @@ SELECT a.id, a.rule, a.kind, a.shop_id, a.order_no, a.subject, a.order_id, a.sin
 FROM anomaly_scope_key k
 CROSS JOIN anomaly a ON a.order_no = k.order_no AND a.shop_id = k.shop_id
 WHERE k.n > sqlc.arg(after) AND k.n <= sqlc.arg(upto);
+
+-- name: AnyComplaints :one
+SELECT CAST(EXISTS (SELECT 1 FROM complaint WHERE deleted_at = '') AS INTEGER);
 
 -- name: CountActiveAnomalies :one
 SELECT CAST(count(*) AS INTEGER) FROM anomaly WHERE active = 1;

@@ -22,6 +22,38 @@ func (q *Queries) AddAmounts(ctx context.Context, rows interface{}) error {
 	return err
 }
 
+const addWindowChanges = `-- name: AddWindowChanges :execrows
+INSERT INTO anomaly_amount (shop_id, pay_fen, n)
+SELECT x.shop_id, x.pay_fen, sum(x.d) FROM (
+    SELECT o.shop_id AS shop_id, o.pay_fen AS pay_fen, 1 AS d
+    FROM anomaly_scope_order s CROSS JOIN orders o ON o.id = s.id
+    WHERE o.shop_id = ?1 AND o.created_at >= ?2 AND o.created_at < ?3
+      AND o.status IN ('to_ship', 'shipped', 'completed')
+    UNION ALL
+    SELECT w.shop_id, w.pay_fen, -1
+    FROM anomaly_scope_order s CROSS JOIN anomaly_watch w ON w.order_id = s.id
+    WHERE w.shop_id = ?1 AND w.flags & 8 <> 0) x
+GROUP BY x.shop_id, x.pay_fen HAVING sum(x.d) <> 0
+ON CONFLICT (shop_id, pay_fen) DO UPDATE SET n = n + excluded.n
+`
+
+type AddWindowChangesParams struct {
+	ShopID   int64
+	FromTime string
+	ToTime   string
+}
+
+// What the scope's orders change in a shop's median window: the ones in it now (paid,
+// created from from_time to before to_time, compared as text) come in, the ones the last
+// run counted (anomaly_watch flag 8) go out; only the amounts whose count changed.
+func (q *Queries) AddWindowChanges(ctx context.Context, arg AddWindowChangesParams) (int64, error) {
+	result, err := q.exec(ctx, q.addWindowChangesStmt, addWindowChanges, arg.ShopID, arg.FromTime, arg.ToTime)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const anomalyCounts = `-- name: AnomalyCounts :many
 SELECT kind, state, shop_id, owner_id, n, newest FROM anomaly_count
 `
@@ -282,6 +314,17 @@ func (q *Queries) AnomalyShops(ctx context.Context) ([]AnomalyShop, error) {
 	return items, nil
 }
 
+const anyComplaints = `-- name: AnyComplaints :one
+SELECT CAST(EXISTS (SELECT 1 FROM complaint WHERE deleted_at = '') AS INTEGER)
+`
+
+func (q *Queries) AnyComplaints(ctx context.Context) (int64, error) {
+	row := q.queryRow(ctx, q.anyComplaintsStmt, anyComplaints)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const clearAnomaly = `-- name: ClearAnomaly :exec
 UPDATE anomaly
 SET active = 0, state = ?1, resolution = ?2,
@@ -352,6 +395,17 @@ type CountAmountsBetweenParams struct {
 
 func (q *Queries) CountAmountsBetween(ctx context.Context, arg CountAmountsBetweenParams) (int64, error) {
 	row := q.queryRow(ctx, q.countAmountsBetweenStmt, countAmountsBetween, arg.ShopID, arg.AboveFen, arg.UptoFen)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
+const countNegativeAmounts = `-- name: CountNegativeAmounts :one
+SELECT CAST(count(*) AS INTEGER) FROM anomaly_amount WHERE n < 0
+`
+
+func (q *Queries) CountNegativeAmounts(ctx context.Context) (int64, error) {
+	row := q.queryRow(ctx, q.countNegativeAmountsStmt, countNegativeAmounts)
 	var column_1 int64
 	err := row.Scan(&column_1)
 	return column_1, err
@@ -530,14 +584,19 @@ func (q *Queries) GetAnomaly(ctx context.Context, id int64) (GetAnomalyRow, erro
 }
 
 const getAnomalyRun = `-- name: GetAnomalyRun :one
-SELECT thresholds FROM anomaly_run WHERE id = 1
+SELECT thresholds, found FROM anomaly_run WHERE id = 1
 `
 
-func (q *Queries) GetAnomalyRun(ctx context.Context) (string, error) {
+type GetAnomalyRunRow struct {
+	Thresholds string
+	Found      int64
+}
+
+func (q *Queries) GetAnomalyRun(ctx context.Context) (GetAnomalyRunRow, error) {
 	row := q.queryRow(ctx, q.getAnomalyRunStmt, getAnomalyRun)
-	var thresholds string
-	err := row.Scan(&thresholds)
-	return thresholds, err
+	var i GetAnomalyRunRow
+	err := row.Scan(&i.Thresholds, &i.Found)
+	return i, err
 }
 
 const getAnomalyWorkflow = `-- name: GetAnomalyWorkflow :one
@@ -1182,6 +1241,18 @@ func (q *Queries) OrderItems(ctx context.Context, orderID int64) ([]OrderItemsRo
 	return items, nil
 }
 
+const pendingUndos = `-- name: PendingUndos :one
+SELECT CAST(EXISTS (SELECT 1 FROM anomaly_pending WHERE what = 'undo' AND id <= ?1) AS INTEGER)
+`
+
+// Whether undos are among the noted changes (ScopeGoneWatch has anything to find).
+func (q *Queries) PendingUndos(ctx context.Context, upto int64) (int64, error) {
+	row := q.queryRow(ctx, q.pendingUndosStmt, pendingUndos, upto)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const pruneAmounts = `-- name: PruneAmounts :exec
 DELETE FROM anomaly_amount WHERE shop_id = ?1 AND n <= 0
 `
@@ -1324,7 +1395,9 @@ SELECT o.id, o.shop_id, o.order_no, o.status, o.status_text, o.created_at, o.pai
        o.promised_ship_at, o.buyer_message, o.address_changed,
        CAST(CASE WHEN o.address_changed <> 0 THEN o.address ELSE '' END AS TEXT) AS address,
        o.pay_fen, o.refund_fen, o.item_count, o.tracking_no, o.carrier, o.close_reason, o.after_sale,
-       o.late_ship_comp, o.late_ship_comp_fen, fb.finished_at AS first_seen_utc,
+       o.late_ship_comp, o.late_ship_comp_fen,
+       CAST(CASE WHEN o.status = 'shipped' OR o.refund_fen > 0 OR o.after_sale <> '' THEN
+           (SELECT fb.finished_at FROM import_batch fb WHERE fb.id = o.first_batch_id) ELSE '' END AS TEXT) AS first_seen_utc,
        CAST(CASE WHEN o.status IN ('shipped', 'closed') THEN coalesce((
            SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
            WHERE c.order_id = o.id AND c.field = 'status'), '') ELSE '' END AS TEXT) AS status_seen_utc,
@@ -1338,10 +1411,12 @@ SELECT o.id, o.shop_id, o.order_no, o.status, o.status_text, o.created_at, o.pai
            SELECT max(b.finished_at) FROM order_change c JOIN import_batch b ON b.id = c.batch_id
            WHERE c.order_id = o.id AND c.field = 'after_sale'), '') ELSE '' END AS TEXT) AS after_sale_seen_utc,
        CAST(EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no) AS INTEGER) AS has_refunds,
-       CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds
+       CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds,
+       CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags, w.next_at AS watch_next,
+       CAST(coalesce(w.pay_fen, 0) AS INTEGER) AS watch_pay, CAST(w.order_id IS NOT NULL AS INTEGER) AS watched
 FROM anomaly_scope_key k
 CROSS JOIN orders o ON o.shop_id = k.shop_id AND o.order_no = k.order_no
-JOIN import_batch fb ON fb.id = o.first_batch_id
+LEFT JOIN anomaly_watch w ON w.order_id = o.id
 WHERE k.n > ?1 AND k.n <= ?2
 `
 
@@ -1379,6 +1454,10 @@ type RuleOrdersRow struct {
 	AfterSaleSeenUtc string
 	HasRefunds       int64
 	HasItemRefunds   int64
+	WatchFlags       int64
+	WatchNext        *int64
+	WatchPay         int64
+	Watched          int64
 }
 
 // The orders of a chunk of keys (n > after, <= upto) with every column a rule reads.
@@ -1423,6 +1502,10 @@ func (q *Queries) RuleOrders(ctx context.Context, arg RuleOrdersParams) ([]RuleO
 			&i.AfterSaleSeenUtc,
 			&i.HasRefunds,
 			&i.HasItemRefunds,
+			&i.WatchFlags,
+			&i.WatchNext,
+			&i.WatchPay,
+			&i.Watched,
 		); err != nil {
 			return nil, err
 		}
@@ -1689,16 +1772,18 @@ func (q *Queries) RuleStoredAnomalies(ctx context.Context, arg RuleStoredAnomali
 }
 
 const saveAnomalyRun = `-- name: SaveAnomalyRun :exec
-INSERT OR REPLACE INTO anomaly_run (id, thresholds, ran_at) VALUES (1, ?1, ?2)
+INSERT OR REPLACE INTO anomaly_run (id, thresholds, found, ran_at)
+VALUES (1, ?1, ?2, ?3)
 `
 
 type SaveAnomalyRunParams struct {
 	Thresholds string
+	Found      int64
 	RanAt      string
 }
 
 func (q *Queries) SaveAnomalyRun(ctx context.Context, arg SaveAnomalyRunParams) error {
-	_, err := q.exec(ctx, q.saveAnomalyRunStmt, saveAnomalyRun, arg.Thresholds, arg.RanAt)
+	_, err := q.exec(ctx, q.saveAnomalyRunStmt, saveAnomalyRun, arg.Thresholds, arg.Found, arg.RanAt)
 	return err
 }
 
@@ -1733,22 +1818,6 @@ func (q *Queries) SaveAnomalyShop(ctx context.Context, arg SaveAnomalyShopParams
 		arg.WindowN,
 		arg.MedianFen,
 	)
-	return err
-}
-
-const saveWatch = `-- name: SaveWatch :exec
-INSERT INTO anomaly_watch (order_id, shop_id, next_at, flags, pay_fen)
-SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-       json_extract(value, '$[3]'), json_extract(value, '$[4]')
-FROM json_each(?1) WHERE true
-ON CONFLICT (order_id) DO UPDATE SET shop_id = excluded.shop_id, next_at = excluded.next_at, flags = excluded.flags,
-                                     pay_fen = excluded.pay_fen
-`
-
-// What a run keeps of orders (rows: a JSON array of [order_id, shop_id, next_at or null,
-// flags, pay_fen]).
-func (q *Queries) SaveWatch(ctx context.Context, rows interface{}) error {
-	_, err := q.exec(ctx, q.saveWatchStmt, saveWatch, rows)
 	return err
 }
 
@@ -1833,6 +1902,48 @@ func (q *Queries) ScopeDue(ctx context.Context, arg ScopeDueParams) error {
 	return err
 }
 
+const scopeGoneWatch = `-- name: ScopeGoneWatch :many
+SELECT w.order_id, w.shop_id, w.flags, w.pay_fen
+FROM anomaly_scope_order s CROSS JOIN anomaly_watch w ON w.order_id = s.id
+WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = s.id)
+`
+
+type ScopeGoneWatchRow struct {
+	OrderID int64
+	ShopID  int64
+	Flags   int64
+	PayFen  int64
+}
+
+// What the last run kept of the scope's orders that are gone (an undo removed them).
+func (q *Queries) ScopeGoneWatch(ctx context.Context) ([]ScopeGoneWatchRow, error) {
+	rows, err := q.query(ctx, q.scopeGoneWatchStmt, scopeGoneWatch)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ScopeGoneWatchRow
+	for rows.Next() {
+		var i ScopeGoneWatchRow
+		if err := rows.Scan(
+			&i.OrderID,
+			&i.ShopID,
+			&i.Flags,
+			&i.PayFen,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const scopeImportedKeys = `-- name: ScopeImportedKeys :exec
 INSERT OR IGNORE INTO anomaly_scope_key (shop_id, order_no)
 SELECT r.shop_id, r.order_no FROM anomaly_pending p CROSS JOIN refund r ON r.first_batch_id = p.batch_id
@@ -1900,86 +2011,6 @@ SELECT o.shop_id, o.order_no FROM anomaly_scope_order s CROSS JOIN orders o ON o
 func (q *Queries) ScopeKeysOfOrders(ctx context.Context) error {
 	_, err := q.exec(ctx, q.scopeKeysOfOrdersStmt, scopeKeysOfOrders)
 	return err
-}
-
-const scopeOrderCounts = `-- name: ScopeOrderCounts :many
-SELECT s.id, CAST(o.id IS NOT NULL AS INTEGER) AS present, CAST(coalesce(o.shop_id, 0) AS INTEGER) AS shop_id,
-       CAST(coalesce(o.status, '') AS TEXT) AS status, CAST(coalesce(o.created_at, '') AS TEXT) AS created_at,
-       CAST(coalesce(o.paid_at, '') AS TEXT) AS paid_at, CAST(coalesce(o.promised_ship_at, '') AS TEXT) AS promised_ship_at,
-       CAST(coalesce(o.shipped_at, '') AS TEXT) AS shipped_at, CAST(coalesce(o.after_sale, '') AS TEXT) AS after_sale,
-       CAST(coalesce(o.pay_fen, 0) AS INTEGER) AS pay_fen,
-       CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = s.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds,
-       CAST(w.order_id IS NOT NULL AS INTEGER) AS watched, CAST(coalesce(w.shop_id, 0) AS INTEGER) AS watch_shop,
-       CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags, CAST(coalesce(w.pay_fen, 0) AS INTEGER) AS watch_pay
-FROM anomaly_scope_order s
-LEFT JOIN orders o ON o.id = s.id
-LEFT JOIN anomaly_watch w ON w.order_id = s.id
-WHERE s.id > ?1
-ORDER BY s.id
-LIMIT ?2
-`
-
-type ScopeOrderCountsParams struct {
-	After int64
-	Lim   int64
-}
-
-type ScopeOrderCountsRow struct {
-	ID             int64
-	Present        int64
-	ShopID         int64
-	Status         string
-	CreatedAt      string
-	PaidAt         string
-	PromisedShipAt string
-	ShippedAt      string
-	AfterSale      string
-	PayFen         int64
-	HasItemRefunds int64
-	Watched        int64
-	WatchShop      int64
-	WatchFlags     int64
-	WatchPay       int64
-}
-
-// The scope's orders, a chunk at a time, with what the last run counted of them (watch_*).
-func (q *Queries) ScopeOrderCounts(ctx context.Context, arg ScopeOrderCountsParams) ([]ScopeOrderCountsRow, error) {
-	rows, err := q.query(ctx, q.scopeOrderCountsStmt, scopeOrderCounts, arg.After, arg.Lim)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ScopeOrderCountsRow
-	for rows.Next() {
-		var i ScopeOrderCountsRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.Present,
-			&i.ShopID,
-			&i.Status,
-			&i.CreatedAt,
-			&i.PaidAt,
-			&i.PromisedShipAt,
-			&i.ShippedAt,
-			&i.AfterSale,
-			&i.PayFen,
-			&i.HasItemRefunds,
-			&i.Watched,
-			&i.WatchShop,
-			&i.WatchFlags,
-			&i.WatchPay,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
 }
 
 const scopeShopOrders = `-- name: ScopeShopOrders :exec

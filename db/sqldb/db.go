@@ -30,6 +30,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
 	}
+	if q.addWindowChangesStmt, err = db.PrepareContext(ctx, addWindowChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query AddWindowChanges: %w", err)
+	}
 	if q.anomalyCountsStmt, err = db.PrepareContext(ctx, anomalyCounts); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyCounts: %w", err)
 	}
@@ -47,6 +50,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.anomalyShopsStmt, err = db.PrepareContext(ctx, anomalyShops); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyShops: %w", err)
+	}
+	if q.anyComplaintsStmt, err = db.PrepareContext(ctx, anyComplaints); err != nil {
+		return nil, fmt.Errorf("error preparing query AnyComplaints: %w", err)
 	}
 	if q.batchChangesStmt, err = db.PrepareContext(ctx, batchChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchChanges: %w", err)
@@ -68,6 +74,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countAmountsBetweenStmt, err = db.PrepareContext(ctx, countAmountsBetween); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAmountsBetween: %w", err)
+	}
+	if q.countNegativeAmountsStmt, err = db.PrepareContext(ctx, countNegativeAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query CountNegativeAmounts: %w", err)
 	}
 	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
@@ -297,6 +306,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
 	}
+	if q.pendingUndosStmt, err = db.PrepareContext(ctx, pendingUndos); err != nil {
+		return nil, fmt.Errorf("error preparing query PendingUndos: %w", err)
+	}
 	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
 	}
@@ -360,9 +372,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.saveAnomalyShopStmt, err = db.PrepareContext(ctx, saveAnomalyShop); err != nil {
 		return nil, fmt.Errorf("error preparing query SaveAnomalyShop: %w", err)
 	}
-	if q.saveWatchStmt, err = db.PrepareContext(ctx, saveWatch); err != nil {
-		return nil, fmt.Errorf("error preparing query SaveWatch: %w", err)
-	}
 	if q.scopeAllKeysStmt, err = db.PrepareContext(ctx, scopeAllKeys); err != nil {
 		return nil, fmt.Errorf("error preparing query ScopeAllKeys: %w", err)
 	}
@@ -378,6 +387,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.scopeDueStmt, err = db.PrepareContext(ctx, scopeDue); err != nil {
 		return nil, fmt.Errorf("error preparing query ScopeDue: %w", err)
 	}
+	if q.scopeGoneWatchStmt, err = db.PrepareContext(ctx, scopeGoneWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeGoneWatch: %w", err)
+	}
 	if q.scopeImportedKeysStmt, err = db.PrepareContext(ctx, scopeImportedKeys); err != nil {
 		return nil, fmt.Errorf("error preparing query ScopeImportedKeys: %w", err)
 	}
@@ -389,9 +401,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.scopeKeysOfOrdersStmt, err = db.PrepareContext(ctx, scopeKeysOfOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ScopeKeysOfOrders: %w", err)
-	}
-	if q.scopeOrderCountsStmt, err = db.PrepareContext(ctx, scopeOrderCounts); err != nil {
-		return nil, fmt.Errorf("error preparing query ScopeOrderCounts: %w", err)
 	}
 	if q.scopeShopOrdersStmt, err = db.PrepareContext(ctx, scopeShopOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ScopeShopOrders: %w", err)
@@ -468,6 +477,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
 		}
 	}
+	if q.addWindowChangesStmt != nil {
+		if cerr := q.addWindowChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addWindowChangesStmt: %w", cerr)
+		}
+	}
 	if q.anomalyCountsStmt != nil {
 		if cerr := q.anomalyCountsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing anomalyCountsStmt: %w", cerr)
@@ -496,6 +510,11 @@ func (q *Queries) Close() error {
 	if q.anomalyShopsStmt != nil {
 		if cerr := q.anomalyShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing anomalyShopsStmt: %w", cerr)
+		}
+	}
+	if q.anyComplaintsStmt != nil {
+		if cerr := q.anyComplaintsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anyComplaintsStmt: %w", cerr)
 		}
 	}
 	if q.batchChangesStmt != nil {
@@ -531,6 +550,11 @@ func (q *Queries) Close() error {
 	if q.countAmountsBetweenStmt != nil {
 		if cerr := q.countAmountsBetweenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countAmountsBetweenStmt: %w", cerr)
+		}
+	}
+	if q.countNegativeAmountsStmt != nil {
+		if cerr := q.countNegativeAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countNegativeAmountsStmt: %w", cerr)
 		}
 	}
 	if q.countOrdersStmt != nil {
@@ -913,6 +937,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ordersForImportStmt: %w", cerr)
 		}
 	}
+	if q.pendingUndosStmt != nil {
+		if cerr := q.pendingUndosStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing pendingUndosStmt: %w", cerr)
+		}
+	}
 	if q.platformHasOrdersStmt != nil {
 		if cerr := q.platformHasOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing platformHasOrdersStmt: %w", cerr)
@@ -1018,11 +1047,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing saveAnomalyShopStmt: %w", cerr)
 		}
 	}
-	if q.saveWatchStmt != nil {
-		if cerr := q.saveWatchStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing saveWatchStmt: %w", cerr)
-		}
-	}
 	if q.scopeAllKeysStmt != nil {
 		if cerr := q.scopeAllKeysStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing scopeAllKeysStmt: %w", cerr)
@@ -1048,6 +1072,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing scopeDueStmt: %w", cerr)
 		}
 	}
+	if q.scopeGoneWatchStmt != nil {
+		if cerr := q.scopeGoneWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeGoneWatchStmt: %w", cerr)
+		}
+	}
 	if q.scopeImportedKeysStmt != nil {
 		if cerr := q.scopeImportedKeysStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing scopeImportedKeysStmt: %w", cerr)
@@ -1066,11 +1095,6 @@ func (q *Queries) Close() error {
 	if q.scopeKeysOfOrdersStmt != nil {
 		if cerr := q.scopeKeysOfOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing scopeKeysOfOrdersStmt: %w", cerr)
-		}
-	}
-	if q.scopeOrderCountsStmt != nil {
-		if cerr := q.scopeOrderCountsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing scopeOrderCountsStmt: %w", cerr)
 		}
 	}
 	if q.scopeShopOrdersStmt != nil {
@@ -1214,12 +1238,14 @@ type Queries struct {
 	tx                            *sql.Tx
 	addAmountsStmt                *sql.Stmt
 	addBatchShopStmt              *sql.Stmt
+	addWindowChangesStmt          *sql.Stmt
 	anomalyCountsStmt             *sql.Stmt
 	anomalyCountsOfOrderNoStmt    *sql.Stmt
 	anomalyEventsStmt             *sql.Stmt
 	anomalyOrderStmt              *sql.Stmt
 	anomalyShopNameStmt           *sql.Stmt
 	anomalyShopsStmt              *sql.Stmt
+	anyComplaintsStmt             *sql.Stmt
 	batchChangesStmt              *sql.Stmt
 	batchRefundChangesStmt        *sql.Stmt
 	clearAnomalyStmt              *sql.Stmt
@@ -1227,6 +1253,7 @@ type Queries struct {
 	clearScopeOrdersStmt          *sql.Stmt
 	countActiveAnomaliesStmt      *sql.Stmt
 	countAmountsBetweenStmt       *sql.Stmt
+	countNegativeAmountsStmt      *sql.Stmt
 	countOrdersStmt               *sql.Stmt
 	countOrdersWithOpenRefundStmt *sql.Stmt
 	countSearchOrdersStmt         *sql.Stmt
@@ -1303,6 +1330,7 @@ type Queries struct {
 	orderItemsStmt                *sql.Stmt
 	orderRefundsStmt              *sql.Stmt
 	ordersForImportStmt           *sql.Stmt
+	pendingUndosStmt              *sql.Stmt
 	platformHasOrdersStmt         *sql.Stmt
 	pruneAmountsStmt              *sql.Stmt
 	putSettingStmt                *sql.Stmt
@@ -1324,17 +1352,16 @@ type Queries struct {
 	ruleStoredAnomaliesStmt       *sql.Stmt
 	saveAnomalyRunStmt            *sql.Stmt
 	saveAnomalyShopStmt           *sql.Stmt
-	saveWatchStmt                 *sql.Stmt
 	scopeAllKeysStmt              *sql.Stmt
 	scopeBigOrderAnomaliesStmt    *sql.Stmt
 	scopeBigOrderCandidatesStmt   *sql.Stmt
 	scopeCandidatesStmt           *sql.Stmt
 	scopeDueStmt                  *sql.Stmt
+	scopeGoneWatchStmt            *sql.Stmt
 	scopeImportedKeysStmt         *sql.Stmt
 	scopeImportedOrdersStmt       *sql.Stmt
 	scopeKeyStmt                  *sql.Stmt
 	scopeKeysOfOrdersStmt         *sql.Stmt
-	scopeOrderCountsStmt          *sql.Stmt
 	scopeShopOrdersStmt           *sql.Stmt
 	scopeUndoneKeysStmt           *sql.Stmt
 	scopeUndoneOrdersStmt         *sql.Stmt
@@ -1363,12 +1390,14 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		tx:                            tx,
 		addAmountsStmt:                q.addAmountsStmt,
 		addBatchShopStmt:              q.addBatchShopStmt,
+		addWindowChangesStmt:          q.addWindowChangesStmt,
 		anomalyCountsStmt:             q.anomalyCountsStmt,
 		anomalyCountsOfOrderNoStmt:    q.anomalyCountsOfOrderNoStmt,
 		anomalyEventsStmt:             q.anomalyEventsStmt,
 		anomalyOrderStmt:              q.anomalyOrderStmt,
 		anomalyShopNameStmt:           q.anomalyShopNameStmt,
 		anomalyShopsStmt:              q.anomalyShopsStmt,
+		anyComplaintsStmt:             q.anyComplaintsStmt,
 		batchChangesStmt:              q.batchChangesStmt,
 		batchRefundChangesStmt:        q.batchRefundChangesStmt,
 		clearAnomalyStmt:              q.clearAnomalyStmt,
@@ -1376,6 +1405,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		clearScopeOrdersStmt:          q.clearScopeOrdersStmt,
 		countActiveAnomaliesStmt:      q.countActiveAnomaliesStmt,
 		countAmountsBetweenStmt:       q.countAmountsBetweenStmt,
+		countNegativeAmountsStmt:      q.countNegativeAmountsStmt,
 		countOrdersStmt:               q.countOrdersStmt,
 		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
 		countSearchOrdersStmt:         q.countSearchOrdersStmt,
@@ -1452,6 +1482,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		orderItemsStmt:                q.orderItemsStmt,
 		orderRefundsStmt:              q.orderRefundsStmt,
 		ordersForImportStmt:           q.ordersForImportStmt,
+		pendingUndosStmt:              q.pendingUndosStmt,
 		platformHasOrdersStmt:         q.platformHasOrdersStmt,
 		pruneAmountsStmt:              q.pruneAmountsStmt,
 		putSettingStmt:                q.putSettingStmt,
@@ -1473,17 +1504,16 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ruleStoredAnomaliesStmt:       q.ruleStoredAnomaliesStmt,
 		saveAnomalyRunStmt:            q.saveAnomalyRunStmt,
 		saveAnomalyShopStmt:           q.saveAnomalyShopStmt,
-		saveWatchStmt:                 q.saveWatchStmt,
 		scopeAllKeysStmt:              q.scopeAllKeysStmt,
 		scopeBigOrderAnomaliesStmt:    q.scopeBigOrderAnomaliesStmt,
 		scopeBigOrderCandidatesStmt:   q.scopeBigOrderCandidatesStmt,
 		scopeCandidatesStmt:           q.scopeCandidatesStmt,
 		scopeDueStmt:                  q.scopeDueStmt,
+		scopeGoneWatchStmt:            q.scopeGoneWatchStmt,
 		scopeImportedKeysStmt:         q.scopeImportedKeysStmt,
 		scopeImportedOrdersStmt:       q.scopeImportedOrdersStmt,
 		scopeKeyStmt:                  q.scopeKeyStmt,
 		scopeKeysOfOrdersStmt:         q.scopeKeysOfOrdersStmt,
-		scopeOrderCountsStmt:          q.scopeOrderCountsStmt,
 		scopeShopOrdersStmt:           q.scopeShopOrdersStmt,
 		scopeUndoneKeysStmt:           q.scopeUndoneKeysStmt,
 		scopeUndoneOrdersStmt:         q.scopeUndoneOrdersStmt,

@@ -70,6 +70,7 @@ type AnomalyPending struct {
 type AnomalyRun struct {
 	ID         int64
 	Thresholds string
+	Found      int64
 	RanAt      string
 }
 

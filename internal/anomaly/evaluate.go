@@ -47,7 +47,7 @@ func (s *Store) Evaluate(ctx context.Context, clock Clock) (Result, error) {
 				return err
 			}
 			defer q.Close()
-			res, err = evaluate(ctx, q, clock, full)
+			res, err = evaluate(ctx, tx, q, clock, full)
 			return err
 		})
 	}
@@ -103,7 +103,7 @@ func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(
 				return err
 			}
 			defer q.Close()
-			if res, err = evaluate(ctx, q, clock, full); err != nil {
+			if res, err = evaluate(ctx, tx, q, clock, full); err != nil {
 				return err
 			}
 			if err := stream(ctx, q, lq, begin, each); err != nil {
@@ -128,12 +128,18 @@ func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(
 //
 // full forces a full run. When what the last runs kept does not add up it says so
 // (errRecount): the caller rolls the transaction back and runs again with full set.
-func evaluate(ctx context.Context, q *sqldb.Queries, clock Clock, full bool) (Result, error) {
+func evaluate(ctx context.Context, tx *sql.Tx, q *sqldb.Queries, clock Clock, full bool) (Result, error) {
 	start := time.Now()
 	e, err := newEvaluation(ctx, q, clock)
 	if err != nil {
 		return Result{}, err
 	}
+	e.tx = tx
+	defer func() {
+		for _, st := range e.watchStmts {
+			st.Close()
+		}
+	}()
 	e.full = e.full || full
 	if err := e.buildScope(ctx); err != nil {
 		return Result{}, err
@@ -154,11 +160,7 @@ func evaluate(ctx context.Context, q *sqldb.Queries, clock Clock, full bool) (Re
 		return Result{}, err
 	}
 	res := e.res
-	found, err := q.CountActiveAnomalies(ctx)
-	if err != nil {
-		return Result{}, fmt.Errorf("anomaly rules: count: %w", err)
-	}
-	res.Found = int(found)
+	res.Found = int(e.found)
 	res.Notices = e.noticeList()
 	res.CheckedAt = time.Now().Format(wallLayout)
 	res.Millis = time.Since(start).Milliseconds()
@@ -184,7 +186,7 @@ func newEvaluation(ctx context.Context, q *sqldb.Queries, clock Clock) (*evaluat
 	case err != nil:
 		return nil, fmt.Errorf("anomaly rules: last run: %w", err)
 	default:
-		e.full = last != e.thresholds
+		e.full, e.found = last.Thresholds != e.thresholds, last.Found
 	}
 	states, err := q.AnomalyShops(ctx)
 	if err != nil {
@@ -204,8 +206,7 @@ func newEvaluation(ctx context.Context, q *sqldb.Queries, clock Clock) (*evaluat
 			loc, _ = time.LoadLocation(shop.DefaultTimezone)
 		}
 		now, off := clock(loc)
-		sc := &shopClock{id: r.ID, platform: r.Platform, name: r.Name, timezone: r.Timezone, now: now, offset: off,
-			amounts: map[int64]int64{}}
+		sc := &shopClock{id: r.ID, platform: r.Platform, name: r.Name, timezone: r.Timezone, now: now, offset: off}
 		if st, ok := prev[r.ID]; ok {
 			// The passing time is all a run looks at besides the changes: a clock set back, or
 			// another zone or offset, makes what the last run kept wrong.
@@ -246,8 +247,16 @@ func (e *evaluation) finish(ctx context.Context) error {
 			return fmt.Errorf("anomaly rules: save: %w", err)
 		}
 	}
-	if e.full {
-		if err := q.SaveAnomalyRun(ctx, sqldb.SaveAnomalyRunParams{Thresholds: e.thresholds, RanAt: e.now}); err != nil {
+	if e.full || e.activeDelta != 0 {
+		if e.full { // counted from the anomalies, once
+			found, err := q.CountActiveAnomalies(ctx)
+			if err != nil {
+				return fmt.Errorf("anomaly rules: count: %w", err)
+			}
+			e.found, e.activeDelta = found, 0
+		}
+		e.found += e.activeDelta
+		if err := q.SaveAnomalyRun(ctx, sqldb.SaveAnomalyRunParams{Thresholds: e.thresholds, Found: e.found, RanAt: e.now}); err != nil {
 			return fmt.Errorf("anomaly rules: save: %w", err)
 		}
 	}
@@ -305,6 +314,7 @@ func (e *evaluation) sync(ctx context.Context, found []Finding, have []stored, o
 				return fmt.Errorf("anomaly rules: add %s of order %s: %w", f.Rule, f.OrderNo, err)
 			}
 			e.res.New++
+			e.activeDelta++
 			continue
 		}
 		d := decide(a, f)
@@ -325,6 +335,9 @@ func (e *evaluation) sync(ctx context.Context, found []Finding, have []stored, o
 		}
 		if d.reopened {
 			e.res.Reopened++
+		}
+		if a.Active == 0 {
+			e.activeDelta++
 		}
 		e.res.Changed++
 	}
@@ -354,6 +367,7 @@ func (e *evaluation) sync(ctx context.Context, found []Finding, have []stored, o
 			}
 		}
 		e.res.Cleared++
+		e.activeDelta--
 	}
 	return nil
 }

@@ -16,9 +16,13 @@ func (s *Store) FullRecheck(ctx context.Context, clock Clock) (Result, []sqldb.A
 	defer s.mu.Unlock()
 	var res Result
 	var shops []sqldb.AnomalyShop
-	err := s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
-		var err error
-		if res, err = evaluate(ctx, q, clock, true); err != nil {
+	err := s.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
+		q, err := prepare(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		if res, err = evaluate(ctx, tx, q, clock, true); err != nil {
 			return err
 		}
 		if shops, err = q.AnomalyShops(ctx); err != nil {

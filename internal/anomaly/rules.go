@@ -1,6 +1,7 @@
 package anomaly
 
 import (
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,10 +74,12 @@ type shopClock struct {
 	offset                   time.Duration // local = UTC + offset
 	// prev is what the last run kept of the shop (nil: a shop it did not know, or a full
 	// run); state is the same brought up to date by this run (watch.go).
-	prev    *sqldb.AnomalyShop
-	state   sqldb.AnomalyShop
-	amounts map[int64]int64 // this run's changes to the median window's count per amount
-	median  median          // of the window now (big orders)
+	prev   *sqldb.AnomalyShop
+	state  sqldb.AnomalyShop
+	median median // of the window now (big orders)
+	// The median window now (windowBounds), and whether this run changed what it holds.
+	windowFrom, windowTo string
+	windowChanged        bool
 }
 
 // median is a shop's median paid amount over the median days, of n orders.
@@ -93,16 +96,22 @@ func (s *shopClock) local(utc string) (time.Time, bool) {
 
 // evaluation is one run of the rules.
 type evaluation struct {
+	tx         *sql.Tx
 	q          *sqldb.Queries
 	t          settings.Thresholds
 	thresholds string // t as JSON: what the next run compares with
 	shops      map[int64]*shopClock
 	full       bool
 	scoped     bool   // the scope holds anything (then it is emptied at the end)
+	complaints bool   // there are complaints to look up
+	// found is how many anomalies the rules found at the last run (anomaly_run), and
+	// activeDelta how many more they find after this one's writes.
+	found, activeDelta int64
 	pending    int64  // the anomaly_pending rows this run covers (id <= pending)
 	now        string // UTC: the time of what this run writes
 	res        Result
 	notices    map[[3]string]*Notice // rule, code, shop
+	watchStmts map[int]*sql.Stmt     // saveWatch's, by rows per statement
 }
 
 func (e *evaluation) notice(sc *shopClock, rule, code string, value int64, count int) {

@@ -130,6 +130,13 @@ func (e *evaluation) checkScope(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("anomaly rules: scope: %w", err)
 	}
+	if last > 0 {
+		any, err := q.AnyComplaints(ctx)
+		if err != nil {
+			return fmt.Errorf("anomaly rules: complaints: %w", err)
+		}
+		e.complaints = any != 0
+	}
 	for after := int64(0); after < last; after += keyChunk {
 		if err := e.checkChunk(ctx, after, min(after+keyChunk, last)); err != nil {
 			return err
@@ -186,30 +193,43 @@ func (e *evaluation) readChunk(ctx context.Context, after, upto int64) (*chunk, 
 		c.add(k)
 		c.orders[k] = &orders[i]
 	}
-	items, err := q.RuleRefundItems(ctx, sqldb.RuleRefundItemsParams{After: after, Upto: upto})
-	if err != nil {
-		return nil, fmt.Errorf("anomaly rules: sub-orders: %w", err)
+	// The sub-orders, refunds and complaints of the chunk, where it may have any: most order
+	// numbers have none, and each look-up costs about what reading the order does.
+	itemRefunds, refundRows := false, len(orders) < int(upto-after)
+	for i := range orders {
+		itemRefunds = itemRefunds || orders[i].HasItemRefunds != 0
+		refundRows = refundRows || orders[i].HasRefunds != 0
 	}
-	for _, it := range items {
-		c.items[it.OrderID] = append(c.items[it.OrderID], it)
+	if itemRefunds {
+		items, err := q.RuleRefundItems(ctx, sqldb.RuleRefundItemsParams{After: after, Upto: upto})
+		if err != nil {
+			return nil, fmt.Errorf("anomaly rules: sub-orders: %w", err)
+		}
+		for _, it := range items {
+			c.items[it.OrderID] = append(c.items[it.OrderID], it)
+		}
 	}
-	refunds, err := q.RuleRefunds(ctx, sqldb.RuleRefundsParams{After: after, Upto: upto})
-	if err != nil {
-		return nil, fmt.Errorf("anomaly rules: refunds: %w", err)
+	if refundRows {
+		refunds, err := q.RuleRefunds(ctx, sqldb.RuleRefundsParams{After: after, Upto: upto})
+		if err != nil {
+			return nil, fmt.Errorf("anomaly rules: refunds: %w", err)
+		}
+		for _, r := range refunds {
+			k := orderKey{r.ShopID, r.OrderNo}
+			c.add(k)
+			c.refunds[k] = append(c.refunds[k], r)
+		}
 	}
-	for _, r := range refunds {
-		k := orderKey{r.ShopID, r.OrderNo}
-		c.add(k)
-		c.refunds[k] = append(c.refunds[k], r)
-	}
-	complaints, err := q.RuleComplaints(ctx, sqldb.RuleComplaintsParams{After: after, Upto: upto})
-	if err != nil {
-		return nil, fmt.Errorf("anomaly rules: complaints: %w", err)
-	}
-	for _, r := range complaints {
-		k := orderKey{r.ShopID, r.OrderNo}
-		c.add(k)
-		c.complaints[k] = append(c.complaints[k], r)
+	if e.complaints {
+		complaints, err := q.RuleComplaints(ctx, sqldb.RuleComplaintsParams{After: after, Upto: upto})
+		if err != nil {
+			return nil, fmt.Errorf("anomaly rules: complaints: %w", err)
+		}
+		for _, r := range complaints {
+			k := orderKey{r.ShopID, r.OrderNo}
+			c.add(k)
+			c.complaints[k] = append(c.complaints[k], r)
+		}
 	}
 	have, err := q.RuleStoredAnomalies(ctx, sqldb.RuleStoredAnomaliesParams{After: after, Upto: upto})
 	if err != nil {
@@ -228,7 +248,7 @@ func (e *evaluation) checkChunk(ctx context.Context, after, upto int64) error {
 	if err != nil {
 		return err
 	}
-	var keep []any
+	var keep []watchRow
 	var gone []int64
 	for _, k := range c.keys {
 		o := c.orders[k]
@@ -242,19 +262,29 @@ func (e *evaluation) checkChunk(ctx context.Context, after, upto int64) error {
 		sc := e.shops[o.ShopID]
 		flags := e.orderFlags(sc, orderState{status: o.Status, created: o.CreatedAt, paid: o.PaidAt,
 			promised: o.PromisedShipAt, shipped: o.ShippedAt, afterSale: o.AfterSale, itemRefunds: o.HasItemRefunds != 0})
-		if e.full { // counted from nothing (the window's amounts: medians())
-			e.count(o.ShopID, flags&^flagWindow, 0, 1)
+		if before := o.WatchFlags &^ flagWindow; before != flags&^flagWindow {
+			e.count(o.ShopID, before, -1)
+			e.count(o.ShopID, flags&^flagWindow, 1)
 		}
 		var at any
 		if !due.IsZero() {
 			at = wallSeconds(due)
 		}
 		switch {
-		case flags != 0 || at != nil:
-			keep = append(keep, []any{o.ID, o.ShopID, at, flags, o.PayFen})
-		case !e.full:
-			gone = append(gone, o.ID)
+		case flags == 0 && at == nil:
+			if o.Watched != 0 {
+				gone = append(gone, o.ID)
+			}
+		case o.Watched == 0 || flags != o.WatchFlags || o.PayFen != o.WatchPay || !sameNext(o.WatchNext, at):
+			keep = append(keep, watchRow{o.ID, o.ShopID, at, flags, o.PayFen})
 		}
 	}
 	return e.saveWatch(ctx, keep, gone)
+}
+
+func sameNext(kept *int64, at any) bool {
+	if kept == nil || at == nil {
+		return kept == nil && at == nil
+	}
+	return *kept == at.(int64)
 }

@@ -2,10 +2,12 @@ package anomaly
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"shopdesk/db/sqldb"
@@ -31,7 +33,10 @@ func wallSeconds(t time.Time) int64 { return t.Unix() }
 
 // windowBounds is the median window of a shop now: created_at >= from and < to.
 func (e *evaluation) windowBounds(sc *shopClock) (from, to string) {
-	return fmtWall(sc.now.Add(-days(e.t.BigOrderMedianDays))), fmtWall(sc.now)
+	if sc.windowTo == "" {
+		sc.windowFrom, sc.windowTo = fmtWall(sc.now.Add(-days(e.t.BigOrderMedianDays))), fmtWall(sc.now)
+	}
+	return sc.windowFrom, sc.windowTo
 }
 
 // orderState is what an order's flags depend on.
@@ -65,8 +70,9 @@ func (e *evaluation) orderFlags(sc *shopClock, o orderState) int64 {
 	return f
 }
 
-// count adds (sign 1) or takes out (-1) what an order counts for to its shop's numbers.
-func (e *evaluation) count(shopID, flags, payFen, sign int64) {
+// count adds (sign 1) or takes out (-1) what an order counts for in its shop's notices.
+// (Its place in the median window is counted by AddWindowChanges.)
+func (e *evaluation) count(shopID, flags, sign int64) {
 	sc := e.shops[shopID]
 	if sc == nil {
 		return // a shop an undo removed: its numbers go with it
@@ -81,56 +87,45 @@ func (e *evaluation) count(shopID, flags, payFen, sign int64) {
 	if flags&flagRefundData != 0 {
 		st.RefundOrders += sign
 	}
-	if flags&flagWindow != 0 {
-		st.WindowN += sign
-		sc.amounts[payFen] += sign
-	}
 }
 
-const countChunk = 2000
-
-// countScope brings the shops' numbers up to date for the scope's orders before the rules
-// run (big orders need the median of the window as it is now): what the last run counted
-// of each comes out, what it counts now goes in. The rules' pass then keeps the new flags
-// (checkChunk). A full run counts from nothing there instead.
+// countScope brings each shop's median window up to date for the scope's orders before
+// the rules run (big orders need the median as it is now), and takes the orders an undo
+// removed out of the shops' numbers. The rules' pass counts the rest (checkChunk). A full
+// run counts the windows from the orders instead (medians).
 func (e *evaluation) countScope(ctx context.Context) error {
 	if e.full {
 		return nil
 	}
 	q := e.q
-	for after := int64(0); ; {
-		rows, err := q.ScopeOrderCounts(ctx, sqldb.ScopeOrderCountsParams{After: after, Lim: countChunk})
+	for _, sc := range e.shops {
+		from, to := e.windowBounds(sc)
+		n, err := q.AddWindowChanges(ctx, sqldb.AddWindowChangesParams{ShopID: sc.id, FromTime: from, ToTime: to})
 		if err != nil {
+			return fmt.Errorf("anomaly rules: median: %w", err)
+		}
+		sc.windowChanged = n > 0
+	}
+	undos, err := q.PendingUndos(ctx, e.pending)
+	if err != nil || undos == 0 {
+		return err
+	}
+	gone, err := q.ScopeGoneWatch(ctx)
+	if err != nil {
+		return fmt.Errorf("anomaly rules: count orders: %w", err)
+	}
+	var ids []int64
+	for _, w := range gone {
+		e.count(w.ShopID, w.Flags, -1)
+		ids = append(ids, w.OrderID)
+	}
+	if len(ids) > 0 {
+		e.scoped = true
+		if err := q.DeleteWatch(ctx, jsonText(ids)); err != nil {
 			return fmt.Errorf("anomaly rules: count orders: %w", err)
 		}
-		if len(rows) == 0 {
-			return nil
-		}
-		e.scoped = true
-		var gone []int64
-		for i := range rows {
-			r := &rows[i]
-			after = r.ID
-			if r.Watched != 0 {
-				e.count(r.WatchShop, r.WatchFlags, r.WatchPay, -1)
-			}
-			sc := e.shops[r.ShopID]
-			if r.Present == 0 || sc == nil {
-				if r.Watched != 0 {
-					gone = append(gone, r.ID)
-				}
-				continue
-			}
-			flags := e.orderFlags(sc, orderState{status: r.Status, created: r.CreatedAt, paid: r.PaidAt,
-				promised: r.PromisedShipAt, shipped: r.ShippedAt, afterSale: r.AfterSale, itemRefunds: r.HasItemRefunds != 0})
-			e.count(r.ShopID, flags, r.PayFen, 1)
-		}
-		if len(gone) > 0 {
-			if err := q.DeleteWatch(ctx, jsonText(gone)); err != nil {
-				return fmt.Errorf("anomaly rules: count orders: %w", err)
-			}
-		}
 	}
+	return nil
 }
 
 // medians stores the changes to the windows' amounts and reads each changed shop's median.
@@ -138,13 +133,16 @@ func (e *evaluation) countScope(ctx context.Context) error {
 // now, and the paid orders above the lower of the old and the new threshold.
 func (e *evaluation) medians(ctx context.Context) error {
 	q := e.q
-	for _, sc := range e.shops {
-		var rows []any
-		for pay, n := range sc.amounts {
-			if n != 0 {
-				rows = append(rows, []any{sc.id, pay, n})
-			}
+	if !e.full {
+		negative, err := q.CountNegativeAmounts(ctx)
+		if err != nil {
+			return fmt.Errorf("anomaly rules: median: %w", err)
 		}
+		if negative > 0 {
+			return errRecount
+		}
+	}
+	for _, sc := range e.shops {
 		old := median{}
 		if sc.prev != nil {
 			old = median{sc.prev.WindowN, sc.prev.MedianFen}
@@ -155,13 +153,10 @@ func (e *evaluation) medians(ctx context.Context) error {
 			if err := q.CountWindowAmounts(ctx, sqldb.CountWindowAmountsParams{ShopID: sc.id, FromTime: from, ToTime: to}); err != nil {
 				return fmt.Errorf("anomaly rules: median: %w", err)
 			}
-		case len(rows) == 0 && sc.prev != nil:
+		case sc.prev != nil && !sc.windowChanged:
 			sc.median = old
 			continue
-		case len(rows) > 0:
-			if err := q.AddAmounts(ctx, jsonText(rows)); err != nil {
-				return fmt.Errorf("anomaly rules: median: %w", err)
-			}
+		default:
 			if err := q.PruneAmounts(ctx, sc.id); err != nil {
 				return fmt.Errorf("anomaly rules: median: %w", err)
 			}
@@ -171,13 +166,7 @@ func (e *evaluation) medians(ctx context.Context) error {
 			return fmt.Errorf("anomaly rules: median: %w", err)
 		}
 		sc.median = lowerMedian(amounts)
-		if e.full {
-			sc.state.WindowN = sc.median.n
-		}
-		if sc.median.n != sc.state.WindowN || sc.state.NoPromised < 0 || sc.state.NoShipped < 0 || sc.state.RefundOrders < 0 {
-			return errRecount
-		}
-		sc.state.MedianFen = sc.median.fen
+		sc.state.WindowN, sc.state.MedianFen = sc.median.n, sc.median.fen
 		if sc.prev != nil && e.bar(old) != e.bar(sc.median) {
 			if err := e.bigOrderScope(ctx, sc, old); err != nil {
 				return err
@@ -249,13 +238,36 @@ func (e *evaluation) bigOrderScope(ctx context.Context, sc *shopClock, old media
 	return nil
 }
 
-// saveWatch keeps what the run saw of the orders it checked (rows of [order id, shop id,
-// wall seconds or nil, flags, pay_fen]); gone are orders with nothing to keep.
-func (e *evaluation) saveWatch(ctx context.Context, rows []any, gone []int64) error {
-	if len(rows) > 0 {
-		if err := e.q.SaveWatch(ctx, jsonText(rows)); err != nil {
+// watchRow is what a run keeps of one order (anomaly_watch).
+type watchRow struct {
+	orderID, shopID int64
+	next            any // shop-local wall seconds, or nil: the time changes nothing more
+	flags, payFen   int64
+}
+
+// watchBatch is how many watch rows one statement writes. The rows go through a statement
+// of many VALUES prepared on the run's transaction, the way the importer writes its rows:
+// through sqlc's one-row query (or a JSON array it reads) a run's watch rows were a fifth
+// of the check after an import.
+const watchBatch = 200
+
+// saveWatch keeps what the run saw of the orders it checked; gone are orders with nothing
+// to keep.
+func (e *evaluation) saveWatch(ctx context.Context, rows []watchRow, gone []int64) error {
+	for len(rows) > 0 {
+		n := min(len(rows), watchBatch)
+		st, err := e.watchStmt(ctx, n)
+		if err != nil {
 			return fmt.Errorf("anomaly rules: save: %w", err)
 		}
+		args := make([]any, 0, 5*n)
+		for _, r := range rows[:n] {
+			args = append(args, r.orderID, r.shopID, r.next, r.flags, r.payFen)
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("anomaly rules: save: %w", err)
+		}
+		rows = rows[n:]
 	}
 	if len(gone) > 0 {
 		if err := e.q.DeleteWatch(ctx, jsonText(gone)); err != nil {
@@ -263,6 +275,32 @@ func (e *evaluation) saveWatch(ctx context.Context, rows []any, gone []int64) er
 		}
 	}
 	return nil
+}
+
+// watchStmt is the statement that writes n watch rows, prepared once per run.
+func (e *evaluation) watchStmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	if st, ok := e.watchStmts[n]; ok {
+		return st, nil
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO anomaly_watch (order_id, shop_id, next_at, flags, pay_fen) VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("(?, ?, ?, ?, ?)")
+	}
+	b.WriteString(" ON CONFLICT (order_id) DO UPDATE SET shop_id = excluded.shop_id, next_at = excluded.next_at," +
+		" flags = excluded.flags, pay_fen = excluded.pay_fen")
+	st, err := e.tx.PrepareContext(ctx, b.String())
+	if err != nil {
+		return nil, err
+	}
+	if e.watchStmts == nil {
+		e.watchStmts = map[int]*sql.Stmt{}
+	}
+	e.watchStmts[n] = st
+	return st, nil
 }
 
 // shopNotices says, per shop, what a rule lacks and what it does instead.
