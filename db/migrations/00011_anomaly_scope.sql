@@ -127,11 +127,13 @@ CREATE INDEX anomaly_watch_next ON anomaly_watch (shop_id, next_at) WHERE next_a
 
 -- What one run looks at, emptied at its start: order ids and (shop, order number) keys.
 CREATE TABLE anomaly_scope_order (id INTEGER PRIMARY KEY);
--- Keys are numbered (n) so that a run reads them a chunk at a time.
+-- Keys are numbered (n) so that a run reads them a chunk at a time; order_id is the
+-- key's order when the scope came to the key through it (NULL: look it up).
 CREATE TABLE anomaly_scope_key (
     n        INTEGER PRIMARY KEY,
     shop_id  INTEGER NOT NULL,
     order_no TEXT NOT NULL,
+    order_id INTEGER,
     UNIQUE (shop_id, order_no)
 );
 

@@ -372,6 +372,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.saveAnomalyShopStmt, err = db.PrepareContext(ctx, saveAnomalyShop); err != nil {
 		return nil, fmt.Errorf("error preparing query SaveAnomalyShop: %w", err)
 	}
+	if q.saveWatchStmt, err = db.PrepareContext(ctx, saveWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveWatch: %w", err)
+	}
 	if q.scopeAllKeysStmt, err = db.PrepareContext(ctx, scopeAllKeys); err != nil {
 		return nil, fmt.Errorf("error preparing query ScopeAllKeys: %w", err)
 	}
@@ -1047,6 +1050,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing saveAnomalyShopStmt: %w", cerr)
 		}
 	}
+	if q.saveWatchStmt != nil {
+		if cerr := q.saveWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveWatchStmt: %w", cerr)
+		}
+	}
 	if q.scopeAllKeysStmt != nil {
 		if cerr := q.scopeAllKeysStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing scopeAllKeysStmt: %w", cerr)
@@ -1352,6 +1360,7 @@ type Queries struct {
 	ruleStoredAnomaliesStmt       *sql.Stmt
 	saveAnomalyRunStmt            *sql.Stmt
 	saveAnomalyShopStmt           *sql.Stmt
+	saveWatchStmt                 *sql.Stmt
 	scopeAllKeysStmt              *sql.Stmt
 	scopeBigOrderAnomaliesStmt    *sql.Stmt
 	scopeBigOrderCandidatesStmt   *sql.Stmt
@@ -1504,6 +1513,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ruleStoredAnomaliesStmt:       q.ruleStoredAnomaliesStmt,
 		saveAnomalyRunStmt:            q.saveAnomalyRunStmt,
 		saveAnomalyShopStmt:           q.saveAnomalyShopStmt,
+		saveWatchStmt:                 q.saveWatchStmt,
 		scopeAllKeysStmt:              q.scopeAllKeysStmt,
 		scopeBigOrderAnomaliesStmt:    q.scopeBigOrderAnomaliesStmt,
 		scopeBigOrderCandidatesStmt:   q.scopeBigOrderCandidatesStmt,

@@ -78,6 +78,7 @@ type AnomalyScopeKey struct {
 	N       int64
 	ShopID  int64
 	OrderNo string
+	OrderID *int64
 }
 
 type AnomalyScopeOrder struct {

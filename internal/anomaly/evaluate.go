@@ -47,7 +47,7 @@ func (s *Store) Evaluate(ctx context.Context, clock Clock) (Result, error) {
 				return err
 			}
 			defer q.Close()
-			res, err = evaluate(ctx, tx, q, clock, full)
+			res, err = evaluate(ctx, q, clock, full)
 			return err
 		})
 	}
@@ -103,7 +103,7 @@ func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(
 				return err
 			}
 			defer q.Close()
-			if res, err = evaluate(ctx, tx, q, clock, full); err != nil {
+			if res, err = evaluate(ctx, q, clock, full); err != nil {
 				return err
 			}
 			if err := stream(ctx, q, lq, begin, each); err != nil {
@@ -128,18 +128,13 @@ func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(
 //
 // full forces a full run. When what the last runs kept does not add up it says so
 // (errRecount): the caller rolls the transaction back and runs again with full set.
-func evaluate(ctx context.Context, tx *sql.Tx, q *sqldb.Queries, clock Clock, full bool) (Result, error) {
+func evaluate(ctx context.Context, q *sqldb.Queries, clock Clock, full bool) (Result, error) {
 	start := time.Now()
 	e, err := newEvaluation(ctx, q, clock)
 	if err != nil {
 		return Result{}, err
 	}
-	e.tx = tx
-	defer func() {
-		for _, st := range e.watchStmts {
-			st.Close()
-		}
-	}()
+
 	e.full = e.full || full
 	if err := e.buildScope(ctx); err != nil {
 		return Result{}, err

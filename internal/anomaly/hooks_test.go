@@ -22,7 +22,7 @@ func (s *Store) FullRecheck(ctx context.Context, clock Clock) (Result, []sqldb.A
 			return err
 		}
 		defer q.Close()
-		if res, err = evaluate(ctx, tx, q, clock, true); err != nil {
+		if res, err = evaluate(ctx, q, clock, true); err != nil {
 			return err
 		}
 		if shops, err = q.AnomalyShops(ctx); err != nil {

@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -96,7 +95,6 @@ func (s *shopClock) local(utc string) (time.Time, bool) {
 
 // evaluation is one run of the rules.
 type evaluation struct {
-	tx         *sql.Tx
 	q          *sqldb.Queries
 	t          settings.Thresholds
 	thresholds string // t as JSON: what the next run compares with
@@ -111,7 +109,6 @@ type evaluation struct {
 	now        string // UTC: the time of what this run writes
 	res        Result
 	notices    map[[3]string]*Notice // rule, code, shop
-	watchStmts map[int]*sql.Stmt     // saveWatch's, by rows per statement
 }
 
 func (e *evaluation) notice(sc *shopClock, rule, code string, value int64, count int) {

@@ -248,7 +248,7 @@ func (e *evaluation) checkChunk(ctx context.Context, after, upto int64) error {
 	if err != nil {
 		return err
 	}
-	var keep []watchRow
+	var keep []any
 	var gone []int64
 	for _, k := range c.keys {
 		o := c.orders[k]
@@ -276,7 +276,7 @@ func (e *evaluation) checkChunk(ctx context.Context, after, upto int64) error {
 				gone = append(gone, o.ID)
 			}
 		case o.Watched == 0 || flags != o.WatchFlags || o.PayFen != o.WatchPay || !sameNext(o.WatchNext, at):
-			keep = append(keep, watchRow{o.ID, o.ShopID, at, flags, o.PayFen})
+			keep = append(keep, []any{o.ID, o.ShopID, at, flags, o.PayFen})
 		}
 	}
 	return e.saveWatch(ctx, keep, gone)

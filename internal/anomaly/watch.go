@@ -2,12 +2,10 @@ package anomaly
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"shopdesk/db/sqldb"
@@ -238,36 +236,13 @@ func (e *evaluation) bigOrderScope(ctx context.Context, sc *shopClock, old media
 	return nil
 }
 
-// watchRow is what a run keeps of one order (anomaly_watch).
-type watchRow struct {
-	orderID, shopID int64
-	next            any // shop-local wall seconds, or nil: the time changes nothing more
-	flags, payFen   int64
-}
-
-// watchBatch is how many watch rows one statement writes. The rows go through a statement
-// of many VALUES prepared on the run's transaction, the way the importer writes its rows:
-// through sqlc's one-row query (or a JSON array it reads) a run's watch rows were a fifth
-// of the check after an import.
-const watchBatch = 200
-
-// saveWatch keeps what the run saw of the orders it checked; gone are orders with nothing
-// to keep.
-func (e *evaluation) saveWatch(ctx context.Context, rows []watchRow, gone []int64) error {
-	for len(rows) > 0 {
-		n := min(len(rows), watchBatch)
-		st, err := e.watchStmt(ctx, n)
-		if err != nil {
+// saveWatch keeps what the run saw of the orders it checked (rows of [order id, shop id,
+// wall seconds or nil, flags, pay_fen]); gone are orders with nothing to keep.
+func (e *evaluation) saveWatch(ctx context.Context, rows []any, gone []int64) error {
+	if len(rows) > 0 {
+		if err := e.q.SaveWatch(ctx, jsonText(rows)); err != nil {
 			return fmt.Errorf("anomaly rules: save: %w", err)
 		}
-		args := make([]any, 0, 5*n)
-		for _, r := range rows[:n] {
-			args = append(args, r.orderID, r.shopID, r.next, r.flags, r.payFen)
-		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("anomaly rules: save: %w", err)
-		}
-		rows = rows[n:]
 	}
 	if len(gone) > 0 {
 		if err := e.q.DeleteWatch(ctx, jsonText(gone)); err != nil {
@@ -275,32 +250,6 @@ func (e *evaluation) saveWatch(ctx context.Context, rows []watchRow, gone []int6
 		}
 	}
 	return nil
-}
-
-// watchStmt is the statement that writes n watch rows, prepared once per run.
-func (e *evaluation) watchStmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	if st, ok := e.watchStmts[n]; ok {
-		return st, nil
-	}
-	var b strings.Builder
-	b.WriteString("INSERT INTO anomaly_watch (order_id, shop_id, next_at, flags, pay_fen) VALUES ")
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("(?, ?, ?, ?, ?)")
-	}
-	b.WriteString(" ON CONFLICT (order_id) DO UPDATE SET shop_id = excluded.shop_id, next_at = excluded.next_at," +
-		" flags = excluded.flags, pay_fen = excluded.pay_fen")
-	st, err := e.tx.PrepareContext(ctx, b.String())
-	if err != nil {
-		return nil, err
-	}
-	if e.watchStmts == nil {
-		e.watchStmts = map[int]*sql.Stmt{}
-	}
-	e.watchStmts[n] = st
-	return st, nil
 }
 
 // shopNotices says, per shop, what a rule lacks and what it does instead.
