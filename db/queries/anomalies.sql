@@ -211,6 +211,14 @@ WHERE o.shop_id = sqlc.arg(shop_id) AND o.created_at >= sqlc.arg(from_time) AND 
   AND o.status IN ('to_ship', 'shipped', 'completed')
 GROUP BY o.shop_id, o.pay_fen;
 
+-- A shop the last run did not know starts from nothing (its id may be one an undo freed),
+-- and the windows of shops that are gone go.
+-- name: ResetShopAmounts :exec
+DELETE FROM anomaly_amount WHERE shop_id = sqlc.arg(shop_id);
+
+-- name: DeleteGoneShopAmounts :exec
+DELETE FROM anomaly_amount WHERE shop_id NOT IN (SELECT id FROM shop);
+
 -- name: PruneAmounts :exec
 DELETE FROM anomaly_amount WHERE shop_id = sqlc.arg(shop_id) AND n <= 0;
 
@@ -247,7 +255,8 @@ SELECT o.id, o.shop_id, o.order_no, o.status, o.status_text, o.created_at, o.pai
            WHERE c.order_id = o.id AND c.field = 'after_sale'), '') ELSE '' END AS TEXT) AS after_sale_seen_utc,
        CAST(EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no) AS INTEGER) AS has_refunds,
        CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds,
-       CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags, w.next_at AS watch_next,
+       CAST(coalesce(w.shop_id, 0) AS INTEGER) AS watch_shop, CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags,
+       w.next_at AS watch_next,
        CAST(coalesce(w.pay_fen, 0) AS INTEGER) AS watch_pay, CAST(w.order_id IS NOT NULL AS INTEGER) AS watched
 FROM anomaly_scope_key k
 CROSS JOIN orders o ON o.id = coalesce(k.order_id, (SELECT x.id FROM orders x WHERE x.shop_id = k.shop_id AND x.order_no = k.order_no))

@@ -499,6 +499,15 @@ func (q *Queries) DeleteComplaint(ctx context.Context, arg DeleteComplaintParams
 	return result.RowsAffected()
 }
 
+const deleteGoneShopAmounts = `-- name: DeleteGoneShopAmounts :exec
+DELETE FROM anomaly_amount WHERE shop_id NOT IN (SELECT id FROM shop)
+`
+
+func (q *Queries) DeleteGoneShopAmounts(ctx context.Context) error {
+	_, err := q.exec(ctx, q.deleteGoneShopAmountsStmt, deleteGoneShopAmounts)
+	return err
+}
+
 const deletePending = `-- name: DeletePending :exec
 DELETE FROM anomaly_pending WHERE id <= ?1
 `
@@ -1338,6 +1347,17 @@ func (q *Queries) ResetAnomalyWatch(ctx context.Context) error {
 	return err
 }
 
+const resetShopAmounts = `-- name: ResetShopAmounts :exec
+DELETE FROM anomaly_amount WHERE shop_id = ?1
+`
+
+// A shop the last run did not know starts from nothing (its id may be one an undo freed),
+// and the windows of shops that are gone go.
+func (q *Queries) ResetShopAmounts(ctx context.Context, shopID int64) error {
+	_, err := q.exec(ctx, q.resetShopAmountsStmt, resetShopAmounts, shopID)
+	return err
+}
+
 const ruleComplaints = `-- name: RuleComplaints :many
 SELECT c.id, c.shop_id, c.order_no, c.severity, c.content, c.received_at
 FROM anomaly_scope_key k
@@ -1412,7 +1432,8 @@ SELECT o.id, o.shop_id, o.order_no, o.status, o.status_text, o.created_at, o.pai
            WHERE c.order_id = o.id AND c.field = 'after_sale'), '') ELSE '' END AS TEXT) AS after_sale_seen_utc,
        CAST(EXISTS (SELECT 1 FROM refund r WHERE r.shop_id = o.shop_id AND r.order_no = o.order_no) AS INTEGER) AS has_refunds,
        CAST(EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.refund_status <> '') AS INTEGER) AS has_item_refunds,
-       CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags, w.next_at AS watch_next,
+       CAST(coalesce(w.shop_id, 0) AS INTEGER) AS watch_shop, CAST(coalesce(w.flags, 0) AS INTEGER) AS watch_flags,
+       w.next_at AS watch_next,
        CAST(coalesce(w.pay_fen, 0) AS INTEGER) AS watch_pay, CAST(w.order_id IS NOT NULL AS INTEGER) AS watched
 FROM anomaly_scope_key k
 CROSS JOIN orders o ON o.id = coalesce(k.order_id, (SELECT x.id FROM orders x WHERE x.shop_id = k.shop_id AND x.order_no = k.order_no))
@@ -1454,6 +1475,7 @@ type RuleOrdersRow struct {
 	AfterSaleSeenUtc string
 	HasRefunds       int64
 	HasItemRefunds   int64
+	WatchShop        int64
 	WatchFlags       int64
 	WatchNext        *int64
 	WatchPay         int64
@@ -1502,6 +1524,7 @@ func (q *Queries) RuleOrders(ctx context.Context, arg RuleOrdersParams) ([]RuleO
 			&i.AfterSaleSeenUtc,
 			&i.HasRefunds,
 			&i.HasItemRefunds,
+			&i.WatchShop,
 			&i.WatchFlags,
 			&i.WatchNext,
 			&i.WatchPay,

@@ -132,6 +132,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
 	}
+	if q.deleteGoneShopAmountsStmt, err = db.PrepareContext(ctx, deleteGoneShopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteGoneShopAmounts: %w", err)
+	}
 	if q.deleteItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteItemsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteItemsOfBatch: %w", err)
 	}
@@ -347,6 +350,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.resetRefundLastBatchStmt, err = db.PrepareContext(ctx, resetRefundLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetRefundLastBatch: %w", err)
+	}
+	if q.resetShopAmountsStmt, err = db.PrepareContext(ctx, resetShopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetShopAmounts: %w", err)
 	}
 	if q.ruleComplaintsStmt, err = db.PrepareContext(ctx, ruleComplaints); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleComplaints: %w", err)
@@ -648,6 +654,11 @@ func (q *Queries) Close() error {
 	if q.deleteEmptyShopsOfBatchStmt != nil {
 		if cerr := q.deleteEmptyShopsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteEmptyShopsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteGoneShopAmountsStmt != nil {
+		if cerr := q.deleteGoneShopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteGoneShopAmountsStmt: %w", cerr)
 		}
 	}
 	if q.deleteItemsOfBatchStmt != nil {
@@ -1010,6 +1021,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing resetRefundLastBatchStmt: %w", cerr)
 		}
 	}
+	if q.resetShopAmountsStmt != nil {
+		if cerr := q.resetShopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetShopAmountsStmt: %w", cerr)
+		}
+	}
 	if q.ruleComplaintsStmt != nil {
 		if cerr := q.ruleComplaintsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ruleComplaintsStmt: %w", cerr)
@@ -1280,6 +1296,7 @@ type Queries struct {
 	deleteBatchShopsStmt          *sql.Stmt
 	deleteComplaintStmt           *sql.Stmt
 	deleteEmptyShopsOfBatchStmt   *sql.Stmt
+	deleteGoneShopAmountsStmt     *sql.Stmt
 	deleteItemsOfBatchStmt        *sql.Stmt
 	deleteOrdersOfBatchStmt       *sql.Stmt
 	deletePendingStmt             *sql.Stmt
@@ -1352,6 +1369,7 @@ type Queries struct {
 	resetItemLastBatchStmt        *sql.Stmt
 	resetLastBatchStmt            *sql.Stmt
 	resetRefundLastBatchStmt      *sql.Stmt
+	resetShopAmountsStmt          *sql.Stmt
 	ruleComplaintsStmt            *sql.Stmt
 	ruleOrdersStmt                *sql.Stmt
 	ruleRefundItemsStmt           *sql.Stmt
@@ -1433,6 +1451,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteBatchShopsStmt:          q.deleteBatchShopsStmt,
 		deleteComplaintStmt:           q.deleteComplaintStmt,
 		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
+		deleteGoneShopAmountsStmt:     q.deleteGoneShopAmountsStmt,
 		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
 		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
 		deletePendingStmt:             q.deletePendingStmt,
@@ -1505,6 +1524,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
 		resetLastBatchStmt:            q.resetLastBatchStmt,
 		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
+		resetShopAmountsStmt:          q.resetShopAmountsStmt,
 		ruleComplaintsStmt:            q.ruleComplaintsStmt,
 		ruleOrdersStmt:                q.ruleOrdersStmt,
 		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,

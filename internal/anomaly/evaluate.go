@@ -222,6 +222,9 @@ func (e *evaluation) finish(ctx context.Context) error {
 	if err := q.DeleteAnomalyShops(ctx); err != nil {
 		return fmt.Errorf("anomaly rules: save: %w", err)
 	}
+	if err := q.DeleteGoneShopAmounts(ctx); err != nil {
+		return fmt.Errorf("anomaly rules: save: %w", err)
+	}
 	for _, sc := range e.shops {
 		st := sc.state
 		st.ShopID, st.Timezone, st.OffsetS = sc.id, sc.timezone, int64(sc.offset/time.Second)

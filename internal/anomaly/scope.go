@@ -262,8 +262,9 @@ func (e *evaluation) checkChunk(ctx context.Context, after, upto int64) error {
 		sc := e.shops[o.ShopID]
 		flags := e.orderFlags(sc, orderState{status: o.Status, created: o.CreatedAt, paid: o.PaidAt,
 			promised: o.PromisedShipAt, shipped: o.ShippedAt, afterSale: o.AfterSale, itemRefunds: o.HasItemRefunds != 0})
-		if before := o.WatchFlags &^ flagWindow; before != flags&^flagWindow {
-			e.count(o.ShopID, before, -1)
+		if o.WatchShop != o.ShopID || o.WatchFlags&^flagWindow != flags&^flagWindow {
+			// The kept row may be another order's that had this id before an undo.
+			e.uncount(o.WatchShop, o.WatchFlags&^flagWindow)
 			e.count(o.ShopID, flags&^flagWindow, 1)
 		}
 		var at any

@@ -115,6 +115,19 @@ func TestScopedRunsMatchFull(t *testing.T) {
 		{"undo the finished refund", "2026-11-22 09:41:00", func() { env.undo("refund done") }, false},
 		{"undo the shipping", "2026-11-22 09:42:00", func() { env.undo("ship") }, false},
 		{"undo the new shop", "2026-11-22 09:43:00", func() { env.undo("new shop") }, false},
+		{"a shop imported and undone, another one imported: ids used again", "2026-11-22 09:44:00", func() {
+			dy := func(no, status string) exportfile.DouyinOrder {
+				return exportfile.DouyinOrder{OrderNo: no, SubOrderNo: no + "-1", Title: "儿童防蚊手环", PriceFen: 1990,
+					PayFen: 1990, Receiver: "王**", Province: "广东省", City: "深圳市", District: "南山区", Street: "科技园",
+					Detail: "1 号", Status: status, CreatedAt: "2026-11-19 22:00:00", PaidAt: "2026-11-19 22:01:00"}
+			}
+			env.importFile("shop a", douyinFile(t, env.dir, "新店A.csv", dy("A-1", "待发货"), dy("A-2", "已发货")),
+				importer.Options{ShopName: "新店A"})
+			evaluate(t, env.s, "2026-11-22 09:43:30")
+			env.undo("shop a")
+			env.importFile("shop b", douyinFile(t, env.dir, "新店B.csv", dy("B-1", "已发货"), dy("B-2", "待发货"), dy("B-3", "待发货")),
+				importer.Options{ShopName: "新店B"})
+		}, false},
 		{"complaint", "2026-11-22 10:00:00", func() {
 			shops, err := d.Queries().RuleShops(ctx)
 			if err != nil {
@@ -163,6 +176,16 @@ func TestScopedRunsMatchFull(t *testing.T) {
 			st.do()
 		}
 		res := evaluate(t, env.s, st.at)
+		// The median windows' amounts: of the shops there are, adding up to their windows.
+		var stray int64
+		if err := d.SQL.QueryRow(`SELECT count(*) FROM anomaly_amount WHERE shop_id NOT IN (SELECT id FROM shop)
+			OR n <> 0 AND shop_id NOT IN (SELECT s.shop_id FROM anomaly_shop s
+			WHERE s.window_n = (SELECT sum(m.n) FROM anomaly_amount m WHERE m.shop_id = s.shop_id))`).Scan(&stray); err != nil {
+			t.Fatal(err)
+		}
+		if stray != 0 {
+			t.Errorf("%s: %d amounts of no shop's window", st.name, stray)
+		}
 		if res.Full != st.full {
 			t.Errorf("%s: full run %v, want %v (%+v)", st.name, res.Full, st.full, res)
 		}

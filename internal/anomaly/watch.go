@@ -87,6 +87,15 @@ func (e *evaluation) count(shopID, flags, sign int64) {
 	}
 }
 
+// uncount takes out what the last run counted of an order. A shop the last run did not
+// know counts from nothing: what was kept under its id was counted for a shop an undo
+// removed (ids are used again).
+func (e *evaluation) uncount(shopID, flags int64) {
+	if sc := e.shops[shopID]; sc != nil && sc.prev != nil {
+		e.count(shopID, flags, -1)
+	}
+}
+
 // countScope brings each shop's median window up to date for the scope's orders before
 // the rules run (big orders need the median as it is now), and takes the orders an undo
 // removed out of the shops' numbers. The rules' pass counts the rest (checkChunk). A full
@@ -97,6 +106,9 @@ func (e *evaluation) countScope(ctx context.Context) error {
 	}
 	q := e.q
 	for _, sc := range e.shops {
+		if sc.prev == nil {
+			continue // counted from its orders (medians)
+		}
 		from, to := e.windowBounds(sc)
 		n, err := q.AddWindowChanges(ctx, sqldb.AddWindowChangesParams{ShopID: sc.id, FromTime: from, ToTime: to})
 		if err != nil {
@@ -114,7 +126,7 @@ func (e *evaluation) countScope(ctx context.Context) error {
 	}
 	var ids []int64
 	for _, w := range gone {
-		e.count(w.ShopID, w.Flags, -1)
+		e.uncount(w.ShopID, w.Flags)
 		ids = append(ids, w.OrderID)
 	}
 	if len(ids) > 0 {
@@ -146,7 +158,12 @@ func (e *evaluation) medians(ctx context.Context) error {
 			old = median{sc.prev.WindowN, sc.prev.MedianFen}
 		}
 		switch {
-		case e.full:
+		case e.full || sc.prev == nil:
+			if !e.full { // a new shop, perhaps under the id of one an undo removed
+				if err := q.ResetShopAmounts(ctx, sc.id); err != nil {
+					return fmt.Errorf("anomaly rules: median: %w", err)
+				}
+			}
 			from, to := e.windowBounds(sc)
 			if err := q.CountWindowAmounts(ctx, sqldb.CountWindowAmountsParams{ShopID: sc.id, FromTime: from, ToTime: to}); err != nil {
 				return fmt.Errorf("anomaly rules: median: %w", err)
