@@ -187,6 +187,7 @@ func BenchmarkEvaluate(b *testing.B) {
 //     in a child process (this test binary, TestFortnightChild), which reports its VmHWM
 //     (/proc/self/status) when done. (Not getrusage's maxrss: Linux carries the parent's
 //     resident size at the fork over into the child's, across the exec.)
+//
 // Figures, not a timed assertion; the machine is shared: compare the ratios.
 func BenchmarkFortnight(b *testing.B) {
 	ctx := context.Background()

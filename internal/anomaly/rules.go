@@ -100,15 +100,15 @@ type evaluation struct {
 	thresholds string // t as JSON: what the next run compares with
 	shops      map[int64]*shopClock
 	full       bool
-	scoped     bool   // the scope holds anything (then it is emptied at the end)
-	complaints bool   // there are complaints to look up
+	scoped     bool // the scope holds anything (then it is emptied at the end)
+	complaints bool // there are complaints to look up
 	// found is how many anomalies the rules found at the last run (anomaly_run), and
 	// activeDelta how many more they find after this one's writes.
 	found, activeDelta int64
-	pending    int64  // the anomaly_pending rows this run covers (id <= pending)
-	now        string // UTC: the time of what this run writes
-	res        Result
-	notices    map[[3]string]*Notice // rule, code, shop
+	pending            int64  // the anomaly_pending rows this run covers (id <= pending)
+	now                string // UTC: the time of what this run writes
+	res                Result
+	notices            map[[3]string]*Notice // rule, code, shop
 }
 
 func (e *evaluation) notice(sc *shopClock, rule, code string, value int64, count int) {
