@@ -442,6 +442,19 @@ WHERE kind = sqlc.arg(kind) AND state = sqlc.arg(state) AND shop_id = sqlc.arg(s
 ORDER BY deadline, since DESC, id
 LIMIT sqlc.arg(lim);
 
+-- The same without the orders' columns and the notes (0): what `shopdesk anomalies` writes,
+-- at a third of the cost per row.
+-- name: ListAnomalyBriefsByID :many
+SELECT a.id, a.rule, a.kind, a.shop_id, a.platform, a.shop_name, a.order_no, a.subject, a.since, a.deadline,
+       a.basis, a.detail, a.amount_fen, a.active, a.state, a.resolution,
+       CAST(coalesce(a.owner_id, 0) AS INTEGER) AS owner_id, CAST(coalesce(st.name, '') AS TEXT) AS owner_name,
+       a.cleared_reason, a.cleared_detail, a.detected_at, a.updated_at,
+       CAST('' AS TEXT) AS buyer, CAST('' AS TEXT) AS order_status, CAST('' AS TEXT) AS order_status_text,
+       CAST(0 AS INTEGER) AS pay_fen, CAST('' AS TEXT) AS title, CAST(0 AS INTEGER) AS notes
+FROM anomaly a
+LEFT JOIN staff st ON st.id = a.owner_id
+WHERE a.id IN (SELECT value FROM json_each(sqlc.arg(ids)));
+
 -- The worklist's rows of these ids (a JSON array), with their owners and orders.
 -- name: ListAnomaliesByID :many
 SELECT a.id, a.rule, a.kind, a.shop_id, a.platform, a.shop_name, a.order_no, a.subject, a.since, a.deadline,

@@ -980,6 +980,103 @@ func (q *Queries) ListAnomaliesByID(ctx context.Context, ids interface{}) ([]Lis
 	return items, nil
 }
 
+const listAnomalyBriefsByID = `-- name: ListAnomalyBriefsByID :many
+SELECT a.id, a.rule, a.kind, a.shop_id, a.platform, a.shop_name, a.order_no, a.subject, a.since, a.deadline,
+       a.basis, a.detail, a.amount_fen, a.active, a.state, a.resolution,
+       CAST(coalesce(a.owner_id, 0) AS INTEGER) AS owner_id, CAST(coalesce(st.name, '') AS TEXT) AS owner_name,
+       a.cleared_reason, a.cleared_detail, a.detected_at, a.updated_at,
+       CAST('' AS TEXT) AS buyer, CAST('' AS TEXT) AS order_status, CAST('' AS TEXT) AS order_status_text,
+       CAST(0 AS INTEGER) AS pay_fen, CAST('' AS TEXT) AS title, CAST(0 AS INTEGER) AS notes
+FROM anomaly a
+LEFT JOIN staff st ON st.id = a.owner_id
+WHERE a.id IN (SELECT value FROM json_each(?1))
+`
+
+type ListAnomalyBriefsByIDRow struct {
+	ID              int64
+	Rule            string
+	Kind            string
+	ShopID          int64
+	Platform        string
+	ShopName        string
+	OrderNo         string
+	Subject         string
+	Since           string
+	Deadline        string
+	Basis           string
+	Detail          string
+	AmountFen       int64
+	Active          int64
+	State           string
+	Resolution      string
+	OwnerID         int64
+	OwnerName       string
+	ClearedReason   string
+	ClearedDetail   string
+	DetectedAt      string
+	UpdatedAt       string
+	Buyer           string
+	OrderStatus     string
+	OrderStatusText string
+	PayFen          int64
+	Title           string
+	Notes           int64
+}
+
+// The same without the orders' columns and the notes (0): what `shopdesk anomalies` writes,
+// at a third of the cost per row.
+func (q *Queries) ListAnomalyBriefsByID(ctx context.Context, ids interface{}) ([]ListAnomalyBriefsByIDRow, error) {
+	rows, err := q.query(ctx, q.listAnomalyBriefsByIDStmt, listAnomalyBriefsByID, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListAnomalyBriefsByIDRow
+	for rows.Next() {
+		var i ListAnomalyBriefsByIDRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Rule,
+			&i.Kind,
+			&i.ShopID,
+			&i.Platform,
+			&i.ShopName,
+			&i.OrderNo,
+			&i.Subject,
+			&i.Since,
+			&i.Deadline,
+			&i.Basis,
+			&i.Detail,
+			&i.AmountFen,
+			&i.Active,
+			&i.State,
+			&i.Resolution,
+			&i.OwnerID,
+			&i.OwnerName,
+			&i.ClearedReason,
+			&i.ClearedDetail,
+			&i.DetectedAt,
+			&i.UpdatedAt,
+			&i.Buyer,
+			&i.OrderStatus,
+			&i.OrderStatusText,
+			&i.PayFen,
+			&i.Title,
+			&i.Notes,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listRunDeadline = `-- name: ListRunDeadline :many
 SELECT id, deadline, since FROM anomaly
 WHERE kind = ?1 AND state = ?2 AND shop_id = ?3

@@ -237,6 +237,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listAnomaliesByIDStmt, err = db.PrepareContext(ctx, listAnomaliesByID); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnomaliesByID: %w", err)
 	}
+	if q.listAnomalyBriefsByIDStmt, err = db.PrepareContext(ctx, listAnomalyBriefsByID); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnomalyBriefsByID: %w", err)
+	}
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
 	}
@@ -831,6 +834,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listAnomaliesByIDStmt: %w", cerr)
 		}
 	}
+	if q.listAnomalyBriefsByIDStmt != nil {
+		if cerr := q.listAnomalyBriefsByIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnomalyBriefsByIDStmt: %w", cerr)
+		}
+	}
 	if q.listBatchesStmt != nil {
 		if cerr := q.listBatchesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
@@ -1331,6 +1339,7 @@ type Queries struct {
 	laterBatchTouchingStmt        *sql.Stmt
 	listAnomaliesStmt             *sql.Stmt
 	listAnomaliesByIDStmt         *sql.Stmt
+	listAnomalyBriefsByIDStmt     *sql.Stmt
 	listBatchesStmt               *sql.Stmt
 	listOrdersStmt                *sql.Stmt
 	listOrdersWithOpenRefundStmt  *sql.Stmt
@@ -1486,6 +1495,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		laterBatchTouchingStmt:        q.laterBatchTouchingStmt,
 		listAnomaliesStmt:             q.listAnomaliesStmt,
 		listAnomaliesByIDStmt:         q.listAnomaliesByIDStmt,
+		listAnomalyBriefsByIDStmt:     q.listAnomalyBriefsByIDStmt,
 		listBatchesStmt:               q.listBatchesStmt,
 		listOrdersStmt:                q.listOrdersStmt,
 		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,

@@ -80,7 +80,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*sqldb.Queries, error) {
 }
 
 // AsOf runs the rules as of clock and lists the anomalies q selects then, without keeping
-// anything (tests, demo): what the worklist would show at that time.
+// anything (tests): what the worklist would show at that time (as AsOfEach gives them).
 func (s *Store) AsOf(ctx context.Context, clock Clock, lq Query) ([]Anomaly, Result, error) {
 	var rows []Anomaly
 	res, err := s.AsOfEach(ctx, clock, lq, nil, func(a Anomaly) error {
@@ -91,7 +91,8 @@ func (s *Store) AsOf(ctx context.Context, clock Clock, lq Query) ([]Anomaly, Res
 }
 
 // AsOfEach is AsOf for any number of anomalies (`shopdesk anomalies --at`): begin gets the
-// counts (Total, Groups) before each gets the anomalies one by one, in the worklist's order.
+// counts (Total, Groups) before each gets the anomalies one by one, in the worklist's order,
+// as Each gives them (without their order's columns and notes).
 func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(Page) error, each func(Anomaly) error) (Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -106,7 +107,7 @@ func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(
 			if res, err = evaluate(ctx, q, clock, full); err != nil {
 				return err
 			}
-			if err := stream(ctx, q, lq, begin, each); err != nil {
+			if err := stream(ctx, q, lq, true, begin, each); err != nil {
 				return err
 			}
 			return errRollback

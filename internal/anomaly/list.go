@@ -154,7 +154,7 @@ func listPage(ctx context.Context, q *sqldb.Queries, lq Query) (Page, error) {
 		}
 	}
 	skip := int64(lq.Page-1) * int64(lq.PageSize)
-	err = walk(ctx, q, lq, counts, skip, int64(lq.PageSize), func(a Anomaly) error {
+	err = walk(ctx, q, lq, counts, skip, int64(lq.PageSize), false, func(a Anomaly) error {
 		p.Rows = append(p.Rows, a)
 		return nil
 	})
@@ -188,7 +188,7 @@ func minutesLeft(ctx context.Context, q *sqldb.Queries, rows []Anomaly, now time
 // listRows reads every row lq selects (the export: a workbook is made in memory anyway).
 func listRows(ctx context.Context, q *sqldb.Queries, lq Query) ([]Anomaly, error) {
 	out := []Anomaly{}
-	err := stream(ctx, q, lq, nil, func(a Anomaly) error {
+	err := stream(ctx, q, lq, false, nil, func(a Anomaly) error {
 		out = append(out, a)
 		return nil
 	})
@@ -198,7 +198,7 @@ func listRows(ctx context.Context, q *sqldb.Queries, lq Query) ([]Anomaly, error
 // stream calls begin with the counts (Total, Groups) of what lq selects, then each with
 // every row of it, all pages, in the worklist's order; it keeps a few hundred rows in
 // memory whatever their number.
-func stream(ctx context.Context, q *sqldb.Queries, lq Query, begin func(Page) error, each func(Anomaly) error) error {
+func stream(ctx context.Context, q *sqldb.Queries, lq Query, brief bool, begin func(Page) error, each func(Anomaly) error) error {
 	counts, err := readCounts(ctx, q, lq)
 	if err != nil {
 		return err
@@ -217,7 +217,7 @@ func stream(ctx context.Context, q *sqldb.Queries, lq Query, begin func(Page) er
 			return err
 		}
 	}
-	return walk(ctx, q, lq, counts, 0, -1, each)
+	return walk(ctx, q, lq, counts, 0, -1, brief, each)
 }
 
 // count is one row of anomaly_count: the anomalies of a kind, state, shop and owner.
@@ -500,7 +500,8 @@ func (s *Store) ListAll(ctx context.Context, lq Query) ([]Anomaly, error) {
 
 // Each calls begin with the counts of what lq selects (Total, Groups; nil: not needed),
 // then each with every anomaly of it, all pages, in the worklist's order, holding a few
-// hundred in memory at a time (`shopdesk anomalies`).
+// hundred in memory at a time (`shopdesk anomalies`). Its anomalies leave out their
+// order's columns (Buyer, OrderStatus, OrderStatusText, PayFen, Title) and Notes.
 func (s *Store) Each(ctx context.Context, lq Query, begin func(Page) error, each func(Anomaly) error) error {
-	return stream(ctx, s.db.Queries(), lq, begin, each)
+	return stream(ctx, s.db.Queries(), lq, true, begin, each)
 }

@@ -115,8 +115,8 @@ func next(ctx context.Context, q *sqldb.Queries, runs []*run, batch int64) (int6
 }
 
 // walk calls fn with lq's anomalies in the worklist's order, after skipping skip of them,
-// at most limit (-1: all).
-func walk(ctx context.Context, q *sqldb.Queries, lq Query, counts []count, skip, limit int64, fn func(Anomaly) error) error {
+// at most limit (-1: all). brief leaves out the orders' columns and the notes.
+func walk(ctx context.Context, q *sqldb.Queries, lq Query, counts []count, skip, limit int64, brief bool, fn func(Anomaly) error) error {
 	if strings.TrimSpace(lq.Search) != "" {
 		return walkSearch(ctx, q, lq, skip, limit, fn)
 	}
@@ -130,13 +130,23 @@ func walk(ctx context.Context, q *sqldb.Queries, lq Query, counts []count, skip,
 		if len(ids) == 0 {
 			return nil
 		}
-		rows, err := q.ListAnomaliesByID(ctx, jsonText(ids))
-		if err != nil {
-			return fmt.Errorf("list anomalies: %w", err)
-		}
-		byID := make(map[int64]sqldb.ListAnomaliesRow, len(rows))
-		for _, r := range rows {
-			byID[r.ID] = sqldb.ListAnomaliesRow(r)
+		byID := make(map[int64]sqldb.ListAnomaliesRow, len(ids))
+		if brief {
+			rows, err := q.ListAnomalyBriefsByID(ctx, jsonText(ids))
+			if err != nil {
+				return fmt.Errorf("list anomalies: %w", err)
+			}
+			for _, r := range rows {
+				byID[r.ID] = sqldb.ListAnomaliesRow(r)
+			}
+		} else {
+			rows, err := q.ListAnomaliesByID(ctx, jsonText(ids))
+			if err != nil {
+				return fmt.Errorf("list anomalies: %w", err)
+			}
+			for _, r := range rows {
+				byID[r.ID] = sqldb.ListAnomaliesRow(r)
+			}
 		}
 		for _, id := range ids {
 			if r, ok := byID[id]; ok {
