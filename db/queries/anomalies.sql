@@ -196,13 +196,6 @@ ON CONFLICT (order_id) DO UPDATE SET shop_id = excluded.shop_id, next_at = exclu
 -- name: DeleteWatch :exec
 DELETE FROM anomaly_watch WHERE order_id IN (SELECT value FROM json_each(sqlc.arg(ids)));
 
--- Changes to the median windows' counts per amount (rows: [shop_id, pay_fen, delta]).
--- name: AddAmounts :exec
-INSERT INTO anomaly_amount (shop_id, pay_fen, n)
-SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-FROM json_each(sqlc.arg(rows)) WHERE true
-ON CONFLICT (shop_id, pay_fen) DO UPDATE SET n = n + excluded.n;
-
 -- A full run counts a shop's window from the orders.
 -- name: CountWindowAmounts :exec
 INSERT INTO anomaly_amount (shop_id, pay_fen, n)

@@ -9,19 +9,6 @@ import (
 	"context"
 )
 
-const addAmounts = `-- name: AddAmounts :exec
-INSERT INTO anomaly_amount (shop_id, pay_fen, n)
-SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-FROM json_each(?1) WHERE true
-ON CONFLICT (shop_id, pay_fen) DO UPDATE SET n = n + excluded.n
-`
-
-// Changes to the median windows' counts per amount (rows: [shop_id, pay_fen, delta]).
-func (q *Queries) AddAmounts(ctx context.Context, rows interface{}) error {
-	_, err := q.exec(ctx, q.addAmountsStmt, addAmounts, rows)
-	return err
-}
-
 const addWindowChanges = `-- name: AddWindowChanges :execrows
 INSERT INTO anomaly_amount (shop_id, pay_fen, n)
 SELECT x.shop_id, x.pay_fen, sum(x.d) FROM (

@@ -24,9 +24,6 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
-	if q.addAmountsStmt, err = db.PrepareContext(ctx, addAmounts); err != nil {
-		return nil, fmt.Errorf("error preparing query AddAmounts: %w", err)
-	}
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
 	}
@@ -479,11 +476,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 
 func (q *Queries) Close() error {
 	var err error
-	if q.addAmountsStmt != nil {
-		if cerr := q.addAmountsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing addAmountsStmt: %w", cerr)
-		}
-	}
 	if q.addBatchShopStmt != nil {
 		if cerr := q.addBatchShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
@@ -1268,7 +1260,6 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 type Queries struct {
 	db                            DBTX
 	tx                            *sql.Tx
-	addAmountsStmt                *sql.Stmt
 	addBatchShopStmt              *sql.Stmt
 	addWindowChangesStmt          *sql.Stmt
 	anomalyCountsStmt             *sql.Stmt
@@ -1424,7 +1415,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
 		db:                            tx,
 		tx:                            tx,
-		addAmountsStmt:                q.addAmountsStmt,
 		addBatchShopStmt:              q.addBatchShopStmt,
 		addWindowChangesStmt:          q.addWindowChangesStmt,
 		anomalyCountsStmt:             q.anomalyCountsStmt,

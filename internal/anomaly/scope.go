@@ -131,11 +131,11 @@ func (e *evaluation) checkScope(ctx context.Context) error {
 		return fmt.Errorf("anomaly rules: scope: %w", err)
 	}
 	if last > 0 {
-		any, err := q.AnyComplaints(ctx)
+		has, err := q.AnyComplaints(ctx)
 		if err != nil {
 			return fmt.Errorf("anomaly rules: complaints: %w", err)
 		}
-		e.complaints = any != 0
+		e.complaints = has != 0
 	}
 	for after := int64(0); after < last; after += keyChunk {
 		if err := e.checkChunk(ctx, after, min(after+keyChunk, last)); err != nil {
