@@ -27,9 +27,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.ackHandoverStmt, err = db.PrepareContext(ctx, ackHandover); err != nil {
 		return nil, fmt.Errorf("error preparing query AckHandover: %w", err)
 	}
-	if q.activeAnomaliesStmt, err = db.PrepareContext(ctx, activeAnomalies); err != nil {
-		return nil, fmt.Errorf("error preparing query ActiveAnomalies: %w", err)
-	}
 	if q.activeStaffNamesStmt, err = db.PrepareContext(ctx, activeStaffNames); err != nil {
 		return nil, fmt.Errorf("error preparing query ActiveStaffNames: %w", err)
 	}
@@ -42,14 +39,29 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addShopAliasStmt, err = db.PrepareContext(ctx, addShopAlias); err != nil {
 		return nil, fmt.Errorf("error preparing query AddShopAlias: %w", err)
 	}
-	if q.anomaliesOfOrderNosStmt, err = db.PrepareContext(ctx, anomaliesOfOrderNos); err != nil {
-		return nil, fmt.Errorf("error preparing query AnomaliesOfOrderNos: %w", err)
+	if q.addWindowChangesStmt, err = db.PrepareContext(ctx, addWindowChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query AddWindowChanges: %w", err)
+	}
+	if q.anomalyCountsStmt, err = db.PrepareContext(ctx, anomalyCounts); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyCounts: %w", err)
+	}
+	if q.anomalyCountsOfOrderNoStmt, err = db.PrepareContext(ctx, anomalyCountsOfOrderNo); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyCountsOfOrderNo: %w", err)
 	}
 	if q.anomalyEventsStmt, err = db.PrepareContext(ctx, anomalyEvents); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyEvents: %w", err)
 	}
 	if q.anomalyOrderStmt, err = db.PrepareContext(ctx, anomalyOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyOrder: %w", err)
+	}
+	if q.anomalyShopNameStmt, err = db.PrepareContext(ctx, anomalyShopName); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyShopName: %w", err)
+	}
+	if q.anomalyShopsStmt, err = db.PrepareContext(ctx, anomalyShops); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyShops: %w", err)
+	}
+	if q.anyComplaintsStmt, err = db.PrepareContext(ctx, anyComplaints); err != nil {
+		return nil, fmt.Errorf("error preparing query AnyComplaints: %w", err)
 	}
 	if q.batchChangesStmt, err = db.PrepareContext(ctx, batchChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchChanges: %w", err)
@@ -66,11 +78,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
 	}
+	if q.clearScopeKeysStmt, err = db.PrepareContext(ctx, clearScopeKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ClearScopeKeys: %w", err)
+	}
+	if q.clearScopeOrdersStmt, err = db.PrepareContext(ctx, clearScopeOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ClearScopeOrders: %w", err)
+	}
 	if q.correctionsOfBatchStmt, err = db.PrepareContext(ctx, correctionsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CorrectionsOfBatch: %w", err)
 	}
-	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
-		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
+	if q.countActiveAnomaliesStmt, err = db.PrepareContext(ctx, countActiveAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query CountActiveAnomalies: %w", err)
+	}
+	if q.countAmountsBetweenStmt, err = db.PrepareContext(ctx, countAmountsBetween); err != nil {
+		return nil, fmt.Errorf("error preparing query CountAmountsBetween: %w", err)
 	}
 	if q.countDueFollowUpsStmt, err = db.PrepareContext(ctx, countDueFollowUps); err != nil {
 		return nil, fmt.Errorf("error preparing query CountDueFollowUps: %w", err)
@@ -83,6 +104,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countInquiriesStmt, err = db.PrepareContext(ctx, countInquiries); err != nil {
 		return nil, fmt.Errorf("error preparing query CountInquiries: %w", err)
+	}
+	if q.countNegativeAmountsStmt, err = db.PrepareContext(ctx, countNegativeAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query CountNegativeAmounts: %w", err)
 	}
 	if q.countOpenHandoversStmt, err = db.PrepareContext(ctx, countOpenHandovers); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOpenHandovers: %w", err)
@@ -98,6 +122,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
+	}
+	if q.countWindowAmountsStmt, err = db.PrepareContext(ctx, countWindowAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query CountWindowAmounts: %w", err)
 	}
 	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
@@ -147,6 +174,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.decideMatchStmt, err = db.PrepareContext(ctx, decideMatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DecideMatch: %w", err)
 	}
+	if q.deleteAnomalyShopsStmt, err = db.PrepareContext(ctx, deleteAnomalyShops); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteAnomalyShops: %w", err)
+	}
 	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
 	}
@@ -167,6 +197,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteFollowUpStmt, err = db.PrepareContext(ctx, deleteFollowUp); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteFollowUp: %w", err)
+	}
+	if q.deleteGoneShopAmountsStmt, err = db.PrepareContext(ctx, deleteGoneShopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteGoneShopAmounts: %w", err)
 	}
 	if q.deleteImportBatchStmt, err = db.PrepareContext(ctx, deleteImportBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteImportBatch: %w", err)
@@ -194,6 +227,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deletePayMonthStmt, err = db.PrepareContext(ctx, deletePayMonth); err != nil {
 		return nil, fmt.Errorf("error preparing query DeletePayMonth: %w", err)
+	}
+	if q.deletePendingStmt, err = db.PrepareContext(ctx, deletePending); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePending: %w", err)
 	}
 	if q.deletePunchesOfBatchStmt, err = db.PrepareContext(ctx, deletePunchesOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeletePunchesOfBatch: %w", err)
@@ -230,6 +266,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
+	}
+	if q.deleteWatchStmt, err = db.PrepareContext(ctx, deleteWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteWatch: %w", err)
 	}
 	if q.dropStaleProposalsStmt, err = db.PrepareContext(ctx, dropStaleProposals); err != nil {
 		return nil, fmt.Errorf("error preparing query DropStaleProposals: %w", err)
@@ -275,6 +314,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getAnomalyStmt, err = db.PrepareContext(ctx, getAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAnomaly: %w", err)
+	}
+	if q.getAnomalyRunStmt, err = db.PrepareContext(ctx, getAnomalyRun); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAnomalyRun: %w", err)
 	}
 	if q.getAnomalyWorkflowStmt, err = db.PrepareContext(ctx, getAnomalyWorkflow); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAnomalyWorkflow: %w", err)
@@ -423,6 +465,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listAnomaliesStmt, err = db.PrepareContext(ctx, listAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnomalies: %w", err)
 	}
+	if q.listAnomaliesByIDStmt, err = db.PrepareContext(ctx, listAnomaliesByID); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnomaliesByID: %w", err)
+	}
+	if q.listAnomalyBriefsByIDStmt, err = db.PrepareContext(ctx, listAnomalyBriefsByID); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnomalyBriefsByID: %w", err)
+	}
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
 	}
@@ -474,6 +522,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listRotaEntriesStmt, err = db.PrepareContext(ctx, listRotaEntries); err != nil {
 		return nil, fmt.Errorf("error preparing query ListRotaEntries: %w", err)
 	}
+	if q.listRunDeadlineStmt, err = db.PrepareContext(ctx, listRunDeadline); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRunDeadline: %w", err)
+	}
+	if q.listRunNoDeadlineStmt, err = db.PrepareContext(ctx, listRunNoDeadline); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRunNoDeadline: %w", err)
+	}
 	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
 	}
@@ -513,6 +567,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
 	}
+	if q.lockScopeStmt, err = db.PrepareContext(ctx, lockScope); err != nil {
+		return nil, fmt.Errorf("error preparing query LockScope: %w", err)
+	}
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
 	}
@@ -521,6 +578,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.maxOrderIDStmt, err = db.PrepareContext(ctx, maxOrderID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxOrderID: %w", err)
+	}
+	if q.maxPendingStmt, err = db.PrepareContext(ctx, maxPending); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxPending: %w", err)
+	}
+	if q.maxScopeKeyStmt, err = db.PrepareContext(ctx, maxScopeKey); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxScopeKey: %w", err)
 	}
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
@@ -561,14 +624,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.orderRefundsStmt, err = db.PrepareContext(ctx, orderRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderRefunds: %w", err)
 	}
-	if q.ordersByIDsStmt, err = db.PrepareContext(ctx, ordersByIDs); err != nil {
-		return nil, fmt.Errorf("error preparing query OrdersByIDs: %w", err)
-	}
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
 	}
 	if q.parkedShopNewIDStmt, err = db.PrepareContext(ctx, parkedShopNewID); err != nil {
 		return nil, fmt.Errorf("error preparing query ParkedShopNewID: %w", err)
+	}
+	if q.pendingUndosStmt, err = db.PrepareContext(ctx, pendingUndos); err != nil {
+		return nil, fmt.Errorf("error preparing query PendingUndos: %w", err)
 	}
 	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
@@ -578,6 +641,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.productNamesVersionStmt, err = db.PrepareContext(ctx, productNamesVersion); err != nil {
 		return nil, fmt.Errorf("error preparing query ProductNamesVersion: %w", err)
+	}
+	if q.pruneAmountsStmt, err = db.PrepareContext(ctx, pruneAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query PruneAmounts: %w", err)
 	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
@@ -624,6 +690,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.reopenFollowUpStmt, err = db.PrepareContext(ctx, reopenFollowUp); err != nil {
 		return nil, fmt.Errorf("error preparing query ReopenFollowUp: %w", err)
 	}
+	if q.resetAnomalyAmountsStmt, err = db.PrepareContext(ctx, resetAnomalyAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyAmounts: %w", err)
+	}
+	if q.resetAnomalyStateStmt, err = db.PrepareContext(ctx, resetAnomalyState); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyState: %w", err)
+	}
+	if q.resetAnomalyWatchStmt, err = db.PrepareContext(ctx, resetAnomalyWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyWatch: %w", err)
+	}
 	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
 	}
@@ -633,47 +708,74 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.resetRefundLastBatchStmt, err = db.PrepareContext(ctx, resetRefundLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetRefundLastBatch: %w", err)
 	}
-	if q.ruleAfterSaleOrdersStmt, err = db.PrepareContext(ctx, ruleAfterSaleOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleAfterSaleOrders: %w", err)
-	}
-	if q.ruleClosedPaidOrdersStmt, err = db.PrepareContext(ctx, ruleClosedPaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleClosedPaidOrders: %w", err)
+	if q.resetShopAmountsStmt, err = db.PrepareContext(ctx, resetShopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetShopAmounts: %w", err)
 	}
 	if q.ruleComplaintsStmt, err = db.PrepareContext(ctx, ruleComplaints); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleComplaints: %w", err)
 	}
-	if q.ruleLateCompOrdersStmt, err = db.PrepareContext(ctx, ruleLateCompOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleLateCompOrders: %w", err)
-	}
-	if q.ruleOpenRefundsStmt, err = db.PrepareContext(ctx, ruleOpenRefunds); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleOpenRefunds: %w", err)
-	}
-	if q.ruleOrderRefundsStmt, err = db.PrepareContext(ctx, ruleOrderRefunds); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleOrderRefunds: %w", err)
-	}
-	if q.ruleRecentPaidOrdersStmt, err = db.PrepareContext(ctx, ruleRecentPaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleRecentPaidOrders: %w", err)
+	if q.ruleOrdersStmt, err = db.PrepareContext(ctx, ruleOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleOrders: %w", err)
 	}
 	if q.ruleRefundItemsStmt, err = db.PrepareContext(ctx, ruleRefundItems); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleRefundItems: %w", err)
 	}
-	if q.ruleRefundShopsStmt, err = db.PrepareContext(ctx, ruleRefundShops); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleRefundShops: %w", err)
-	}
-	if q.ruleShippedOrdersStmt, err = db.PrepareContext(ctx, ruleShippedOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleShippedOrders: %w", err)
+	if q.ruleRefundsStmt, err = db.PrepareContext(ctx, ruleRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleRefunds: %w", err)
 	}
 	if q.ruleShopsStmt, err = db.PrepareContext(ctx, ruleShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleShops: %w", err)
 	}
-	if q.ruleToShipOrdersStmt, err = db.PrepareContext(ctx, ruleToShipOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleToShipOrders: %w", err)
+	if q.ruleStoredAnomaliesStmt, err = db.PrepareContext(ctx, ruleStoredAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleStoredAnomalies: %w", err)
 	}
-	if q.ruleUnpaidOrdersStmt, err = db.PrepareContext(ctx, ruleUnpaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleUnpaidOrders: %w", err)
+	if q.saveAnomalyRunStmt, err = db.PrepareContext(ctx, saveAnomalyRun); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnomalyRun: %w", err)
 	}
-	if q.ruleWindowAmountsStmt, err = db.PrepareContext(ctx, ruleWindowAmounts); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleWindowAmounts: %w", err)
+	if q.saveAnomalyShopStmt, err = db.PrepareContext(ctx, saveAnomalyShop); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnomalyShop: %w", err)
+	}
+	if q.saveWatchStmt, err = db.PrepareContext(ctx, saveWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveWatch: %w", err)
+	}
+	if q.scopeAllKeysStmt, err = db.PrepareContext(ctx, scopeAllKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeAllKeys: %w", err)
+	}
+	if q.scopeBigOrderAnomaliesStmt, err = db.PrepareContext(ctx, scopeBigOrderAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeBigOrderAnomalies: %w", err)
+	}
+	if q.scopeBigOrderCandidatesStmt, err = db.PrepareContext(ctx, scopeBigOrderCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeBigOrderCandidates: %w", err)
+	}
+	if q.scopeCandidatesStmt, err = db.PrepareContext(ctx, scopeCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeCandidates: %w", err)
+	}
+	if q.scopeDueStmt, err = db.PrepareContext(ctx, scopeDue); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeDue: %w", err)
+	}
+	if q.scopeGoneWatchStmt, err = db.PrepareContext(ctx, scopeGoneWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeGoneWatch: %w", err)
+	}
+	if q.scopeImportedKeysStmt, err = db.PrepareContext(ctx, scopeImportedKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeImportedKeys: %w", err)
+	}
+	if q.scopeImportedOrdersStmt, err = db.PrepareContext(ctx, scopeImportedOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeImportedOrders: %w", err)
+	}
+	if q.scopeKeyStmt, err = db.PrepareContext(ctx, scopeKey); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeKey: %w", err)
+	}
+	if q.scopeKeysOfOrdersStmt, err = db.PrepareContext(ctx, scopeKeysOfOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeKeysOfOrders: %w", err)
+	}
+	if q.scopeShopOrdersStmt, err = db.PrepareContext(ctx, scopeShopOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeShopOrders: %w", err)
+	}
+	if q.scopeUndoneKeysStmt, err = db.PrepareContext(ctx, scopeUndoneKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeUndoneKeys: %w", err)
+	}
+	if q.scopeUndoneOrdersStmt, err = db.PrepareContext(ctx, scopeUndoneOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeUndoneOrders: %w", err)
 	}
 	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
@@ -702,8 +804,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.shiftNameTakenStmt, err = db.PrepareContext(ctx, shiftNameTaken); err != nil {
 		return nil, fmt.Errorf("error preparing query ShiftNameTaken: %w", err)
 	}
+	if q.shopAmountsStmt, err = db.PrepareContext(ctx, shopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopAmounts: %w", err)
+	}
 	if q.shopForComplaintStmt, err = db.PrepareContext(ctx, shopForComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopForComplaint: %w", err)
+	}
+	if q.shopHasRefundsStmt, err = db.PrepareContext(ctx, shopHasRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopHasRefunds: %w", err)
 	}
 	if q.shopsOfOrderNumbersStmt, err = db.PrepareContext(ctx, shopsOfOrderNumbers); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOfOrderNumbers: %w", err)
@@ -778,11 +886,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ackHandoverStmt: %w", cerr)
 		}
 	}
-	if q.activeAnomaliesStmt != nil {
-		if cerr := q.activeAnomaliesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing activeAnomaliesStmt: %w", cerr)
-		}
-	}
 	if q.activeStaffNamesStmt != nil {
 		if cerr := q.activeStaffNamesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing activeStaffNamesStmt: %w", cerr)
@@ -803,9 +906,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addShopAliasStmt: %w", cerr)
 		}
 	}
-	if q.anomaliesOfOrderNosStmt != nil {
-		if cerr := q.anomaliesOfOrderNosStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing anomaliesOfOrderNosStmt: %w", cerr)
+	if q.addWindowChangesStmt != nil {
+		if cerr := q.addWindowChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addWindowChangesStmt: %w", cerr)
+		}
+	}
+	if q.anomalyCountsStmt != nil {
+		if cerr := q.anomalyCountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyCountsStmt: %w", cerr)
+		}
+	}
+	if q.anomalyCountsOfOrderNoStmt != nil {
+		if cerr := q.anomalyCountsOfOrderNoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyCountsOfOrderNoStmt: %w", cerr)
 		}
 	}
 	if q.anomalyEventsStmt != nil {
@@ -816,6 +929,21 @@ func (q *Queries) Close() error {
 	if q.anomalyOrderStmt != nil {
 		if cerr := q.anomalyOrderStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing anomalyOrderStmt: %w", cerr)
+		}
+	}
+	if q.anomalyShopNameStmt != nil {
+		if cerr := q.anomalyShopNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyShopNameStmt: %w", cerr)
+		}
+	}
+	if q.anomalyShopsStmt != nil {
+		if cerr := q.anomalyShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyShopsStmt: %w", cerr)
+		}
+	}
+	if q.anyComplaintsStmt != nil {
+		if cerr := q.anyComplaintsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anyComplaintsStmt: %w", cerr)
 		}
 	}
 	if q.batchChangesStmt != nil {
@@ -843,14 +971,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing clearAnomalyStmt: %w", cerr)
 		}
 	}
+	if q.clearScopeKeysStmt != nil {
+		if cerr := q.clearScopeKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing clearScopeKeysStmt: %w", cerr)
+		}
+	}
+	if q.clearScopeOrdersStmt != nil {
+		if cerr := q.clearScopeOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing clearScopeOrdersStmt: %w", cerr)
+		}
+	}
 	if q.correctionsOfBatchStmt != nil {
 		if cerr := q.correctionsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing correctionsOfBatchStmt: %w", cerr)
 		}
 	}
-	if q.countAnomaliesStmt != nil {
-		if cerr := q.countAnomaliesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countAnomaliesStmt: %w", cerr)
+	if q.countActiveAnomaliesStmt != nil {
+		if cerr := q.countActiveAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countActiveAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.countAmountsBetweenStmt != nil {
+		if cerr := q.countAmountsBetweenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countAmountsBetweenStmt: %w", cerr)
 		}
 	}
 	if q.countDueFollowUpsStmt != nil {
@@ -871,6 +1014,11 @@ func (q *Queries) Close() error {
 	if q.countInquiriesStmt != nil {
 		if cerr := q.countInquiriesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.countNegativeAmountsStmt != nil {
+		if cerr := q.countNegativeAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countNegativeAmountsStmt: %w", cerr)
 		}
 	}
 	if q.countOpenHandoversStmt != nil {
@@ -896,6 +1044,11 @@ func (q *Queries) Close() error {
 	if q.countShopsStmt != nil {
 		if cerr := q.countShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countShopsStmt: %w", cerr)
+		}
+	}
+	if q.countWindowAmountsStmt != nil {
+		if cerr := q.countWindowAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countWindowAmountsStmt: %w", cerr)
 		}
 	}
 	if q.createBatchStmt != nil {
@@ -978,6 +1131,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing decideMatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteAnomalyShopsStmt != nil {
+		if cerr := q.deleteAnomalyShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteAnomalyShopsStmt: %w", cerr)
+		}
+	}
 	if q.deleteBatchStmt != nil {
 		if cerr := q.deleteBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBatchStmt: %w", cerr)
@@ -1011,6 +1169,11 @@ func (q *Queries) Close() error {
 	if q.deleteFollowUpStmt != nil {
 		if cerr := q.deleteFollowUpStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteFollowUpStmt: %w", cerr)
+		}
+	}
+	if q.deleteGoneShopAmountsStmt != nil {
+		if cerr := q.deleteGoneShopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteGoneShopAmountsStmt: %w", cerr)
 		}
 	}
 	if q.deleteImportBatchStmt != nil {
@@ -1056,6 +1219,11 @@ func (q *Queries) Close() error {
 	if q.deletePayMonthStmt != nil {
 		if cerr := q.deletePayMonthStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deletePayMonthStmt: %w", cerr)
+		}
+	}
+	if q.deletePendingStmt != nil {
+		if cerr := q.deletePendingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePendingStmt: %w", cerr)
 		}
 	}
 	if q.deletePunchesOfBatchStmt != nil {
@@ -1116,6 +1284,11 @@ func (q *Queries) Close() error {
 	if q.deleteTemplateStmt != nil {
 		if cerr := q.deleteTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
+		}
+	}
+	if q.deleteWatchStmt != nil {
+		if cerr := q.deleteWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteWatchStmt: %w", cerr)
 		}
 	}
 	if q.dropStaleProposalsStmt != nil {
@@ -1191,6 +1364,11 @@ func (q *Queries) Close() error {
 	if q.getAnomalyStmt != nil {
 		if cerr := q.getAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAnomalyStmt: %w", cerr)
+		}
+	}
+	if q.getAnomalyRunStmt != nil {
+		if cerr := q.getAnomalyRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAnomalyRunStmt: %w", cerr)
 		}
 	}
 	if q.getAnomalyWorkflowStmt != nil {
@@ -1438,6 +1616,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listAnomaliesStmt: %w", cerr)
 		}
 	}
+	if q.listAnomaliesByIDStmt != nil {
+		if cerr := q.listAnomaliesByIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnomaliesByIDStmt: %w", cerr)
+		}
+	}
+	if q.listAnomalyBriefsByIDStmt != nil {
+		if cerr := q.listAnomalyBriefsByIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnomalyBriefsByIDStmt: %w", cerr)
+		}
+	}
 	if q.listBatchesStmt != nil {
 		if cerr := q.listBatchesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
@@ -1523,6 +1711,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listRotaEntriesStmt: %w", cerr)
 		}
 	}
+	if q.listRunDeadlineStmt != nil {
+		if cerr := q.listRunDeadlineStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRunDeadlineStmt: %w", cerr)
+		}
+	}
+	if q.listRunNoDeadlineStmt != nil {
+		if cerr := q.listRunNoDeadlineStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRunNoDeadlineStmt: %w", cerr)
+		}
+	}
 	if q.listSettingsStmt != nil {
 		if cerr := q.listSettingsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listSettingsStmt: %w", cerr)
@@ -1588,6 +1786,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listTemplatesStmt: %w", cerr)
 		}
 	}
+	if q.lockScopeStmt != nil {
+		if cerr := q.lockScopeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lockScopeStmt: %w", cerr)
+		}
+	}
 	if q.markShopsCreatedByStmt != nil {
 		if cerr := q.markShopsCreatedByStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing markShopsCreatedByStmt: %w", cerr)
@@ -1601,6 +1804,16 @@ func (q *Queries) Close() error {
 	if q.maxOrderIDStmt != nil {
 		if cerr := q.maxOrderIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing maxOrderIDStmt: %w", cerr)
+		}
+	}
+	if q.maxPendingStmt != nil {
+		if cerr := q.maxPendingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxPendingStmt: %w", cerr)
+		}
+	}
+	if q.maxScopeKeyStmt != nil {
+		if cerr := q.maxScopeKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxScopeKeyStmt: %w", cerr)
 		}
 	}
 	if q.maxShopIDStmt != nil {
@@ -1668,11 +1881,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing orderRefundsStmt: %w", cerr)
 		}
 	}
-	if q.ordersByIDsStmt != nil {
-		if cerr := q.ordersByIDsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ordersByIDsStmt: %w", cerr)
-		}
-	}
 	if q.ordersForImportStmt != nil {
 		if cerr := q.ordersForImportStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ordersForImportStmt: %w", cerr)
@@ -1681,6 +1889,11 @@ func (q *Queries) Close() error {
 	if q.parkedShopNewIDStmt != nil {
 		if cerr := q.parkedShopNewIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing parkedShopNewIDStmt: %w", cerr)
+		}
+	}
+	if q.pendingUndosStmt != nil {
+		if cerr := q.pendingUndosStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing pendingUndosStmt: %w", cerr)
 		}
 	}
 	if q.platformHasOrdersStmt != nil {
@@ -1696,6 +1909,11 @@ func (q *Queries) Close() error {
 	if q.productNamesVersionStmt != nil {
 		if cerr := q.productNamesVersionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing productNamesVersionStmt: %w", cerr)
+		}
+	}
+	if q.pruneAmountsStmt != nil {
+		if cerr := q.pruneAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing pruneAmountsStmt: %w", cerr)
 		}
 	}
 	if q.putSettingStmt != nil {
@@ -1773,6 +1991,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing reopenFollowUpStmt: %w", cerr)
 		}
 	}
+	if q.resetAnomalyAmountsStmt != nil {
+		if cerr := q.resetAnomalyAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyAmountsStmt: %w", cerr)
+		}
+	}
+	if q.resetAnomalyStateStmt != nil {
+		if cerr := q.resetAnomalyStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyStateStmt: %w", cerr)
+		}
+	}
+	if q.resetAnomalyWatchStmt != nil {
+		if cerr := q.resetAnomalyWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyWatchStmt: %w", cerr)
+		}
+	}
 	if q.resetItemLastBatchStmt != nil {
 		if cerr := q.resetItemLastBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing resetItemLastBatchStmt: %w", cerr)
@@ -1788,14 +2021,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing resetRefundLastBatchStmt: %w", cerr)
 		}
 	}
-	if q.ruleAfterSaleOrdersStmt != nil {
-		if cerr := q.ruleAfterSaleOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleAfterSaleOrdersStmt: %w", cerr)
-		}
-	}
-	if q.ruleClosedPaidOrdersStmt != nil {
-		if cerr := q.ruleClosedPaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleClosedPaidOrdersStmt: %w", cerr)
+	if q.resetShopAmountsStmt != nil {
+		if cerr := q.resetShopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetShopAmountsStmt: %w", cerr)
 		}
 	}
 	if q.ruleComplaintsStmt != nil {
@@ -1803,24 +2031,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleComplaintsStmt: %w", cerr)
 		}
 	}
-	if q.ruleLateCompOrdersStmt != nil {
-		if cerr := q.ruleLateCompOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleLateCompOrdersStmt: %w", cerr)
-		}
-	}
-	if q.ruleOpenRefundsStmt != nil {
-		if cerr := q.ruleOpenRefundsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleOpenRefundsStmt: %w", cerr)
-		}
-	}
-	if q.ruleOrderRefundsStmt != nil {
-		if cerr := q.ruleOrderRefundsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleOrderRefundsStmt: %w", cerr)
-		}
-	}
-	if q.ruleRecentPaidOrdersStmt != nil {
-		if cerr := q.ruleRecentPaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleRecentPaidOrdersStmt: %w", cerr)
+	if q.ruleOrdersStmt != nil {
+		if cerr := q.ruleOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleOrdersStmt: %w", cerr)
 		}
 	}
 	if q.ruleRefundItemsStmt != nil {
@@ -1828,14 +2041,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleRefundItemsStmt: %w", cerr)
 		}
 	}
-	if q.ruleRefundShopsStmt != nil {
-		if cerr := q.ruleRefundShopsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleRefundShopsStmt: %w", cerr)
-		}
-	}
-	if q.ruleShippedOrdersStmt != nil {
-		if cerr := q.ruleShippedOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleShippedOrdersStmt: %w", cerr)
+	if q.ruleRefundsStmt != nil {
+		if cerr := q.ruleRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleRefundsStmt: %w", cerr)
 		}
 	}
 	if q.ruleShopsStmt != nil {
@@ -1843,19 +2051,89 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleShopsStmt: %w", cerr)
 		}
 	}
-	if q.ruleToShipOrdersStmt != nil {
-		if cerr := q.ruleToShipOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleToShipOrdersStmt: %w", cerr)
+	if q.ruleStoredAnomaliesStmt != nil {
+		if cerr := q.ruleStoredAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleStoredAnomaliesStmt: %w", cerr)
 		}
 	}
-	if q.ruleUnpaidOrdersStmt != nil {
-		if cerr := q.ruleUnpaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleUnpaidOrdersStmt: %w", cerr)
+	if q.saveAnomalyRunStmt != nil {
+		if cerr := q.saveAnomalyRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnomalyRunStmt: %w", cerr)
 		}
 	}
-	if q.ruleWindowAmountsStmt != nil {
-		if cerr := q.ruleWindowAmountsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleWindowAmountsStmt: %w", cerr)
+	if q.saveAnomalyShopStmt != nil {
+		if cerr := q.saveAnomalyShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnomalyShopStmt: %w", cerr)
+		}
+	}
+	if q.saveWatchStmt != nil {
+		if cerr := q.saveWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveWatchStmt: %w", cerr)
+		}
+	}
+	if q.scopeAllKeysStmt != nil {
+		if cerr := q.scopeAllKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeAllKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeBigOrderAnomaliesStmt != nil {
+		if cerr := q.scopeBigOrderAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeBigOrderAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.scopeBigOrderCandidatesStmt != nil {
+		if cerr := q.scopeBigOrderCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeBigOrderCandidatesStmt: %w", cerr)
+		}
+	}
+	if q.scopeCandidatesStmt != nil {
+		if cerr := q.scopeCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeCandidatesStmt: %w", cerr)
+		}
+	}
+	if q.scopeDueStmt != nil {
+		if cerr := q.scopeDueStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeDueStmt: %w", cerr)
+		}
+	}
+	if q.scopeGoneWatchStmt != nil {
+		if cerr := q.scopeGoneWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeGoneWatchStmt: %w", cerr)
+		}
+	}
+	if q.scopeImportedKeysStmt != nil {
+		if cerr := q.scopeImportedKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeImportedKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeImportedOrdersStmt != nil {
+		if cerr := q.scopeImportedOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeImportedOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeKeyStmt != nil {
+		if cerr := q.scopeKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeKeyStmt: %w", cerr)
+		}
+	}
+	if q.scopeKeysOfOrdersStmt != nil {
+		if cerr := q.scopeKeysOfOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeKeysOfOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeShopOrdersStmt != nil {
+		if cerr := q.scopeShopOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeShopOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeUndoneKeysStmt != nil {
+		if cerr := q.scopeUndoneKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeUndoneKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeUndoneOrdersStmt != nil {
+		if cerr := q.scopeUndoneOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeUndoneOrdersStmt: %w", cerr)
 		}
 	}
 	if q.searchOrdersStmt != nil {
@@ -1903,9 +2181,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing shiftNameTakenStmt: %w", cerr)
 		}
 	}
+	if q.shopAmountsStmt != nil {
+		if cerr := q.shopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopAmountsStmt: %w", cerr)
+		}
+	}
 	if q.shopForComplaintStmt != nil {
 		if cerr := q.shopForComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing shopForComplaintStmt: %w", cerr)
+		}
+	}
+	if q.shopHasRefundsStmt != nil {
+		if cerr := q.shopHasRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopHasRefundsStmt: %w", cerr)
 		}
 	}
 	if q.shopsOfOrderNumbersStmt != nil {
@@ -2053,30 +2341,39 @@ type Queries struct {
 	db                              DBTX
 	tx                              *sql.Tx
 	ackHandoverStmt                 *sql.Stmt
-	activeAnomaliesStmt             *sql.Stmt
 	activeStaffNamesStmt            *sql.Stmt
 	addBatchShopStmt                *sql.Stmt
 	addInquiryOptionStmt            *sql.Stmt
 	addShopAliasStmt                *sql.Stmt
-	anomaliesOfOrderNosStmt         *sql.Stmt
+	addWindowChangesStmt            *sql.Stmt
+	anomalyCountsStmt               *sql.Stmt
+	anomalyCountsOfOrderNoStmt      *sql.Stmt
 	anomalyEventsStmt               *sql.Stmt
 	anomalyOrderStmt                *sql.Stmt
+	anomalyShopNameStmt             *sql.Stmt
+	anomalyShopsStmt                *sql.Stmt
+	anyComplaintsStmt               *sql.Stmt
 	batchChangesStmt                *sql.Stmt
 	batchRefundChangesStmt          *sql.Stmt
 	batchesOnlyOfShopStmt           *sql.Stmt
 	cancelLeaveStmt                 *sql.Stmt
 	clearAnomalyStmt                *sql.Stmt
+	clearScopeKeysStmt              *sql.Stmt
+	clearScopeOrdersStmt            *sql.Stmt
 	correctionsOfBatchStmt          *sql.Stmt
-	countAnomaliesStmt              *sql.Stmt
+	countActiveAnomaliesStmt        *sql.Stmt
+	countAmountsBetweenStmt         *sql.Stmt
 	countDueFollowUpsStmt           *sql.Stmt
 	countEditedInquiriesOfBatchStmt *sql.Stmt
 	countIncompleteInquiriesStmt    *sql.Stmt
 	countInquiriesStmt              *sql.Stmt
+	countNegativeAmountsStmt        *sql.Stmt
 	countOpenHandoversStmt          *sql.Stmt
 	countOrdersByDayStmt            *sql.Stmt
 	countProposedMatchesStmt        *sql.Stmt
 	countSearchOrdersStmt           *sql.Stmt
 	countShopsStmt                  *sql.Stmt
+	countWindowAmountsStmt          *sql.Stmt
 	createBatchStmt                 *sql.Stmt
 	createComplaintStmt             *sql.Stmt
 	createLevelStmt                 *sql.Stmt
@@ -2093,6 +2390,7 @@ type Queries struct {
 	customerPaidOrdersBeforeStmt    *sql.Stmt
 	dealsForCreditStmt              *sql.Stmt
 	decideMatchStmt                 *sql.Stmt
+	deleteAnomalyShopsStmt          *sql.Stmt
 	deleteBatchStmt                 *sql.Stmt
 	deleteBatchChangesStmt          *sql.Stmt
 	deleteBatchRefundChangesStmt    *sql.Stmt
@@ -2100,6 +2398,7 @@ type Queries struct {
 	deleteComplaintStmt             *sql.Stmt
 	deleteEmptyShopsOfBatchStmt     *sql.Stmt
 	deleteFollowUpStmt              *sql.Stmt
+	deleteGoneShopAmountsStmt       *sql.Stmt
 	deleteImportBatchStmt           *sql.Stmt
 	deleteIncidentStmt              *sql.Stmt
 	deleteInquiriesOfBatchStmt      *sql.Stmt
@@ -2109,6 +2408,7 @@ type Queries struct {
 	deleteLevelStmt                 *sql.Stmt
 	deleteOrdersOfBatchStmt         *sql.Stmt
 	deletePayMonthStmt              *sql.Stmt
+	deletePendingStmt               *sql.Stmt
 	deletePunchesOfBatchStmt        *sql.Stmt
 	deleteRefundsOfBatchStmt        *sql.Stmt
 	deleteRotaCellStmt              *sql.Stmt
@@ -2121,6 +2421,7 @@ type Queries struct {
 	deleteStaffAccountsStmt         *sql.Stmt
 	deleteStaffOfBatchStmt          *sql.Stmt
 	deleteTemplateStmt              *sql.Stmt
+	deleteWatchStmt                 *sql.Stmt
 	dropStaleProposalsStmt          *sql.Stmt
 	dueFollowUpsStmt                *sql.Stmt
 	extendOrderChangeStmt           *sql.Stmt
@@ -2136,6 +2437,7 @@ type Queries struct {
 	finishFollowUpStmt              *sql.Stmt
 	forgetShopChoiceStmt            *sql.Stmt
 	getAnomalyStmt                  *sql.Stmt
+	getAnomalyRunStmt               *sql.Stmt
 	getAnomalyWorkflowStmt          *sql.Stmt
 	getBatchStmt                    *sql.Stmt
 	getComplaintStmt                *sql.Stmt
@@ -2185,6 +2487,8 @@ type Queries struct {
 	laterRotaChangeStmt             *sql.Stmt
 	listAccountsOfStaffStmt         *sql.Stmt
 	listAnomaliesStmt               *sql.Stmt
+	listAnomaliesByIDStmt           *sql.Stmt
+	listAnomalyBriefsByIDStmt       *sql.Stmt
 	listBatchesStmt                 *sql.Stmt
 	listCorrectionsStmt             *sql.Stmt
 	listHandoversStmt               *sql.Stmt
@@ -2202,6 +2506,8 @@ type Queries struct {
 	listRotaCellStmt                *sql.Stmt
 	listRotaChangesOfBatchStmt      *sql.Stmt
 	listRotaEntriesStmt             *sql.Stmt
+	listRunDeadlineStmt             *sql.Stmt
+	listRunNoDeadlineStmt           *sql.Stmt
 	listSettingsStmt                *sql.Stmt
 	listShiftsStmt                  *sql.Stmt
 	listShopAliasesStmt             *sql.Stmt
@@ -2215,9 +2521,12 @@ type Queries struct {
 	listStatusOrdersStmt            *sql.Stmt
 	listSwapsStmt                   *sql.Stmt
 	listTemplatesStmt               *sql.Stmt
+	lockScopeStmt                   *sql.Stmt
 	markShopsCreatedByStmt          *sql.Stmt
 	matchCandidatesStmt             *sql.Stmt
 	maxOrderIDStmt                  *sql.Stmt
+	maxPendingStmt                  *sql.Stmt
+	maxScopeKeyStmt                 *sql.Stmt
 	maxShopIDStmt                   *sql.Stmt
 	mergeOfSourceStmt               *sql.Stmt
 	mergesIntoStmt                  *sql.Stmt
@@ -2231,12 +2540,13 @@ type Queries struct {
 	orderItemsStmt                  *sql.Stmt
 	orderMemoStmt                   *sql.Stmt
 	orderRefundsStmt                *sql.Stmt
-	ordersByIDsStmt                 *sql.Stmt
 	ordersForImportStmt             *sql.Stmt
 	parkedShopNewIDStmt             *sql.Stmt
+	pendingUndosStmt                *sql.Stmt
 	platformHasOrdersStmt           *sql.Stmt
 	productNamesStmt                *sql.Stmt
 	productNamesVersionStmt         *sql.Stmt
+	pruneAmountsStmt                *sql.Stmt
 	putSettingStmt                  *sql.Stmt
 	putTeamScoreStmt                *sql.Stmt
 	refundsOfOrderStmt              *sql.Stmt
@@ -2252,23 +2562,35 @@ type Queries struct {
 	renameShopStmt                  *sql.Stmt
 	renameTemplateStmt              *sql.Stmt
 	reopenFollowUpStmt              *sql.Stmt
+	resetAnomalyAmountsStmt         *sql.Stmt
+	resetAnomalyStateStmt           *sql.Stmt
+	resetAnomalyWatchStmt           *sql.Stmt
 	resetItemLastBatchStmt          *sql.Stmt
 	resetLastBatchStmt              *sql.Stmt
 	resetRefundLastBatchStmt        *sql.Stmt
-	ruleAfterSaleOrdersStmt         *sql.Stmt
-	ruleClosedPaidOrdersStmt        *sql.Stmt
+	resetShopAmountsStmt            *sql.Stmt
 	ruleComplaintsStmt              *sql.Stmt
-	ruleLateCompOrdersStmt          *sql.Stmt
-	ruleOpenRefundsStmt             *sql.Stmt
-	ruleOrderRefundsStmt            *sql.Stmt
-	ruleRecentPaidOrdersStmt        *sql.Stmt
+	ruleOrdersStmt                  *sql.Stmt
 	ruleRefundItemsStmt             *sql.Stmt
-	ruleRefundShopsStmt             *sql.Stmt
-	ruleShippedOrdersStmt           *sql.Stmt
+	ruleRefundsStmt                 *sql.Stmt
 	ruleShopsStmt                   *sql.Stmt
-	ruleToShipOrdersStmt            *sql.Stmt
-	ruleUnpaidOrdersStmt            *sql.Stmt
-	ruleWindowAmountsStmt           *sql.Stmt
+	ruleStoredAnomaliesStmt         *sql.Stmt
+	saveAnomalyRunStmt              *sql.Stmt
+	saveAnomalyShopStmt             *sql.Stmt
+	saveWatchStmt                   *sql.Stmt
+	scopeAllKeysStmt                *sql.Stmt
+	scopeBigOrderAnomaliesStmt      *sql.Stmt
+	scopeBigOrderCandidatesStmt     *sql.Stmt
+	scopeCandidatesStmt             *sql.Stmt
+	scopeDueStmt                    *sql.Stmt
+	scopeGoneWatchStmt              *sql.Stmt
+	scopeImportedKeysStmt           *sql.Stmt
+	scopeImportedOrdersStmt         *sql.Stmt
+	scopeKeyStmt                    *sql.Stmt
+	scopeKeysOfOrdersStmt           *sql.Stmt
+	scopeShopOrdersStmt             *sql.Stmt
+	scopeUndoneKeysStmt             *sql.Stmt
+	scopeUndoneOrdersStmt           *sql.Stmt
 	searchOrdersStmt                *sql.Stmt
 	setAnomalyOwnerStmt             *sql.Stmt
 	setAnomalyStateStmt             *sql.Stmt
@@ -2278,7 +2600,9 @@ type Queries struct {
 	setShopMergeSummaryStmt         *sql.Stmt
 	setStaffPINStmt                 *sql.Stmt
 	shiftNameTakenStmt              *sql.Stmt
+	shopAmountsStmt                 *sql.Stmt
 	shopForComplaintStmt            *sql.Stmt
+	shopHasRefundsStmt              *sql.Stmt
 	shopsOfOrderNumbersStmt         *sql.Stmt
 	shopsOnPlatformStmt             *sql.Stmt
 	staffNamesStmt                  *sql.Stmt
@@ -2307,30 +2631,39 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		db:                              tx,
 		tx:                              tx,
 		ackHandoverStmt:                 q.ackHandoverStmt,
-		activeAnomaliesStmt:             q.activeAnomaliesStmt,
 		activeStaffNamesStmt:            q.activeStaffNamesStmt,
 		addBatchShopStmt:                q.addBatchShopStmt,
 		addInquiryOptionStmt:            q.addInquiryOptionStmt,
 		addShopAliasStmt:                q.addShopAliasStmt,
-		anomaliesOfOrderNosStmt:         q.anomaliesOfOrderNosStmt,
+		addWindowChangesStmt:            q.addWindowChangesStmt,
+		anomalyCountsStmt:               q.anomalyCountsStmt,
+		anomalyCountsOfOrderNoStmt:      q.anomalyCountsOfOrderNoStmt,
 		anomalyEventsStmt:               q.anomalyEventsStmt,
 		anomalyOrderStmt:                q.anomalyOrderStmt,
+		anomalyShopNameStmt:             q.anomalyShopNameStmt,
+		anomalyShopsStmt:                q.anomalyShopsStmt,
+		anyComplaintsStmt:               q.anyComplaintsStmt,
 		batchChangesStmt:                q.batchChangesStmt,
 		batchRefundChangesStmt:          q.batchRefundChangesStmt,
 		batchesOnlyOfShopStmt:           q.batchesOnlyOfShopStmt,
 		cancelLeaveStmt:                 q.cancelLeaveStmt,
 		clearAnomalyStmt:                q.clearAnomalyStmt,
+		clearScopeKeysStmt:              q.clearScopeKeysStmt,
+		clearScopeOrdersStmt:            q.clearScopeOrdersStmt,
 		correctionsOfBatchStmt:          q.correctionsOfBatchStmt,
-		countAnomaliesStmt:              q.countAnomaliesStmt,
+		countActiveAnomaliesStmt:        q.countActiveAnomaliesStmt,
+		countAmountsBetweenStmt:         q.countAmountsBetweenStmt,
 		countDueFollowUpsStmt:           q.countDueFollowUpsStmt,
 		countEditedInquiriesOfBatchStmt: q.countEditedInquiriesOfBatchStmt,
 		countIncompleteInquiriesStmt:    q.countIncompleteInquiriesStmt,
 		countInquiriesStmt:              q.countInquiriesStmt,
+		countNegativeAmountsStmt:        q.countNegativeAmountsStmt,
 		countOpenHandoversStmt:          q.countOpenHandoversStmt,
 		countOrdersByDayStmt:            q.countOrdersByDayStmt,
 		countProposedMatchesStmt:        q.countProposedMatchesStmt,
 		countSearchOrdersStmt:           q.countSearchOrdersStmt,
 		countShopsStmt:                  q.countShopsStmt,
+		countWindowAmountsStmt:          q.countWindowAmountsStmt,
 		createBatchStmt:                 q.createBatchStmt,
 		createComplaintStmt:             q.createComplaintStmt,
 		createLevelStmt:                 q.createLevelStmt,
@@ -2347,6 +2680,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		customerPaidOrdersBeforeStmt:    q.customerPaidOrdersBeforeStmt,
 		dealsForCreditStmt:              q.dealsForCreditStmt,
 		decideMatchStmt:                 q.decideMatchStmt,
+		deleteAnomalyShopsStmt:          q.deleteAnomalyShopsStmt,
 		deleteBatchStmt:                 q.deleteBatchStmt,
 		deleteBatchChangesStmt:          q.deleteBatchChangesStmt,
 		deleteBatchRefundChangesStmt:    q.deleteBatchRefundChangesStmt,
@@ -2354,6 +2688,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteComplaintStmt:             q.deleteComplaintStmt,
 		deleteEmptyShopsOfBatchStmt:     q.deleteEmptyShopsOfBatchStmt,
 		deleteFollowUpStmt:              q.deleteFollowUpStmt,
+		deleteGoneShopAmountsStmt:       q.deleteGoneShopAmountsStmt,
 		deleteImportBatchStmt:           q.deleteImportBatchStmt,
 		deleteIncidentStmt:              q.deleteIncidentStmt,
 		deleteInquiriesOfBatchStmt:      q.deleteInquiriesOfBatchStmt,
@@ -2363,6 +2698,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteLevelStmt:                 q.deleteLevelStmt,
 		deleteOrdersOfBatchStmt:         q.deleteOrdersOfBatchStmt,
 		deletePayMonthStmt:              q.deletePayMonthStmt,
+		deletePendingStmt:               q.deletePendingStmt,
 		deletePunchesOfBatchStmt:        q.deletePunchesOfBatchStmt,
 		deleteRefundsOfBatchStmt:        q.deleteRefundsOfBatchStmt,
 		deleteRotaCellStmt:              q.deleteRotaCellStmt,
@@ -2375,6 +2711,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteStaffAccountsStmt:         q.deleteStaffAccountsStmt,
 		deleteStaffOfBatchStmt:          q.deleteStaffOfBatchStmt,
 		deleteTemplateStmt:              q.deleteTemplateStmt,
+		deleteWatchStmt:                 q.deleteWatchStmt,
 		dropStaleProposalsStmt:          q.dropStaleProposalsStmt,
 		dueFollowUpsStmt:                q.dueFollowUpsStmt,
 		extendOrderChangeStmt:           q.extendOrderChangeStmt,
@@ -2390,6 +2727,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		finishFollowUpStmt:              q.finishFollowUpStmt,
 		forgetShopChoiceStmt:            q.forgetShopChoiceStmt,
 		getAnomalyStmt:                  q.getAnomalyStmt,
+		getAnomalyRunStmt:               q.getAnomalyRunStmt,
 		getAnomalyWorkflowStmt:          q.getAnomalyWorkflowStmt,
 		getBatchStmt:                    q.getBatchStmt,
 		getComplaintStmt:                q.getComplaintStmt,
@@ -2439,6 +2777,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		laterRotaChangeStmt:             q.laterRotaChangeStmt,
 		listAccountsOfStaffStmt:         q.listAccountsOfStaffStmt,
 		listAnomaliesStmt:               q.listAnomaliesStmt,
+		listAnomaliesByIDStmt:           q.listAnomaliesByIDStmt,
+		listAnomalyBriefsByIDStmt:       q.listAnomalyBriefsByIDStmt,
 		listBatchesStmt:                 q.listBatchesStmt,
 		listCorrectionsStmt:             q.listCorrectionsStmt,
 		listHandoversStmt:               q.listHandoversStmt,
@@ -2456,6 +2796,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listRotaCellStmt:                q.listRotaCellStmt,
 		listRotaChangesOfBatchStmt:      q.listRotaChangesOfBatchStmt,
 		listRotaEntriesStmt:             q.listRotaEntriesStmt,
+		listRunDeadlineStmt:             q.listRunDeadlineStmt,
+		listRunNoDeadlineStmt:           q.listRunNoDeadlineStmt,
 		listSettingsStmt:                q.listSettingsStmt,
 		listShiftsStmt:                  q.listShiftsStmt,
 		listShopAliasesStmt:             q.listShopAliasesStmt,
@@ -2469,9 +2811,12 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listStatusOrdersStmt:            q.listStatusOrdersStmt,
 		listSwapsStmt:                   q.listSwapsStmt,
 		listTemplatesStmt:               q.listTemplatesStmt,
+		lockScopeStmt:                   q.lockScopeStmt,
 		markShopsCreatedByStmt:          q.markShopsCreatedByStmt,
 		matchCandidatesStmt:             q.matchCandidatesStmt,
 		maxOrderIDStmt:                  q.maxOrderIDStmt,
+		maxPendingStmt:                  q.maxPendingStmt,
+		maxScopeKeyStmt:                 q.maxScopeKeyStmt,
 		maxShopIDStmt:                   q.maxShopIDStmt,
 		mergeOfSourceStmt:               q.mergeOfSourceStmt,
 		mergesIntoStmt:                  q.mergesIntoStmt,
@@ -2485,12 +2830,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		orderItemsStmt:                  q.orderItemsStmt,
 		orderMemoStmt:                   q.orderMemoStmt,
 		orderRefundsStmt:                q.orderRefundsStmt,
-		ordersByIDsStmt:                 q.ordersByIDsStmt,
 		ordersForImportStmt:             q.ordersForImportStmt,
 		parkedShopNewIDStmt:             q.parkedShopNewIDStmt,
+		pendingUndosStmt:                q.pendingUndosStmt,
 		platformHasOrdersStmt:           q.platformHasOrdersStmt,
 		productNamesStmt:                q.productNamesStmt,
 		productNamesVersionStmt:         q.productNamesVersionStmt,
+		pruneAmountsStmt:                q.pruneAmountsStmt,
 		putSettingStmt:                  q.putSettingStmt,
 		putTeamScoreStmt:                q.putTeamScoreStmt,
 		refundsOfOrderStmt:              q.refundsOfOrderStmt,
@@ -2506,23 +2852,35 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		renameShopStmt:                  q.renameShopStmt,
 		renameTemplateStmt:              q.renameTemplateStmt,
 		reopenFollowUpStmt:              q.reopenFollowUpStmt,
+		resetAnomalyAmountsStmt:         q.resetAnomalyAmountsStmt,
+		resetAnomalyStateStmt:           q.resetAnomalyStateStmt,
+		resetAnomalyWatchStmt:           q.resetAnomalyWatchStmt,
 		resetItemLastBatchStmt:          q.resetItemLastBatchStmt,
 		resetLastBatchStmt:              q.resetLastBatchStmt,
 		resetRefundLastBatchStmt:        q.resetRefundLastBatchStmt,
-		ruleAfterSaleOrdersStmt:         q.ruleAfterSaleOrdersStmt,
-		ruleClosedPaidOrdersStmt:        q.ruleClosedPaidOrdersStmt,
+		resetShopAmountsStmt:            q.resetShopAmountsStmt,
 		ruleComplaintsStmt:              q.ruleComplaintsStmt,
-		ruleLateCompOrdersStmt:          q.ruleLateCompOrdersStmt,
-		ruleOpenRefundsStmt:             q.ruleOpenRefundsStmt,
-		ruleOrderRefundsStmt:            q.ruleOrderRefundsStmt,
-		ruleRecentPaidOrdersStmt:        q.ruleRecentPaidOrdersStmt,
+		ruleOrdersStmt:                  q.ruleOrdersStmt,
 		ruleRefundItemsStmt:             q.ruleRefundItemsStmt,
-		ruleRefundShopsStmt:             q.ruleRefundShopsStmt,
-		ruleShippedOrdersStmt:           q.ruleShippedOrdersStmt,
+		ruleRefundsStmt:                 q.ruleRefundsStmt,
 		ruleShopsStmt:                   q.ruleShopsStmt,
-		ruleToShipOrdersStmt:            q.ruleToShipOrdersStmt,
-		ruleUnpaidOrdersStmt:            q.ruleUnpaidOrdersStmt,
-		ruleWindowAmountsStmt:           q.ruleWindowAmountsStmt,
+		ruleStoredAnomaliesStmt:         q.ruleStoredAnomaliesStmt,
+		saveAnomalyRunStmt:              q.saveAnomalyRunStmt,
+		saveAnomalyShopStmt:             q.saveAnomalyShopStmt,
+		saveWatchStmt:                   q.saveWatchStmt,
+		scopeAllKeysStmt:                q.scopeAllKeysStmt,
+		scopeBigOrderAnomaliesStmt:      q.scopeBigOrderAnomaliesStmt,
+		scopeBigOrderCandidatesStmt:     q.scopeBigOrderCandidatesStmt,
+		scopeCandidatesStmt:             q.scopeCandidatesStmt,
+		scopeDueStmt:                    q.scopeDueStmt,
+		scopeGoneWatchStmt:              q.scopeGoneWatchStmt,
+		scopeImportedKeysStmt:           q.scopeImportedKeysStmt,
+		scopeImportedOrdersStmt:         q.scopeImportedOrdersStmt,
+		scopeKeyStmt:                    q.scopeKeyStmt,
+		scopeKeysOfOrdersStmt:           q.scopeKeysOfOrdersStmt,
+		scopeShopOrdersStmt:             q.scopeShopOrdersStmt,
+		scopeUndoneKeysStmt:             q.scopeUndoneKeysStmt,
+		scopeUndoneOrdersStmt:           q.scopeUndoneOrdersStmt,
 		searchOrdersStmt:                q.searchOrdersStmt,
 		setAnomalyOwnerStmt:             q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:             q.setAnomalyStateStmt,
@@ -2532,7 +2890,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setShopMergeSummaryStmt:         q.setShopMergeSummaryStmt,
 		setStaffPINStmt:                 q.setStaffPINStmt,
 		shiftNameTakenStmt:              q.shiftNameTakenStmt,
+		shopAmountsStmt:                 q.shopAmountsStmt,
 		shopForComplaintStmt:            q.shopForComplaintStmt,
+		shopHasRefundsStmt:              q.shopHasRefundsStmt,
 		shopsOfOrderNumbersStmt:         q.shopsOfOrderNumbersStmt,
 		shopsOnPlatformStmt:             q.shopsOnPlatformStmt,
 		staffNamesStmt:                  q.staffNamesStmt,

@@ -30,6 +30,21 @@ type Anomaly struct {
 	UpdatedAt     string
 }
 
+type AnomalyAmount struct {
+	ShopID int64
+	PayFen int64
+	N      int64
+}
+
+type AnomalyCount struct {
+	Kind    string
+	State   string
+	ShopID  int64
+	OwnerID int64
+	N       int64
+	Newest  string
+}
+
 type AnomalyEvent struct {
 	ID        int64
 	AnomalyID int64
@@ -40,6 +55,54 @@ type AnomalyEvent struct {
 	OldValue  string
 	NewValue  string
 	Note      string
+}
+
+type AnomalyPending struct {
+	ID      int64
+	What    string
+	BatchID int64
+	FirstID int64
+	LastID  int64
+	ShopID  int64
+	OrderNo string
+}
+
+type AnomalyRun struct {
+	ID         int64
+	Thresholds string
+	Found      int64
+	RanAt      string
+}
+
+type AnomalyScopeKey struct {
+	N       int64
+	ShopID  int64
+	OrderNo string
+	OrderID *int64
+}
+
+type AnomalyScopeOrder struct {
+	ID int64
+}
+
+type AnomalyShop struct {
+	ShopID       int64
+	Timezone     string
+	Wall         int64
+	OffsetS      int64
+	NoPromised   int64
+	NoShipped    int64
+	RefundOrders int64
+	WindowN      int64
+	MedianFen    int64
+}
+
+type AnomalyWatch struct {
+	OrderID int64
+	ShopID  int64
+	NextAt  *int64
+	Flags   int64
+	PayFen  int64
 }
 
 type Complaint struct {

@@ -418,6 +418,8 @@ export namespace anomaly {
 	    reopened: number;
 	    notices: Notice[];
 	    millis: number;
+	    full: boolean;
+	    checked: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -433,6 +435,8 @@ export namespace anomaly {
 	        this.reopened = source["reopened"];
 	        this.notices = this.convertValues(source["notices"], Notice);
 	        this.millis = source["millis"];
+	        this.full = source["full"];
+	        this.checked = source["checked"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
