@@ -176,6 +176,18 @@ func TestShopFrom(t *testing.T) {
 			t.Fatalf("result = %+v", r)
 		}
 	})
+	t.Run("a refund report by its orders' shop", func(t *testing.T) {
+		d := openDB(t)
+		im := importer.New(d)
+		if r := im.ImportFile(ctx, writeTaobao(t, "ExportOrderList.csv", sampleOrders(), exportfile.CSVOptions{GBK: true, ExcelText: true}), importer.Options{}); r.Error != "" {
+			t.Fatal(r.Error)
+		}
+		// The report names no shop; two Taobao shops exist; its orders are 小米粒母婴旗舰店's.
+		r := im.ImportFile(ctx, writeTaobaoRefunds(t, "退款.csv", sampleRefunds()[:1], exportfile.CSVOptions{GBK: true, ExcelText: true}), importer.Options{})
+		if r.Error != "" || r.ShopFrom != importer.ShopFromOrders || r.Shop != "小米粒母婴旗舰店" || r.ShopID == 0 {
+			t.Fatalf("result = %+v", r)
+		}
+	})
 	t.Run("a failed file says no shop", func(t *testing.T) {
 		d := openDB(t)
 		r := importer.New(d).ImportFile(ctx, pddExport(t, "pdd.csv"), importer.Options{})
