@@ -25,6 +25,7 @@ func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importe
 		res = im.ImportFiles(ctx, paths, opts)
 	})
 	s.env.refreshAnomalies()
+	s.env.syncStock()
 	return res, nil
 }
 
@@ -73,6 +74,7 @@ func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 	res, err := importer.New(s.env.db).Undo(s.env.ctx, batchID)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.syncStock()
 	}
 	return res, err
 }

@@ -12,6 +12,7 @@ import (
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/shop"
+	"shopdesk/internal/stock"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -37,6 +38,7 @@ type Services struct {
 	// Anomaly and Settings: order anomalies (订单异常) and 设置.
 	Anomaly  *AnomalyService
 	Settings *SettingsService
+	Stock    *StockService // 库存表
 }
 
 type env struct {
@@ -45,12 +47,14 @@ type env struct {
 	shell     Shell
 	anomalies *anomaly.Store
 	shops     *shop.Store
+	stock     *stock.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
-	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d)}
+	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
+		stock: stock.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -59,6 +63,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 
 		Anomaly:  &AnomalyService{env: e},
 		Settings: &SettingsService{env: e},
+		Stock:    &StockService{env: e},
 	}
 }
 
@@ -67,9 +72,10 @@ func NewServices(d *db.DB, shell Shell) *Services {
 func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
+	go s.Shop.env.syncStock() // imports made while the app was closed (the command line)
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Stock}
 }

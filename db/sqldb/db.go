@@ -33,6 +33,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addShopAliasStmt, err = db.PrepareContext(ctx, addShopAlias); err != nil {
 		return nil, fmt.Errorf("error preparing query AddShopAlias: %w", err)
 	}
+	if q.allStockItemsStmt, err = db.PrepareContext(ctx, allStockItems); err != nil {
+		return nil, fmt.Errorf("error preparing query AllStockItems: %w", err)
+	}
 	if q.anomaliesOfOrderNosStmt, err = db.PrepareContext(ctx, anomaliesOfOrderNos); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomaliesOfOrderNos: %w", err)
 	}
@@ -48,11 +51,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.batchRefundChangesStmt, err = db.PrepareContext(ctx, batchRefundChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchRefundChanges: %w", err)
 	}
+	if q.batchesForSyncStmt, err = db.PrepareContext(ctx, batchesForSync); err != nil {
+		return nil, fmt.Errorf("error preparing query BatchesForSync: %w", err)
+	}
 	if q.batchesOnlyOfShopStmt, err = db.PrepareContext(ctx, batchesOnlyOfShop); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchesOnlyOfShop: %w", err)
 	}
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
+	}
+	if q.codedListingsOfItemStmt, err = db.PrepareContext(ctx, codedListingsOfItem); err != nil {
+		return nil, fmt.Errorf("error preparing query CodedListingsOfItem: %w", err)
 	}
 	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
@@ -63,8 +72,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, countOrdersWithOpenRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query CountOrdersWithOpenRefund: %w", err)
 	}
+	if q.countReturnsByDayStmt, err = db.PrepareContext(ctx, countReturnsByDay); err != nil {
+		return nil, fmt.Errorf("error preparing query CountReturnsByDay: %w", err)
+	}
+	if q.countRowsStmt, err = db.PrepareContext(ctx, countRows); err != nil {
+		return nil, fmt.Errorf("error preparing query CountRows: %w", err)
+	}
 	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
+	}
+	if q.countSheetItemsStmt, err = db.PrepareContext(ctx, countSheetItems); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSheetItems: %w", err)
+	}
+	if q.countSheetsStmt, err = db.PrepareContext(ctx, countSheets); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSheets: %w", err)
 	}
 	if q.countShopOrdersStmt, err = db.PrepareContext(ctx, countShopOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShopOrders: %w", err)
@@ -72,11 +93,23 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
 	}
+	if q.countStockItemsStmt, err = db.PrepareContext(ctx, countStockItems); err != nil {
+		return nil, fmt.Errorf("error preparing query CountStockItems: %w", err)
+	}
+	if q.countStockSheetStmt, err = db.PrepareContext(ctx, countStockSheet); err != nil {
+		return nil, fmt.Errorf("error preparing query CountStockSheet: %w", err)
+	}
+	if q.countUnmappedStmt, err = db.PrepareContext(ctx, countUnmapped); err != nil {
+		return nil, fmt.Errorf("error preparing query CountUnmapped: %w", err)
+	}
 	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
 	}
 	if q.createComplaintStmt, err = db.PrepareContext(ctx, createComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateComplaint: %w", err)
+	}
+	if q.createItemsOfOrdersStmt, err = db.PrepareContext(ctx, createItemsOfOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateItemsOfOrders: %w", err)
 	}
 	if q.createShopStmt, err = db.PrepareContext(ctx, createShop); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateShop: %w", err)
@@ -87,8 +120,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createStaffStmt, err = db.PrepareContext(ctx, createStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateStaff: %w", err)
 	}
+	if q.createStockItemStmt, err = db.PrepareContext(ctx, createStockItem); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateStockItem: %w", err)
+	}
 	if q.createTemplateStmt, err = db.PrepareContext(ctx, createTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateTemplate: %w", err)
+	}
+	if q.dailyReturnsStmt, err = db.PrepareContext(ctx, dailyReturns); err != nil {
+		return nil, fmt.Errorf("error preparing query DailyReturns: %w", err)
+	}
+	if q.dailySalesStmt, err = db.PrepareContext(ctx, dailySales); err != nil {
+		return nil, fmt.Errorf("error preparing query DailySales: %w", err)
 	}
 	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
@@ -108,17 +150,32 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
 	}
+	if q.deleteFiguresStmt, err = db.PrepareContext(ctx, deleteFigures); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteFigures: %w", err)
+	}
 	if q.deleteImportBatchStmt, err = db.PrepareContext(ctx, deleteImportBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteImportBatch: %w", err)
 	}
 	if q.deleteItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteItemsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteItemsOfBatch: %w", err)
 	}
+	if q.deleteLinesOfOrdersStmt, err = db.PrepareContext(ctx, deleteLinesOfOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteLinesOfOrders: %w", err)
+	}
+	if q.deleteListingStmt, err = db.PrepareContext(ctx, deleteListing); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteListing: %w", err)
+	}
 	if q.deleteOrdersOfBatchStmt, err = db.PrepareContext(ctx, deleteOrdersOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteOrdersOfBatch: %w", err)
 	}
+	if q.deleteOrphanOrderItemsStmt, err = db.PrepareContext(ctx, deleteOrphanOrderItems); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteOrphanOrderItems: %w", err)
+	}
 	if q.deleteRefundsOfBatchStmt, err = db.PrepareContext(ctx, deleteRefundsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRefundsOfBatch: %w", err)
+	}
+	if q.deleteReturnsOfRefundsStmt, err = db.PrepareContext(ctx, deleteReturnsOfRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteReturnsOfRefunds: %w", err)
 	}
 	if q.deleteSettingStmt, err = db.PrepareContext(ctx, deleteSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteSetting: %w", err)
@@ -132,8 +189,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteShopMergeStmt, err = db.PrepareContext(ctx, deleteShopMerge); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteShopMerge: %w", err)
 	}
+	if q.deleteStockCountsOfBatchStmt, err = db.PrepareContext(ctx, deleteStockCountsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockCountsOfBatch: %w", err)
+	}
+	if q.deleteStockItemChangesOfBatchStmt, err = db.PrepareContext(ctx, deleteStockItemChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockItemChangesOfBatch: %w", err)
+	}
+	if q.deleteStockMoveStmt, err = db.PrepareContext(ctx, deleteStockMove); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockMove: %w", err)
+	}
+	if q.deleteStockMovesOfBatchStmt, err = db.PrepareContext(ctx, deleteStockMovesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockMovesOfBatch: %w", err)
+	}
+	if q.deleteSyncedStmt, err = db.PrepareContext(ctx, deleteSynced); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteSynced: %w", err)
+	}
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
+	}
+	if q.deleteUnusedStockItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteUnusedStockItemsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteUnusedStockItemsOfBatch: %w", err)
 	}
 	if q.extendOrderChangeStmt, err = db.PrepareContext(ctx, extendOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query ExtendOrderChange: %w", err)
@@ -168,6 +243,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
+	if q.getFigureStmt, err = db.PrepareContext(ctx, getFigure); err != nil {
+		return nil, fmt.Errorf("error preparing query GetFigure: %w", err)
+	}
+	if q.getListingStmt, err = db.PrepareContext(ctx, getListing); err != nil {
+		return nil, fmt.Errorf("error preparing query GetListing: %w", err)
+	}
 	if q.getOrderForImportStmt, err = db.PrepareContext(ctx, getOrderForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderForImport: %w", err)
 	}
@@ -186,6 +267,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getStaffStmt, err = db.PrepareContext(ctx, getStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query GetStaff: %w", err)
 	}
+	if q.getStockItemStmt, err = db.PrepareContext(ctx, getStockItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockItem: %w", err)
+	}
+	if q.getStockItemByCodeStmt, err = db.PrepareContext(ctx, getStockItemByCode); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockItemByCode: %w", err)
+	}
+	if q.getStockMoveStmt, err = db.PrepareContext(ctx, getStockMove); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockMove: %w", err)
+	}
+	if q.getStockStateStmt, err = db.PrepareContext(ctx, getStockState); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockState: %w", err)
+	}
 	if q.getTemplateStmt, err = db.PrepareContext(ctx, getTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetTemplate: %w", err)
 	}
@@ -195,17 +288,59 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertAnomalyEventStmt, err = db.PrepareContext(ctx, insertAnomalyEvent); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomalyEvent: %w", err)
 	}
+	if q.insertFiguresStmt, err = db.PrepareContext(ctx, insertFigures); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertFigures: %w", err)
+	}
+	if q.insertItemLinesStmt, err = db.PrepareContext(ctx, insertItemLines); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertItemLines: %w", err)
+	}
 	if q.insertOrderChangeStmt, err = db.PrepareContext(ctx, insertOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderChange: %w", err)
 	}
 	if q.insertOrderItemStmt, err = db.PrepareContext(ctx, insertOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderItem: %w", err)
 	}
+	if q.insertOrderLinesStmt, err = db.PrepareContext(ctx, insertOrderLines); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertOrderLines: %w", err)
+	}
 	if q.insertRefundStmt, err = db.PrepareContext(ctx, insertRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefund: %w", err)
 	}
 	if q.insertRefundChangeStmt, err = db.PrepareContext(ctx, insertRefundChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefundChange: %w", err)
+	}
+	if q.insertReturnStmt, err = db.PrepareContext(ctx, insertReturn); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertReturn: %w", err)
+	}
+	if q.insertStockCountStmt, err = db.PrepareContext(ctx, insertStockCount); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStockCount: %w", err)
+	}
+	if q.insertStockItemChangeStmt, err = db.PrepareContext(ctx, insertStockItemChange); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStockItemChange: %w", err)
+	}
+	if q.insertStockMoveStmt, err = db.PrepareContext(ctx, insertStockMove); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStockMove: %w", err)
+	}
+	if q.itemDaysStmt, err = db.PrepareContext(ctx, itemDays); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemDays: %w", err)
+	}
+	if q.itemLinesStmt, err = db.PrepareContext(ctx, itemLines); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemLines: %w", err)
+	}
+	if q.itemMovesStmt, err = db.PrepareContext(ctx, itemMoves); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemMoves: %w", err)
+	}
+	if q.itemNamesStmt, err = db.PrepareContext(ctx, itemNames); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemNames: %w", err)
+	}
+	if q.itemReturnsStmt, err = db.PrepareContext(ctx, itemReturns); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemReturns: %w", err)
+	}
+	if q.itemsMovesUpToStmt, err = db.PrepareContext(ctx, itemsMovesUpTo); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemsMovesUpTo: %w", err)
+	}
+	if q.lastMoveOfItemStmt, err = db.PrepareContext(ctx, lastMoveOfItem); err != nil {
+		return nil, fmt.Errorf("error preparing query LastMoveOfItem: %w", err)
 	}
 	if q.laterBatchTouchingOrdersStmt, err = db.PrepareContext(ctx, laterBatchTouchingOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterBatchTouchingOrders: %w", err)
@@ -246,8 +381,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listStaffStmt, err = db.PrepareContext(ctx, listStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStaff: %w", err)
 	}
+	if q.listSuppliersStmt, err = db.PrepareContext(ctx, listSuppliers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSuppliers: %w", err)
+	}
 	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
+	}
+	if q.listingOfStmt, err = db.PrepareContext(ctx, listingOf); err != nil {
+		return nil, fmt.Errorf("error preparing query ListingOf: %w", err)
+	}
+	if q.listingsOfItemStmt, err = db.PrepareContext(ctx, listingsOfItem); err != nil {
+		return nil, fmt.Errorf("error preparing query ListingsOfItem: %w", err)
+	}
+	if q.mapLinesStmt, err = db.PrepareContext(ctx, mapLines); err != nil {
+		return nil, fmt.Errorf("error preparing query MapLines: %w", err)
 	}
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
@@ -263,6 +410,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.mergesIntoStmt, err = db.PrepareContext(ctx, mergesInto); err != nil {
 		return nil, fmt.Errorf("error preparing query MergesInto: %w", err)
+	}
+	if q.movesUpToStmt, err = db.PrepareContext(ctx, movesUpTo); err != nil {
+		return nil, fmt.Errorf("error preparing query MovesUpTo: %w", err)
 	}
 	if q.nameHolderStmt, err = db.PrepareContext(ctx, nameHolder); err != nil {
 		return nil, fmt.Errorf("error preparing query NameHolder: %w", err)
@@ -282,11 +432,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.orderItemsStmt, err = db.PrepareContext(ctx, orderItems); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderItems: %w", err)
 	}
+	if q.orderLinesForReturnStmt, err = db.PrepareContext(ctx, orderLinesForReturn); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderLinesForReturn: %w", err)
+	}
 	if q.orderRefundsStmt, err = db.PrepareContext(ctx, orderRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderRefunds: %w", err)
 	}
 	if q.ordersByIDsStmt, err = db.PrepareContext(ctx, ordersByIDs); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersByIDs: %w", err)
+	}
+	if q.ordersChangedByBatchStmt, err = db.PrepareContext(ctx, ordersChangedByBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query OrdersChangedByBatch: %w", err)
 	}
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
@@ -297,8 +453,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
 	}
+	if q.putListingStmt, err = db.PrepareContext(ctx, putListing); err != nil {
+		return nil, fmt.Errorf("error preparing query PutListing: %w", err)
+	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
+	}
+	if q.putSyncedStmt, err = db.PrepareContext(ctx, putSynced); err != nil {
+		return nil, fmt.Errorf("error preparing query PutSynced: %w", err)
+	}
+	if q.refundIDsOfShopStmt, err = db.PrepareContext(ctx, refundIDsOfShop); err != nil {
+		return nil, fmt.Errorf("error preparing query RefundIDsOfShop: %w", err)
+	}
+	if q.refundsOfBatchStmt, err = db.PrepareContext(ctx, refundsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query RefundsOfBatch: %w", err)
 	}
 	if q.relinkAnomalyShopsStmt, err = db.PrepareContext(ctx, relinkAnomalyShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RelinkAnomalyShops: %w", err)
@@ -315,6 +483,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.renameTemplateStmt, err = db.PrepareContext(ctx, renameTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query RenameTemplate: %w", err)
 	}
+	if q.reorderListStmt, err = db.PrepareContext(ctx, reorderList); err != nil {
+		return nil, fmt.Errorf("error preparing query ReorderList: %w", err)
+	}
 	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
 	}
@@ -323,6 +494,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.resetRefundLastBatchStmt, err = db.PrepareContext(ctx, resetRefundLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetRefundLastBatch: %w", err)
+	}
+	if q.returnedRefundsStmt, err = db.PrepareContext(ctx, returnedRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query ReturnedRefunds: %w", err)
+	}
+	if q.returnsByDayStmt, err = db.PrepareContext(ctx, returnsByDay); err != nil {
+		return nil, fmt.Errorf("error preparing query ReturnsByDay: %w", err)
 	}
 	if q.ruleAfterSaleOrdersStmt, err = db.PrepareContext(ctx, ruleAfterSaleOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleAfterSaleOrders: %w", err)
@@ -366,6 +543,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.ruleWindowAmountsStmt, err = db.PrepareContext(ctx, ruleWindowAmounts); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleWindowAmounts: %w", err)
 	}
+	if q.saleSpanStmt, err = db.PrepareContext(ctx, saleSpan); err != nil {
+		return nil, fmt.Errorf("error preparing query SaleSpan: %w", err)
+	}
 	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
 	}
@@ -375,8 +555,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setCountPostedStmt, err = db.PrepareContext(ctx, setCountPosted); err != nil {
+		return nil, fmt.Errorf("error preparing query SetCountPosted: %w", err)
+	}
 	if q.setShopMergeSummaryStmt, err = db.PrepareContext(ctx, setShopMergeSummary); err != nil {
 		return nil, fmt.Errorf("error preparing query SetShopMergeSummary: %w", err)
+	}
+	if q.setStockStateStmt, err = db.PrepareContext(ctx, setStockState); err != nil {
+		return nil, fmt.Errorf("error preparing query SetStockState: %w", err)
 	}
 	if q.shopForComplaintStmt, err = db.PrepareContext(ctx, shopForComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopForComplaint: %w", err)
@@ -387,6 +573,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.shopsOnPlatformStmt, err = db.PrepareContext(ctx, shopsOnPlatform); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOnPlatform: %w", err)
 	}
+	if q.soldAfterBasesStmt, err = db.PrepareContext(ctx, soldAfterBases); err != nil {
+		return nil, fmt.Errorf("error preparing query SoldAfterBases: %w", err)
+	}
+	if q.stockItemChangesStmt, err = db.PrepareContext(ctx, stockItemChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query StockItemChanges: %w", err)
+	}
+	if q.stockItemChangesOfBatchStmt, err = db.PrepareContext(ctx, stockItemChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query StockItemChangesOfBatch: %w", err)
+	}
+	if q.syncedBatchesStmt, err = db.PrepareContext(ctx, syncedBatches); err != nil {
+		return nil, fmt.Errorf("error preparing query SyncedBatches: %w", err)
+	}
 	if q.templateIDByNameStmt, err = db.PrepareContext(ctx, templateIDByName); err != nil {
 		return nil, fmt.Errorf("error preparing query TemplateIDByName: %w", err)
 	}
@@ -395,6 +593,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.touchTemplateStmt, err = db.PrepareContext(ctx, touchTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchTemplate: %w", err)
+	}
+	if q.unmapLinesStmt, err = db.PrepareContext(ctx, unmapLines); err != nil {
+		return nil, fmt.Errorf("error preparing query UnmapLines: %w", err)
+	}
+	if q.unmappedLinesStmt, err = db.PrepareContext(ctx, unmappedLines); err != nil {
+		return nil, fmt.Errorf("error preparing query UnmappedLines: %w", err)
 	}
 	if q.updateAnomalyFindingStmt, err = db.PrepareContext(ctx, updateAnomalyFinding); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAnomalyFinding: %w", err)
@@ -414,6 +618,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateStaffStmt, err = db.PrepareContext(ctx, updateStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStaff: %w", err)
 	}
+	if q.updateStockItemStmt, err = db.PrepareContext(ctx, updateStockItem); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateStockItem: %w", err)
+	}
 	return &q, nil
 }
 
@@ -432,6 +639,11 @@ func (q *Queries) Close() error {
 	if q.addShopAliasStmt != nil {
 		if cerr := q.addShopAliasStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addShopAliasStmt: %w", cerr)
+		}
+	}
+	if q.allStockItemsStmt != nil {
+		if cerr := q.allStockItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing allStockItemsStmt: %w", cerr)
 		}
 	}
 	if q.anomaliesOfOrderNosStmt != nil {
@@ -459,6 +671,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing batchRefundChangesStmt: %w", cerr)
 		}
 	}
+	if q.batchesForSyncStmt != nil {
+		if cerr := q.batchesForSyncStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing batchesForSyncStmt: %w", cerr)
+		}
+	}
 	if q.batchesOnlyOfShopStmt != nil {
 		if cerr := q.batchesOnlyOfShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing batchesOnlyOfShopStmt: %w", cerr)
@@ -467,6 +684,11 @@ func (q *Queries) Close() error {
 	if q.clearAnomalyStmt != nil {
 		if cerr := q.clearAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing clearAnomalyStmt: %w", cerr)
+		}
+	}
+	if q.codedListingsOfItemStmt != nil {
+		if cerr := q.codedListingsOfItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing codedListingsOfItemStmt: %w", cerr)
 		}
 	}
 	if q.countAnomaliesStmt != nil {
@@ -484,9 +706,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countOrdersWithOpenRefundStmt: %w", cerr)
 		}
 	}
+	if q.countReturnsByDayStmt != nil {
+		if cerr := q.countReturnsByDayStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countReturnsByDayStmt: %w", cerr)
+		}
+	}
+	if q.countRowsStmt != nil {
+		if cerr := q.countRowsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countRowsStmt: %w", cerr)
+		}
+	}
 	if q.countSearchOrdersStmt != nil {
 		if cerr := q.countSearchOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countSearchOrdersStmt: %w", cerr)
+		}
+	}
+	if q.countSheetItemsStmt != nil {
+		if cerr := q.countSheetItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSheetItemsStmt: %w", cerr)
+		}
+	}
+	if q.countSheetsStmt != nil {
+		if cerr := q.countSheetsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSheetsStmt: %w", cerr)
 		}
 	}
 	if q.countShopOrdersStmt != nil {
@@ -499,6 +741,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countShopsStmt: %w", cerr)
 		}
 	}
+	if q.countStockItemsStmt != nil {
+		if cerr := q.countStockItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countStockItemsStmt: %w", cerr)
+		}
+	}
+	if q.countStockSheetStmt != nil {
+		if cerr := q.countStockSheetStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countStockSheetStmt: %w", cerr)
+		}
+	}
+	if q.countUnmappedStmt != nil {
+		if cerr := q.countUnmappedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countUnmappedStmt: %w", cerr)
+		}
+	}
 	if q.createBatchStmt != nil {
 		if cerr := q.createBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createBatchStmt: %w", cerr)
@@ -507,6 +764,11 @@ func (q *Queries) Close() error {
 	if q.createComplaintStmt != nil {
 		if cerr := q.createComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createComplaintStmt: %w", cerr)
+		}
+	}
+	if q.createItemsOfOrdersStmt != nil {
+		if cerr := q.createItemsOfOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createItemsOfOrdersStmt: %w", cerr)
 		}
 	}
 	if q.createShopStmt != nil {
@@ -524,9 +786,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createStaffStmt: %w", cerr)
 		}
 	}
+	if q.createStockItemStmt != nil {
+		if cerr := q.createStockItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createStockItemStmt: %w", cerr)
+		}
+	}
 	if q.createTemplateStmt != nil {
 		if cerr := q.createTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createTemplateStmt: %w", cerr)
+		}
+	}
+	if q.dailyReturnsStmt != nil {
+		if cerr := q.dailyReturnsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dailyReturnsStmt: %w", cerr)
+		}
+	}
+	if q.dailySalesStmt != nil {
+		if cerr := q.dailySalesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dailySalesStmt: %w", cerr)
 		}
 	}
 	if q.deleteBatchStmt != nil {
@@ -559,6 +836,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteEmptyShopsOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteFiguresStmt != nil {
+		if cerr := q.deleteFiguresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteFiguresStmt: %w", cerr)
+		}
+	}
 	if q.deleteImportBatchStmt != nil {
 		if cerr := q.deleteImportBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteImportBatchStmt: %w", cerr)
@@ -569,14 +851,34 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteItemsOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteLinesOfOrdersStmt != nil {
+		if cerr := q.deleteLinesOfOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteLinesOfOrdersStmt: %w", cerr)
+		}
+	}
+	if q.deleteListingStmt != nil {
+		if cerr := q.deleteListingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteListingStmt: %w", cerr)
+		}
+	}
 	if q.deleteOrdersOfBatchStmt != nil {
 		if cerr := q.deleteOrdersOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteOrdersOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteOrphanOrderItemsStmt != nil {
+		if cerr := q.deleteOrphanOrderItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteOrphanOrderItemsStmt: %w", cerr)
+		}
+	}
 	if q.deleteRefundsOfBatchStmt != nil {
 		if cerr := q.deleteRefundsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteRefundsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteReturnsOfRefundsStmt != nil {
+		if cerr := q.deleteReturnsOfRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteReturnsOfRefundsStmt: %w", cerr)
 		}
 	}
 	if q.deleteSettingStmt != nil {
@@ -599,9 +901,39 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteShopMergeStmt: %w", cerr)
 		}
 	}
+	if q.deleteStockCountsOfBatchStmt != nil {
+		if cerr := q.deleteStockCountsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockCountsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteStockItemChangesOfBatchStmt != nil {
+		if cerr := q.deleteStockItemChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockItemChangesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteStockMoveStmt != nil {
+		if cerr := q.deleteStockMoveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockMoveStmt: %w", cerr)
+		}
+	}
+	if q.deleteStockMovesOfBatchStmt != nil {
+		if cerr := q.deleteStockMovesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockMovesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteSyncedStmt != nil {
+		if cerr := q.deleteSyncedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteSyncedStmt: %w", cerr)
+		}
+	}
 	if q.deleteTemplateStmt != nil {
 		if cerr := q.deleteTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
+		}
+	}
+	if q.deleteUnusedStockItemsOfBatchStmt != nil {
+		if cerr := q.deleteUnusedStockItemsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteUnusedStockItemsOfBatchStmt: %w", cerr)
 		}
 	}
 	if q.extendOrderChangeStmt != nil {
@@ -659,6 +991,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
 		}
 	}
+	if q.getFigureStmt != nil {
+		if cerr := q.getFigureStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getFigureStmt: %w", cerr)
+		}
+	}
+	if q.getListingStmt != nil {
+		if cerr := q.getListingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getListingStmt: %w", cerr)
+		}
+	}
 	if q.getOrderForImportStmt != nil {
 		if cerr := q.getOrderForImportStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getOrderForImportStmt: %w", cerr)
@@ -689,6 +1031,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getStaffStmt: %w", cerr)
 		}
 	}
+	if q.getStockItemStmt != nil {
+		if cerr := q.getStockItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockItemStmt: %w", cerr)
+		}
+	}
+	if q.getStockItemByCodeStmt != nil {
+		if cerr := q.getStockItemByCodeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockItemByCodeStmt: %w", cerr)
+		}
+	}
+	if q.getStockMoveStmt != nil {
+		if cerr := q.getStockMoveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockMoveStmt: %w", cerr)
+		}
+	}
+	if q.getStockStateStmt != nil {
+		if cerr := q.getStockStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockStateStmt: %w", cerr)
+		}
+	}
 	if q.getTemplateStmt != nil {
 		if cerr := q.getTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getTemplateStmt: %w", cerr)
@@ -704,6 +1066,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertAnomalyEventStmt: %w", cerr)
 		}
 	}
+	if q.insertFiguresStmt != nil {
+		if cerr := q.insertFiguresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertFiguresStmt: %w", cerr)
+		}
+	}
+	if q.insertItemLinesStmt != nil {
+		if cerr := q.insertItemLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertItemLinesStmt: %w", cerr)
+		}
+	}
 	if q.insertOrderChangeStmt != nil {
 		if cerr := q.insertOrderChangeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertOrderChangeStmt: %w", cerr)
@@ -714,6 +1086,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertOrderItemStmt: %w", cerr)
 		}
 	}
+	if q.insertOrderLinesStmt != nil {
+		if cerr := q.insertOrderLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertOrderLinesStmt: %w", cerr)
+		}
+	}
 	if q.insertRefundStmt != nil {
 		if cerr := q.insertRefundStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertRefundStmt: %w", cerr)
@@ -722,6 +1099,61 @@ func (q *Queries) Close() error {
 	if q.insertRefundChangeStmt != nil {
 		if cerr := q.insertRefundChangeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertRefundChangeStmt: %w", cerr)
+		}
+	}
+	if q.insertReturnStmt != nil {
+		if cerr := q.insertReturnStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertReturnStmt: %w", cerr)
+		}
+	}
+	if q.insertStockCountStmt != nil {
+		if cerr := q.insertStockCountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStockCountStmt: %w", cerr)
+		}
+	}
+	if q.insertStockItemChangeStmt != nil {
+		if cerr := q.insertStockItemChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStockItemChangeStmt: %w", cerr)
+		}
+	}
+	if q.insertStockMoveStmt != nil {
+		if cerr := q.insertStockMoveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStockMoveStmt: %w", cerr)
+		}
+	}
+	if q.itemDaysStmt != nil {
+		if cerr := q.itemDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemDaysStmt: %w", cerr)
+		}
+	}
+	if q.itemLinesStmt != nil {
+		if cerr := q.itemLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemLinesStmt: %w", cerr)
+		}
+	}
+	if q.itemMovesStmt != nil {
+		if cerr := q.itemMovesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemMovesStmt: %w", cerr)
+		}
+	}
+	if q.itemNamesStmt != nil {
+		if cerr := q.itemNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemNamesStmt: %w", cerr)
+		}
+	}
+	if q.itemReturnsStmt != nil {
+		if cerr := q.itemReturnsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemReturnsStmt: %w", cerr)
+		}
+	}
+	if q.itemsMovesUpToStmt != nil {
+		if cerr := q.itemsMovesUpToStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemsMovesUpToStmt: %w", cerr)
+		}
+	}
+	if q.lastMoveOfItemStmt != nil {
+		if cerr := q.lastMoveOfItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastMoveOfItemStmt: %w", cerr)
 		}
 	}
 	if q.laterBatchTouchingOrdersStmt != nil {
@@ -789,9 +1221,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listStaffStmt: %w", cerr)
 		}
 	}
+	if q.listSuppliersStmt != nil {
+		if cerr := q.listSuppliersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSuppliersStmt: %w", cerr)
+		}
+	}
 	if q.listTemplatesStmt != nil {
 		if cerr := q.listTemplatesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listTemplatesStmt: %w", cerr)
+		}
+	}
+	if q.listingOfStmt != nil {
+		if cerr := q.listingOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listingOfStmt: %w", cerr)
+		}
+	}
+	if q.listingsOfItemStmt != nil {
+		if cerr := q.listingsOfItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listingsOfItemStmt: %w", cerr)
+		}
+	}
+	if q.mapLinesStmt != nil {
+		if cerr := q.mapLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing mapLinesStmt: %w", cerr)
 		}
 	}
 	if q.markShopsCreatedByStmt != nil {
@@ -817,6 +1269,11 @@ func (q *Queries) Close() error {
 	if q.mergesIntoStmt != nil {
 		if cerr := q.mergesIntoStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing mergesIntoStmt: %w", cerr)
+		}
+	}
+	if q.movesUpToStmt != nil {
+		if cerr := q.movesUpToStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing movesUpToStmt: %w", cerr)
 		}
 	}
 	if q.nameHolderStmt != nil {
@@ -849,6 +1306,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing orderItemsStmt: %w", cerr)
 		}
 	}
+	if q.orderLinesForReturnStmt != nil {
+		if cerr := q.orderLinesForReturnStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderLinesForReturnStmt: %w", cerr)
+		}
+	}
 	if q.orderRefundsStmt != nil {
 		if cerr := q.orderRefundsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderRefundsStmt: %w", cerr)
@@ -857,6 +1319,11 @@ func (q *Queries) Close() error {
 	if q.ordersByIDsStmt != nil {
 		if cerr := q.ordersByIDsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ordersByIDsStmt: %w", cerr)
+		}
+	}
+	if q.ordersChangedByBatchStmt != nil {
+		if cerr := q.ordersChangedByBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ordersChangedByBatchStmt: %w", cerr)
 		}
 	}
 	if q.ordersForImportStmt != nil {
@@ -874,9 +1341,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing platformHasOrdersStmt: %w", cerr)
 		}
 	}
+	if q.putListingStmt != nil {
+		if cerr := q.putListingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putListingStmt: %w", cerr)
+		}
+	}
 	if q.putSettingStmt != nil {
 		if cerr := q.putSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
+		}
+	}
+	if q.putSyncedStmt != nil {
+		if cerr := q.putSyncedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putSyncedStmt: %w", cerr)
+		}
+	}
+	if q.refundIDsOfShopStmt != nil {
+		if cerr := q.refundIDsOfShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refundIDsOfShopStmt: %w", cerr)
+		}
+	}
+	if q.refundsOfBatchStmt != nil {
+		if cerr := q.refundsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refundsOfBatchStmt: %w", cerr)
 		}
 	}
 	if q.relinkAnomalyShopsStmt != nil {
@@ -904,6 +1391,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing renameTemplateStmt: %w", cerr)
 		}
 	}
+	if q.reorderListStmt != nil {
+		if cerr := q.reorderListStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing reorderListStmt: %w", cerr)
+		}
+	}
 	if q.resetItemLastBatchStmt != nil {
 		if cerr := q.resetItemLastBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing resetItemLastBatchStmt: %w", cerr)
@@ -917,6 +1409,16 @@ func (q *Queries) Close() error {
 	if q.resetRefundLastBatchStmt != nil {
 		if cerr := q.resetRefundLastBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing resetRefundLastBatchStmt: %w", cerr)
+		}
+	}
+	if q.returnedRefundsStmt != nil {
+		if cerr := q.returnedRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing returnedRefundsStmt: %w", cerr)
+		}
+	}
+	if q.returnsByDayStmt != nil {
+		if cerr := q.returnsByDayStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing returnsByDayStmt: %w", cerr)
 		}
 	}
 	if q.ruleAfterSaleOrdersStmt != nil {
@@ -989,6 +1491,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleWindowAmountsStmt: %w", cerr)
 		}
 	}
+	if q.saleSpanStmt != nil {
+		if cerr := q.saleSpanStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saleSpanStmt: %w", cerr)
+		}
+	}
 	if q.searchOrdersStmt != nil {
 		if cerr := q.searchOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing searchOrdersStmt: %w", cerr)
@@ -1004,9 +1511,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setCountPostedStmt != nil {
+		if cerr := q.setCountPostedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setCountPostedStmt: %w", cerr)
+		}
+	}
 	if q.setShopMergeSummaryStmt != nil {
 		if cerr := q.setShopMergeSummaryStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setShopMergeSummaryStmt: %w", cerr)
+		}
+	}
+	if q.setStockStateStmt != nil {
+		if cerr := q.setStockStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setStockStateStmt: %w", cerr)
 		}
 	}
 	if q.shopForComplaintStmt != nil {
@@ -1024,6 +1541,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing shopsOnPlatformStmt: %w", cerr)
 		}
 	}
+	if q.soldAfterBasesStmt != nil {
+		if cerr := q.soldAfterBasesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing soldAfterBasesStmt: %w", cerr)
+		}
+	}
+	if q.stockItemChangesStmt != nil {
+		if cerr := q.stockItemChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing stockItemChangesStmt: %w", cerr)
+		}
+	}
+	if q.stockItemChangesOfBatchStmt != nil {
+		if cerr := q.stockItemChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing stockItemChangesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.syncedBatchesStmt != nil {
+		if cerr := q.syncedBatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing syncedBatchesStmt: %w", cerr)
+		}
+	}
 	if q.templateIDByNameStmt != nil {
 		if cerr := q.templateIDByNameStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing templateIDByNameStmt: %w", cerr)
@@ -1037,6 +1574,16 @@ func (q *Queries) Close() error {
 	if q.touchTemplateStmt != nil {
 		if cerr := q.touchTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing touchTemplateStmt: %w", cerr)
+		}
+	}
+	if q.unmapLinesStmt != nil {
+		if cerr := q.unmapLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing unmapLinesStmt: %w", cerr)
+		}
+	}
+	if q.unmappedLinesStmt != nil {
+		if cerr := q.unmappedLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing unmappedLinesStmt: %w", cerr)
 		}
 	}
 	if q.updateAnomalyFindingStmt != nil {
@@ -1067,6 +1614,11 @@ func (q *Queries) Close() error {
 	if q.updateStaffStmt != nil {
 		if cerr := q.updateStaffStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStaffStmt: %w", cerr)
+		}
+	}
+	if q.updateStockItemStmt != nil {
+		if cerr := q.updateStockItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateStockItemStmt: %w", cerr)
 		}
 	}
 	return err
@@ -1106,273 +1658,411 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                            DBTX
-	tx                            *sql.Tx
-	activeAnomaliesStmt           *sql.Stmt
-	addBatchShopStmt              *sql.Stmt
-	addShopAliasStmt              *sql.Stmt
-	anomaliesOfOrderNosStmt       *sql.Stmt
-	anomalyEventsStmt             *sql.Stmt
-	anomalyOrderStmt              *sql.Stmt
-	batchChangesStmt              *sql.Stmt
-	batchRefundChangesStmt        *sql.Stmt
-	batchesOnlyOfShopStmt         *sql.Stmt
-	clearAnomalyStmt              *sql.Stmt
-	countAnomaliesStmt            *sql.Stmt
-	countOrdersStmt               *sql.Stmt
-	countOrdersWithOpenRefundStmt *sql.Stmt
-	countSearchOrdersStmt         *sql.Stmt
-	countShopOrdersStmt           *sql.Stmt
-	countShopsStmt                *sql.Stmt
-	createBatchStmt               *sql.Stmt
-	createComplaintStmt           *sql.Stmt
-	createShopStmt                *sql.Stmt
-	createShopMergeStmt           *sql.Stmt
-	createStaffStmt               *sql.Stmt
-	createTemplateStmt            *sql.Stmt
-	deleteBatchStmt               *sql.Stmt
-	deleteBatchChangesStmt        *sql.Stmt
-	deleteBatchRefundChangesStmt  *sql.Stmt
-	deleteBatchShopsStmt          *sql.Stmt
-	deleteComplaintStmt           *sql.Stmt
-	deleteEmptyShopsOfBatchStmt   *sql.Stmt
-	deleteImportBatchStmt         *sql.Stmt
-	deleteItemsOfBatchStmt        *sql.Stmt
-	deleteOrdersOfBatchStmt       *sql.Stmt
-	deleteRefundsOfBatchStmt      *sql.Stmt
-	deleteSettingStmt             *sql.Stmt
-	deleteShopStmt                *sql.Stmt
-	deleteShopAliasStmt           *sql.Stmt
-	deleteShopMergeStmt           *sql.Stmt
-	deleteTemplateStmt            *sql.Stmt
-	extendOrderChangeStmt         *sql.Stmt
-	findBatchBySHAStmt            *sql.Stmt
-	findShopStmt                  *sql.Stmt
-	findShopChoiceStmt            *sql.Stmt
-	findStaffByNameStmt           *sql.Stmt
-	finishBatchStmt               *sql.Stmt
-	forgetShopChoiceStmt          *sql.Stmt
-	getAnomalyStmt                *sql.Stmt
-	getAnomalyWorkflowStmt        *sql.Stmt
-	getBatchStmt                  *sql.Stmt
-	getComplaintStmt              *sql.Stmt
-	getOrderForImportStmt         *sql.Stmt
-	getOrderItemStmt              *sql.Stmt
-	getRefundForImportStmt        *sql.Stmt
-	getShopStmt                   *sql.Stmt
-	getShopMergeStmt              *sql.Stmt
-	getStaffStmt                  *sql.Stmt
-	getTemplateStmt               *sql.Stmt
-	insertAnomalyStmt             *sql.Stmt
-	insertAnomalyEventStmt        *sql.Stmt
-	insertOrderChangeStmt         *sql.Stmt
-	insertOrderItemStmt           *sql.Stmt
-	insertRefundStmt              *sql.Stmt
-	insertRefundChangeStmt        *sql.Stmt
-	laterBatchTouchingOrdersStmt  *sql.Stmt
-	laterBatchTouchingRefundsStmt *sql.Stmt
-	listAnomaliesStmt             *sql.Stmt
-	listBatchesStmt               *sql.Stmt
-	listOrdersStmt                *sql.Stmt
-	listOrdersWithOpenRefundStmt  *sql.Stmt
-	listSettingsStmt              *sql.Stmt
-	listShopAliasesStmt           *sql.Stmt
-	listShopChoicesStmt           *sql.Stmt
-	listShopMergesStmt            *sql.Stmt
-	listShopOrdersStmt            *sql.Stmt
-	listShopsStmt                 *sql.Stmt
-	listStaffStmt                 *sql.Stmt
-	listTemplatesStmt             *sql.Stmt
-	markShopsCreatedByStmt        *sql.Stmt
-	maxOrderIDStmt                *sql.Stmt
-	maxShopIDStmt                 *sql.Stmt
-	mergeOfSourceStmt             *sql.Stmt
-	mergesIntoStmt                *sql.Stmt
-	nameHolderStmt                *sql.Stmt
-	orderFingerprintsStmt         *sql.Stmt
-	orderFirstSeenStmt            *sql.Stmt
-	orderHistoryStmt              *sql.Stmt
-	orderItemTotalsStmt           *sql.Stmt
-	orderItemsStmt                *sql.Stmt
-	orderRefundsStmt              *sql.Stmt
-	ordersByIDsStmt               *sql.Stmt
-	ordersForImportStmt           *sql.Stmt
-	parkedShopNewIDStmt           *sql.Stmt
-	platformHasOrdersStmt         *sql.Stmt
-	putSettingStmt                *sql.Stmt
-	relinkAnomalyShopsStmt        *sql.Stmt
-	relinkComplaintShopsStmt      *sql.Stmt
-	rememberShopChoiceStmt        *sql.Stmt
-	renameShopStmt                *sql.Stmt
-	renameTemplateStmt            *sql.Stmt
-	resetItemLastBatchStmt        *sql.Stmt
-	resetLastBatchStmt            *sql.Stmt
-	resetRefundLastBatchStmt      *sql.Stmt
-	ruleAfterSaleOrdersStmt       *sql.Stmt
-	ruleClosedPaidOrdersStmt      *sql.Stmt
-	ruleComplaintsStmt            *sql.Stmt
-	ruleLateCompOrdersStmt        *sql.Stmt
-	ruleOpenRefundsStmt           *sql.Stmt
-	ruleOrderRefundsStmt          *sql.Stmt
-	ruleRecentPaidOrdersStmt      *sql.Stmt
-	ruleRefundItemsStmt           *sql.Stmt
-	ruleRefundShopsStmt           *sql.Stmt
-	ruleShippedOrdersStmt         *sql.Stmt
-	ruleShopsStmt                 *sql.Stmt
-	ruleToShipOrdersStmt          *sql.Stmt
-	ruleUnpaidOrdersStmt          *sql.Stmt
-	ruleWindowAmountsStmt         *sql.Stmt
-	searchOrdersStmt              *sql.Stmt
-	setAnomalyOwnerStmt           *sql.Stmt
-	setAnomalyStateStmt           *sql.Stmt
-	setShopMergeSummaryStmt       *sql.Stmt
-	shopForComplaintStmt          *sql.Stmt
-	shopsOfOrderNumbersStmt       *sql.Stmt
-	shopsOnPlatformStmt           *sql.Stmt
-	templateIDByNameStmt          *sql.Stmt
-	touchShopChoiceStmt           *sql.Stmt
-	touchTemplateStmt             *sql.Stmt
-	updateAnomalyFindingStmt      *sql.Stmt
-	updateOrderStmt               *sql.Stmt
-	updateOrderItemStmt           *sql.Stmt
-	updateOrderTotalsStmt         *sql.Stmt
-	updateRefundStmt              *sql.Stmt
-	updateStaffStmt               *sql.Stmt
+	db                                DBTX
+	tx                                *sql.Tx
+	activeAnomaliesStmt               *sql.Stmt
+	addBatchShopStmt                  *sql.Stmt
+	addShopAliasStmt                  *sql.Stmt
+	allStockItemsStmt                 *sql.Stmt
+	anomaliesOfOrderNosStmt           *sql.Stmt
+	anomalyEventsStmt                 *sql.Stmt
+	anomalyOrderStmt                  *sql.Stmt
+	batchChangesStmt                  *sql.Stmt
+	batchRefundChangesStmt            *sql.Stmt
+	batchesForSyncStmt                *sql.Stmt
+	batchesOnlyOfShopStmt             *sql.Stmt
+	clearAnomalyStmt                  *sql.Stmt
+	codedListingsOfItemStmt           *sql.Stmt
+	countAnomaliesStmt                *sql.Stmt
+	countOrdersStmt                   *sql.Stmt
+	countOrdersWithOpenRefundStmt     *sql.Stmt
+	countReturnsByDayStmt             *sql.Stmt
+	countRowsStmt                     *sql.Stmt
+	countSearchOrdersStmt             *sql.Stmt
+	countSheetItemsStmt               *sql.Stmt
+	countSheetsStmt                   *sql.Stmt
+	countShopOrdersStmt               *sql.Stmt
+	countShopsStmt                    *sql.Stmt
+	countStockItemsStmt               *sql.Stmt
+	countStockSheetStmt               *sql.Stmt
+	countUnmappedStmt                 *sql.Stmt
+	createBatchStmt                   *sql.Stmt
+	createComplaintStmt               *sql.Stmt
+	createItemsOfOrdersStmt           *sql.Stmt
+	createShopStmt                    *sql.Stmt
+	createShopMergeStmt               *sql.Stmt
+	createStaffStmt                   *sql.Stmt
+	createStockItemStmt               *sql.Stmt
+	createTemplateStmt                *sql.Stmt
+	dailyReturnsStmt                  *sql.Stmt
+	dailySalesStmt                    *sql.Stmt
+	deleteBatchStmt                   *sql.Stmt
+	deleteBatchChangesStmt            *sql.Stmt
+	deleteBatchRefundChangesStmt      *sql.Stmt
+	deleteBatchShopsStmt              *sql.Stmt
+	deleteComplaintStmt               *sql.Stmt
+	deleteEmptyShopsOfBatchStmt       *sql.Stmt
+	deleteFiguresStmt                 *sql.Stmt
+	deleteImportBatchStmt             *sql.Stmt
+	deleteItemsOfBatchStmt            *sql.Stmt
+	deleteLinesOfOrdersStmt           *sql.Stmt
+	deleteListingStmt                 *sql.Stmt
+	deleteOrdersOfBatchStmt           *sql.Stmt
+	deleteOrphanOrderItemsStmt        *sql.Stmt
+	deleteRefundsOfBatchStmt          *sql.Stmt
+	deleteReturnsOfRefundsStmt        *sql.Stmt
+	deleteSettingStmt                 *sql.Stmt
+	deleteShopStmt                    *sql.Stmt
+	deleteShopAliasStmt               *sql.Stmt
+	deleteShopMergeStmt               *sql.Stmt
+	deleteStockCountsOfBatchStmt      *sql.Stmt
+	deleteStockItemChangesOfBatchStmt *sql.Stmt
+	deleteStockMoveStmt               *sql.Stmt
+	deleteStockMovesOfBatchStmt       *sql.Stmt
+	deleteSyncedStmt                  *sql.Stmt
+	deleteTemplateStmt                *sql.Stmt
+	deleteUnusedStockItemsOfBatchStmt *sql.Stmt
+	extendOrderChangeStmt             *sql.Stmt
+	findBatchBySHAStmt                *sql.Stmt
+	findShopStmt                      *sql.Stmt
+	findShopChoiceStmt                *sql.Stmt
+	findStaffByNameStmt               *sql.Stmt
+	finishBatchStmt                   *sql.Stmt
+	forgetShopChoiceStmt              *sql.Stmt
+	getAnomalyStmt                    *sql.Stmt
+	getAnomalyWorkflowStmt            *sql.Stmt
+	getBatchStmt                      *sql.Stmt
+	getComplaintStmt                  *sql.Stmt
+	getFigureStmt                     *sql.Stmt
+	getListingStmt                    *sql.Stmt
+	getOrderForImportStmt             *sql.Stmt
+	getOrderItemStmt                  *sql.Stmt
+	getRefundForImportStmt            *sql.Stmt
+	getShopStmt                       *sql.Stmt
+	getShopMergeStmt                  *sql.Stmt
+	getStaffStmt                      *sql.Stmt
+	getStockItemStmt                  *sql.Stmt
+	getStockItemByCodeStmt            *sql.Stmt
+	getStockMoveStmt                  *sql.Stmt
+	getStockStateStmt                 *sql.Stmt
+	getTemplateStmt                   *sql.Stmt
+	insertAnomalyStmt                 *sql.Stmt
+	insertAnomalyEventStmt            *sql.Stmt
+	insertFiguresStmt                 *sql.Stmt
+	insertItemLinesStmt               *sql.Stmt
+	insertOrderChangeStmt             *sql.Stmt
+	insertOrderItemStmt               *sql.Stmt
+	insertOrderLinesStmt              *sql.Stmt
+	insertRefundStmt                  *sql.Stmt
+	insertRefundChangeStmt            *sql.Stmt
+	insertReturnStmt                  *sql.Stmt
+	insertStockCountStmt              *sql.Stmt
+	insertStockItemChangeStmt         *sql.Stmt
+	insertStockMoveStmt               *sql.Stmt
+	itemDaysStmt                      *sql.Stmt
+	itemLinesStmt                     *sql.Stmt
+	itemMovesStmt                     *sql.Stmt
+	itemNamesStmt                     *sql.Stmt
+	itemReturnsStmt                   *sql.Stmt
+	itemsMovesUpToStmt                *sql.Stmt
+	lastMoveOfItemStmt                *sql.Stmt
+	laterBatchTouchingOrdersStmt      *sql.Stmt
+	laterBatchTouchingRefundsStmt     *sql.Stmt
+	listAnomaliesStmt                 *sql.Stmt
+	listBatchesStmt                   *sql.Stmt
+	listOrdersStmt                    *sql.Stmt
+	listOrdersWithOpenRefundStmt      *sql.Stmt
+	listSettingsStmt                  *sql.Stmt
+	listShopAliasesStmt               *sql.Stmt
+	listShopChoicesStmt               *sql.Stmt
+	listShopMergesStmt                *sql.Stmt
+	listShopOrdersStmt                *sql.Stmt
+	listShopsStmt                     *sql.Stmt
+	listStaffStmt                     *sql.Stmt
+	listSuppliersStmt                 *sql.Stmt
+	listTemplatesStmt                 *sql.Stmt
+	listingOfStmt                     *sql.Stmt
+	listingsOfItemStmt                *sql.Stmt
+	mapLinesStmt                      *sql.Stmt
+	markShopsCreatedByStmt            *sql.Stmt
+	maxOrderIDStmt                    *sql.Stmt
+	maxShopIDStmt                     *sql.Stmt
+	mergeOfSourceStmt                 *sql.Stmt
+	mergesIntoStmt                    *sql.Stmt
+	movesUpToStmt                     *sql.Stmt
+	nameHolderStmt                    *sql.Stmt
+	orderFingerprintsStmt             *sql.Stmt
+	orderFirstSeenStmt                *sql.Stmt
+	orderHistoryStmt                  *sql.Stmt
+	orderItemTotalsStmt               *sql.Stmt
+	orderItemsStmt                    *sql.Stmt
+	orderLinesForReturnStmt           *sql.Stmt
+	orderRefundsStmt                  *sql.Stmt
+	ordersByIDsStmt                   *sql.Stmt
+	ordersChangedByBatchStmt          *sql.Stmt
+	ordersForImportStmt               *sql.Stmt
+	parkedShopNewIDStmt               *sql.Stmt
+	platformHasOrdersStmt             *sql.Stmt
+	putListingStmt                    *sql.Stmt
+	putSettingStmt                    *sql.Stmt
+	putSyncedStmt                     *sql.Stmt
+	refundIDsOfShopStmt               *sql.Stmt
+	refundsOfBatchStmt                *sql.Stmt
+	relinkAnomalyShopsStmt            *sql.Stmt
+	relinkComplaintShopsStmt          *sql.Stmt
+	rememberShopChoiceStmt            *sql.Stmt
+	renameShopStmt                    *sql.Stmt
+	renameTemplateStmt                *sql.Stmt
+	reorderListStmt                   *sql.Stmt
+	resetItemLastBatchStmt            *sql.Stmt
+	resetLastBatchStmt                *sql.Stmt
+	resetRefundLastBatchStmt          *sql.Stmt
+	returnedRefundsStmt               *sql.Stmt
+	returnsByDayStmt                  *sql.Stmt
+	ruleAfterSaleOrdersStmt           *sql.Stmt
+	ruleClosedPaidOrdersStmt          *sql.Stmt
+	ruleComplaintsStmt                *sql.Stmt
+	ruleLateCompOrdersStmt            *sql.Stmt
+	ruleOpenRefundsStmt               *sql.Stmt
+	ruleOrderRefundsStmt              *sql.Stmt
+	ruleRecentPaidOrdersStmt          *sql.Stmt
+	ruleRefundItemsStmt               *sql.Stmt
+	ruleRefundShopsStmt               *sql.Stmt
+	ruleShippedOrdersStmt             *sql.Stmt
+	ruleShopsStmt                     *sql.Stmt
+	ruleToShipOrdersStmt              *sql.Stmt
+	ruleUnpaidOrdersStmt              *sql.Stmt
+	ruleWindowAmountsStmt             *sql.Stmt
+	saleSpanStmt                      *sql.Stmt
+	searchOrdersStmt                  *sql.Stmt
+	setAnomalyOwnerStmt               *sql.Stmt
+	setAnomalyStateStmt               *sql.Stmt
+	setCountPostedStmt                *sql.Stmt
+	setShopMergeSummaryStmt           *sql.Stmt
+	setStockStateStmt                 *sql.Stmt
+	shopForComplaintStmt              *sql.Stmt
+	shopsOfOrderNumbersStmt           *sql.Stmt
+	shopsOnPlatformStmt               *sql.Stmt
+	soldAfterBasesStmt                *sql.Stmt
+	stockItemChangesStmt              *sql.Stmt
+	stockItemChangesOfBatchStmt       *sql.Stmt
+	syncedBatchesStmt                 *sql.Stmt
+	templateIDByNameStmt              *sql.Stmt
+	touchShopChoiceStmt               *sql.Stmt
+	touchTemplateStmt                 *sql.Stmt
+	unmapLinesStmt                    *sql.Stmt
+	unmappedLinesStmt                 *sql.Stmt
+	updateAnomalyFindingStmt          *sql.Stmt
+	updateOrderStmt                   *sql.Stmt
+	updateOrderItemStmt               *sql.Stmt
+	updateOrderTotalsStmt             *sql.Stmt
+	updateRefundStmt                  *sql.Stmt
+	updateStaffStmt                   *sql.Stmt
+	updateStockItemStmt               *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                            tx,
-		tx:                            tx,
-		activeAnomaliesStmt:           q.activeAnomaliesStmt,
-		addBatchShopStmt:              q.addBatchShopStmt,
-		addShopAliasStmt:              q.addShopAliasStmt,
-		anomaliesOfOrderNosStmt:       q.anomaliesOfOrderNosStmt,
-		anomalyEventsStmt:             q.anomalyEventsStmt,
-		anomalyOrderStmt:              q.anomalyOrderStmt,
-		batchChangesStmt:              q.batchChangesStmt,
-		batchRefundChangesStmt:        q.batchRefundChangesStmt,
-		batchesOnlyOfShopStmt:         q.batchesOnlyOfShopStmt,
-		clearAnomalyStmt:              q.clearAnomalyStmt,
-		countAnomaliesStmt:            q.countAnomaliesStmt,
-		countOrdersStmt:               q.countOrdersStmt,
-		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
-		countSearchOrdersStmt:         q.countSearchOrdersStmt,
-		countShopOrdersStmt:           q.countShopOrdersStmt,
-		countShopsStmt:                q.countShopsStmt,
-		createBatchStmt:               q.createBatchStmt,
-		createComplaintStmt:           q.createComplaintStmt,
-		createShopStmt:                q.createShopStmt,
-		createShopMergeStmt:           q.createShopMergeStmt,
-		createStaffStmt:               q.createStaffStmt,
-		createTemplateStmt:            q.createTemplateStmt,
-		deleteBatchStmt:               q.deleteBatchStmt,
-		deleteBatchChangesStmt:        q.deleteBatchChangesStmt,
-		deleteBatchRefundChangesStmt:  q.deleteBatchRefundChangesStmt,
-		deleteBatchShopsStmt:          q.deleteBatchShopsStmt,
-		deleteComplaintStmt:           q.deleteComplaintStmt,
-		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
-		deleteImportBatchStmt:         q.deleteImportBatchStmt,
-		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
-		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
-		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
-		deleteSettingStmt:             q.deleteSettingStmt,
-		deleteShopStmt:                q.deleteShopStmt,
-		deleteShopAliasStmt:           q.deleteShopAliasStmt,
-		deleteShopMergeStmt:           q.deleteShopMergeStmt,
-		deleteTemplateStmt:            q.deleteTemplateStmt,
-		extendOrderChangeStmt:         q.extendOrderChangeStmt,
-		findBatchBySHAStmt:            q.findBatchBySHAStmt,
-		findShopStmt:                  q.findShopStmt,
-		findShopChoiceStmt:            q.findShopChoiceStmt,
-		findStaffByNameStmt:           q.findStaffByNameStmt,
-		finishBatchStmt:               q.finishBatchStmt,
-		forgetShopChoiceStmt:          q.forgetShopChoiceStmt,
-		getAnomalyStmt:                q.getAnomalyStmt,
-		getAnomalyWorkflowStmt:        q.getAnomalyWorkflowStmt,
-		getBatchStmt:                  q.getBatchStmt,
-		getComplaintStmt:              q.getComplaintStmt,
-		getOrderForImportStmt:         q.getOrderForImportStmt,
-		getOrderItemStmt:              q.getOrderItemStmt,
-		getRefundForImportStmt:        q.getRefundForImportStmt,
-		getShopStmt:                   q.getShopStmt,
-		getShopMergeStmt:              q.getShopMergeStmt,
-		getStaffStmt:                  q.getStaffStmt,
-		getTemplateStmt:               q.getTemplateStmt,
-		insertAnomalyStmt:             q.insertAnomalyStmt,
-		insertAnomalyEventStmt:        q.insertAnomalyEventStmt,
-		insertOrderChangeStmt:         q.insertOrderChangeStmt,
-		insertOrderItemStmt:           q.insertOrderItemStmt,
-		insertRefundStmt:              q.insertRefundStmt,
-		insertRefundChangeStmt:        q.insertRefundChangeStmt,
-		laterBatchTouchingOrdersStmt:  q.laterBatchTouchingOrdersStmt,
-		laterBatchTouchingRefundsStmt: q.laterBatchTouchingRefundsStmt,
-		listAnomaliesStmt:             q.listAnomaliesStmt,
-		listBatchesStmt:               q.listBatchesStmt,
-		listOrdersStmt:                q.listOrdersStmt,
-		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
-		listSettingsStmt:              q.listSettingsStmt,
-		listShopAliasesStmt:           q.listShopAliasesStmt,
-		listShopChoicesStmt:           q.listShopChoicesStmt,
-		listShopMergesStmt:            q.listShopMergesStmt,
-		listShopOrdersStmt:            q.listShopOrdersStmt,
-		listShopsStmt:                 q.listShopsStmt,
-		listStaffStmt:                 q.listStaffStmt,
-		listTemplatesStmt:             q.listTemplatesStmt,
-		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
-		maxOrderIDStmt:                q.maxOrderIDStmt,
-		maxShopIDStmt:                 q.maxShopIDStmt,
-		mergeOfSourceStmt:             q.mergeOfSourceStmt,
-		mergesIntoStmt:                q.mergesIntoStmt,
-		nameHolderStmt:                q.nameHolderStmt,
-		orderFingerprintsStmt:         q.orderFingerprintsStmt,
-		orderFirstSeenStmt:            q.orderFirstSeenStmt,
-		orderHistoryStmt:              q.orderHistoryStmt,
-		orderItemTotalsStmt:           q.orderItemTotalsStmt,
-		orderItemsStmt:                q.orderItemsStmt,
-		orderRefundsStmt:              q.orderRefundsStmt,
-		ordersByIDsStmt:               q.ordersByIDsStmt,
-		ordersForImportStmt:           q.ordersForImportStmt,
-		parkedShopNewIDStmt:           q.parkedShopNewIDStmt,
-		platformHasOrdersStmt:         q.platformHasOrdersStmt,
-		putSettingStmt:                q.putSettingStmt,
-		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
-		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
-		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
-		renameShopStmt:                q.renameShopStmt,
-		renameTemplateStmt:            q.renameTemplateStmt,
-		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
-		resetLastBatchStmt:            q.resetLastBatchStmt,
-		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
-		ruleAfterSaleOrdersStmt:       q.ruleAfterSaleOrdersStmt,
-		ruleClosedPaidOrdersStmt:      q.ruleClosedPaidOrdersStmt,
-		ruleComplaintsStmt:            q.ruleComplaintsStmt,
-		ruleLateCompOrdersStmt:        q.ruleLateCompOrdersStmt,
-		ruleOpenRefundsStmt:           q.ruleOpenRefundsStmt,
-		ruleOrderRefundsStmt:          q.ruleOrderRefundsStmt,
-		ruleRecentPaidOrdersStmt:      q.ruleRecentPaidOrdersStmt,
-		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,
-		ruleRefundShopsStmt:           q.ruleRefundShopsStmt,
-		ruleShippedOrdersStmt:         q.ruleShippedOrdersStmt,
-		ruleShopsStmt:                 q.ruleShopsStmt,
-		ruleToShipOrdersStmt:          q.ruleToShipOrdersStmt,
-		ruleUnpaidOrdersStmt:          q.ruleUnpaidOrdersStmt,
-		ruleWindowAmountsStmt:         q.ruleWindowAmountsStmt,
-		searchOrdersStmt:              q.searchOrdersStmt,
-		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
-		setAnomalyStateStmt:           q.setAnomalyStateStmt,
-		setShopMergeSummaryStmt:       q.setShopMergeSummaryStmt,
-		shopForComplaintStmt:          q.shopForComplaintStmt,
-		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
-		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,
-		templateIDByNameStmt:          q.templateIDByNameStmt,
-		touchShopChoiceStmt:           q.touchShopChoiceStmt,
-		touchTemplateStmt:             q.touchTemplateStmt,
-		updateAnomalyFindingStmt:      q.updateAnomalyFindingStmt,
-		updateOrderStmt:               q.updateOrderStmt,
-		updateOrderItemStmt:           q.updateOrderItemStmt,
-		updateOrderTotalsStmt:         q.updateOrderTotalsStmt,
-		updateRefundStmt:              q.updateRefundStmt,
-		updateStaffStmt:               q.updateStaffStmt,
+		db:                                tx,
+		tx:                                tx,
+		activeAnomaliesStmt:               q.activeAnomaliesStmt,
+		addBatchShopStmt:                  q.addBatchShopStmt,
+		addShopAliasStmt:                  q.addShopAliasStmt,
+		allStockItemsStmt:                 q.allStockItemsStmt,
+		anomaliesOfOrderNosStmt:           q.anomaliesOfOrderNosStmt,
+		anomalyEventsStmt:                 q.anomalyEventsStmt,
+		anomalyOrderStmt:                  q.anomalyOrderStmt,
+		batchChangesStmt:                  q.batchChangesStmt,
+		batchRefundChangesStmt:            q.batchRefundChangesStmt,
+		batchesForSyncStmt:                q.batchesForSyncStmt,
+		batchesOnlyOfShopStmt:             q.batchesOnlyOfShopStmt,
+		clearAnomalyStmt:                  q.clearAnomalyStmt,
+		codedListingsOfItemStmt:           q.codedListingsOfItemStmt,
+		countAnomaliesStmt:                q.countAnomaliesStmt,
+		countOrdersStmt:                   q.countOrdersStmt,
+		countOrdersWithOpenRefundStmt:     q.countOrdersWithOpenRefundStmt,
+		countReturnsByDayStmt:             q.countReturnsByDayStmt,
+		countRowsStmt:                     q.countRowsStmt,
+		countSearchOrdersStmt:             q.countSearchOrdersStmt,
+		countSheetItemsStmt:               q.countSheetItemsStmt,
+		countSheetsStmt:                   q.countSheetsStmt,
+		countShopOrdersStmt:               q.countShopOrdersStmt,
+		countShopsStmt:                    q.countShopsStmt,
+		countStockItemsStmt:               q.countStockItemsStmt,
+		countStockSheetStmt:               q.countStockSheetStmt,
+		countUnmappedStmt:                 q.countUnmappedStmt,
+		createBatchStmt:                   q.createBatchStmt,
+		createComplaintStmt:               q.createComplaintStmt,
+		createItemsOfOrdersStmt:           q.createItemsOfOrdersStmt,
+		createShopStmt:                    q.createShopStmt,
+		createShopMergeStmt:               q.createShopMergeStmt,
+		createStaffStmt:                   q.createStaffStmt,
+		createStockItemStmt:               q.createStockItemStmt,
+		createTemplateStmt:                q.createTemplateStmt,
+		dailyReturnsStmt:                  q.dailyReturnsStmt,
+		dailySalesStmt:                    q.dailySalesStmt,
+		deleteBatchStmt:                   q.deleteBatchStmt,
+		deleteBatchChangesStmt:            q.deleteBatchChangesStmt,
+		deleteBatchRefundChangesStmt:      q.deleteBatchRefundChangesStmt,
+		deleteBatchShopsStmt:              q.deleteBatchShopsStmt,
+		deleteComplaintStmt:               q.deleteComplaintStmt,
+		deleteEmptyShopsOfBatchStmt:       q.deleteEmptyShopsOfBatchStmt,
+		deleteFiguresStmt:                 q.deleteFiguresStmt,
+		deleteImportBatchStmt:             q.deleteImportBatchStmt,
+		deleteItemsOfBatchStmt:            q.deleteItemsOfBatchStmt,
+		deleteLinesOfOrdersStmt:           q.deleteLinesOfOrdersStmt,
+		deleteListingStmt:                 q.deleteListingStmt,
+		deleteOrdersOfBatchStmt:           q.deleteOrdersOfBatchStmt,
+		deleteOrphanOrderItemsStmt:        q.deleteOrphanOrderItemsStmt,
+		deleteRefundsOfBatchStmt:          q.deleteRefundsOfBatchStmt,
+		deleteReturnsOfRefundsStmt:        q.deleteReturnsOfRefundsStmt,
+		deleteSettingStmt:                 q.deleteSettingStmt,
+		deleteShopStmt:                    q.deleteShopStmt,
+		deleteShopAliasStmt:               q.deleteShopAliasStmt,
+		deleteShopMergeStmt:               q.deleteShopMergeStmt,
+		deleteStockCountsOfBatchStmt:      q.deleteStockCountsOfBatchStmt,
+		deleteStockItemChangesOfBatchStmt: q.deleteStockItemChangesOfBatchStmt,
+		deleteStockMoveStmt:               q.deleteStockMoveStmt,
+		deleteStockMovesOfBatchStmt:       q.deleteStockMovesOfBatchStmt,
+		deleteSyncedStmt:                  q.deleteSyncedStmt,
+		deleteTemplateStmt:                q.deleteTemplateStmt,
+		deleteUnusedStockItemsOfBatchStmt: q.deleteUnusedStockItemsOfBatchStmt,
+		extendOrderChangeStmt:             q.extendOrderChangeStmt,
+		findBatchBySHAStmt:                q.findBatchBySHAStmt,
+		findShopStmt:                      q.findShopStmt,
+		findShopChoiceStmt:                q.findShopChoiceStmt,
+		findStaffByNameStmt:               q.findStaffByNameStmt,
+		finishBatchStmt:                   q.finishBatchStmt,
+		forgetShopChoiceStmt:              q.forgetShopChoiceStmt,
+		getAnomalyStmt:                    q.getAnomalyStmt,
+		getAnomalyWorkflowStmt:            q.getAnomalyWorkflowStmt,
+		getBatchStmt:                      q.getBatchStmt,
+		getComplaintStmt:                  q.getComplaintStmt,
+		getFigureStmt:                     q.getFigureStmt,
+		getListingStmt:                    q.getListingStmt,
+		getOrderForImportStmt:             q.getOrderForImportStmt,
+		getOrderItemStmt:                  q.getOrderItemStmt,
+		getRefundForImportStmt:            q.getRefundForImportStmt,
+		getShopStmt:                       q.getShopStmt,
+		getShopMergeStmt:                  q.getShopMergeStmt,
+		getStaffStmt:                      q.getStaffStmt,
+		getStockItemStmt:                  q.getStockItemStmt,
+		getStockItemByCodeStmt:            q.getStockItemByCodeStmt,
+		getStockMoveStmt:                  q.getStockMoveStmt,
+		getStockStateStmt:                 q.getStockStateStmt,
+		getTemplateStmt:                   q.getTemplateStmt,
+		insertAnomalyStmt:                 q.insertAnomalyStmt,
+		insertAnomalyEventStmt:            q.insertAnomalyEventStmt,
+		insertFiguresStmt:                 q.insertFiguresStmt,
+		insertItemLinesStmt:               q.insertItemLinesStmt,
+		insertOrderChangeStmt:             q.insertOrderChangeStmt,
+		insertOrderItemStmt:               q.insertOrderItemStmt,
+		insertOrderLinesStmt:              q.insertOrderLinesStmt,
+		insertRefundStmt:                  q.insertRefundStmt,
+		insertRefundChangeStmt:            q.insertRefundChangeStmt,
+		insertReturnStmt:                  q.insertReturnStmt,
+		insertStockCountStmt:              q.insertStockCountStmt,
+		insertStockItemChangeStmt:         q.insertStockItemChangeStmt,
+		insertStockMoveStmt:               q.insertStockMoveStmt,
+		itemDaysStmt:                      q.itemDaysStmt,
+		itemLinesStmt:                     q.itemLinesStmt,
+		itemMovesStmt:                     q.itemMovesStmt,
+		itemNamesStmt:                     q.itemNamesStmt,
+		itemReturnsStmt:                   q.itemReturnsStmt,
+		itemsMovesUpToStmt:                q.itemsMovesUpToStmt,
+		lastMoveOfItemStmt:                q.lastMoveOfItemStmt,
+		laterBatchTouchingOrdersStmt:      q.laterBatchTouchingOrdersStmt,
+		laterBatchTouchingRefundsStmt:     q.laterBatchTouchingRefundsStmt,
+		listAnomaliesStmt:                 q.listAnomaliesStmt,
+		listBatchesStmt:                   q.listBatchesStmt,
+		listOrdersStmt:                    q.listOrdersStmt,
+		listOrdersWithOpenRefundStmt:      q.listOrdersWithOpenRefundStmt,
+		listSettingsStmt:                  q.listSettingsStmt,
+		listShopAliasesStmt:               q.listShopAliasesStmt,
+		listShopChoicesStmt:               q.listShopChoicesStmt,
+		listShopMergesStmt:                q.listShopMergesStmt,
+		listShopOrdersStmt:                q.listShopOrdersStmt,
+		listShopsStmt:                     q.listShopsStmt,
+		listStaffStmt:                     q.listStaffStmt,
+		listSuppliersStmt:                 q.listSuppliersStmt,
+		listTemplatesStmt:                 q.listTemplatesStmt,
+		listingOfStmt:                     q.listingOfStmt,
+		listingsOfItemStmt:                q.listingsOfItemStmt,
+		mapLinesStmt:                      q.mapLinesStmt,
+		markShopsCreatedByStmt:            q.markShopsCreatedByStmt,
+		maxOrderIDStmt:                    q.maxOrderIDStmt,
+		maxShopIDStmt:                     q.maxShopIDStmt,
+		mergeOfSourceStmt:                 q.mergeOfSourceStmt,
+		mergesIntoStmt:                    q.mergesIntoStmt,
+		movesUpToStmt:                     q.movesUpToStmt,
+		nameHolderStmt:                    q.nameHolderStmt,
+		orderFingerprintsStmt:             q.orderFingerprintsStmt,
+		orderFirstSeenStmt:                q.orderFirstSeenStmt,
+		orderHistoryStmt:                  q.orderHistoryStmt,
+		orderItemTotalsStmt:               q.orderItemTotalsStmt,
+		orderItemsStmt:                    q.orderItemsStmt,
+		orderLinesForReturnStmt:           q.orderLinesForReturnStmt,
+		orderRefundsStmt:                  q.orderRefundsStmt,
+		ordersByIDsStmt:                   q.ordersByIDsStmt,
+		ordersChangedByBatchStmt:          q.ordersChangedByBatchStmt,
+		ordersForImportStmt:               q.ordersForImportStmt,
+		parkedShopNewIDStmt:               q.parkedShopNewIDStmt,
+		platformHasOrdersStmt:             q.platformHasOrdersStmt,
+		putListingStmt:                    q.putListingStmt,
+		putSettingStmt:                    q.putSettingStmt,
+		putSyncedStmt:                     q.putSyncedStmt,
+		refundIDsOfShopStmt:               q.refundIDsOfShopStmt,
+		refundsOfBatchStmt:                q.refundsOfBatchStmt,
+		relinkAnomalyShopsStmt:            q.relinkAnomalyShopsStmt,
+		relinkComplaintShopsStmt:          q.relinkComplaintShopsStmt,
+		rememberShopChoiceStmt:            q.rememberShopChoiceStmt,
+		renameShopStmt:                    q.renameShopStmt,
+		renameTemplateStmt:                q.renameTemplateStmt,
+		reorderListStmt:                   q.reorderListStmt,
+		resetItemLastBatchStmt:            q.resetItemLastBatchStmt,
+		resetLastBatchStmt:                q.resetLastBatchStmt,
+		resetRefundLastBatchStmt:          q.resetRefundLastBatchStmt,
+		returnedRefundsStmt:               q.returnedRefundsStmt,
+		returnsByDayStmt:                  q.returnsByDayStmt,
+		ruleAfterSaleOrdersStmt:           q.ruleAfterSaleOrdersStmt,
+		ruleClosedPaidOrdersStmt:          q.ruleClosedPaidOrdersStmt,
+		ruleComplaintsStmt:                q.ruleComplaintsStmt,
+		ruleLateCompOrdersStmt:            q.ruleLateCompOrdersStmt,
+		ruleOpenRefundsStmt:               q.ruleOpenRefundsStmt,
+		ruleOrderRefundsStmt:              q.ruleOrderRefundsStmt,
+		ruleRecentPaidOrdersStmt:          q.ruleRecentPaidOrdersStmt,
+		ruleRefundItemsStmt:               q.ruleRefundItemsStmt,
+		ruleRefundShopsStmt:               q.ruleRefundShopsStmt,
+		ruleShippedOrdersStmt:             q.ruleShippedOrdersStmt,
+		ruleShopsStmt:                     q.ruleShopsStmt,
+		ruleToShipOrdersStmt:              q.ruleToShipOrdersStmt,
+		ruleUnpaidOrdersStmt:              q.ruleUnpaidOrdersStmt,
+		ruleWindowAmountsStmt:             q.ruleWindowAmountsStmt,
+		saleSpanStmt:                      q.saleSpanStmt,
+		searchOrdersStmt:                  q.searchOrdersStmt,
+		setAnomalyOwnerStmt:               q.setAnomalyOwnerStmt,
+		setAnomalyStateStmt:               q.setAnomalyStateStmt,
+		setCountPostedStmt:                q.setCountPostedStmt,
+		setShopMergeSummaryStmt:           q.setShopMergeSummaryStmt,
+		setStockStateStmt:                 q.setStockStateStmt,
+		shopForComplaintStmt:              q.shopForComplaintStmt,
+		shopsOfOrderNumbersStmt:           q.shopsOfOrderNumbersStmt,
+		shopsOnPlatformStmt:               q.shopsOnPlatformStmt,
+		soldAfterBasesStmt:                q.soldAfterBasesStmt,
+		stockItemChangesStmt:              q.stockItemChangesStmt,
+		stockItemChangesOfBatchStmt:       q.stockItemChangesOfBatchStmt,
+		syncedBatchesStmt:                 q.syncedBatchesStmt,
+		templateIDByNameStmt:              q.templateIDByNameStmt,
+		touchShopChoiceStmt:               q.touchShopChoiceStmt,
+		touchTemplateStmt:                 q.touchTemplateStmt,
+		unmapLinesStmt:                    q.unmapLinesStmt,
+		unmappedLinesStmt:                 q.unmappedLinesStmt,
+		updateAnomalyFindingStmt:          q.updateAnomalyFindingStmt,
+		updateOrderStmt:                   q.updateOrderStmt,
+		updateOrderItemStmt:               q.updateOrderItemStmt,
+		updateOrderTotalsStmt:             q.updateOrderTotalsStmt,
+		updateRefundStmt:                  q.updateRefundStmt,
+		updateStaffStmt:                   q.updateStaffStmt,
+		updateStockItemStmt:               q.updateStockItemStmt,
 	}
 }

@@ -52,6 +52,11 @@ var Refs = []Ref{
 	{Table: "import_shop_choice", Column: "shop_id", Count: "choices"},
 	{Table: "import_batch_shop", Column: "shop_id", Key: []string{"batch_id"}},
 	{Table: "shop_alias", Column: "shop_id"},
+	// Stock (internal/stock): a listing of the shop mapped to a SKU; the sale lines and
+	// returns derived from the shop's orders and refunds (they follow them).
+	{Table: "stock_listing", Column: "shop_id", Key: []string{"title"}},
+	{Table: "stock_line", Column: "shop_id"},
+	{Table: "stock_return", Column: "shop_id"},
 }
 
 // ownColumns are shop columns this package keeps itself, outside Refs: the merge log.
