@@ -107,7 +107,9 @@ func (s *StockService) ExportCountSheet(supplier string) (SavedFile, error) {
 }
 
 // CountSheets lists the imported count sheets.
-func (s *StockService) CountSheets() ([]stock.CountSheet, error) { return s.env.stock.CountSheets(s.env.ctx) }
+func (s *StockService) CountSheets() ([]stock.CountSheet, error) {
+	return s.env.stock.CountSheets(s.env.ctx)
+}
 
 // CountReview returns a count sheet's rows, the differences first.
 func (s *StockService) CountReview(batchID int64) ([]stock.CountLine, error) {

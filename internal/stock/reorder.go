@@ -188,17 +188,26 @@ func sheetName(supplier string, used map[string]bool) string {
 	return name
 }
 
-// writeRows writes rows from A1, styling the header row (1-based).
+// writeRows writes rows from A1, styling the header row (1-based); an excelize.Cell value
+// gets its own style.
 func writeRows(f *excelize.File, sheet string, rows [][]any, header int, style int) error {
 	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
-			return err
-		}
-		if i+1 == header && len(r) > 0 {
-			end, _ := excelize.CoordinatesToCellName(len(r), i+1)
-			if err := f.SetCellStyle(sheet, cell, end, style); err != nil {
+		for j, v := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			st := 0
+			if c, ok := v.(excelize.Cell); ok {
+				v, st = c.Value, c.StyleID
+			}
+			if i+1 == header {
+				st = style
+			}
+			if err := f.SetCellValue(sheet, cell, v); err != nil {
 				return err
+			}
+			if st != 0 {
+				if err := f.SetCellStyle(sheet, cell, cell, st); err != nil {
+					return err
+				}
 			}
 		}
 	}

@@ -1,11 +1,13 @@
 package stock
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"shopdesk/db/sqldb"
@@ -34,6 +36,22 @@ type SyncResult struct {
 }
 
 type orderRanges [][2]int64
+
+// merged is the ranges sorted, overlapping and adjoining ones joined: the queries join
+// orders to each range, so an order in two ranges would be derived twice.
+func (r orderRanges) merged() orderRanges {
+	v := slices.Clone(r)
+	slices.SortFunc(v, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+	var out orderRanges
+	for _, x := range v {
+		if n := len(out); n > 0 && x[0] <= out[n-1][1]+1 {
+			out[n-1][1] = max(out[n-1][1], x[1])
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
 
 func (r orderRanges) json() string {
 	if len(r) == 0 {
@@ -171,7 +189,7 @@ func deriveLines(ctx context.Context, q *sqldb.Queries, ranges orderRanges, res 
 	if len(ranges) == 0 {
 		return nil
 	}
-	rj := ranges.json()
+	rj := ranges.merged().json()
 	if err := q.DeleteLinesOfOrders(ctx, rj); err != nil {
 		return fmt.Errorf("delete lines: %w", err)
 	}
