@@ -192,10 +192,9 @@ CREATE TABLE stock_figure (
     last_sale_at    TEXT NOT NULL,
     returned_window INTEGER NOT NULL
 );
-CREATE INDEX stock_figure_status ON stock_figure (status_order, days_left);
-CREATE INDEX stock_figure_days ON stock_figure (days_left);
-CREATE INDEX stock_figure_reorder ON stock_figure (reorder_qty);
-CREATE INDEX stock_figure_value ON stock_figure (value_fen);
+-- No index besides the key: the sheet sorts by expressions (days left with nothing sold
+-- last) over at most tens of thousands of rows, which SQLite sorts in milliseconds, while
+-- four more indexes doubled the time of writing every figure (BenchmarkStockSheet).
 
 -- One row: the day and settings stock_figure was computed with.
 CREATE TABLE stock_state (

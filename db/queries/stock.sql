@@ -72,15 +72,35 @@ FROM json_each(sqlc.arg(item_ids)) j JOIN stock_move m ON m.stock_item_id = j.va
 WHERE m.at <= sqlc.arg(end_at)
 ORDER BY m.stock_item_id, m.at, m.id;
 
--- Units sold and returned after each item's base (the last count, or the first movement)
--- up to a time. bases is a JSON array of [item id, base time].
+-- Units sold and returned after each item's base up to a time: the base is its last count,
+-- else its first movement (an item without movements has none: nothing is known).
 -- name: SoldAfterBases :many
-SELECT CAST(b.value ->> 0 AS INTEGER) AS stock_item_id,
+WITH b AS (
+    SELECT m.stock_item_id AS item,
+           CAST(coalesce(max(CASE WHEN m.kind = 'stocktake' THEN m.at END), min(m.at)) AS TEXT) AS at
+    FROM stock_move m WHERE m.at <= sqlc.arg(end_at)
+    GROUP BY m.stock_item_id)
+SELECT b.item AS stock_item_id,
        CAST(coalesce((SELECT sum(l.units) FROM stock_line l
-                      WHERE l.stock_item_id = b.value ->> 0 AND l.at > b.value ->> 1 AND l.at <= sqlc.arg(end_at)), 0) AS INTEGER) AS sold,
+                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at <= sqlc.arg(end_at)), 0) AS INTEGER) AS sold,
        CAST(coalesce((SELECT sum(r.units) FROM stock_return r
-                      WHERE r.stock_item_id = b.value ->> 0 AND r.at > b.value ->> 1 AND r.at <= sqlc.arg(end_at)), 0) AS INTEGER) AS returned
-FROM json_each(sqlc.arg(bases)) b;
+                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at <= sqlc.arg(end_at)), 0) AS INTEGER) AS returned
+FROM b;
+
+-- The same for the items in a JSON array of ids.
+-- name: ItemsSoldAfterBases :many
+WITH b AS (
+    SELECT m.stock_item_id AS item,
+           CAST(coalesce(max(CASE WHEN m.kind = 'stocktake' THEN m.at END), min(m.at)) AS TEXT) AS at
+    FROM json_each(sqlc.arg(item_ids)) j JOIN stock_move m ON m.stock_item_id = j.value
+    WHERE m.at <= sqlc.arg(end_at)
+    GROUP BY m.stock_item_id)
+SELECT b.item AS stock_item_id,
+       CAST(coalesce((SELECT sum(l.units) FROM stock_line l
+                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at <= sqlc.arg(end_at)), 0) AS INTEGER) AS sold,
+       CAST(coalesce((SELECT sum(r.units) FROM stock_return r
+                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at <= sqlc.arg(end_at)), 0) AS INTEGER) AS returned
+FROM b;
 
 -- An item's stored movements, newest first (its ledger, with the derived ones).
 -- name: ItemMoves :many
@@ -367,25 +387,14 @@ FROM stock_return r
 WHERE r.at >= sqlc.arg(from_at) AND r.at <= sqlc.arg(end_at) AND r.stock_item_id IS NOT NULL
 GROUP BY r.stock_item_id, day;
 
--- Each item's first and last sale up to a time.
--- name: SaleSpan :many
-SELECT s.id AS stock_item_id,
-       CAST(coalesce((SELECT min(l.at) FROM stock_line l WHERE l.stock_item_id = s.id AND l.at <= sqlc.arg(end_at)), '') AS TEXT) AS first_at,
-       CAST(coalesce((SELECT max(l.at) FROM stock_line l WHERE l.stock_item_id = s.id AND l.at <= sqlc.arg(end_at)), '') AS TEXT) AS last_at
-FROM stock_item s;
+-- Of the items in a JSON array of ids, those sold before a time (their history is longer
+-- than the figures' windows).
+-- name: SoldBefore :many
+SELECT CAST(j.value AS INTEGER) AS id FROM json_each(sqlc.arg(item_ids)) j
+WHERE EXISTS (SELECT 1 FROM stock_line l WHERE l.stock_item_id = j.value AND l.at < sqlc.arg(before_at));
 
 -- name: DeleteFigures :exec
 DELETE FROM stock_figure;
-
--- rows: a JSON array of arrays in the column order below (one statement for every item).
--- name: InsertFigures :exec
-INSERT INTO stock_figure (stock_item_id, on_hand, known, avg7, avg14, avg30, avg_window, days_left,
-                          reorder_qty, status, status_order, value_fen, sold_rank, margin_fen,
-                          rank_units, rank_margin, last_sale_at, returned_window)
-SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
-       r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, r.value ->> 11, r.value ->> 12,
-       r.value ->> 13, r.value ->> 14, r.value ->> 15, r.value ->> 16, r.value ->> 17
-FROM json_each(sqlc.arg(rows)) r;
 
 -- name: GetStockState :one
 SELECT figures_day, figures_key, computed_at FROM stock_state WHERE id = 1;

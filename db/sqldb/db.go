@@ -288,9 +288,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertAnomalyEventStmt, err = db.PrepareContext(ctx, insertAnomalyEvent); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomalyEvent: %w", err)
 	}
-	if q.insertFiguresStmt, err = db.PrepareContext(ctx, insertFigures); err != nil {
-		return nil, fmt.Errorf("error preparing query InsertFigures: %w", err)
-	}
 	if q.insertItemLinesStmt, err = db.PrepareContext(ctx, insertItemLines); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertItemLines: %w", err)
 	}
@@ -338,6 +335,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.itemsMovesUpToStmt, err = db.PrepareContext(ctx, itemsMovesUpTo); err != nil {
 		return nil, fmt.Errorf("error preparing query ItemsMovesUpTo: %w", err)
+	}
+	if q.itemsSoldAfterBasesStmt, err = db.PrepareContext(ctx, itemsSoldAfterBases); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemsSoldAfterBases: %w", err)
 	}
 	if q.lastMoveOfItemStmt, err = db.PrepareContext(ctx, lastMoveOfItem); err != nil {
 		return nil, fmt.Errorf("error preparing query LastMoveOfItem: %w", err)
@@ -543,9 +543,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.ruleWindowAmountsStmt, err = db.PrepareContext(ctx, ruleWindowAmounts); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleWindowAmounts: %w", err)
 	}
-	if q.saleSpanStmt, err = db.PrepareContext(ctx, saleSpan); err != nil {
-		return nil, fmt.Errorf("error preparing query SaleSpan: %w", err)
-	}
 	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
 	}
@@ -575,6 +572,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.soldAfterBasesStmt, err = db.PrepareContext(ctx, soldAfterBases); err != nil {
 		return nil, fmt.Errorf("error preparing query SoldAfterBases: %w", err)
+	}
+	if q.soldBeforeStmt, err = db.PrepareContext(ctx, soldBefore); err != nil {
+		return nil, fmt.Errorf("error preparing query SoldBefore: %w", err)
 	}
 	if q.stockItemChangesStmt, err = db.PrepareContext(ctx, stockItemChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query StockItemChanges: %w", err)
@@ -1066,11 +1066,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertAnomalyEventStmt: %w", cerr)
 		}
 	}
-	if q.insertFiguresStmt != nil {
-		if cerr := q.insertFiguresStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing insertFiguresStmt: %w", cerr)
-		}
-	}
 	if q.insertItemLinesStmt != nil {
 		if cerr := q.insertItemLinesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertItemLinesStmt: %w", cerr)
@@ -1149,6 +1144,11 @@ func (q *Queries) Close() error {
 	if q.itemsMovesUpToStmt != nil {
 		if cerr := q.itemsMovesUpToStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing itemsMovesUpToStmt: %w", cerr)
+		}
+	}
+	if q.itemsSoldAfterBasesStmt != nil {
+		if cerr := q.itemsSoldAfterBasesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemsSoldAfterBasesStmt: %w", cerr)
 		}
 	}
 	if q.lastMoveOfItemStmt != nil {
@@ -1491,11 +1491,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleWindowAmountsStmt: %w", cerr)
 		}
 	}
-	if q.saleSpanStmt != nil {
-		if cerr := q.saleSpanStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing saleSpanStmt: %w", cerr)
-		}
-	}
 	if q.searchOrdersStmt != nil {
 		if cerr := q.searchOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing searchOrdersStmt: %w", cerr)
@@ -1544,6 +1539,11 @@ func (q *Queries) Close() error {
 	if q.soldAfterBasesStmt != nil {
 		if cerr := q.soldAfterBasesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing soldAfterBasesStmt: %w", cerr)
+		}
+	}
+	if q.soldBeforeStmt != nil {
+		if cerr := q.soldBeforeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing soldBeforeStmt: %w", cerr)
 		}
 	}
 	if q.stockItemChangesStmt != nil {
@@ -1748,7 +1748,6 @@ type Queries struct {
 	getTemplateStmt                   *sql.Stmt
 	insertAnomalyStmt                 *sql.Stmt
 	insertAnomalyEventStmt            *sql.Stmt
-	insertFiguresStmt                 *sql.Stmt
 	insertItemLinesStmt               *sql.Stmt
 	insertOrderChangeStmt             *sql.Stmt
 	insertOrderItemStmt               *sql.Stmt
@@ -1765,6 +1764,7 @@ type Queries struct {
 	itemNamesStmt                     *sql.Stmt
 	itemReturnsStmt                   *sql.Stmt
 	itemsMovesUpToStmt                *sql.Stmt
+	itemsSoldAfterBasesStmt           *sql.Stmt
 	lastMoveOfItemStmt                *sql.Stmt
 	laterBatchTouchingOrdersStmt      *sql.Stmt
 	laterBatchTouchingRefundsStmt     *sql.Stmt
@@ -1833,7 +1833,6 @@ type Queries struct {
 	ruleToShipOrdersStmt              *sql.Stmt
 	ruleUnpaidOrdersStmt              *sql.Stmt
 	ruleWindowAmountsStmt             *sql.Stmt
-	saleSpanStmt                      *sql.Stmt
 	searchOrdersStmt                  *sql.Stmt
 	setAnomalyOwnerStmt               *sql.Stmt
 	setAnomalyStateStmt               *sql.Stmt
@@ -1844,6 +1843,7 @@ type Queries struct {
 	shopsOfOrderNumbersStmt           *sql.Stmt
 	shopsOnPlatformStmt               *sql.Stmt
 	soldAfterBasesStmt                *sql.Stmt
+	soldBeforeStmt                    *sql.Stmt
 	stockItemChangesStmt              *sql.Stmt
 	stockItemChangesOfBatchStmt       *sql.Stmt
 	syncedBatchesStmt                 *sql.Stmt
@@ -1953,7 +1953,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getTemplateStmt:                   q.getTemplateStmt,
 		insertAnomalyStmt:                 q.insertAnomalyStmt,
 		insertAnomalyEventStmt:            q.insertAnomalyEventStmt,
-		insertFiguresStmt:                 q.insertFiguresStmt,
 		insertItemLinesStmt:               q.insertItemLinesStmt,
 		insertOrderChangeStmt:             q.insertOrderChangeStmt,
 		insertOrderItemStmt:               q.insertOrderItemStmt,
@@ -1970,6 +1969,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		itemNamesStmt:                     q.itemNamesStmt,
 		itemReturnsStmt:                   q.itemReturnsStmt,
 		itemsMovesUpToStmt:                q.itemsMovesUpToStmt,
+		itemsSoldAfterBasesStmt:           q.itemsSoldAfterBasesStmt,
 		lastMoveOfItemStmt:                q.lastMoveOfItemStmt,
 		laterBatchTouchingOrdersStmt:      q.laterBatchTouchingOrdersStmt,
 		laterBatchTouchingRefundsStmt:     q.laterBatchTouchingRefundsStmt,
@@ -2038,7 +2038,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ruleToShipOrdersStmt:              q.ruleToShipOrdersStmt,
 		ruleUnpaidOrdersStmt:              q.ruleUnpaidOrdersStmt,
 		ruleWindowAmountsStmt:             q.ruleWindowAmountsStmt,
-		saleSpanStmt:                      q.saleSpanStmt,
 		searchOrdersStmt:                  q.searchOrdersStmt,
 		setAnomalyOwnerStmt:               q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:               q.setAnomalyStateStmt,
@@ -2049,6 +2048,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		shopsOfOrderNumbersStmt:           q.shopsOfOrderNumbersStmt,
 		shopsOnPlatformStmt:               q.shopsOnPlatformStmt,
 		soldAfterBasesStmt:                q.soldAfterBasesStmt,
+		soldBeforeStmt:                    q.soldBeforeStmt,
 		stockItemChangesStmt:              q.stockItemChangesStmt,
 		stockItemChangesOfBatchStmt:       q.stockItemChangesOfBatchStmt,
 		syncedBatchesStmt:                 q.syncedBatchesStmt,

@@ -935,22 +935,6 @@ func (q *Queries) GetStockState(ctx context.Context) (GetStockStateRow, error) {
 	return i, err
 }
 
-const insertFigures = `-- name: InsertFigures :exec
-INSERT INTO stock_figure (stock_item_id, on_hand, known, avg7, avg14, avg30, avg_window, days_left,
-                          reorder_qty, status, status_order, value_fen, sold_rank, margin_fen,
-                          rank_units, rank_margin, last_sale_at, returned_window)
-SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
-       r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, r.value ->> 11, r.value ->> 12,
-       r.value ->> 13, r.value ->> 14, r.value ->> 15, r.value ->> 16, r.value ->> 17
-FROM json_each(?1) r
-`
-
-// rows: a JSON array of arrays in the column order below (one statement for every item).
-func (q *Queries) InsertFigures(ctx context.Context, rows interface{}) error {
-	_, err := q.exec(ctx, q.insertFiguresStmt, insertFigures, rows)
-	return err
-}
-
 const insertItemLines = `-- name: InsertItemLines :exec
 INSERT INTO stock_line (order_id, item_id, shop_id, stock_item_id, code, title, at, units, pay_fen)
 SELECT o.id, i.id, o.shop_id,
@@ -1410,6 +1394,56 @@ func (q *Queries) ItemsMovesUpTo(ctx context.Context, arg ItemsMovesUpToParams) 
 			&i.Counted,
 			&i.At,
 		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const itemsSoldAfterBases = `-- name: ItemsSoldAfterBases :many
+WITH b AS (
+    SELECT m.stock_item_id AS item,
+           CAST(coalesce(max(CASE WHEN m.kind = 'stocktake' THEN m.at END), min(m.at)) AS TEXT) AS at
+    FROM json_each(?2) j JOIN stock_move m ON m.stock_item_id = j.value
+    WHERE m.at <= ?1
+    GROUP BY m.stock_item_id)
+SELECT b.item AS stock_item_id,
+       CAST(coalesce((SELECT sum(l.units) FROM stock_line l
+                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at <= ?1), 0) AS INTEGER) AS sold,
+       CAST(coalesce((SELECT sum(r.units) FROM stock_return r
+                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at <= ?1), 0) AS INTEGER) AS returned
+FROM b
+`
+
+type ItemsSoldAfterBasesParams struct {
+	EndAt   string
+	ItemIds interface{}
+}
+
+type ItemsSoldAfterBasesRow struct {
+	StockItemID int64
+	Sold        int64
+	Returned    int64
+}
+
+// The same for the items in a JSON array of ids.
+func (q *Queries) ItemsSoldAfterBases(ctx context.Context, arg ItemsSoldAfterBasesParams) ([]ItemsSoldAfterBasesRow, error) {
+	rows, err := q.query(ctx, q.itemsSoldAfterBasesStmt, itemsSoldAfterBases, arg.EndAt, arg.ItemIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ItemsSoldAfterBasesRow
+	for rows.Next() {
+		var i ItemsSoldAfterBasesRow
+		if err := rows.Scan(&i.StockItemID, &i.Sold, &i.Returned); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -2001,43 +2035,6 @@ func (q *Queries) ReturnsByDay(ctx context.Context, arg ReturnsByDayParams) ([]R
 	return items, nil
 }
 
-const saleSpan = `-- name: SaleSpan :many
-SELECT s.id AS stock_item_id,
-       CAST(coalesce((SELECT min(l.at) FROM stock_line l WHERE l.stock_item_id = s.id AND l.at <= ?1), '') AS TEXT) AS first_at,
-       CAST(coalesce((SELECT max(l.at) FROM stock_line l WHERE l.stock_item_id = s.id AND l.at <= ?1), '') AS TEXT) AS last_at
-FROM stock_item s
-`
-
-type SaleSpanRow struct {
-	StockItemID int64
-	FirstAt     string
-	LastAt      string
-}
-
-// Each item's first and last sale up to a time.
-func (q *Queries) SaleSpan(ctx context.Context, endAt string) ([]SaleSpanRow, error) {
-	rows, err := q.query(ctx, q.saleSpanStmt, saleSpan, endAt)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []SaleSpanRow
-	for rows.Next() {
-		var i SaleSpanRow
-		if err := rows.Scan(&i.StockItemID, &i.FirstAt, &i.LastAt); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const setCountPosted = `-- name: SetCountPosted :exec
 UPDATE stock_count SET posted_move_id = ?1 WHERE id = ?2
 `
@@ -2070,18 +2067,18 @@ func (q *Queries) SetStockState(ctx context.Context, arg SetStockStateParams) er
 }
 
 const soldAfterBases = `-- name: SoldAfterBases :many
-SELECT CAST(b.value ->> 0 AS INTEGER) AS stock_item_id,
+WITH b AS (
+    SELECT m.stock_item_id AS item,
+           CAST(coalesce(max(CASE WHEN m.kind = 'stocktake' THEN m.at END), min(m.at)) AS TEXT) AS at
+    FROM stock_move m WHERE m.at <= ?1
+    GROUP BY m.stock_item_id)
+SELECT b.item AS stock_item_id,
        CAST(coalesce((SELECT sum(l.units) FROM stock_line l
-                      WHERE l.stock_item_id = b.value ->> 0 AND l.at > b.value ->> 1 AND l.at <= ?1), 0) AS INTEGER) AS sold,
+                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at <= ?1), 0) AS INTEGER) AS sold,
        CAST(coalesce((SELECT sum(r.units) FROM stock_return r
-                      WHERE r.stock_item_id = b.value ->> 0 AND r.at > b.value ->> 1 AND r.at <= ?1), 0) AS INTEGER) AS returned
-FROM json_each(?2) b
+                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at <= ?1), 0) AS INTEGER) AS returned
+FROM b
 `
-
-type SoldAfterBasesParams struct {
-	EndAt string
-	Bases interface{}
-}
 
 type SoldAfterBasesRow struct {
 	StockItemID int64
@@ -2089,10 +2086,10 @@ type SoldAfterBasesRow struct {
 	Returned    int64
 }
 
-// Units sold and returned after each item's base (the last count, or the first movement)
-// up to a time. bases is a JSON array of [item id, base time].
-func (q *Queries) SoldAfterBases(ctx context.Context, arg SoldAfterBasesParams) ([]SoldAfterBasesRow, error) {
-	rows, err := q.query(ctx, q.soldAfterBasesStmt, soldAfterBases, arg.EndAt, arg.Bases)
+// Units sold and returned after each item's base up to a time: the base is its last count,
+// else its first movement (an item without movements has none: nothing is known).
+func (q *Queries) SoldAfterBases(ctx context.Context, endAt string) ([]SoldAfterBasesRow, error) {
+	rows, err := q.query(ctx, q.soldAfterBasesStmt, soldAfterBases, endAt)
 	if err != nil {
 		return nil, err
 	}
@@ -2104,6 +2101,41 @@ func (q *Queries) SoldAfterBases(ctx context.Context, arg SoldAfterBasesParams) 
 			return nil, err
 		}
 		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const soldBefore = `-- name: SoldBefore :many
+SELECT CAST(j.value AS INTEGER) AS id FROM json_each(?1) j
+WHERE EXISTS (SELECT 1 FROM stock_line l WHERE l.stock_item_id = j.value AND l.at < ?2)
+`
+
+type SoldBeforeParams struct {
+	ItemIds  interface{}
+	BeforeAt string
+}
+
+// Of the items in a JSON array of ids, those sold before a time (their history is longer
+// than the figures' windows).
+func (q *Queries) SoldBefore(ctx context.Context, arg SoldBeforeParams) ([]int64, error) {
+	rows, err := q.query(ctx, q.soldBeforeStmt, soldBefore, arg.ItemIds, arg.BeforeAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err

@@ -76,20 +76,27 @@ func Balances(ctx context.Context, q *sqldb.Queries, items []int64, end string) 
 	if len(order) == 0 {
 		return out, nil
 	}
-	bases := make([][2]any, len(order))
-	for i, id := range order {
-		bases[i] = [2]any{id, folds[id].baseAt}
+	// The sales and returns after each base, in one query (the bases worked out again in
+	// SQL from the same movements: the last count, else the first movement).
+	var derived []sqldb.SoldAfterBasesRow
+	if items == nil {
+		derived, err = q.SoldAfterBases(ctx, end)
+	} else {
+		ids, _ := json.Marshal(items)
+		var rows []sqldb.ItemsSoldAfterBasesRow
+		rows, err = q.ItemsSoldAfterBases(ctx, sqldb.ItemsSoldAfterBasesParams{ItemIds: string(ids), EndAt: end})
+		for _, r := range rows {
+			derived = append(derived, sqldb.SoldAfterBasesRow(r))
+		}
 	}
-	js, err := json.Marshal(bases)
-	if err != nil {
-		return nil, err
-	}
-	derived, err := q.SoldAfterBases(ctx, sqldb.SoldAfterBasesParams{Bases: string(js), EndAt: end})
 	if err != nil {
 		return nil, fmt.Errorf("stock balances: sales since the counts: %w", err)
 	}
 	for _, d := range derived {
 		f := folds[d.StockItemID]
+		if f == nil {
+			continue
+		}
 		out[d.StockItemID] = Balance{OnHand: f.base + f.after - d.Sold + d.Returned, Known: true,
 			BaseAt: f.baseAt, FirstMoveAt: f.first}
 	}

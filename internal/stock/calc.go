@@ -22,7 +22,7 @@ type facts struct {
 	// FirstSeen is the day of the item's first sale or stored movement (zero: neither): an
 	// item with less history than a window is averaged over the days it has.
 	FirstSeen time.Time
-	LastSale  string // the last sale's time ("" for none)
+	LastSale  string // the day of the last sale in the figures' span ("" for none)
 	// Per day back from the day of the figures (index 0 = that day): units sold, units
 	// returned, and their amounts in fen.
 	Sold, Returned, SoldFen, ReturnedFen []int64
@@ -45,10 +45,12 @@ type Figures struct {
 	ValueFen   int64    `json:"valueFen"` // on hand x cost: the money tied up
 	// SoldRank and MarginFen are the net units and the margin (amount less cost) over the
 	// rank window; RankUnits and RankMargin the item's class by each ("" for an inactive item).
-	SoldRank       int64  `json:"soldRank"`
-	MarginFen      int64  `json:"marginFen"`
-	RankUnits      string `json:"rankUnits"`
-	RankMargin     string `json:"rankMargin"`
+	SoldRank   int64  `json:"soldRank"`
+	MarginFen  int64  `json:"marginFen"`
+	RankUnits  string `json:"rankUnits"`
+	RankMargin string `json:"rankMargin"`
+	// LastSaleAt is the day of the last sale within the figures' span (max(30 days, the
+	// windows of 设置)); "" when there was none in it.
 	LastSaleAt     string `json:"lastSaleAt"`
 	ReturnedWindow int64  `json:"returnedWindow"` // units returned in the window
 }

@@ -106,9 +106,12 @@ func (s *Store) List(ctx context.Context, lq Query) (Page, error) {
 	}
 	search := strings.TrimSpace(lq.Search)
 	args := []any{lq.Status, lq.Supplier, active, search, lq.ShopID}
+	// The page's keys are sorted alone (narrow rows sort faster), then its rows are read.
 	rows, err := s.db.SQL.QueryContext(ctx, `SELECT `+sheetColumns+`
-FROM stock_figure f JOIN stock_item i ON i.id = f.stock_item_id`+sheetFilter+`
-ORDER BY `+order+` LIMIT ?6 OFFSET ?7`, append(args, size, (page-1)*size)...)
+FROM (SELECT f.stock_item_id AS id FROM stock_figure f JOIN stock_item i ON i.id = f.stock_item_id`+sheetFilter+`
+      ORDER BY `+order+` LIMIT ?6 OFFSET ?7) p
+JOIN stock_figure f ON f.stock_item_id = p.id JOIN stock_item i ON i.id = p.id
+ORDER BY `+order, append(args, size, (page-1)*size)...)
 	if err != nil {
 		return Page{}, fmt.Errorf("list stock sheet: %w", err)
 	}
