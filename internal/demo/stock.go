@@ -18,7 +18,7 @@ import (
 
 // The demo's stock (库存表, issue 9): the Tmall shop's 宝贝报表 gives its orders their
 // merchant codes (the 暖暖家居小铺's 订单报表 stays without: its titles wait on the unmapped
-// list), then a stock sheet sets what is on hand, chosen from each product's sales so that
+// list), two of its buyers returned goods this week, then a stock sheet sets what is on hand, chosen from each product's sales so that
 // every status shows: one product sold out, one to reorder, one overstocked, one summer
 // item unsold for two months, the rest fine. A delivery and a breakage are in the ledger.
 
@@ -67,6 +67,29 @@ func addStock(ctx context.Context, d *db.DB, dir string, now time.Time, orders [
 		return 0, err
 	}
 	if r := im.ImportFile(ctx, itemPath, importer.Options{ShopID: tmallID}); r.Error != "" {
+		return 0, fmt.Errorf("%s", r.Error)
+	}
+
+	// Two buyers sent goods back this week (退货退款, done): the daily returns table has them.
+	var returns [][]string
+	for _, o := range orders {
+		if o.Shop != tmallShop || o.Status != "交易成功" || len(returns) == 2 {
+			continue
+		}
+		done := now.Add(-time.Duration(20+len(returns)*30) * time.Hour)
+		returns = append(returns, exportfile.TaobaoRefund{OrderNo: o.OrderNo, RefundNo: "9" + o.OrderNo[1:18], Title: o.Title,
+			SkuCode: skuCode(o.Title, 0), Status: "退款成功", Reason: "尺码/规格拍错", PayFen: o.PayFen, RefundFen: o.PayFen,
+			NeedReturn: true, AfterSale: true, Shop: o.Shop, PaidAt: o.PaidAt, GoodsStatus: "买家已退货",
+			AppliedAt: done.Add(-72 * time.Hour).Format(timeLayout), ReturnedAt: done.Add(-48 * time.Hour).Format(timeLayout),
+			ReturnCarrier: "中通快递", ReturnTrackingNo: "7" + o.OrderNo[:13], FinishedAt: done.Format(timeLayout),
+		}.Row(exportfile.TaobaoRefundHeaderWithShop))
+	}
+	returnPath := filepath.Join(dir, "退款报表_退货"+now.Format("200601021504")+".csv")
+	if err := exportfile.WriteCSV(returnPath, exportfile.TaobaoRefundHeaderWithShop, returns,
+		exportfile.CSVOptions{GBK: true, ExcelText: true}); err != nil {
+		return 0, err
+	}
+	if r := im.ImportFile(ctx, returnPath, importer.Options{}); r.Error != "" {
 		return 0, fmt.Errorf("%s", r.Error)
 	}
 

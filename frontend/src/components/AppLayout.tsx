@@ -1,5 +1,5 @@
 import { Layout, Menu, Typography, theme } from 'antd';
-import { AlertOutlined, CloudUploadOutlined, SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, CloudUploadOutlined, DatabaseOutlined, SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAppData, type PageKey } from '../state/AppData';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -9,6 +9,7 @@ import { ImportPage } from '../pages/import/ImportPage';
 import { ShopsPage } from '../pages/shops/ShopsPage';
 import { AnomaliesPage } from '../pages/anomalies/AnomaliesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { StockPage } from '../pages/stock/StockPage';
 
 const { Sider, Header, Content } = Layout;
 
@@ -20,6 +21,7 @@ export function AppLayout() {
   const items = [
     { key: 'orders', icon: <UnorderedListOutlined />, label: <span data-testid="nav-orders">{t('nav.orders')}</span> },
     { key: 'anomalies', icon: <AlertOutlined />, label: <span data-testid="nav-anomalies">{t('nav.anomalies')}</span> },
+    { key: 'stock', icon: <DatabaseOutlined />, label: <span data-testid="nav-stock">{t('nav.stock')}</span> },
     { key: 'import', icon: <CloudUploadOutlined />, label: <span data-testid="nav-import">{t('nav.import')}</span> },
     { key: 'shops', icon: <ShopOutlined />, label: <span data-testid="nav-shops">{t('nav.shops')}</span> },
     { key: 'settings', icon: <SettingOutlined />, label: <span data-testid="nav-settings">{t('nav.settings')}</span> },
@@ -72,6 +74,7 @@ export function AppLayout() {
             {page === 'import' && <ImportPage />}
             {page === 'shops' && <ShopsPage />}
             {page === 'anomalies' && <AnomaliesPage />}
+            {page === 'stock' && <StockPage />}
             {page === 'settings' && <SettingsPage />}
           </ErrorBoundary>
         </Content>
