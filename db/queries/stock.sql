@@ -47,9 +47,6 @@ LIMIT 100;
 -- name: ListSuppliers :many
 SELECT DISTINCT supplier FROM stock_item WHERE supplier <> '' ORDER BY supplier;
 
--- name: CountStockItems :one
-SELECT count(*) FROM stock_item;
-
 -- ---------------------------------------------------------------- ledger
 
 -- name: InsertStockMove :one
@@ -373,19 +370,35 @@ SELECT id, code, name, spec FROM stock_item WHERE active = 1 ORDER BY code;
 SELECT id, code, name, spec, cost_fen, safety_stock, supplier, lead_days, pack_size, in_transit, role, active
 FROM stock_item ORDER BY id;
 
--- Per item and day, the units and amounts sold in a time range (the figures' windows).
--- name: DailySales :many
-SELECT l.stock_item_id AS stock_item_id, substr(l.at, 1, 10) AS day,
-       CAST(sum(l.units) AS INTEGER) AS units, CAST(sum(l.pay_fen) AS INTEGER) AS fen
+-- Per item, the units sold in the figures' windows (from each start to end_at), the amount
+-- over the rank window, and the first and last sale in the span (from_at, the earliest
+-- start). Grouped by the item the join walks in order: no sort.
+-- name: WindowSales :many
+SELECT s.id AS stock_item_id,
+       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(d7) THEN l.units END), 0) AS INTEGER) AS u7,
+       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(d14) THEN l.units END), 0) AS INTEGER) AS u14,
+       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(d30) THEN l.units END), 0) AS INTEGER) AS u30,
+       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(dw) THEN l.units END), 0) AS INTEGER) AS uw,
+       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(ds) THEN l.units END), 0) AS INTEGER) AS us,
+       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(dr) THEN l.units END), 0) AS INTEGER) AS ur,
+       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(dr) THEN l.pay_fen END), 0) AS INTEGER) AS fr,
+       CAST(min(l.at) AS TEXT) AS first_at, CAST(max(l.at) AS TEXT) AS last_at
 FROM stock_item s JOIN stock_line l ON l.stock_item_id = s.id AND l.at >= sqlc.arg(from_at) AND l.at <= sqlc.arg(end_at)
-GROUP BY l.stock_item_id, day;
+GROUP BY s.id;
 
--- name: DailyReturns :many
-SELECT r.stock_item_id AS stock_item_id, substr(r.at, 1, 10) AS day,
-       CAST(sum(r.units) AS INTEGER) AS units, CAST(sum(r.amount_fen) AS INTEGER) AS fen
+-- The same for the returns.
+-- name: WindowReturns :many
+SELECT r.stock_item_id AS stock_item_id,
+       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(d7) THEN r.units END), 0) AS INTEGER) AS u7,
+       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(d14) THEN r.units END), 0) AS INTEGER) AS u14,
+       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(d30) THEN r.units END), 0) AS INTEGER) AS u30,
+       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(dw) THEN r.units END), 0) AS INTEGER) AS uw,
+       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(ds) THEN r.units END), 0) AS INTEGER) AS us,
+       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(dr) THEN r.units END), 0) AS INTEGER) AS ur,
+       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(dr) THEN r.amount_fen END), 0) AS INTEGER) AS fr
 FROM stock_return r
 WHERE r.at >= sqlc.arg(from_at) AND r.at <= sqlc.arg(end_at) AND r.stock_item_id IS NOT NULL
-GROUP BY r.stock_item_id, day;
+GROUP BY r.stock_item_id;
 
 -- Of the items in a JSON array of ids, those sold before a time (their history is longer
 -- than the figures' windows).

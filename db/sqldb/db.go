@@ -93,9 +93,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
 	}
-	if q.countStockItemsStmt, err = db.PrepareContext(ctx, countStockItems); err != nil {
-		return nil, fmt.Errorf("error preparing query CountStockItems: %w", err)
-	}
 	if q.countStockSheetStmt, err = db.PrepareContext(ctx, countStockSheet); err != nil {
 		return nil, fmt.Errorf("error preparing query CountStockSheet: %w", err)
 	}
@@ -125,12 +122,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createTemplateStmt, err = db.PrepareContext(ctx, createTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateTemplate: %w", err)
-	}
-	if q.dailyReturnsStmt, err = db.PrepareContext(ctx, dailyReturns); err != nil {
-		return nil, fmt.Errorf("error preparing query DailyReturns: %w", err)
-	}
-	if q.dailySalesStmt, err = db.PrepareContext(ctx, dailySales); err != nil {
-		return nil, fmt.Errorf("error preparing query DailySales: %w", err)
 	}
 	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
@@ -621,6 +612,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateStockItemStmt, err = db.PrepareContext(ctx, updateStockItem); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStockItem: %w", err)
 	}
+	if q.windowReturnsStmt, err = db.PrepareContext(ctx, windowReturns); err != nil {
+		return nil, fmt.Errorf("error preparing query WindowReturns: %w", err)
+	}
+	if q.windowSalesStmt, err = db.PrepareContext(ctx, windowSales); err != nil {
+		return nil, fmt.Errorf("error preparing query WindowSales: %w", err)
+	}
 	return &q, nil
 }
 
@@ -741,11 +738,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countShopsStmt: %w", cerr)
 		}
 	}
-	if q.countStockItemsStmt != nil {
-		if cerr := q.countStockItemsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countStockItemsStmt: %w", cerr)
-		}
-	}
 	if q.countStockSheetStmt != nil {
 		if cerr := q.countStockSheetStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countStockSheetStmt: %w", cerr)
@@ -794,16 +786,6 @@ func (q *Queries) Close() error {
 	if q.createTemplateStmt != nil {
 		if cerr := q.createTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createTemplateStmt: %w", cerr)
-		}
-	}
-	if q.dailyReturnsStmt != nil {
-		if cerr := q.dailyReturnsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing dailyReturnsStmt: %w", cerr)
-		}
-	}
-	if q.dailySalesStmt != nil {
-		if cerr := q.dailySalesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing dailySalesStmt: %w", cerr)
 		}
 	}
 	if q.deleteBatchStmt != nil {
@@ -1621,6 +1603,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateStockItemStmt: %w", cerr)
 		}
 	}
+	if q.windowReturnsStmt != nil {
+		if cerr := q.windowReturnsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing windowReturnsStmt: %w", cerr)
+		}
+	}
+	if q.windowSalesStmt != nil {
+		if cerr := q.windowSalesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing windowSalesStmt: %w", cerr)
+		}
+	}
 	return err
 }
 
@@ -1683,7 +1675,6 @@ type Queries struct {
 	countSheetsStmt                   *sql.Stmt
 	countShopOrdersStmt               *sql.Stmt
 	countShopsStmt                    *sql.Stmt
-	countStockItemsStmt               *sql.Stmt
 	countStockSheetStmt               *sql.Stmt
 	countUnmappedStmt                 *sql.Stmt
 	createBatchStmt                   *sql.Stmt
@@ -1694,8 +1685,6 @@ type Queries struct {
 	createStaffStmt                   *sql.Stmt
 	createStockItemStmt               *sql.Stmt
 	createTemplateStmt                *sql.Stmt
-	dailyReturnsStmt                  *sql.Stmt
-	dailySalesStmt                    *sql.Stmt
 	deleteBatchStmt                   *sql.Stmt
 	deleteBatchChangesStmt            *sql.Stmt
 	deleteBatchRefundChangesStmt      *sql.Stmt
@@ -1859,6 +1848,8 @@ type Queries struct {
 	updateRefundStmt                  *sql.Stmt
 	updateStaffStmt                   *sql.Stmt
 	updateStockItemStmt               *sql.Stmt
+	windowReturnsStmt                 *sql.Stmt
+	windowSalesStmt                   *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
@@ -1888,7 +1879,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countSheetsStmt:                   q.countSheetsStmt,
 		countShopOrdersStmt:               q.countShopOrdersStmt,
 		countShopsStmt:                    q.countShopsStmt,
-		countStockItemsStmt:               q.countStockItemsStmt,
 		countStockSheetStmt:               q.countStockSheetStmt,
 		countUnmappedStmt:                 q.countUnmappedStmt,
 		createBatchStmt:                   q.createBatchStmt,
@@ -1899,8 +1889,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		createStaffStmt:                   q.createStaffStmt,
 		createStockItemStmt:               q.createStockItemStmt,
 		createTemplateStmt:                q.createTemplateStmt,
-		dailyReturnsStmt:                  q.dailyReturnsStmt,
-		dailySalesStmt:                    q.dailySalesStmt,
 		deleteBatchStmt:                   q.deleteBatchStmt,
 		deleteBatchChangesStmt:            q.deleteBatchChangesStmt,
 		deleteBatchRefundChangesStmt:      q.deleteBatchRefundChangesStmt,
@@ -2064,5 +2052,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateRefundStmt:                  q.updateRefundStmt,
 		updateStaffStmt:                   q.updateStaffStmt,
 		updateStockItemStmt:               q.updateStockItemStmt,
+		windowReturnsStmt:                 q.windowReturnsStmt,
+		windowSalesStmt:                   q.windowSalesStmt,
 	}
 }

@@ -335,17 +335,6 @@ func (q *Queries) CountSheets(ctx context.Context) ([]CountSheetsRow, error) {
 	return items, nil
 }
 
-const countStockItems = `-- name: CountStockItems :one
-SELECT count(*) FROM stock_item
-`
-
-func (q *Queries) CountStockItems(ctx context.Context) (int64, error) {
-	row := q.queryRow(ctx, q.countStockItemsStmt, countStockItems)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const countStockSheet = `-- name: CountStockSheet :many
 
 SELECT f.status, count(*) AS n
@@ -489,102 +478,6 @@ func (q *Queries) CreateStockItem(ctx context.Context, arg CreateStockItemParams
 	var id int64
 	err := row.Scan(&id)
 	return id, err
-}
-
-const dailyReturns = `-- name: DailyReturns :many
-SELECT r.stock_item_id AS stock_item_id, substr(r.at, 1, 10) AS day,
-       CAST(sum(r.units) AS INTEGER) AS units, CAST(sum(r.amount_fen) AS INTEGER) AS fen
-FROM stock_return r
-WHERE r.at >= ?1 AND r.at <= ?2 AND r.stock_item_id IS NOT NULL
-GROUP BY r.stock_item_id, day
-`
-
-type DailyReturnsParams struct {
-	FromAt string
-	EndAt  string
-}
-
-type DailyReturnsRow struct {
-	StockItemID *int64
-	Day         string
-	Units       int64
-	Fen         int64
-}
-
-func (q *Queries) DailyReturns(ctx context.Context, arg DailyReturnsParams) ([]DailyReturnsRow, error) {
-	rows, err := q.query(ctx, q.dailyReturnsStmt, dailyReturns, arg.FromAt, arg.EndAt)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []DailyReturnsRow
-	for rows.Next() {
-		var i DailyReturnsRow
-		if err := rows.Scan(
-			&i.StockItemID,
-			&i.Day,
-			&i.Units,
-			&i.Fen,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const dailySales = `-- name: DailySales :many
-SELECT l.stock_item_id AS stock_item_id, substr(l.at, 1, 10) AS day,
-       CAST(sum(l.units) AS INTEGER) AS units, CAST(sum(l.pay_fen) AS INTEGER) AS fen
-FROM stock_item s JOIN stock_line l ON l.stock_item_id = s.id AND l.at >= ?1 AND l.at <= ?2
-GROUP BY l.stock_item_id, day
-`
-
-type DailySalesParams struct {
-	FromAt string
-	EndAt  string
-}
-
-type DailySalesRow struct {
-	StockItemID *int64
-	Day         string
-	Units       int64
-	Fen         int64
-}
-
-// Per item and day, the units and amounts sold in a time range (the figures' windows).
-func (q *Queries) DailySales(ctx context.Context, arg DailySalesParams) ([]DailySalesRow, error) {
-	rows, err := q.query(ctx, q.dailySalesStmt, dailySales, arg.FromAt, arg.EndAt)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []DailySalesRow
-	for rows.Next() {
-		var i DailySalesRow
-		if err := rows.Scan(
-			&i.StockItemID,
-			&i.Day,
-			&i.Units,
-			&i.Fen,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
 }
 
 const deleteFigures = `-- name: DeleteFigures :exec
@@ -2400,4 +2293,166 @@ func (q *Queries) UpdateStockItem(ctx context.Context, arg UpdateStockItemParams
 		arg.ID,
 	)
 	return err
+}
+
+const windowReturns = `-- name: WindowReturns :many
+SELECT r.stock_item_id AS stock_item_id,
+       CAST(coalesce(sum(CASE WHEN r.at >= ?1 THEN r.units END), 0) AS INTEGER) AS u7,
+       CAST(coalesce(sum(CASE WHEN r.at >= ?2 THEN r.units END), 0) AS INTEGER) AS u14,
+       CAST(coalesce(sum(CASE WHEN r.at >= ?3 THEN r.units END), 0) AS INTEGER) AS u30,
+       CAST(coalesce(sum(CASE WHEN r.at >= ?4 THEN r.units END), 0) AS INTEGER) AS uw,
+       CAST(coalesce(sum(CASE WHEN r.at >= ?5 THEN r.units END), 0) AS INTEGER) AS us,
+       CAST(coalesce(sum(CASE WHEN r.at >= ?6 THEN r.units END), 0) AS INTEGER) AS ur,
+       CAST(coalesce(sum(CASE WHEN r.at >= ?6 THEN r.amount_fen END), 0) AS INTEGER) AS fr
+FROM stock_return r
+WHERE r.at >= ?7 AND r.at <= ?8 AND r.stock_item_id IS NOT NULL
+GROUP BY r.stock_item_id
+`
+
+type WindowReturnsParams struct {
+	D7     string
+	D14    string
+	D30    string
+	Dw     string
+	Ds     string
+	Dr     string
+	FromAt string
+	EndAt  string
+}
+
+type WindowReturnsRow struct {
+	StockItemID *int64
+	U7          int64
+	U14         int64
+	U30         int64
+	Uw          int64
+	Us          int64
+	Ur          int64
+	Fr          int64
+}
+
+// The same for the returns.
+func (q *Queries) WindowReturns(ctx context.Context, arg WindowReturnsParams) ([]WindowReturnsRow, error) {
+	rows, err := q.query(ctx, q.windowReturnsStmt, windowReturns,
+		arg.D7,
+		arg.D14,
+		arg.D30,
+		arg.Dw,
+		arg.Ds,
+		arg.Dr,
+		arg.FromAt,
+		arg.EndAt,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []WindowReturnsRow
+	for rows.Next() {
+		var i WindowReturnsRow
+		if err := rows.Scan(
+			&i.StockItemID,
+			&i.U7,
+			&i.U14,
+			&i.U30,
+			&i.Uw,
+			&i.Us,
+			&i.Ur,
+			&i.Fr,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const windowSales = `-- name: WindowSales :many
+SELECT s.id AS stock_item_id,
+       CAST(coalesce(sum(CASE WHEN l.at >= ?1 THEN l.units END), 0) AS INTEGER) AS u7,
+       CAST(coalesce(sum(CASE WHEN l.at >= ?2 THEN l.units END), 0) AS INTEGER) AS u14,
+       CAST(coalesce(sum(CASE WHEN l.at >= ?3 THEN l.units END), 0) AS INTEGER) AS u30,
+       CAST(coalesce(sum(CASE WHEN l.at >= ?4 THEN l.units END), 0) AS INTEGER) AS uw,
+       CAST(coalesce(sum(CASE WHEN l.at >= ?5 THEN l.units END), 0) AS INTEGER) AS us,
+       CAST(coalesce(sum(CASE WHEN l.at >= ?6 THEN l.units END), 0) AS INTEGER) AS ur,
+       CAST(coalesce(sum(CASE WHEN l.at >= ?6 THEN l.pay_fen END), 0) AS INTEGER) AS fr,
+       CAST(min(l.at) AS TEXT) AS first_at, CAST(max(l.at) AS TEXT) AS last_at
+FROM stock_item s JOIN stock_line l ON l.stock_item_id = s.id AND l.at >= ?7 AND l.at <= ?8
+GROUP BY s.id
+`
+
+type WindowSalesParams struct {
+	D7     string
+	D14    string
+	D30    string
+	Dw     string
+	Ds     string
+	Dr     string
+	FromAt string
+	EndAt  string
+}
+
+type WindowSalesRow struct {
+	StockItemID int64
+	U7          int64
+	U14         int64
+	U30         int64
+	Uw          int64
+	Us          int64
+	Ur          int64
+	Fr          int64
+	FirstAt     string
+	LastAt      string
+}
+
+// Per item, the units sold in the figures' windows (from each start to end_at), the amount
+// over the rank window, and the first and last sale in the span (from_at, the earliest
+// start). Grouped by the item the join walks in order: no sort.
+func (q *Queries) WindowSales(ctx context.Context, arg WindowSalesParams) ([]WindowSalesRow, error) {
+	rows, err := q.query(ctx, q.windowSalesStmt, windowSales,
+		arg.D7,
+		arg.D14,
+		arg.D30,
+		arg.Dw,
+		arg.Ds,
+		arg.Dr,
+		arg.FromAt,
+		arg.EndAt,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []WindowSalesRow
+	for rows.Next() {
+		var i WindowSalesRow
+		if err := rows.Scan(
+			&i.StockItemID,
+			&i.U7,
+			&i.U14,
+			&i.U30,
+			&i.Uw,
+			&i.Us,
+			&i.Ur,
+			&i.Fr,
+			&i.FirstAt,
+			&i.LastAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

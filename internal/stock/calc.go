@@ -23,10 +23,13 @@ type facts struct {
 	// item with less history than a window is averaged over the days it has.
 	FirstSeen time.Time
 	LastSale  string // the day of the last sale in the figures' span ("" for none)
-	// Per day back from the day of the figures (index 0 = that day): units sold, units
-	// returned, and their amounts in fen.
-	Sold, Returned, SoldFen, ReturnedFen []int64
+	// Units sold and returned, and their amounts in fen, over the last n days (the day of
+	// the figures included), for each n the figures use (7, 14, 30 and the settings' days).
+	Sold, Returned, SoldFen, ReturnedFen series
 }
+
+// series holds a sum over the last n days, by n.
+type series map[int]int64
 
 // Figures are one item's numbers.
 type Figures struct {
@@ -77,13 +80,8 @@ func (f *facts) history(w int, asOf time.Time) int {
 	return max(1, min(w, days))
 }
 
-func sum(v []int64, n int) int64 {
-	var s int64
-	for i := 0; i < n && i < len(v); i++ {
-		s += v[i]
-	}
-	return s
-}
+// sum is the series over the last n days (0 when nothing was sold or returned in them).
+func sum(v series, n int) int64 { return v[n] }
 
 // avg is the average daily net units (sold less returned, never below 0) over the last w
 // days, or over the days the item has existed when fewer.

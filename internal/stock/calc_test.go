@@ -13,11 +13,15 @@ import (
 
 var asOf = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
-// days makes a per-day series (index 0 = asOf) from day -> units.
-func days(m map[int]int64) []int64 {
-	out := make([]int64, 90)
-	for d, v := range m {
-		out[d] = v
+// days makes the sums over the last 1..90 days from units by day back (0 = asOf).
+func days(m map[int]int64) series {
+	out := series{}
+	for n := 1; n <= 90; n++ {
+		for d, v := range m {
+			if d < n {
+				out[n] += v
+			}
+		}
 	}
 	return out
 }
@@ -110,7 +114,7 @@ func TestFigures(t *testing.T) {
 				tc.p(&p)
 			}
 			f := tc.f
-			for _, s := range []*[]int64{&f.Sold, &f.Returned, &f.SoldFen, &f.ReturnedFen} {
+			for _, s := range []*series{&f.Sold, &f.Returned, &f.SoldFen, &f.ReturnedFen} {
 				if *s == nil {
 					*s = days(nil)
 				}

@@ -32,44 +32,45 @@ func compute(ctx context.Context, q *sqldb.Queries, asOf time.Time, p settings.S
 		return nil, err
 	}
 	span := max(30, p.WindowDays, p.SlowDays, p.RankDays)
-	from := asOf.AddDate(0, 0, -(span-1)).Format(dayLayout) + " 00:00:00"
+	start := func(n int) string { return asOf.AddDate(0, 0, -(n-1)).Format(dayLayout) + " 00:00:00" }
+	from := start(span)
 	byID := make(map[int64]*facts, len(items))
 	all := make([]facts, len(items))
 	for i, it := range items {
 		b := bal[it.ID]
 		all[i] = facts{ID: it.ID, OnHand: b.OnHand, Known: b.Known, InTransit: it.InTransit, Safety: it.SafetyStock,
 			Pack: it.PackSize, CostFen: it.CostFen, Lead: it.LeadDays, Active: it.Active == 1,
-			Sold: make([]int64, span), Returned: make([]int64, span), SoldFen: make([]int64, span), ReturnedFen: make([]int64, span)}
+			Sold: series{}, Returned: series{}, SoldFen: series{}, ReturnedFen: series{}}
 		if b.FirstMoveAt != "" {
 			all[i].FirstSeen = dayOf(b.FirstMoveAt)
 		}
 		byID[it.ID] = &all[i]
 	}
-	index := func(day string) int {
-		d, err := time.Parse(dayLayout, day)
-		if err != nil {
-			return -1
+	// The windows: 7, 14, 30 days and the settings' (which may be any of those).
+	put := func(v series, sums [6]int64) {
+		for i, n := range [6]int{7, 14, 30, p.WindowDays, p.SlowDays, p.RankDays} {
+			v[n] = sums[i]
 		}
-		i := int(asOf.Sub(d).Hours() / 24)
-		if i < 0 || i >= span {
-			return -1
-		}
-		return i
 	}
-	sales, err := q.DailySales(ctx, sqldb.DailySalesParams{FromAt: from, EndAt: end})
+	sales, err := q.WindowSales(ctx, sqldb.WindowSalesParams{D7: start(7), D14: start(14), D30: start(30), Dw: start(p.WindowDays),
+		Ds: start(p.SlowDays), Dr: start(p.RankDays), FromAt: from, EndAt: end})
 	if err != nil {
 		return nil, fmt.Errorf("stock figures: sales: %w", err)
 	}
 	for _, r := range sales {
-		if r.StockItemID == nil {
+		f := byID[r.StockItemID]
+		if f == nil {
 			continue
 		}
-		if f, i := byID[*r.StockItemID], index(r.Day); f != nil && i >= 0 {
-			f.Sold[i] += r.Units
-			f.SoldFen[i] += r.Fen
+		put(f.Sold, [6]int64{r.U7, r.U14, r.U30, r.Uw, r.Us, r.Ur})
+		f.SoldFen[p.RankDays] = r.Fr
+		f.LastSale = r.LastAt[:min(10, len(r.LastAt))]
+		if d := dayOf(r.FirstAt); f.FirstSeen.IsZero() || d.Before(f.FirstSeen) {
+			f.FirstSeen = d
 		}
 	}
-	returns, err := q.DailyReturns(ctx, sqldb.DailyReturnsParams{FromAt: from, EndAt: end})
+	returns, err := q.WindowReturns(ctx, sqldb.WindowReturnsParams{D7: start(7), D14: start(14), D30: start(30), Dw: start(p.WindowDays),
+		Ds: start(p.SlowDays), Dr: start(p.RankDays), FromAt: from, EndAt: end})
 	if err != nil {
 		return nil, fmt.Errorf("stock figures: returns: %w", err)
 	}
@@ -77,14 +78,16 @@ func compute(ctx context.Context, q *sqldb.Queries, asOf time.Time, p settings.S
 		if r.StockItemID == nil {
 			continue
 		}
-		if f, i := byID[*r.StockItemID], index(r.Day); f != nil && i >= 0 {
-			f.Returned[i] += r.Units
-			f.ReturnedFen[i] += r.Fen
+		f := byID[*r.StockItemID]
+		if f == nil {
+			continue
 		}
+		put(f.Returned, [6]int64{r.U7, r.U14, r.U30, r.Uw, r.Us, r.Ur})
+		f.ReturnedFen[p.RankDays] = r.Fr
 	}
 	// An item's history starts at its first movement or sale. Only a start inside the span
-	// shortens an average; an item sold before the span has the whole of it.
-	// Items whose first movement is before the span have the whole span anyway.
+	// shortens an average: of the items whose first movement and sale are in it, those sold
+	// before it have the whole span.
 	spanStart := asOf.AddDate(0, 0, -(span - 1))
 	var ask []int64
 	for i := range all {
@@ -92,33 +95,14 @@ func compute(ctx context.Context, q *sqldb.Queries, asOf time.Time, p settings.S
 			ask = append(ask, all[i].ID)
 		}
 	}
-	var earlier []int64
 	if len(ask) > 0 {
 		js, _ := json.Marshal(ask)
-		if earlier, err = q.SoldBefore(ctx, sqldb.SoldBeforeParams{ItemIds: string(js), BeforeAt: from}); err != nil {
+		earlier, err := q.SoldBefore(ctx, sqldb.SoldBeforeParams{ItemIds: string(js), BeforeAt: from})
+		if err != nil {
 			return nil, fmt.Errorf("stock figures: earlier sales: %w", err)
 		}
-	}
-	for _, id := range earlier {
-		if f := byID[id]; f != nil && (f.FirstSeen.IsZero() || f.FirstSeen.After(spanStart)) {
-			f.FirstSeen = spanStart.AddDate(0, 0, -1)
-		}
-	}
-	for i := range all {
-		f := &all[i]
-		for d := span - 1; d >= 0; d-- { // the first day with a sale in the span
-			if f.Sold[d] != 0 {
-				if day := asOf.AddDate(0, 0, -d); f.FirstSeen.IsZero() || day.Before(f.FirstSeen) {
-					f.FirstSeen = day
-				}
-				break
-			}
-		}
-		for d := 0; d < span; d++ { // the last
-			if f.Sold[d] != 0 {
-				f.LastSale = asOf.AddDate(0, 0, -d).Format(dayLayout)
-				break
-			}
+		for _, id := range earlier {
+			byID[id].FirstSeen = spanStart.AddDate(0, 0, -1)
 		}
 	}
 	rows := make([]Row, len(items))
