@@ -479,3 +479,28 @@ func TestReorderAndPurchaseSheet(t *testing.T) {
 		t.Fatalf("%v %v", rows, err)
 	}
 }
+
+// A big batch is derived a chunk of orders at a time: the same lines as in one go.
+func TestSyncInChunks(t *testing.T) {
+	old := stock.SetSyncChunk(2)
+	t.Cleanup(func() { stock.SetSyncChunk(old) })
+	f := newFixture(t)
+	f.sheet("库存表.xlsx", []string{"A", "杯子", "50", "", "2026-11-01 09:00:00"})
+	var subs []exportfile.QianniuSubOrder
+	for i := 0; i < 5; i++ {
+		subs = append(subs, sold("310000000000000090"+strconv.Itoa(i), "A", i+1, "2026-11-1"+strconv.Itoa(i)+" 10:00:00"))
+	}
+	r := f.qianniu("千牛.xlsx", "淘宝小铺", subs...)
+	var lines int
+	if err := f.d.SQL.QueryRow(`SELECT count(*) FROM stock_line`).Scan(&lines); err != nil || lines != 5 {
+		t.Fatalf("%d lines, %v", lines, err)
+	}
+	if row := f.row("A"); row.OnHand != 50-15 {
+		t.Fatalf("on hand %d", row.OnHand)
+	}
+	f.checkLedger("A")
+	f.undo(r.BatchID)
+	if row := f.row("A"); row.OnHand != 50 {
+		t.Fatalf("after undo %d", row.OnHand)
+	}
+}
