@@ -189,6 +189,7 @@ test('stocktake: export the count sheet, import it filled in, review, post, disc
     const previews = await previewUpload(page, [filled]);
     assert.match(await previews.first().innerText(), /盘点表（店务台导出）/);
     await confirmImport(page);
+    await shot('98-stocktake-imported');
     assert.equal((await stockRow(page, 'MY-HY-066')).onHand, a.onHand, 'a count sheet changes nothing before it is posted');
 
     await page.goto(url + '#/stock');

@@ -30,11 +30,17 @@ const benchSKUs = 20_000
 // floor of anything that reads them all) and the first 50 rows of the figures by primary
 // key. The one-off derivation of the million lines (the first sync) is printed too.
 //
-// Figures (2 shared cores, modernc SQLite; ratios are what to compare):
+// Figures of 2026-12-02 (2 cores shared with other builds, load average 8-11: wall times
+// are inflated several times; the ratios are what to compare):
 //
-//	derive 1,000,000 lines (first sync)  ~35 s   (once; a day's import derives in ms)
-//	full recompute, 20,000 SKUs          ~0.45 s  vs scan of the lines ~0.30 s
-//	first page (default: status, days)   ~25 ms   vs 50 rows by key ~0.3 ms
+//	first sync: derive 925,000 sale lines of 1,000,000   ~45 s (one transaction) to ~113 s
+//	                                                      (50,000 orders a transaction, load 8.5)
+//	full recompute, 20,000 SKUs                           0.86-1.38 s = 4.6-5.9 x one scan of the lines
+//	first page (status, days left)                        30-59 ms    (50 rows by key: 0.1 ms)
+//	by days left / reorder filter / shop + supplier       26-49 / 30-46 / 22-32 ms; page 200: 57-106 ms
+//
+// Half of the SKUs were last counted a year ago: their on hand sums a year of sales, most
+// of the recompute (SoldAfterBases); with daily stock sheets the sums are short.
 func BenchmarkStockSheet(b *testing.B) {
 	ctx := context.Background()
 	path := filepath.Join(b.TempDir(), "bench.db")
