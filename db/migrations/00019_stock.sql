@@ -119,7 +119,9 @@ CREATE INDEX stock_count_batch ON stock_count (batch_id, row_no);
 CREATE TABLE stock_line (
     id            INTEGER PRIMARY KEY,
     order_id      INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
-    item_id       INTEGER REFERENCES order_item (id) ON DELETE CASCADE,
+    item_id       INTEGER,  -- order_item.id; no foreign key: a line hangs from one parent (its
+                            -- order), so that a shop merge parks it once; sync derives the
+                            -- order again when an undo removes items of it
     shop_id       INTEGER NOT NULL,
     stock_item_id INTEGER REFERENCES stock_item (id) ON DELETE SET NULL,
     code          TEXT NOT NULL DEFAULT '',
@@ -132,7 +134,6 @@ CREATE TABLE stock_line (
 -- touching the table.
 CREATE INDEX stock_line_item_at ON stock_line (stock_item_id, at, units, pay_fen);
 CREATE INDEX stock_line_order ON stock_line (order_id);
-CREATE INDEX stock_line_order_item ON stock_line (item_id) WHERE item_id IS NOT NULL;
 CREATE INDEX stock_line_shop ON stock_line (shop_id, stock_item_id);
 CREATE INDEX stock_line_unmapped ON stock_line (shop_id, title) WHERE stock_item_id IS NULL;
 

@@ -15,6 +15,7 @@ import (
 	"shopdesk/db"
 	"shopdesk/internal/exportfile"
 	"shopdesk/internal/importer"
+	"shopdesk/internal/shop"
 	"shopdesk/internal/stock"
 )
 
@@ -502,5 +503,92 @@ func TestSyncInChunks(t *testing.T) {
 	f.undo(r.BatchID)
 	if row := f.row("A"); row.OnHand != 50 {
 		t.Fatalf("after undo %d", row.OnHand)
+	}
+}
+
+// A shop merged into another (its orders, with their sale lines, move; an order both have
+// is parked with its lines) and the merge undone: the stock adds up at every step; a
+// deleted shop takes its sales with it.
+func TestShopMergeAndDelete(t *testing.T) {
+	f := newFixture(t)
+	f.sheet("库存表.xlsx", []string{"A", "杯子", "50", "", "2026-11-01 09:00:00"})
+	f.qianniu("甲.xlsx", "甲店", sold("3100000000000000031", "A", 2, "2026-11-20 10:00:00"),
+		sold("3100000000000000032", "A", 1, "2026-11-20 11:00:00"))
+	f.qianniu("乙.xlsx", "乙店", sold("3100000000000000031", "A", 2, "2026-11-20 10:00:00"),
+		sold("3100000000000000033", "A", 4, "2026-11-21 10:00:00"))
+	if r := f.row("A"); r.OnHand != 41 {
+		t.Fatalf("before: %d", r.OnHand)
+	}
+	ids := map[string]int64{}
+	rows, err := f.d.SQL.Query(`SELECT name, id FROM shop`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		var id int64
+		rows.Scan(&n, &id)
+		ids[n] = id
+	}
+	rows.Close()
+	shops := shop.New(f.d)
+	m, err := shops.Merge(f.ctx, ids["乙店"], ids["甲店"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.sync()
+	// The order both had stays once (甲店's): 50 - 2 - 1 - 4.
+	if r := f.row("A"); r.OnHand != 43 {
+		t.Fatalf("after the merge: %d", r.OnHand)
+	}
+	f.checkLedger("A")
+	if _, err := shops.UndoMerge(f.ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	f.sync()
+	if r := f.row("A"); r.OnHand != 41 {
+		t.Fatalf("after undoing the merge: %d", r.OnHand)
+	}
+	f.checkLedger("A")
+	if err := shops.Delete(f.ctx, ids["乙店"], "乙店"); err != nil {
+		t.Fatal(err)
+	}
+	f.sync()
+	if r := f.row("A"); r.OnHand != 47 {
+		t.Fatalf("after deleting 乙店: %d", r.OnHand)
+	}
+	f.checkLedger("A")
+}
+
+// An item report adds merchant codes to the orders of an order report: the orders' lines
+// become the SKU's; undoing the item report gives the orders back their one untitled line.
+func TestItemReportOverOrderReport(t *testing.T) {
+	f := newFixture(t)
+	o := exportfile.TaobaoOrder{OrderNo: "3300000000000000001", Buyer: "买家", Status: "交易成功", Title: "马克杯 350ml",
+		Shop: "天猫店", Items: 3, PayFen: 8970, CreatedAt: "2026-11-20 10:00:00", PaidAt: "2026-11-20 10:01:00",
+		TrackingNo: "YT1", Carrier: "圆通速递"}
+	f.importFile(f.csv("ExportOrderList1.csv", exportfile.TaobaoOrderHeader, [][]string{o.Row()}), importer.Options{})
+	if un, _ := f.s.UnmappedLines(f.ctx, 1, 10); un.Lines != 1 || un.Rows[0].Units != 3 {
+		t.Fatalf("before the item report: %+v", un)
+	}
+	item := exportfile.TaobaoItemLine{OrderNo: o.OrderNo, Title: o.Title, Props: "颜色分类：白色", Status: o.Status, SkuCode: "JJ-BZ-350",
+		PriceFen: 2990, Quantity: 3}
+	var shopID int64
+	if err := f.d.SQL.QueryRow(`SELECT id FROM shop WHERE name = '天猫店'`).Scan(&shopID); err != nil {
+		t.Fatal(err)
+	}
+	r := f.importFile(f.csv("ExportOrderDetailList1.csv", exportfile.TaobaoItemReportHeader, [][]string{item.Row()}), importer.Options{ShopID: shopID})
+	if un, _ := f.s.UnmappedLines(f.ctx, 1, 10); un.Lines != 0 {
+		t.Fatalf("after the item report: %+v", un)
+	}
+	if row := f.row("JJ-BZ-350"); row.SoldRank != 3 || row.MarginFen != 8970 {
+		t.Fatalf("%+v", row.Figures)
+	}
+	f.undo(r.BatchID)
+	if un, _ := f.s.UnmappedLines(f.ctx, 1, 10); un.Lines != 1 || un.Rows[0].Units != 3 {
+		t.Fatalf("after undoing the item report: %+v", un)
+	}
+	if p, _ := f.s.List(f.ctx, stock.Query{All: true}); len(p.Rows) != 0 {
+		t.Fatalf("the SKU of the undone report stayed: %+v", p.Rows)
 	}
 }
