@@ -53,9 +53,9 @@ for (const [width, height] of [
   test(`stock sheet at ${width}x${height}: statuses, filters, inline edit and undo, drawer, reorder, unmapped`, async (t) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shopdesk-e2e-stock-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
-    await withApp(t, { demo: true }, async ({ page, shot, url }) => {
+    await withApp(t, { demo: true }, async ({ page, shot }) => {
       await page.setViewportSize({ width, height });
-      await page.goto(url + '#/stock');
+      await byTestId(page, 'nav-stock').click();
       await byTestId(page, 'stock-sheet').waitFor();
       await until(async () => (await byTestId(page, 'stock-row').count()) > 0, 'the sheet rows');
       // Every status of the demo, counted on its filter button.
@@ -156,9 +156,9 @@ for (const [width, height] of [
 test('stocktake: export the count sheet, import it filled in, review, post, discard', async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'shopdesk-e2e-stocktake-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  await withApp(t, { demo: true }, async ({ page, shot, url }) => {
+  await withApp(t, { demo: true }, async ({ page, shot }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(url + '#/stock');
+    await byTestId(page, 'nav-stock').click();
     await byTestId(page, 'stock-sheet').waitFor();
     await byTestId(page, 'stock-tab-stocktake').click();
     await byTestId(page, 'stocktake-none').waitFor();
@@ -184,7 +184,7 @@ test('stocktake: export the count sheet, import it filled in, review, post, disc
         ],
       },
     ]);
-    await page.goto(url + '#/import');
+    await byTestId(page, 'nav-import').click();
     await byTestId(page, 'import-page').waitFor();
     const previews = await previewUpload(page, [filled]);
     assert.match(await previews.first().innerText(), /盘点表（店务台导出）/);
@@ -192,7 +192,7 @@ test('stocktake: export the count sheet, import it filled in, review, post, disc
     await shot('98-stocktake-imported');
     assert.equal((await stockRow(page, 'MY-HY-066')).onHand, a.onHand, 'a count sheet changes nothing before it is posted');
 
-    await page.goto(url + '#/stock');
+    await byTestId(page, 'nav-stock').click();
     await byTestId(page, 'stock-tab-stocktake').click();
     await byTestId(page, 'stocktake-review-table').waitFor();
     const first = byTestId(page, 'stocktake-line').first();
