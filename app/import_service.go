@@ -26,6 +26,7 @@ func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importe
 	})
 	s.env.refreshAnomalies()
 	s.env.matchInquiries()
+	s.env.syncStock()
 	return res, nil
 }
 
@@ -75,6 +76,7 @@ func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 	if err == nil {
 		s.env.refreshAnomalies()
 		s.env.matchInquiries()
+		s.env.syncStock()
 	}
 	return res, err
 }
