@@ -52,6 +52,8 @@ const usage = `店务台 Shopdesk
                                                    月工资 the month's payslips
   shopdesk [--db PATH] inquiries stats --from DATE --to DATE [--by channel|agent|product|reason|type|region] [--json]
                                                    询盘转化 inquiry conversion (询盘成交登记)
+  shopdesk [--db PATH] stock [--at 2026-11-22] [--json]
+                                                   库存表：可售天数、补货、滞销 the stock figures
 
 全局选项 Global options:
   --db PATH   数据库文件 database file (default: $SHOPDESK_DB, else the user data folder)
@@ -104,6 +106,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return cmdPayroll(ctx, g, rest[1:], stdout, stderr)
 	case "inquiries":
 		return cmdInquiries(ctx, g, rest[1:], stdout, stderr)
+	case "stock":
+		return cmdStock(ctx, g, rest[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -177,6 +181,7 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 	if !*dryRun {
 		refreshAnomalies(ctx, d, stderr)
 		matchInquiries(ctx, d, stderr)
+		refreshStock(ctx, d, stderr)
 	}
 	if failed {
 		return 1
@@ -237,7 +242,11 @@ func printResult(w io.Writer, r importer.FileResult) {
 		if r.DryRun {
 			prefix = "（试运行，未保存）"
 		}
-		fmt.Fprintf(w, "%s %s：%s，店铺 %s%s，%s\n", prefix, r.File, r.FormatName, r.Shop, shopNote(r), countsText(r))
+		shop := "，店铺 " + r.Shop + shopNote(r)
+		if r.Platform == "" {
+			shop = "" // the seller's own sheet (库存表): of no shop
+		}
+		fmt.Fprintf(w, "%s %s：%s%s，%s\n", prefix, r.File, r.FormatName, shop, countsText(r))
 		if r.Rejected > 0 {
 			fmt.Fprintf(w, "  拒绝 %d 行\n", r.Rejected)
 		}
@@ -328,7 +337,11 @@ func cmdImports(ctx context.Context, g globalFlags, args []string, stdout, stder
 					counts += fmt.Sprintf("（%d 行）", b.Rows)
 				}
 			}
-			fmt.Fprintf(stdout, "#%d  %s  %s  %s  店铺 %s  %s\n", b.ID, b.StartedAt, b.FileName, b.FormatName, b.ShopName, counts)
+			shop := "  店铺 " + b.ShopName
+			if b.Platform == "" {
+				shop = "" // the seller's own sheet (库存表): of no shop
+			}
+			fmt.Fprintf(stdout, "#%d  %s  %s  %s%s  %s\n", b.ID, b.StartedAt, b.FileName, b.FormatName, shop, counts)
 		}
 		return nil
 	})
@@ -349,15 +362,23 @@ func cmdUndo(ctx context.Context, g globalFlags, args []string, stdout, stderr i
 		if err != nil {
 			return err
 		}
-		if r.Level == "refund" {
+		switch r.Level {
+		case "refund":
 			fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 条新退款记录，恢复 %d 条退款记录的原值\n", r.BatchID, r.File, r.RefundsRemoved, r.RefundsRestored)
 			refreshAnomalies(ctx, d, stderr)
 			matchInquiries(ctx, d, stderr)
+			refreshStock(ctx, d, stderr)
+			return nil
+		case "stock", "stocktake":
+			fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 条库存记录、%d 行盘点，删除 %d 个新商品，恢复 %d 个商品的原值\n", r.BatchID, r.File,
+				r.StockMovesRemoved, r.StockCountsRemoved, r.StockItemsRemoved, r.StockItemsRestored)
+			refreshStock(ctx, d, stderr)
 			return nil
 		}
 		fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 个新订单，恢复 %d 个订单的原值\n", r.BatchID, r.File, r.Removed, r.Restored)
 		refreshAnomalies(ctx, d, stderr)
 		matchInquiries(ctx, d, stderr)
+		refreshStock(ctx, d, stderr)
 		return nil
 	})
 }

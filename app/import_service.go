@@ -26,6 +26,7 @@ func (s *ImportService) ImportFiles(paths []string, shopIDs []int64) (res []impo
 	})
 	s.env.refreshAnomalies()
 	s.env.matchInquiries()
+	s.env.syncStock()
 	return res, nil
 }
 
@@ -87,6 +88,7 @@ func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 	if err == nil {
 		s.env.refreshAnomalies()
 		s.env.matchInquiries()
+		s.env.syncStock()
 	}
 	return res, err
 }

@@ -14,6 +14,7 @@ import (
 	"shopdesk/internal/inquiry"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/staff"
+	"shopdesk/internal/stock"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -43,6 +44,7 @@ type Services struct {
 	Staff *StaffService
 	// Inquiry: the inquiry and deal register (询盘成交登记).
 	Inquiry *InquiryService
+	Stock   *StockService // 库存表
 }
 
 type env struct {
@@ -51,6 +53,7 @@ type env struct {
 	shell     Shell
 	anomalies *anomaly.Store
 	shops     *shop.Store
+	stock     *stock.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 	staff     *staff.Store
 	inquiries *inquiry.Store
@@ -62,7 +65,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 	// rules decide which agent a deal counts for.
 	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
-		staff: staff.New(d, inquiries), inquiries: inquiries}
+		staff: staff.New(d, inquiries), inquiries: inquiries, stock: stock.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -73,6 +76,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 		Settings: &SettingsService{env: e},
 		Staff:    &StaffService{env: e},
 		Inquiry:  &InquiryService{env: e},
+		Stock:    &StockService{env: e},
 	}
 }
 
@@ -82,9 +86,10 @@ func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
 	go s.Inquiry.env.matchInquiries()
+	go s.Shop.env.syncStock() // imports made while the app was closed (the command line)
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock}
 }

@@ -37,6 +37,7 @@ func (s *ShopService) Merge(sourceID, targetID int64) (shop.Merge, error) {
 	m, err := s.env.shops.Merge(s.env.ctx, sourceID, targetID)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.syncStock() // the stock figures of the shops' sales
 	}
 	return m, err
 }
@@ -49,6 +50,7 @@ func (s *ShopService) UndoMerge(id int64) (shop.UndoResult, error) {
 	r, err := s.env.shops.UndoMerge(s.env.ctx, id)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.syncStock() // the stock figures of the shops' sales
 	}
 	return r, err
 }
@@ -61,6 +63,7 @@ func (s *ShopService) Delete(id int64, confirmName string) error {
 	err := s.env.shops.Delete(s.env.ctx, id, confirmName)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.syncStock() // the stock figures of the shops' sales
 	}
 	return err
 }

@@ -3,8 +3,9 @@ import { isKnownPlatform, isKnownStatus } from '../lib/domain';
 import { utcOffset, ZONE_KEYS } from '../lib/timezones';
 import defs from '../lib/importDefs.json';
 
+/** A platform's name; '—' for none (the seller's own files, such as a stock sheet). */
 export function platformLabel(t: TFunction, platform: string): string {
-  return isKnownPlatform(platform) ? t(`platform.${platform}`) : platform;
+  return isKnownPlatform(platform) ? t(`platform.${platform}`) : platform || '—';
 }
 
 export function statusLabel(t: TFunction, status: string): string {
