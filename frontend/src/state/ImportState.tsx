@@ -109,8 +109,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         setNeedShopPaths(needShopPathsOf(res, paths));
         const sum = runTotals(res);
         if (sum.files > 0) {
-          const parts = [t('import.doneOrders', { added: sum.orders, updated: sum.ordersUpdated })];
+          const parts: string[] = [];
+          if (sum.hasOrders) parts.push(t('import.doneOrders', { added: sum.orders, updated: sum.ordersUpdated }));
           if (sum.refunds > 0) parts.push(t('import.doneRefunds', { count: sum.refunds }));
+          if (sum.rows + sum.rowsUpdated > 0 || parts.length === 0) parts.push(t('import.doneRows', { added: sum.rows, updated: sum.rowsUpdated }));
           message.success(t('import.doneSummary', { files: sum.files, what: parts.join(t('import.listSep')) }));
         }
       } catch (err) {

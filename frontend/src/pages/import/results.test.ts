@@ -140,6 +140,10 @@ describe('countsOf', () => {
       res('/r.csv', { kind: 'refunds', rows: 3, new: 3 }),
       res('/x.csv', needShop),
     ];
-    expect(runTotals(runs)).toEqual({ files: 3, orders: 205, ordersUpdated: 2, refunds: 3 });
+    expect(runTotals(runs)).toEqual({ files: 3, orders: 205, ordersUpdated: 2, refunds: 3, rows: 0, rowsUpdated: 0, hasOrders: true });
+  });
+  it('counts a stock sheet by its rows, not as orders', () => {
+    const runs = [res('/库存表.xlsx', { kind: 'stock', platform: '', rows: 11, new: 1, updated: 10 })];
+    expect(runTotals(runs)).toEqual({ files: 1, orders: 0, ordersUpdated: 0, refunds: 0, rows: 1, rowsUpdated: 10, hasOrders: false });
   });
 });

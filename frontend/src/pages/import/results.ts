@@ -102,19 +102,21 @@ export function countsOf(r: FileResult): Counts {
   return { unit: r.kind === 'refunds' ? 'refunds' : 'rows', added: r.new, updated: r.updated, unchanged: r.unchanged, rows: 0 };
 }
 
-/** Totals of a run's successful files, for the message after an import. */
-export function runTotals(results: FileResult[]): { files: number; orders: number; ordersUpdated: number; refunds: number } {
+/** Totals of a run's successful files, for the message after an import: orders, refunds, and the rows of other kinds (库存表). */
+export function runTotals(results: FileResult[]): { files: number; orders: number; ordersUpdated: number; refunds: number; rows: number; rowsUpdated: number; hasOrders: boolean } {
   const ok = results.filter((r) => resultKind(r) === 'success');
-  let orders = 0;
-  let ordersUpdated = 0;
-  let refunds = 0;
+  const sum = { files: ok.length, orders: 0, ordersUpdated: 0, refunds: 0, rows: 0, rowsUpdated: 0, hasOrders: false };
   for (const r of ok) {
     const c = countsOf(r);
-    if (c.unit === 'refunds') refunds += c.added;
+    if (c.unit === 'orders') {
+      sum.hasOrders = true;
+      sum.orders += c.added;
+      sum.ordersUpdated += c.updated;
+    } else if (c.unit === 'refunds') sum.refunds += c.added;
     else {
-      orders += c.added;
-      ordersUpdated += c.updated;
+      sum.rows += c.added;
+      sum.rowsUpdated += c.updated;
     }
   }
-  return { files: ok.length, orders, ordersUpdated, refunds };
+  return sum;
 }
