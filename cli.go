@@ -165,11 +165,15 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 		r := im.ImportFile(ctx, path, importer.Options{ShopName: *shopName, DryRun: *dryRun})
 		failed = failed || r.Error != ""
 		if *asJSON {
-			enc.Encode(jsonResult{File: path, Shop: r.Shop, Platform: r.Platform, Format: r.Format,
-				New: r.New, Updated: r.Updated, Unchanged: r.Unchanged, Rejected: r.Rejected,
+			j := jsonResult{File: path, Shop: r.Shop, Platform: r.Platform, Format: r.Format, Kind: r.Kind,
+				Rows: r.Rows, New: r.New, Updated: r.Updated, Unchanged: r.Unchanged, Rejected: r.Rejected,
 				Duplicate: r.Duplicate, DryRun: r.DryRun, Error: r.Error, ErrorCode: r.ErrorCode,
 				FooterSkipped: r.FooterSkipped, Footer: r.FooterText, StatusDerived: r.StatusDerived,
-				TemplateHint: templateHint(r)})
+				ShopFrom: r.ShopFrom, TemplateHint: templateHint(r)}
+			if o := r.Orders; o != nil {
+				j.Orders, j.OrdersNew, j.OrdersUpdated, j.OrdersUnchanged = &o.Total, &o.New, &o.Updated, &o.Unchanged
+			}
+			enc.Encode(j)
 			continue
 		}
 		printResult(stdout, r)
@@ -185,16 +189,31 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 	return 0
 }
 
-// jsonResult is the --json shape of one file: keys are a public interface for scripts.
+// jsonResult is the --json shape of one file: keys are a public interface for scripts
+// (README.md says what each means). new/updated/unchanged/rejected count the file's rows,
+// as they always did; the orders of an orders file are in orders*, added beside them
+// (issue 14) rather than changing what new means to a script.
 type jsonResult struct {
-	File      string `json:"file"`
-	Shop      string `json:"shop"`
-	Platform  string `json:"platform"`
-	Format    string `json:"format"`
+	File     string `json:"file"`
+	Shop     string `json:"shop"`
+	Platform string `json:"platform"`
+	Format   string `json:"format"`
+	// Kind is "orders" or "refunds" ("" when the file was not recognised).
+	Kind      string `json:"kind"`
+	Rows      int    `json:"rows"`
 	New       int    `json:"new"`
 	Updated   int    `json:"updated"`
 	Unchanged int    `json:"unchanged"`
 	Rejected  int    `json:"rejected"`
+	// Orders* count the orders of an orders file (absent for refund files and failures):
+	// a 抖店 export of 250 product lines is 200 orders.
+	Orders          *int `json:"orders,omitempty"`
+	OrdersNew       *int `json:"orders_new,omitempty"`
+	OrdersUpdated   *int `json:"orders_updated,omitempty"`
+	OrdersUnchanged *int `json:"orders_unchanged,omitempty"`
+	// ShopFrom says where the shop came from: column, preamble, named (--shop), chosen,
+	// remembered, only (the platform's only shop), orders (a refund file's orders' shop).
+	ShopFrom  string `json:"shop_from,omitempty"`
 	Duplicate bool   `json:"duplicate"`
 	DryRun    bool   `json:"dry_run"`
 	Error     string `json:"error"`
@@ -223,12 +242,14 @@ func printResult(w io.Writer, r importer.FileResult) {
 		if r.DryRun {
 			prefix = "（试运行，未保存）"
 		}
-		shop := "，店铺 " + r.Shop
+		shop := "，店铺 " + r.Shop + shopNote(r)
 		if r.Platform == "" {
 			shop = "" // the seller's own sheet (库存表): of no shop
 		}
-		fmt.Fprintf(w, "%s %s：%s%s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File,
-			r.FormatName, shop, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
+		fmt.Fprintf(w, "%s %s：%s%s，%s\n", prefix, r.File, r.FormatName, shop, countsText(r))
+		if r.Rejected > 0 {
+			fmt.Fprintf(w, "  拒绝 %d 行\n", r.Rejected)
+		}
 		if r.StatusDerived {
 			fmt.Fprintf(w, "  文件里没有“订单状态”列：状态按付款时间推断（%s）\n", importer.DerivedStatusRules())
 		}
@@ -236,6 +257,38 @@ func printResult(w io.Writer, r importer.FileResult) {
 			fmt.Fprintf(w, "  跳过文件末尾 %d 行：%s\n", r.FooterSkipped, r.FooterText)
 		}
 	}
+}
+
+// countsText says what an import did: to orders for an orders file (and its rows where
+// they are more: one row per product line), else to its rows (refunds).
+func countsText(r importer.FileResult) string {
+	if o := r.Orders; o != nil {
+		s := fmt.Sprintf("%d 个订单：新增 %d，更新 %d，未变 %d", o.Total, o.New, o.Updated, o.Unchanged)
+		if r.Rows != o.Total {
+			s += fmt.Sprintf("（文件 %d 行，每行一件商品：新增 %d 行，更新 %d 行，未变 %d 行）", r.Rows, r.New, r.Updated, r.Unchanged)
+		}
+		return s
+	}
+	what := "行"
+	if r.Kind == importer.KindRefunds {
+		what = "条退款/售后"
+	}
+	return fmt.Sprintf("%d %s：新增 %d，更新 %d，未变 %d", r.Rows, what, r.New, r.Updated, r.Unchanged)
+}
+
+// shopNote says where the shop of a file without a 店铺名称 column came from.
+func shopNote(r importer.FileResult) string {
+	switch r.ShopFrom {
+	case importer.ShopFromPreamble:
+		return fmt.Sprintf("（文件第 %d 行写明）", r.ShopLine)
+	case importer.ShopFromOnly:
+		return "（文件里没有店铺名称，用这个平台唯一的店铺）"
+	case importer.ShopFromRemembered:
+		return "（按上次的选择）"
+	case importer.ShopFromOrders:
+		return "（文件里的订单所在的店铺）"
+	}
+	return ""
 }
 
 // templateHint tells, for a file no layout or template knows but whose header the mapping
@@ -277,12 +330,18 @@ func cmdImports(ctx context.Context, g globalFlags, args []string, stdout, stder
 			fmt.Fprintln(stdout, "还没有导入记录。")
 		}
 		for _, b := range batches {
+			counts := fmt.Sprintf("%d 行：新增 %d，更新 %d，未变 %d", b.Rows, b.New, b.Updated, b.Unchanged)
+			if o := b.Orders; o != nil {
+				counts = fmt.Sprintf("%d 个订单：新增 %d，更新 %d，未变 %d", o.Total, o.New, o.Updated, o.Unchanged)
+				if int64(o.Total) != b.Rows {
+					counts += fmt.Sprintf("（%d 行）", b.Rows)
+				}
+			}
 			shop := "  店铺 " + b.ShopName
 			if b.Platform == "" {
 				shop = "" // the seller's own sheet (库存表): of no shop
 			}
-			fmt.Fprintf(stdout, "#%d  %s  %s  %s%s  %d 行：新增 %d，更新 %d，未变 %d\n", b.ID, b.StartedAt,
-				b.FileName, b.FormatName, shop, b.Rows, b.New, b.Updated, b.Unchanged)
+			fmt.Fprintf(stdout, "#%d  %s  %s  %s%s  %s\n", b.ID, b.StartedAt, b.FileName, b.FormatName, shop, counts)
 		}
 		return nil
 	})

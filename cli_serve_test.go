@@ -118,7 +118,7 @@ func TestServeCommand(t *testing.T) {
 			Error string
 		}
 	}
-	post(t, c, base, "app.ImportService.ImportFiles", []any{handles, 0}, &imported)
+	post(t, c, base, "app.ImportService.ImportFiles", []any{handles, []int64{0}}, &imported)
 	if len(imported.Result) != 1 || imported.Result[0].New != 3 || imported.Result[0].File != "ExportOrderList.csv" {
 		t.Fatalf("import over HTTP: %+v", imported)
 	}

@@ -17,12 +17,12 @@ type ImportService struct {
 	cancel   context.CancelFunc // of the running ImportFiles, nil when idle
 }
 
-// ImportFiles imports the files at paths, each all or nothing. shopID is the shop for
-// files that do not name theirs (0: decide from the file, or ask).
-func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importer.FileResult, err error) {
+// ImportFiles imports the files at paths, each all or nothing. shopIDs[i] is the shop the
+// seller picked for paths[i] on the preview, for a file that does not name its shop (0 or
+// missing: from the file, the remembered pick or the platform's only shop, as previewed).
+func (s *ImportService) ImportFiles(paths []string, shopIDs []int64) (res []importer.FileResult, err error) {
 	s.exclusive(func(ctx context.Context, im *importer.Importer, opts importer.Options) {
-		opts.ShopID = shopID
-		res = im.ImportFiles(ctx, paths, opts)
+		res = im.ImportFiles(ctx, filesOf(paths, shopIDs), opts)
 	})
 	s.env.refreshAnomalies()
 	s.env.matchInquiries()
@@ -31,13 +31,25 @@ func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importe
 }
 
 // PreviewFiles dry-runs the files (nothing is kept) and returns, per file, what importing
-// it would do and its first rows, for the seller to confirm.
-func (s *ImportService) PreviewFiles(paths []string, shopID int64) (res []importer.Preview, err error) {
+// it would do and its first rows, for the seller to confirm. ImportFiles with the same
+// paths and shops imports what the preview showed.
+func (s *ImportService) PreviewFiles(paths []string, shopIDs []int64) (res []importer.Preview, err error) {
 	s.exclusive(func(ctx context.Context, im *importer.Importer, opts importer.Options) {
-		opts.ShopID = shopID
-		res = im.PreviewFiles(ctx, paths, opts)
+		res = im.PreviewFiles(ctx, filesOf(paths, shopIDs), opts)
 	})
 	return res, nil
+}
+
+// filesOf pairs each path with its shop (0 past the end of shopIDs).
+func filesOf(paths []string, shopIDs []int64) []importer.File {
+	files := make([]importer.File, len(paths))
+	for i, p := range paths {
+		files[i].Path = p
+		if i < len(shopIDs) {
+			files[i].ShopID = shopIDs[i]
+		}
+	}
+	return files
 }
 
 // exclusive runs fn as the one import at a time, with a context Cancel can stop and

@@ -1,7 +1,7 @@
 -- name: FindBatchBySHA :one
 SELECT b.id, b.file_name, b.platform, b.format, CAST(coalesce((SELECT group_concat(s.name, char(12289))
            FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
-       b.rows_total, b.finished_at
+       b.rows_total, b.orders_new, b.orders_updated, b.orders_unchanged, b.finished_at
 FROM import_batch b
 WHERE b.file_sha256 = sqlc.arg(sha256)
 ORDER BY b.id DESC LIMIT 1;
@@ -17,6 +17,8 @@ UPDATE import_batch
 SET rows_total = sqlc.arg(rows_total), rows_new = sqlc.arg(rows_new),
     rows_updated = sqlc.arg(rows_updated), rows_unchanged = sqlc.arg(rows_unchanged),
     rows_rejected = sqlc.arg(rows_rejected), finished_at = sqlc.arg(finished_at),
+    orders_new = sqlc.narg(orders_new), orders_updated = sqlc.narg(orders_updated),
+    orders_unchanged = sqlc.narg(orders_unchanged),
     first_order_id = sqlc.arg(first_order_id), last_order_id = sqlc.arg(last_order_id)
 WHERE id = sqlc.arg(id);
 
@@ -27,7 +29,8 @@ INSERT INTO import_batch_shop (batch_id, shop_id) VALUES (sqlc.arg(batch_id), sq
 SELECT b.id, b.file_name, b.file_sha256, b.platform, b.format,
        CAST(coalesce((SELECT group_concat(s.name, char(12289)) FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id
                       WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
-       b.rows_total, b.rows_new, b.rows_updated, b.rows_unchanged, b.started_at, b.finished_at
+       b.rows_total, b.rows_new, b.rows_updated, b.rows_unchanged,
+       b.orders_new, b.orders_updated, b.orders_unchanged, b.started_at, b.finished_at
 FROM import_batch b
 ORDER BY b.id DESC
 LIMIT sqlc.arg(lim);

@@ -83,20 +83,23 @@ func (q *Queries) ExtendOrderChange(ctx context.Context, arg ExtendOrderChangePa
 const findBatchBySHA = `-- name: FindBatchBySHA :one
 SELECT b.id, b.file_name, b.platform, b.format, CAST(coalesce((SELECT group_concat(s.name, char(12289))
            FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
-       b.rows_total, b.finished_at
+       b.rows_total, b.orders_new, b.orders_updated, b.orders_unchanged, b.finished_at
 FROM import_batch b
 WHERE b.file_sha256 = ?1
 ORDER BY b.id DESC LIMIT 1
 `
 
 type FindBatchBySHARow struct {
-	ID         int64
-	FileName   string
-	Platform   string
-	Format     string
-	ShopNames  string
-	RowsTotal  int64
-	FinishedAt string
+	ID              int64
+	FileName        string
+	Platform        string
+	Format          string
+	ShopNames       string
+	RowsTotal       int64
+	OrdersNew       *int64
+	OrdersUpdated   *int64
+	OrdersUnchanged *int64
+	FinishedAt      string
 }
 
 func (q *Queries) FindBatchBySHA(ctx context.Context, sha256 string) (FindBatchBySHARow, error) {
@@ -109,6 +112,9 @@ func (q *Queries) FindBatchBySHA(ctx context.Context, sha256 string) (FindBatchB
 		&i.Format,
 		&i.ShopNames,
 		&i.RowsTotal,
+		&i.OrdersNew,
+		&i.OrdersUpdated,
+		&i.OrdersUnchanged,
 		&i.FinishedAt,
 	)
 	return i, err
@@ -119,20 +125,25 @@ UPDATE import_batch
 SET rows_total = ?1, rows_new = ?2,
     rows_updated = ?3, rows_unchanged = ?4,
     rows_rejected = ?5, finished_at = ?6,
-    first_order_id = ?7, last_order_id = ?8
-WHERE id = ?9
+    orders_new = ?7, orders_updated = ?8,
+    orders_unchanged = ?9,
+    first_order_id = ?10, last_order_id = ?11
+WHERE id = ?12
 `
 
 type FinishBatchParams struct {
-	RowsTotal     int64
-	RowsNew       int64
-	RowsUpdated   int64
-	RowsUnchanged int64
-	RowsRejected  int64
-	FinishedAt    string
-	FirstOrderID  int64
-	LastOrderID   int64
-	ID            int64
+	RowsTotal       int64
+	RowsNew         int64
+	RowsUpdated     int64
+	RowsUnchanged   int64
+	RowsRejected    int64
+	FinishedAt      string
+	OrdersNew       *int64
+	OrdersUpdated   *int64
+	OrdersUnchanged *int64
+	FirstOrderID    int64
+	LastOrderID     int64
+	ID              int64
 }
 
 func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error {
@@ -143,6 +154,9 @@ func (q *Queries) FinishBatch(ctx context.Context, arg FinishBatchParams) error 
 		arg.RowsUnchanged,
 		arg.RowsRejected,
 		arg.FinishedAt,
+		arg.OrdersNew,
+		arg.OrdersUpdated,
+		arg.OrdersUnchanged,
 		arg.FirstOrderID,
 		arg.LastOrderID,
 		arg.ID,
@@ -326,25 +340,29 @@ const listBatches = `-- name: ListBatches :many
 SELECT b.id, b.file_name, b.file_sha256, b.platform, b.format,
        CAST(coalesce((SELECT group_concat(s.name, char(12289)) FROM import_batch_shop bs JOIN shop s ON s.id = bs.shop_id
                       WHERE bs.batch_id = b.id), '') AS TEXT) AS shop_names,
-       b.rows_total, b.rows_new, b.rows_updated, b.rows_unchanged, b.started_at, b.finished_at
+       b.rows_total, b.rows_new, b.rows_updated, b.rows_unchanged,
+       b.orders_new, b.orders_updated, b.orders_unchanged, b.started_at, b.finished_at
 FROM import_batch b
 ORDER BY b.id DESC
 LIMIT ?1
 `
 
 type ListBatchesRow struct {
-	ID            int64
-	FileName      string
-	FileSha256    string
-	Platform      string
-	Format        string
-	ShopNames     string
-	RowsTotal     int64
-	RowsNew       int64
-	RowsUpdated   int64
-	RowsUnchanged int64
-	StartedAt     string
-	FinishedAt    string
+	ID              int64
+	FileName        string
+	FileSha256      string
+	Platform        string
+	Format          string
+	ShopNames       string
+	RowsTotal       int64
+	RowsNew         int64
+	RowsUpdated     int64
+	RowsUnchanged   int64
+	OrdersNew       *int64
+	OrdersUpdated   *int64
+	OrdersUnchanged *int64
+	StartedAt       string
+	FinishedAt      string
 }
 
 func (q *Queries) ListBatches(ctx context.Context, lim int64) ([]ListBatchesRow, error) {
@@ -367,6 +385,9 @@ func (q *Queries) ListBatches(ctx context.Context, lim int64) ([]ListBatchesRow,
 			&i.RowsNew,
 			&i.RowsUpdated,
 			&i.RowsUnchanged,
+			&i.OrdersNew,
+			&i.OrdersUpdated,
+			&i.OrdersUnchanged,
 			&i.StartedAt,
 			&i.FinishedAt,
 		); err != nil {

@@ -138,21 +138,24 @@ type Handover struct {
 }
 
 type ImportBatch struct {
-	ID            int64
-	FileName      string
-	FileSha256    string
-	FileSize      int64
-	Platform      string
-	Format        string
-	RowsTotal     int64
-	RowsNew       int64
-	RowsUpdated   int64
-	RowsUnchanged int64
-	RowsRejected  int64
-	StartedAt     string
-	FinishedAt    string
-	FirstOrderID  int64
-	LastOrderID   int64
+	ID              int64
+	FileName        string
+	FileSha256      string
+	FileSize        int64
+	Platform        string
+	Format          string
+	RowsTotal       int64
+	RowsNew         int64
+	RowsUpdated     int64
+	RowsUnchanged   int64
+	RowsRejected    int64
+	StartedAt       string
+	FinishedAt      string
+	FirstOrderID    int64
+	LastOrderID     int64
+	OrdersNew       *int64
+	OrdersUpdated   *int64
+	OrdersUnchanged *int64
 }
 
 type ImportBatchShop struct {

@@ -165,17 +165,15 @@ test('a file without 店铺名称: the shop picked once is used next time, until
     let row = (await previewUpload(page, write(dir, '小李导出_20261121.csv', header, rows.slice(0, 2)))).first();
     assert.equal(await row.getAttribute('data-error-code'), 'need_shop');
     assert.match(await text(page, 'import-need-shop-alert'), /下次会自动归到这个店铺/);
-    await pickOption(page, 'import-shop-select', '拼多多B店');
-    await byTestId(page, 'import-repreview').click();
-    await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'preview', 'the new preview');
+    // The shop is picked on the file's own row; the file is checked again at once.
+    await pickOption(page, 'import-file-shop-select', '拼多多B店');
     row = byTestId(page, 'import-preview-row').first();
     await until(async () => (await row.getAttribute('data-status')) === 'success', 'the file to be importable into B');
     row = (await confirmImport(page)).first();
     assert.match(await row.innerText(), /拼多多B店[\s\S]*新增 2/);
     assert.equal(await row.getByTestId('import-shop-remembered').count(), 0, 'picked, not remembered');
 
-    // Back to 自动识别: the next export of this shop goes to B without asking.
-    await pickOption(page, 'import-shop-select', '自动识别');
+    // The next export of this shop goes to B without asking.
     row = (await previewUpload(page, write(dir, '小李导出_20261122.csv', header, rows))).first();
     assert.equal(await row.getAttribute('data-status'), 'success');
     assert.match(await row.getByTestId('import-shop-remembered').innerText(), /按上次的选择归到店铺“拼多多B店”/);

@@ -15,13 +15,13 @@ test('three files of two platforms: progress, results, undo one', async (t) => {
     await page.goto(page.url().replace(/#.*$/, '') + '#/import');
     await byTestId(page, 'import-page').waitFor();
 
-    // A JD shop, made here and chosen for files that do not name their shop.
+    // A JD shop, made here: the JD file names no shop and goes to the only JD shop (the
+    // preview says so, and offers the choice).
     await byTestId(page, 'new-shop-button').click();
     await pickOption(page, 'new-shop-platform', '京东');
     await byTestId(page, 'new-shop-name').fill('小米粒京东店');
     await byTestId(page, 'new-shop-ok').click();
     await until(async () => (await page.locator('.ant-modal').filter({ visible: true }).count()) === 0, 'the new-shop dialog to close');
-    await pickOption(page, 'import-shop-select', '小米粒京东店');
 
     // Record every phase the run panel goes through: small files import quickly.
     await page.evaluate(() => {
@@ -38,7 +38,9 @@ test('three files of two platforms: progress, results, undo one', async (t) => {
     await until(async () => (await previews.count()) === 3, 'three preview rows');
     // Each file previewed on its own: the later export's orders are not there yet.
     assert.match(await previews.nth(1).innerText(), /将新增 35 \/ 更新 0 \/ 未变 0/);
-    assert.match(await previews.nth(2).innerText(), /京东 订单导出[\s\S]*小米粒京东店[\s\S]*将新增 4/);
+    // The JD export has a line per product: 4 lines are 3 orders, and it says both.
+    assert.match(await previews.nth(2).innerText(), /京东 订单导出[\s\S]*小米粒京东店[\s\S]*订单：将新增 3 \/ 更新 0 \/ 未变 0 · 文件 4 行/);
+    assert.match(await previews.nth(2).getByTestId('import-shop-only').innerText(), /京东唯一的店铺“小米粒京东店”/);
     await shot('29-three-files-preview');
     const rows = await confirmImport(page);
     const phases = await page.evaluate(() => window.__phases);
@@ -49,7 +51,7 @@ test('three files of two platforms: progress, results, undo one', async (t) => {
     const want = [
       [/ExportOrderList202611211800\.csv/, /新增 30 \/ 更新 0 \/ 未变 0/],
       [/ExportOrderList202611220900\.csv/, /新增 5 \/ 更新 2 \/ 未变 28/],
-      [/京东订单导出_20261121\.csv/, /新增 4 \/ 更新 0 \/ 未变 0/],
+      [/京东订单导出_20261121\.csv/, /订单：新增 3 \/ 更新 0 \/ 未变 0 · 文件 4 行/],
     ];
     for (let i = 0; i < 3; i++) {
       const row = rows.nth(i);

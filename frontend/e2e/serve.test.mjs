@@ -23,7 +23,7 @@ test('serve: the token opens the app and stays out of reach; without it a Chines
     const info = await callService(page, 'app.SystemService.Info');
     assert.equal(info.mode, 'browser', 'the page itself calls the services');
     // a path on the PC instead of an upload's handle: refused (HTTP 403, which chromium logs)
-    await assert.rejects(callService(page, 'app.ImportService.PreviewFiles', ['/etc/passwd'], 0), /只能导入从页面上传的文件/);
+    await assert.rejects(callService(page, 'app.ImportService.PreviewFiles', ['/etc/passwd'], [0]), /只能导入从页面上传的文件/);
     await until(() => problems.some((p) => p.includes('403')), 'chromium to log the refusal');
     for (let i = problems.length - 1; i >= 0; i--) if (/403.*\/api\/call/.test(problems[i])) problems.splice(i, 1);
 

@@ -70,24 +70,26 @@ for (const [width, height] of [
       const previews = await previewUpload(page, [TAOBAO_CSV, JD_CSV]);
       await until(async () => (await previews.count()) === 2, 'two preview rows');
       assert.equal(await previews.nth(1).getAttribute('data-error-code'), 'need_shop');
-      // 新建店铺 starts at the file's platform.
-      await byTestId(page, 'new-shop-button').click();
+      // 新建店铺 (on the file's row) starts at the file's platform.
+      await previews.nth(1).getByTestId('import-file-new-shop').click();
       await openModal(page);
       assert.match(await byTestId(page, 'new-shop-platform').innerText(), /京东/);
       await shot(`80-new-shop-jd-${tag}`);
       await byTestId(page, 'new-shop-name').fill('京东新店');
       await byTestId(page, 'new-shop-ok').click();
       await modalClosed(page);
-      await byTestId(page, 'import-repreview').click();
-      await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'preview', 'the new preview');
+      // The new shop is picked for the file, which is checked again at once.
       await until(async () => (await byTestId(page, 'import-preview-row').nth(1).getAttribute('data-status')) === 'success', 'the JD file to be importable');
+      assert.match(await previews.nth(1).innerText(), /京东新店/);
       await confirmImport(page);
       // A second JD shop gets the same orders and one more.
       await page.evaluate(async () => window.go.app.ShopService.Create('jd', '小米粒京东自营店'));
       await page.reload();
       await byTestId(page, 'import-page').waitFor();
-      await pickOption(page, 'import-shop-select', '小米粒京东自营店');
-      await previewUpload(page, [jdWithOneMore(dir)]);
+      const second = (await previewUpload(page, [jdWithOneMore(dir)])).first();
+      assert.equal(await second.getAttribute('data-error-code'), 'need_shop');
+      await pickOption(page, 'import-file-shop-select', '小米粒京东自营店');
+      await until(async () => (await second.getAttribute('data-status')) === 'success', 'the file to be importable');
       await confirmImport(page);
 
       await byTestId(page, 'nav-shops').click();
@@ -108,7 +110,6 @@ for (const [width, height] of [
       assert.match(await row(page, '小米粒母婴').getByTestId('shop-old-names').innerText(), /曾用名：小米粒母婴旗舰店/);
       await shot(`82-renamed-${tag}`);
       await byTestId(page, 'nav-import').click();
-      await pickOption(page, 'import-shop-select', '自动识别');
       const later = await previewUpload(page, [TAOBAO_LATER]);
       // (The sample rows show the file as written: 店铺名称 小米粒母婴旗舰店.)
       assert.match(await later.first().innerText(), /小米粒母婴、暖暖家居小铺[\s\S]*将新增 5 \/ 更新 2/);

@@ -58,12 +58,17 @@ func (b *fileBatch) finish(ctx context.Context, w *writer, res *FileResult, firs
 		}
 	}
 	res.Shop = strings.Join(w.shopNames, "、")
-	if err := b.q.FinishBatch(ctx, sqldb.FinishBatchParams{
+	p := sqldb.FinishBatchParams{
 		ID: b.id, RowsTotal: int64(res.Rows), RowsNew: int64(res.New),
 		RowsUpdated: int64(res.Updated), RowsUnchanged: int64(res.Unchanged),
 		RowsRejected: int64(res.Rejected), FinishedAt: utcNow(),
 		FirstOrderID: firstOrder, LastOrderID: lastOrder,
-	}); err != nil {
+	}
+	if o := res.Orders; o != nil {
+		n, u, c := int64(o.New), int64(o.Updated), int64(o.Unchanged)
+		p.OrdersNew, p.OrdersUpdated, p.OrdersUnchanged = &n, &u, &c
+	}
+	if err := b.q.FinishBatch(ctx, p); err != nil {
 		return fail(err)
 	}
 	res.BatchID = b.id

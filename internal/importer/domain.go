@@ -35,8 +35,8 @@ func setOf(list []string) map[string]bool {
 }
 
 // FrontendDefinitions is the UI's copy of what the two sides share: the platforms, order
-// statuses and refund states, and each file kind's fields as the mapping screen offers
-// them (frontend/src/lib/importDefs.json, written and checked by TestFrontendDefinitions).
+// statuses and refund states, each file kind's fields as the mapping screen offers them,
+// and the built-in layouts' names in Chinese and English (frontend/src/lib/importDefs.json, written and checked by TestFrontendDefinitions).
 func FrontendDefinitions() ([]byte, error) {
 	type field struct {
 		Key       string `json:"key"`
@@ -56,12 +56,22 @@ func FrontendDefinitions() ([]byte, error) {
 		OneOf      [][]string `json:"oneOf"`
 		Fields     []field    `json:"fields"`
 	}
+	// layout names a built-in layout in both languages (the UI shows NameEn in English;
+	// a template's name is the seller's own).
+	type layout struct {
+		ID       string `json:"id"`
+		Platform string `json:"platform"`
+		Level    string `json:"level"`
+		Name     string `json:"name"`
+		NameEn   string `json:"nameEn"`
+	}
 	defs := struct {
 		Comment        string   `json:"_comment"`
 		Platforms      []string `json:"platforms"`
 		OrderStatuses  []string `json:"orderStatuses"`
 		RefundStatuses []string `json:"refundStatuses"`
 		Kinds          []kind   `json:"kinds"`
+		Layouts        []layout `json:"layouts"`
 	}{
 		Comment: "Written from the Go side (internal/importer/domain.go, kind.go): do not edit. " +
 			"SHOPDESK_UPDATE_DEFS=1 go test -run TestFrontendDefinitions ./internal/importer/ rewrites it.",
@@ -80,6 +90,9 @@ func FrontendDefinitions() ([]byte, error) {
 				Required: f.Required, Suggested: f.Suggested, Multi: f.Multi})
 		}
 		defs.Kinds = append(defs.Kinds, out)
+	}
+	for _, l := range registry.Layouts {
+		defs.Layouts = append(defs.Layouts, layout{ID: l.ID, Platform: l.Platform, Level: l.Level, Name: l.Name, NameEn: l.NameEn})
 	}
 	b, err := json.MarshalIndent(defs, "", "  ")
 	if err != nil {

@@ -42,7 +42,7 @@ func TestLayoutFilesMerge(t *testing.T) {
 	}
 	files := fstest.MapFS{
 		"layouts.json": {Data: base},
-		"layouts_extra.json": {Data: []byte(`{"layouts": [{"id": "extra_orders", "name": "某 ERP 订单", "platform": "taobao",
+		"layouts_extra.json": {Data: []byte(`{"layouts": [{"id": "extra_orders", "name": "某 ERP 订单", "name_en": "An ERP's orders", "platform": "taobao",
 			"level": "order", "signature": ["ERP单号", "ERP状态"], "columns": {"order_no": ["ERP单号"], "status": ["ERP状态"]}}],
 			"statuses": {"taobao": [["ERP已付", "to_ship"]]}, "placeholders": {"jd": ["无数据"]}, "footer_words": ["本页合计"]}`)},
 	}

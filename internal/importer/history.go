@@ -18,10 +18,15 @@ func ListBatches(ctx context.Context, db sqldb.DBTX, limit int) ([]Batch, error)
 	out := make([]Batch, 0, len(rows))
 	formatName := formatNames(ctx, q) // built-in layouts and templates
 	for _, r := range rows {
-		out = append(out, Batch{ID: r.ID, FileName: r.FileName, SHA256: r.FileSha256, Platform: r.Platform,
+		b := Batch{ID: r.ID, FileName: r.FileName, SHA256: r.FileSha256, Platform: r.Platform,
 			Format: r.Format, FormatName: formatName(r.Format), Level: LayoutLevel(r.Format), ShopName: r.ShopNames, Rows: r.RowsTotal,
 			New: r.RowsNew, Updated: r.RowsUpdated, Unchanged: r.RowsUnchanged,
-			StartedAt: localTime(r.StartedAt), FinishedAt: localTime(r.FinishedAt)})
+			StartedAt: localTime(r.StartedAt), FinishedAt: localTime(r.FinishedAt)}
+		if r.OrdersNew != nil && r.OrdersUpdated != nil && r.OrdersUnchanged != nil {
+			n, u, c := int(*r.OrdersNew), int(*r.OrdersUpdated), int(*r.OrdersUnchanged)
+			b.Orders = &OrderCounts{Total: n + u + c, New: n, Updated: u, Unchanged: c}
+		}
+		out = append(out, b)
 	}
 	return out, nil
 }

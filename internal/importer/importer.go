@@ -66,13 +66,21 @@ func (e *importError) Unwrap() error { return e.err }
 
 func fail(code string, err error) error { return &importError{code: code, err: err} }
 
-// ImportFiles imports several files one after another, each in its own transaction.
-func (im *Importer) ImportFiles(ctx context.Context, paths []string, opts Options) []FileResult {
-	results := make([]FileResult, 0, len(paths))
-	for i, p := range paths {
+// File is one file of a multi-file import with the shop the seller picked for it
+// (Options.ShopID; 0: from the file, the remembered pick or the platform's only shop).
+type File struct {
+	Path   string
+	ShopID int64
+}
+
+// ImportFiles imports several files one after another, each in its own transaction and
+// with its own shop; opts.ShopID is not used.
+func (im *Importer) ImportFiles(ctx context.Context, files []File, opts Options) []FileResult {
+	results := make([]FileResult, 0, len(files))
+	for i, f := range files {
 		o := opts
-		o.Index, o.Files = i, len(paths)
-		results = append(results, im.ImportFile(ctx, p, o))
+		o.Index, o.Files, o.ShopID = i, len(files), f.ShopID
+		results = append(results, im.ImportFile(ctx, f.Path, o))
 	}
 	return results
 }
@@ -83,7 +91,8 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 	res := FileResult{File: filepath.Base(path), Path: path, DryRun: opts.DryRun}
 	err := im.importFile(ctx, path, opts, &res)
 	if err != nil {
-		res.New, res.Updated, res.Unchanged, res.BatchID = 0, 0, 0, 0
+		res.New, res.Updated, res.Unchanged, res.BatchID, res.Orders = 0, 0, 0, 0, nil
+		res.ShopID, res.ShopFrom, res.ShopLine = 0, "", 0
 		res.Error = err.Error()
 		var ie *importError
 		switch {
@@ -112,6 +121,14 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 		res.Duplicate = true
 		res.Platform, res.Format, res.FormatName = prev.Platform, prev.Format, formatNames(ctx, im.db.Queries())(prev.Format)
 		res.Shop, res.Rows, res.Unchanged, res.BatchID = prev.ShopNames, int(prev.RowsTotal), int(prev.RowsTotal), prev.ID
+		res.Kind = KindOrders
+		if k := kindOfLevel(LayoutLevel(prev.Format)); k != nil {
+			res.Kind = k.ID
+		}
+		if prev.OrdersNew != nil && prev.OrdersUpdated != nil && prev.OrdersUnchanged != nil {
+			n := int(*prev.OrdersNew + *prev.OrdersUpdated + *prev.OrdersUnchanged)
+			res.Orders = &OrderCounts{Total: n, Unchanged: n}
+		}
 		return nil
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("文件“%s”：查询导入记录失败：%w", name, err)
@@ -140,6 +157,7 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	if kind == nil {
 		return fail(ErrCodeUnknownFormat, fileError(name, fmt.Errorf("格式“%s”的内容种类“%s”不认识", layout.Name, layout.Level)))
 	}
+	res.Kind = kind.ID
 	return im.runFile(&run{ctx: ctx, im: im, path: path, facts: facts, src: src, templates: templates,
 		layout: layout, headerRow: headerRow, opts: opts, res: res, kind: kind})
 }
@@ -210,6 +228,7 @@ func findHeaderWith(t table, templates []templateLayout) (*boundLayout, int, err
 			if err := l.checkDuplicates(t.Row()); err != nil {
 				return nil, 0, err
 			}
+			l.preambleShop, l.preambleRow = preambleShop(read)
 			return l, t.Row(), nil
 		}
 		read = append(read, tableRow{t.Row(), append([]string(nil), row...)})
@@ -217,14 +236,28 @@ func findHeaderWith(t table, templates []templateLayout) (*boundLayout, int, err
 	if first == nil {
 		return nil, 0, errNoContent
 	}
+	return nil, 0, unknownLayout(t, read, fmt.Errorf("认不出这是哪个平台的订单导出文件：前 %d 行里没有表头（一行里至少 %d 个非空的格子），也就没有“订单编号”“订单状态”“订单创建时间”这样的列。文件开头是：%s",
+		headerSearchRows, minHeaderCells, headerList(first)))
+}
+
+// headerList names the first cells of a row for a message: "订单号码、买家会员名、…".
+func headerList(row []string) string {
 	seen := make([]string, 0, 6)
-	for _, c := range first {
-		if c = normalizeHeader(c); c != "" && len(seen) < 6 {
+	more := false
+	for _, c := range row {
+		if c = normalizeHeader(c); c != "" {
+			if len(seen) == cap(seen) {
+				more = true
+				break
+			}
 			seen = append(seen, clip(c, 20))
 		}
 	}
-	return nil, 0, unknownLayout(t, read, fmt.Errorf("认不出这是哪个平台的订单导出文件：前 %d 行里没有找到订单表头（例如“订单编号”“订单状态”“订单创建时间”）。文件开头是：%s",
-		headerSearchRows, strings.Join(seen, "、")))
+	out := strings.Join(seen, "、")
+	if more {
+		out += "…"
+	}
+	return out
 }
 
 // errNoContent: the file holds no text at all (blank lines, spaces), which no mapping can

@@ -439,7 +439,7 @@ func TestImportCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var seen []importer.Progress
-	results := importer.New(d).ImportFiles(ctx, []string{big, small}, importer.Options{Progress: func(p importer.Progress) {
+	results := importer.New(d).ImportFiles(ctx, []importer.File{{Path: big}, {Path: small}}, importer.Options{Progress: func(p importer.Progress) {
 		seen = append(seen, p)
 		cancel() // as soon as the first progress arrives
 	}})

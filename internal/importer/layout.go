@@ -32,8 +32,10 @@ func (a *alias) UnmarshalJSON(data []byte) error {
 
 // Layout is one export format of one platform (and one generation of it).
 type Layout struct {
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// NameEn is the name the UI shows in English (importDefs.json carries it).
+	NameEn    string   `json:"name_en"`
 	Platform  string   `json:"platform"`
 	Level     string   `json:"level"` // "order", "sub_order" or "refund"
 	Signature []string `json:"signature"`
@@ -66,6 +68,9 @@ type layoutFile struct {
 	Placeholders map[string][]string `json:"placeholders"`
 	// FooterWords start the summary lines after the data ("合计", "共 300 条记录"; footer.go).
 	FooterWords []string `json:"footer_words"`
+	// PreambleShop are the labels that name the file's shop on a line above its header
+	// (店铺：…; preamble.go).
+	PreambleShop []string `json:"preamble_shop"`
 
 	byPlatform map[string]map[string]bool // placeholders folded by platform, lower-case
 }
@@ -116,6 +121,7 @@ func readLayouts(files fs.FS) (layoutFile, error) {
 		}
 		all.Layouts = append(all.Layouts, lf.Layouts...)
 		all.FooterWords = append(all.FooterWords, lf.FooterWords...)
+		all.PreambleShop = append(all.PreambleShop, lf.PreambleShop...)
 		for _, m := range []struct{ dst, src *map[string][][2]string }{{&all.Statuses, &lf.Statuses}, {&all.RefundStatuses, &lf.RefundStatuses}} {
 			for p, rules := range *m.src {
 				if *m.dst == nil {
@@ -142,6 +148,9 @@ func checkLayouts(lf *layoutFile) error {
 	for _, l := range lf.Layouts {
 		if l.ID == "" || ids[l.ID] {
 			return fmt.Errorf("layout id %q is empty or used twice", l.ID)
+		}
+		if strings.TrimSpace(l.Name) == "" || strings.TrimSpace(l.NameEn) == "" {
+			return fmt.Errorf("layout %s: name and name_en must not be empty", l.ID)
 		}
 		ids[l.ID] = true
 		k := kindOfLevel(l.Level)
@@ -219,6 +228,9 @@ func checkLayouts(lf *layoutFile) error {
 		}
 	}
 	if err := checkRefundStatuses(lf); err != nil {
+		return err
+	}
+	if err := checkPreambleShop(lf); err != nil {
 		return err
 	}
 	return foldPlaceholders(lf)
@@ -336,10 +348,18 @@ type boundLayout struct {
 	*Layout
 	col     map[string][]int
 	headers []string // the file's header cells, normalised
+	// preambleShop is the shop a line above the header names (preamble.go), on line
+	// preambleRow; "" for none.
+	preambleShop string
+	preambleRow  int
 }
 
 // has reports whether the file has a column for field.
 func (b *boundLayout) has(field string) bool { _, ok := b.col[field]; return ok }
+
+// namesShop reports whether the file says which shop it is of: a 店铺名称 column, or a
+// line above the header. Files that do not are the ones whose shop the seller picks.
+func (b *boundLayout) namesShop() bool { return b.has("shop_name") || b.preambleShop != "" }
 
 // MatchHeader returns the id of the layout a header row is recognised as, "" for none.
 func MatchHeader(header []string) string {

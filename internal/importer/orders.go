@@ -86,7 +86,7 @@ func init() {
 	}
 	k.newHandler = func(r *run) (rowHandler, error) {
 		r.res.StatusDerived = !r.layout.has("status")
-		return &ordersHandler{layout: r.layout, file: r.res.File, facts: r.facts}, nil
+		return &ordersHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res}, nil
 	}
 	k.laterBatch = func(ctx context.Context, q *sqldb.Queries, b sqldb.GetBatchRow) (int64, error) {
 		return q.LaterBatchTouchingOrders(ctx, sqldb.LaterBatchTouchingOrdersParams{
@@ -104,6 +104,7 @@ type ordersHandler struct {
 	layout *boundLayout
 	file   string
 	facts  fileFacts
+	res    *FileResult // gets the order counts
 	ow     *orderWriter
 }
 
@@ -147,6 +148,8 @@ func (h *ordersHandler) finish(w *writer) (first, last int64, err error) {
 		return 0, 0, fmt.Errorf("文件“%s”：%w", w.file, err)
 	}
 	first, last = h.ow.orders.created()
+	counts := h.ow.count.OrderCounts
+	h.res.Orders = &counts
 	return first, last, nil
 }
 

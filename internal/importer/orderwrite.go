@@ -26,6 +26,7 @@ type orderWriter struct {
 		itemKeys map[string]int
 	}
 	orders orderStore
+	count  orderCount
 }
 
 // orderValues are the order-level columns an import may set.
@@ -84,11 +85,17 @@ func (w *orderWriter) row(pr *parsedRow) (rowOutcome, error) {
 		orderID, outcome = w.lastOrder.id, rowUnchanged
 	}
 	if w.layout.Level != "sub_order" {
+		w.count.add(orderID, outcome)
 		return outcome, nil
 	}
 	itemOutcome, err := w.upsertItem(pr, orderID, itemStatus)
 	if err != nil {
 		return 0, err
+	}
+	if outcome == rowUnchanged && itemOutcome != rowUnchanged {
+		w.count.add(orderID, rowUpdated) // a new or changed product line changes its order
+	} else {
+		w.count.add(orderID, outcome)
 	}
 	if itemOutcome != rowUnchanged {
 		key := orderKey{w.lastOrder.shopID, w.lastOrder.no}

@@ -288,8 +288,10 @@ func TestImportPlatformOrders(t *testing.T) {
 		name, platform, format, shop string
 		write                        func(t *testing.T, changed bool) string
 		first, again                 counts
-		orders                       []storedOrder
-		items                        map[string][]storedItem
+		// the orders of the two imports: an export of product lines has fewer orders than rows
+		firstOrders, againOrders importer.OrderCounts
+		orders                   []storedOrder
+		items                    map[string][]storedItem
 	}{
 		{
 			name: "千牛 order list", platform: "taobao", format: "taobao_qianniu_orders",
@@ -297,6 +299,7 @@ func TestImportPlatformOrders(t *testing.T) {
 				return writeXLSXFile(t, "订单列表.xlsx", "Sheet1", exportfile.QianniuOrderHeader, qianniuOrderRows(changed))
 			},
 			first: counts{3, 3, 0, 0}, again: counts{3, 0, 1, 2},
+			firstOrders: importer.OrderCounts{3, 3, 0, 0}, againOrders: importer.OrderCounts{3, 0, 1, 2},
 			orders: []storedOrder{
 				{orderNo: "3301000000000000001", status: "to_ship", statusText: "买家已付款，等待卖家发货",
 					created: "2026-11-21 10:00:00", paid: "2026-11-21 10:00:30", address: "浙江省 杭州市 西湖区 ****",
@@ -314,6 +317,7 @@ func TestImportPlatformOrders(t *testing.T) {
 					exportfile.CSVOptions{GBK: true, ExcelText: true})
 			},
 			first: counts{5, 5, 0, 0}, again: counts{5, 0, 2, 3},
+			firstOrders: importer.OrderCounts{3, 3, 0, 0}, againOrders: importer.OrderCounts{3, 0, 1, 2},
 			orders: []storedOrder{
 				// No time and no amount in this report: they come from the 订单报表.
 				{orderNo: "3401000000000000001", status: "to_ship", statusText: "买家已付款，等待卖家发货",
@@ -339,6 +343,7 @@ func TestImportPlatformOrders(t *testing.T) {
 				return writeCSVFile(t, "订单导出.csv", exportfile.JDOrderHeader, jdOrders(changed), exportfile.CSVOptions{GBK: true})
 			},
 			first: counts{4, 4, 0, 0}, again: counts{4, 0, 1, 3},
+			firstOrders: importer.OrderCounts{3, 3, 0, 0}, againOrders: importer.OrderCounts{3, 0, 1, 2},
 			orders: []storedOrder{
 				// 应付金额 is the order's own amount, not a sum of lines (which carry none).
 				{orderNo: "290012345678", status: "to_ship", statusText: "等待出库", created: "2026-11-21 09:00:00",
@@ -361,6 +366,7 @@ func TestImportPlatformOrders(t *testing.T) {
 				return writeCSVFile(t, "orders_export.csv", exportfile.PDDOrderHeader, pddOrders(changed), exportfile.CSVOptions{BOM: true})
 			},
 			first: counts{3, 3, 0, 0}, again: counts{3, 0, 1, 2},
+			firstOrders: importer.OrderCounts{3, 3, 0, 0}, againOrders: importer.OrderCounts{3, 0, 1, 2},
 			orders: []storedOrder{
 				{orderNo: "261121-123456789012345", status: "to_ship", statusText: "待发货", created: "2026-11-21 08:00:00",
 					paid: "2026-11-21 08:00:05", promised: "2026-11-23 08:00:05", address: "广东省 深圳市 南山区 粤海街道科技园1号",
@@ -379,6 +385,7 @@ func TestImportPlatformOrders(t *testing.T) {
 				return writeCSVFile(t, "订单.csv", exportfile.DouyinSubOrderHeader, douyinSubRows(changed), exportfile.CSVOptions{})
 			},
 			first: counts{4, 4, 0, 0}, again: counts{5, 1, 1, 3},
+			firstOrders: importer.OrderCounts{3, 3, 0, 0}, againOrders: importer.OrderCounts{3, 0, 1, 2},
 			orders: []storedOrder{
 				{orderNo: "6920000000000000001", status: "to_ship", statusText: "待发货", created: "2026-11-21 20:00:00",
 					paid: "2026-11-21 20:00:20", promised: "2026-11-23 20:00:20", address: "浙江省 杭州市 余杭区 五常街道 文一西路969号",
@@ -402,6 +409,7 @@ func TestImportPlatformOrders(t *testing.T) {
 				return writeCSVFile(t, "订单.csv", exportfile.DouyinOrderHeader, douyinMainRows(changed), exportfile.CSVOptions{})
 			},
 			first: counts{3, 3, 0, 0}, again: counts{3, 0, 1, 2},
+			firstOrders: importer.OrderCounts{3, 3, 0, 0}, againOrders: importer.OrderCounts{3, 0, 1, 2},
 			orders: []storedOrder{
 				{orderNo: "6920000000000000001", status: "to_ship", statusText: "待发货", created: "2026-11-21 20:00:00",
 					paid: "2026-11-21 20:00:20", promised: "2026-11-23 20:00:20", address: "浙江省 杭州市 余杭区 五常街道 文一西路969号",
@@ -419,6 +427,7 @@ func TestImportPlatformOrders(t *testing.T) {
 				return writeCSVFile(t, "订单列表.csv", exportfile.KuaishouOrderHeader, kuaishouRows(changed), exportfile.CSVOptions{})
 			},
 			first: counts{3, 3, 0, 0}, again: counts{3, 0, 1, 2},
+			firstOrders: importer.OrderCounts{3, 3, 0, 0}, againOrders: importer.OrderCounts{3, 0, 1, 2},
 			orders: []storedOrder{
 				{orderNo: "2411210000000001", status: "to_ship", statusText: "待发货", created: "2026-11-21 19:00:00",
 					paid: "2026-11-21 19:00:10", address: "黑龙江省 哈尔滨市 南岗区 西大直街1号", title: "东北大米 5kg", pay: 9980, items: 2},
@@ -435,6 +444,7 @@ func TestImportPlatformOrders(t *testing.T) {
 			},
 			// The first order's new status is also each of its three lines' status.
 			first: counts{4, 4, 0, 0}, again: counts{4, 0, 3, 1},
+			firstOrders: importer.OrderCounts{2, 2, 0, 0}, againOrders: importer.OrderCounts{2, 0, 1, 1},
 			orders: []storedOrder{
 				{orderNo: "3200000000000000001", status: "to_ship", statusText: "等待卖家发货", created: "2026-11-20 14:00:00",
 					paid: "2026-11-20 14:05:00", address: "浙江省 金华市 义乌市 稠城街道 工人北路1号", title: "陶瓷马克杯 批发",
@@ -468,6 +478,9 @@ func TestImportPlatformOrders(t *testing.T) {
 			if got := (counts{r.Rows, r.New, r.Updated, r.Unchanged}); got != tt.first {
 				t.Fatalf("first import rows/new/updated/unchanged = %v, want %v", got, tt.first)
 			}
+			if r.Orders == nil || *r.Orders != tt.firstOrders || r.Kind != importer.KindOrders {
+				t.Errorf("first import orders = %+v (kind %q), want %+v", r.Orders, r.Kind, tt.firstOrders)
+			}
 			if n := count(t, d, "orders"); n != len(tt.orders) {
 				t.Fatalf("orders = %d, want %d", n, len(tt.orders))
 			}
@@ -496,6 +509,9 @@ func TestImportPlatformOrders(t *testing.T) {
 			}
 			if got := (counts{r.Rows, r.New, r.Updated, r.Unchanged}); got != tt.again {
 				t.Fatalf("later export rows/new/updated/unchanged = %v, want %v", got, tt.again)
+			}
+			if r.Orders == nil || *r.Orders != tt.againOrders {
+				t.Errorf("later export orders = %+v, want %+v", r.Orders, tt.againOrders)
 			}
 			if n := count(t, d, "shop"); n != 1 {
 				t.Fatalf("shops = %d, want 1", n)

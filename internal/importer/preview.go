@@ -16,13 +16,14 @@ type Preview struct {
 	Rows    [][]string `json:"rows"`
 }
 
-// PreviewFiles previews several files, as ImportFiles imports them.
-func (im *Importer) PreviewFiles(ctx context.Context, paths []string, opts Options) []Preview {
-	out := make([]Preview, 0, len(paths))
-	for i, p := range paths {
+// PreviewFiles previews several files, each with its own shop, as ImportFiles imports
+// them: the same files with the same shops import as they were previewed.
+func (im *Importer) PreviewFiles(ctx context.Context, files []File, opts Options) []Preview {
+	out := make([]Preview, 0, len(files))
+	for i, f := range files {
 		o := opts
-		o.Index, o.Files = i, len(paths)
-		out = append(out, im.PreviewFile(ctx, p, o))
+		o.Index, o.Files, o.ShopID = i, len(files), f.ShopID
+		out = append(out, im.PreviewFile(ctx, f.Path, o))
 	}
 	return out
 }

@@ -58,13 +58,15 @@ func init() {
 // newRefundsHandler decides the shop of rows without a 店铺名称 when neither the caller nor
 // the memory did: the one whose orders the file's rows name.
 func newRefundsHandler(r *run) (rowHandler, error) {
-	if r.defaultShop == 0 && r.opts.ShopName == "" {
+	if r.defaultShop == 0 && r.opts.ShopName == "" && r.layout.preambleShop == "" {
 		p := newRowParser(r.layout, r.res.File, r.facts)
 		id, err := r.im.shopOfOrders(r.ctx, r.path, r.facts, &p, r.templates)
 		if err != nil {
 			return nil, err
 		}
-		r.defaultShop = id
+		if id != 0 {
+			r.defaultShop, r.defaultShopFrom = id, ShopFromOrders
+		}
 	}
 	return &refundsHandler{layout: r.layout, file: r.res.File, facts: r.facts}, nil
 }

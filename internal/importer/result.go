@@ -10,15 +10,28 @@ type FileResult struct {
 	Format     string `json:"format"`     // layout id, e.g. "taobao_orders_csv"
 	FormatName string `json:"formatName"` // e.g. "淘宝订单报表 (CSV)"
 	BatchID    int64  `json:"batchId"`
-	Rows       int    `json:"rows"`
-	New        int    `json:"new"`
-	Updated    int    `json:"updated"`
-	Unchanged  int    `json:"unchanged"`
-	Rejected   int    `json:"rejected"`
-	Duplicate  bool   `json:"duplicate"` // the same file was imported before: nothing written
-	DryRun     bool   `json:"dryRun"`
-	Error      string `json:"error"`
-	ErrorCode  string `json:"errorCode"` // see the Err* codes
+	// Kind is what the file's rows are: KindOrders or KindRefunds ("" when not recognised).
+	Kind string `json:"kind"`
+	// Rows, New, Updated, Unchanged and Rejected count the file's data rows: an order, a
+	// product line of an order (sub-order exports: 抖店, 千牛, 1688) or a refund each.
+	Rows      int `json:"rows"`
+	New       int `json:"new"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Rejected  int `json:"rejected"`
+	// Orders counts the orders of an orders file (nil for other kinds): what the seller
+	// asks. A file with one row per product line has fewer orders than rows.
+	Orders *OrderCounts `json:"orders,omitempty"`
+	// ShopFrom says where the shop of the file's rows came from (the ShopFrom* values);
+	// ShopID is the shop of the rows that name none (0 when every row names its own), and
+	// ShopLine the line above the header that named it (ShopFromPreamble).
+	ShopFrom  string `json:"shopFrom"`
+	ShopID    int64  `json:"shopId"`
+	ShopLine  int    `json:"shopLine,omitempty"`
+	Duplicate bool   `json:"duplicate"` // the same file was imported before: nothing written
+	DryRun    bool   `json:"dryRun"`
+	Error     string `json:"error"`
+	ErrorCode string `json:"errorCode"` // see the Err* codes
 	// FooterSkipped lines after the last data row were the export's footer (合计, 共 300
 	// 条记录, the export time): skipped, not imported; FooterText names them. 0 and "" when
 	// the file has none but blank lines.
@@ -49,6 +62,39 @@ func (r *FileResult) setSheets(src *openedTable) {
 	r.Sheet = src.sheet
 	if len(src.sheets) > 1 {
 		r.Sheets = src.sheets
+	}
+}
+
+// OrderCounts are the orders of one import by what it did to them. An order the file
+// created counts as new however many rows it has; one that existed counts as updated when
+// any of its rows changed it or one of its product lines, else as unchanged.
+type OrderCounts struct {
+	Total     int `json:"total"`
+	New       int `json:"new"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+}
+
+// Where a file's shop came from (FileResult.ShopFrom).
+const (
+	ShopFromColumn     = "column"     // the file's 店铺名称 column
+	ShopFromPreamble   = "preamble"   // a line above the header (店铺：…; preamble.go)
+	ShopFromChosen     = "chosen"     // the caller's Options.ShopID (the seller's pick)
+	ShopFromNamed      = "named"      // the caller's Options.ShopName (shopdesk import --shop)
+	ShopFromRemembered = "remembered" // the seller's pick for files like it (shopmemory.go)
+	ShopFromOnly       = "only"       // the only shop of the file's platform: the seller confirms it
+	ShopFromOrders     = "orders"     // a refund file: the shop of the orders it names
+)
+
+// setShop records where the shop of the file's rows came from (the writer knows which
+// rows named none).
+func (r *FileResult) setShop(layout *boundLayout, w *writer) {
+	r.ShopID, r.ShopFrom = w.unnamed, w.unnamedFrom
+	if r.ShopFrom == ShopFromPreamble {
+		r.ShopLine = layout.preambleRow
+	}
+	if r.ShopFrom == "" && layout.has("shop_name") {
+		r.ShopFrom = ShopFromColumn
 	}
 }
 
@@ -85,10 +131,13 @@ type Batch struct {
 	FormatName string `json:"formatName"`
 	Level      string `json:"level"` // the layout's level: "order", "sub_order", "refund" ("" for a template)
 	ShopName   string `json:"shopName"`
-	Rows       int64  `json:"rows"`
-	New        int64  `json:"new"`
-	Updated    int64  `json:"updated"`
-	Unchanged  int64  `json:"unchanged"`
-	StartedAt  string `json:"startedAt"`  // local time of this computer, YYYY-MM-DD HH:MM:SS
-	FinishedAt string `json:"finishedAt"` // local time of this computer
+	// Rows, New, Updated and Unchanged count the file's rows; Orders its orders (nil for a
+	// refund file, or an import made before orders were counted: migration 00022).
+	Rows       int64        `json:"rows"`
+	New        int64        `json:"new"`
+	Updated    int64        `json:"updated"`
+	Unchanged  int64        `json:"unchanged"`
+	Orders     *OrderCounts `json:"orders,omitempty"`
+	StartedAt  string       `json:"startedAt"`  // local time of this computer, YYYY-MM-DD HH:MM:SS
+	FinishedAt string       `json:"finishedAt"` // local time of this computer
 }

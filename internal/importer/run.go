@@ -46,8 +46,9 @@ type run struct {
 	// defaultShop is the shop of rows without a 店铺名称: the caller's or the remembered one
 	// (shopmemory.go); a kind's newHandler may decide it otherwise (refunds: the shop of
 	// their orders). mem is what to remember of the choice.
-	defaultShop int64
-	mem         shopMemory
+	defaultShop     int64
+	defaultShopFrom string // ShopFromRemembered, ShopFromChosen, ShopFromOrders; "" for none
+	mem             shopMemory
 }
 
 // errDryRun rolls a dry run's transaction back: a dry run keeps nothing.
@@ -61,7 +62,7 @@ func (im *Importer) runFile(r *run) error {
 		// The seller's own sheet names no shop and goes to none: a shop picked for the other
 		// files of the drop is not its, and is not remembered for its header.
 		r.opts.ShopID, r.opts.ShopName = 0, ""
-	} else if r.defaultShop, r.mem, err = im.defaultShop(ctx, r.layout, r.opts, res); err != nil {
+	} else if r.defaultShop, r.defaultShopFrom, r.mem, err = im.defaultShop(ctx, r.layout, r.opts, res); err != nil {
 		return err
 	}
 	h, err := r.kind.newHandler(r)
@@ -76,7 +77,7 @@ func (im *Importer) runFile(r *run) error {
 		}
 		defer b.q.Close()
 		w := &writer{rowParser: newRowParser(r.layout, name, r.facts), ctx: ctx, tx: tx, q: b.q,
-			batchID: b.id, defaultShop: r.defaultShop, defaultShopName: r.opts.ShopName,
+			batchID: b.id, defaultShop: r.defaultShop, defaultShopFrom: r.defaultShopFrom, defaultShopName: r.opts.ShopName,
 			shops: map[string]sqldb.FindShopRow{}}
 
 		// The reading stops when this function returns, before src is closed.
@@ -131,6 +132,7 @@ func (im *Importer) runFile(r *run) error {
 				fmt.Errorf("第 %d 行是表头，但下面没有任何%s行", r.headerRow, r.kind.Name)))
 		}
 		res.setFooter(footer)
+		res.setShop(r.layout, w)
 		if err := rememberImport(ctx, b.q, r.layout, r.mem, r.opts); err != nil {
 			return fmt.Errorf("文件“%s”：%w", name, err)
 		}

@@ -59,10 +59,11 @@ type shopMemory struct {
 }
 
 // rememberedShop returns the shop remembered for a file (0 for none). It applies only to
-// files whose layout has no 店铺名称 column and when the caller named no shop.
+// files that do not name their shop (no 店铺名称 column, no 店铺：line above the header) and
+// when the caller named no shop.
 func rememberedShop(ctx context.Context, q *sqldb.Queries, layout *boundLayout, file string, opts Options) (int64, shopMemory, error) {
 	mem := shopMemory{sig: HeaderSignature(layout.headers), pattern: FilePattern(file)}
-	if layout.has("shop_name") || opts.ShopID != 0 || opts.ShopName != "" {
+	if layout.namesShop() || opts.ShopID != 0 || opts.ShopName != "" {
 		return 0, mem, nil
 	}
 	c, err := q.FindShopChoice(ctx, sqldb.FindShopChoiceParams{HeaderSig: mem.sig, FilePattern: mem.pattern})
@@ -81,17 +82,20 @@ func rememberedShop(ctx context.Context, q *sqldb.Queries, layout *boundLayout, 
 
 // defaultShop is the shop for the rows of a file that name none: the one remembered for
 // files like it (res says so), else the caller's (0: the writer takes the platform's only
-// shop, or asks).
-func (im *Importer) defaultShop(ctx context.Context, layout *boundLayout, opts Options, res *FileResult) (int64, shopMemory, error) {
-	id, mem, err := rememberedShop(ctx, im.db.Queries(), layout, res.File, opts)
+// shop, or asks). from says which (ShopFromRemembered, ShopFromChosen, "" for neither).
+func (im *Importer) defaultShop(ctx context.Context, layout *boundLayout, opts Options, res *FileResult) (id int64, from string, mem shopMemory, err error) {
+	id, mem, err = rememberedShop(ctx, im.db.Queries(), layout, res.File, opts)
 	if err != nil {
-		return 0, mem, err
+		return 0, "", mem, err
 	}
 	res.ShopRemembered = id != 0
-	if id == 0 {
-		id = opts.ShopID
+	switch {
+	case id != 0:
+		from = ShopFromRemembered
+	case opts.ShopID != 0:
+		id, from = opts.ShopID, ShopFromChosen
 	}
-	return id, mem, nil
+	return id, from, mem, nil
 }
 
 // rememberImport runs in the import's transaction once the file went in: a shop the
@@ -105,7 +109,7 @@ func rememberImport(ctx context.Context, q *sqldb.Queries, layout *boundLayout, 
 		}
 	}
 	switch {
-	case layout.has("shop_name"):
+	case layout.namesShop():
 	case opts.ShopID != 0:
 		if err := q.RememberShopChoice(ctx, sqldb.RememberShopChoiceParams{HeaderSig: mem.sig,
 			FilePattern: mem.pattern, ShopID: opts.ShopID, UsedAt: now}); err != nil {

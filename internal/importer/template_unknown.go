@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -57,6 +58,7 @@ func unknownLayout(t table, read []tableRow, err error) error {
 	for len(header) > 0 && header[len(header)-1] == "" {
 		header = header[:len(header)-1] // trailing empty columns (a CSV's trailing commas)
 	}
+	err = errors.New(unknownHeaderMessage(read[at].cells, read[at].no))
 	ue := &unknownLayoutError{err: err, header: header, headerRow: read[at].no, sample: [][]string{}}
 	add := func(cells []string) {
 		if nonEmpty(cells) > 0 {
@@ -77,6 +79,70 @@ func unknownLayout(t table, read []tableRow, err error) error {
 		add(row)
 	}
 	return ue
+}
+
+// unknownHeaderMessage says why a likely header row is no export Shopdesk knows, from what
+// the layouts know: the columns of the closest layout that it has and those it lacks (or
+// the column that rules that layout out), or that it has none of the columns any layout
+// reads. It never says a column is missing that the header has.
+func unknownHeaderMessage(header []string, row int) string {
+	msg := fmt.Sprintf("认不出这是哪个平台的导出文件：第 %d 行像是表头（%s），", row, headerList(header))
+	c := closestLayout(header)
+	switch {
+	case c == nil:
+		return msg + "但里面没有店务台认识的列（例如“订单编号”“订单状态”“订单创建时间”“退款编号”）"
+	case len(c.missing) > 0:
+		return msg + fmt.Sprintf("有%s的%s，但缺少%s，所以不是这种文件", "“"+c.layout.Name+"”", quoted(c.present), quoted(c.missing))
+	default:
+		return msg + fmt.Sprintf("有%s的%s，但也有%s，而这种文件没有这样的列", "“"+c.layout.Name+"”", quoted(c.present), quoted(c.excluded))
+	}
+}
+
+// nearLayout is a built-in layout compared with a header: the signature headers the header
+// has and lacks, and the "not" headers it has.
+type nearLayout struct {
+	layout                     *Layout
+	present, missing, excluded []string
+}
+
+// closestLayout is the built-in layout whose signature the header carries most of (on a
+// tie, the one lacking fewest); nil when it carries none of any layout's.
+func closestLayout(header []string) *nearLayout {
+	index, _ := headerIndex(header)
+	var best *nearLayout
+	for i := range registry.Layouts {
+		l := &registry.Layouts[i]
+		n := &nearLayout{layout: l}
+		for _, h := range l.Signature {
+			if _, ok := index[normalizeHeader(h)]; ok {
+				n.present = append(n.present, h)
+			} else {
+				n.missing = append(n.missing, h)
+			}
+		}
+		for _, h := range l.Not {
+			if _, ok := index[normalizeHeader(h)]; ok {
+				n.excluded = append(n.excluded, h)
+			}
+		}
+		if len(n.present) == 0 {
+			continue
+		}
+		if best == nil || len(n.present) > len(best.present) ||
+			(len(n.present) == len(best.present) && len(n.missing) < len(best.missing)) {
+			best = n
+		}
+	}
+	return best
+}
+
+// quoted is “a”“b”“c”.
+func quoted(names []string) string {
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString("“" + n + "”")
+	}
+	return b.String()
 }
 
 // clipRow returns the row's cells cleaned, clipped to maxCellRunes, padded or cut to n

@@ -43,22 +43,31 @@ type writer struct {
 	q               *sqldb.Queries
 	batchID         int64
 	defaultShop     int64
+	defaultShopFrom string // where defaultShop came from (ShopFromChosen, …)
 	defaultShopName string
 	shops           map[string]sqldb.FindShopRow // by name in the file ("" = no name column)
 	shopIDs         map[int64]bool
 	shopOrder       []int64 // the shops written to, in order of first appearance
 	shopNames       []string
+	// unnamed is the shop the rows without a shop name went to, and unnamedFrom how it
+	// was found (a ShopFrom* value); "" while no such row was written.
+	unnamed     int64
+	unnamedFrom string
 }
 
-// shop resolves the row's shop: the file's 店铺名称 when it has one, else the caller's
-// choice, else the only shop of the platform.
+// shop resolves the row's shop: the row's 店铺名称, else the one named above the header,
+// else the caller's choice (or the remembered one), else the only shop of the platform.
 func (w *writer) shop(rowNo int, name string) (sqldb.FindShopRow, error) {
 	if s, ok := w.shops[name]; ok {
 		return s, nil
 	}
 	key := name
-	if name == "" && w.defaultShop == 0 {
-		name = w.defaultShopName
+	from := "" // how a row without a name found its shop
+	if name == "" && w.layout.preambleShop != "" {
+		name, from = w.layout.preambleShop, ShopFromPreamble
+	}
+	if name == "" && w.defaultShop == 0 && w.defaultShopName != "" {
+		name, from = w.defaultShopName, ShopFromNamed
 	}
 	platform := w.layout.Platform
 	var s sqldb.FindShopRow
@@ -70,14 +79,19 @@ func (w *writer) shop(rowNo int, name string) (sqldb.FindShopRow, error) {
 			s, err = w.createShop(platform, name)
 		}
 	case w.defaultShop != 0:
+		from = w.defaultShopFrom
 		var g sqldb.GetShopRow
 		g, err = w.q.GetShop(w.ctx, w.defaultShop)
 		s = sqldb.FindShopRow(g)
+		if errors.Is(err, sql.ErrNoRows) {
+			return s, fail(ErrCodeNeedShop, fmt.Errorf("文件“%s”：选择的店铺已不存在（可能刚被删除或合并）：请重新选择店铺", w.file))
+		}
 		if err == nil && s.Platform != platform {
 			return s, fail(ErrCodeNeedShop, fmt.Errorf("文件“%s”是%s的导出文件，不能导入到%s店铺“%s”：请选择%s店铺",
 				w.file, platformLabel(platform), platformLabel(s.Platform), s.Name, platformLabel(platform)))
 		}
 	default:
+		from = ShopFromOnly
 		var list []sqldb.ShopsOnPlatformRow
 		list, err = w.q.ShopsOnPlatform(w.ctx, platform)
 		if err == nil && len(list) != 1 {
@@ -95,6 +109,9 @@ func (w *writer) shop(rowNo int, name string) (sqldb.FindShopRow, error) {
 		return s, fmt.Errorf("文件“%s”第 %d 行：查找店铺失败：%w", w.file, rowNo, err)
 	}
 	w.shops[key] = s
+	if key == "" && from != "" {
+		w.unnamed, w.unnamedFrom = s.ID, from
+	}
 	if w.shopIDs == nil {
 		w.shopIDs = map[int64]bool{}
 	}

@@ -222,15 +222,15 @@ func TestAttackServerPaths(t *testing.T) {
 	secret := []string{"root:", "订单编号", "2165437890", "张三丰"}
 	var refusals []string
 	for _, tt := range []struct{ name, body string }{
-		{"ImportFiles /etc/passwd", callBody("app.ImportService.ImportFiles", []string{"/etc/passwd"}, 0)},
-		{"PreviewFiles /etc/passwd", callBody("app.ImportService.PreviewFiles", []string{"/etc/passwd"}, 0)},
+		{"ImportFiles /etc/passwd", callBody("app.ImportService.ImportFiles", []string{"/etc/passwd"}, []int64{0})},
+		{"PreviewFiles /etc/passwd", callBody("app.ImportService.PreviewFiles", []string{"/etc/passwd"}, []int64{0})},
 		{"SheetHeader /etc/passwd", callBody("app.ImportService.SheetHeader", "/etc/passwd", "Sheet1")},
-		{"PreviewFiles an export on this PC", callBody("app.ImportService.PreviewFiles", []string{pc.csv}, 0)},
-		{"ImportFiles an export on this PC", callBody("app.ImportService.ImportFiles", []string{pc.csv}, 0)},
-		{"PreviewFiles a missing file", callBody("app.ImportService.PreviewFiles", []string{filepath.Join(filepath.Dir(pc.csv), "missing.csv")}, 0)},
-		{"PreviewFiles an upload by its path", callBody("app.ImportService.PreviewFiles", []string{realPath}, 0)},
-		{"PreviewFiles a forged handle", callBody("app.ImportService.PreviewFiles", []string{webserve.NewToken() + "/ExportOrderList.csv"}, 0)},
-		{"a handle then a path", callBody("app.ImportService.PreviewFiles", []string{uploaded.Handles[0], pc.csv}, 0)},
+		{"PreviewFiles an export on this PC", callBody("app.ImportService.PreviewFiles", []string{pc.csv}, []int64{0})},
+		{"ImportFiles an export on this PC", callBody("app.ImportService.ImportFiles", []string{pc.csv}, []int64{0})},
+		{"PreviewFiles a missing file", callBody("app.ImportService.PreviewFiles", []string{filepath.Join(filepath.Dir(pc.csv), "missing.csv")}, []int64{0})},
+		{"PreviewFiles an upload by its path", callBody("app.ImportService.PreviewFiles", []string{realPath}, []int64{0})},
+		{"PreviewFiles a forged handle", callBody("app.ImportService.PreviewFiles", []string{webserve.NewToken() + "/ExportOrderList.csv"}, []int64{0})},
+		{"a handle then a path", callBody("app.ImportService.PreviewFiles", []string{uploaded.Handles[0], pc.csv}, []int64{0})},
 		{"SheetHeader a relative path", callBody("app.ImportService.SheetHeader", "../../etc/passwd", "Sheet1")},
 	} {
 		resp, out := pc.send(t, req{method: "POST", path: "/api/call", body: tt.body, ctype: "application/json"})
@@ -351,7 +351,7 @@ func TestBrowserImportsThroughHandles(t *testing.T) {
 			Rows   [][]string
 		}
 	}
-	callOK(callBody("app.ImportService.PreviewFiles", []string{handles[".csv"]}, 0), &preview)
+	callOK(callBody("app.ImportService.PreviewFiles", []string{handles[".csv"]}, []int64{0}), &preview)
 	if len(preview.Result) != 1 || preview.Result[0].Result.Path != handles[".csv"] || preview.Result[0].Result.File != "ExportOrderList202611221800.csv" || preview.Result[0].Result.Error != "" {
 		t.Fatalf("preview: %+v", preview)
 	}
@@ -361,7 +361,7 @@ func TestBrowserImportsThroughHandles(t *testing.T) {
 			New               int
 		}
 	}
-	callOK(callBody("app.ImportService.ImportFiles", []string{preview.Result[0].Result.Path}, 0), &imported)
+	callOK(callBody("app.ImportService.ImportFiles", []string{preview.Result[0].Result.Path}, []int64{0}), &imported)
 	if len(imported.Result) != 1 || imported.Result[0].New != 3 || imported.Result[0].Path != handles[".csv"] {
 		t.Fatalf("import: %+v", imported)
 	}

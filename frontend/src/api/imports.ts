@@ -1,4 +1,5 @@
 import * as ImportService from '../../wailsjs/go/app/ImportService';
+import { baseName } from '../lib/domain';
 import type { importer } from '../../wailsjs/go/models';
 
 export type FileResult = importer.FileResult;
@@ -17,9 +18,12 @@ export interface ImportProgress {
   done: boolean;
 }
 
-/** Imports files already on this computer; shopId 0 = take the shop from the file. */
-export async function importFiles(paths: string[], shopId: number): Promise<FileResult[]> {
-  return (await ImportService.ImportFiles(paths, shopId)) ?? [];
+/**
+ * Imports files already on this computer, each with the shop it was previewed with:
+ * shopIds[i] for paths[i] (0 = from the file, its remembered shop or its platform's only one).
+ */
+export async function importFiles(paths: string[], shopIds: number[]): Promise<FileResult[]> {
+  return (await ImportService.ImportFiles(paths, shopIds)) ?? [];
 }
 
 /** Native file dialog (desktop only); resolves [] when the user cancels. */
@@ -41,9 +45,14 @@ export async function cancelImport(): Promise<void> {
   await ImportService.Cancel();
 }
 
-/** Dry-runs the files (nothing is kept): what importing each would do, and its first rows. */
-export async function previewFiles(paths: string[], shopId: number): Promise<Preview[]> {
-  return (await ImportService.PreviewFiles(paths, shopId)) ?? [];
+/** Dry-runs the files, each with its shop as importFiles takes them (nothing is kept): what importing each would do, and its first rows. */
+export async function previewFiles(paths: string[], shopIds: number[]): Promise<Preview[]> {
+  return (await ImportService.PreviewFiles(paths, shopIds)) ?? [];
+}
+
+/** A preview that could not be made (the call failed): shown as the file's error. */
+export function failedPreview(path: string, error: string): Preview {
+  return { result: { file: baseName(path), path, error, errorCode: 'unreadable' } as FileResult, columns: [], rows: [] } as unknown as Preview;
 }
 
 /** Another sheet of an xlsx being mapped: its header row and first rows (nothing is imported). */

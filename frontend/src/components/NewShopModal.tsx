@@ -18,10 +18,12 @@ interface Props {
   size?: 'small' | 'middle';
   /** The platform the form starts at (the file's, on the import page); 淘宝/天猫 when unset. */
   platform?: string;
+  /** data-testid of the button (default new-shop-button). */
+  testId?: string;
 }
 
 /** 新建店铺 button + modal. */
-export function NewShopButton({ onCreated, size, platform }: Props) {
+export function NewShopButton({ onCreated, size, platform, testId = 'new-shop-button' }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -51,7 +53,7 @@ export function NewShopButton({ onCreated, size, platform }: Props) {
 
   return (
     <>
-      <Button data-testid="new-shop-button" icon={<PlusOutlined />} size={size} onClick={() => setOpen(true)}>
+      <Button data-testid={testId} icon={<PlusOutlined />} size={size} onClick={() => setOpen(true)}>
         {t('shops.new')}
       </Button>
       <Modal

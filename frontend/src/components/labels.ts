@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isKnownPlatform, isKnownStatus } from '../lib/domain';
 import { utcOffset, ZONE_KEYS } from '../lib/timezones';
+import defs from '../lib/importDefs.json';
 
 /** A platform's name; '—' for none (the seller's own files, such as a stock sheet). */
 export function platformLabel(t: TFunction, platform: string): string {
@@ -17,4 +18,17 @@ export function timezoneLabel(t: TFunction, zone: string, at: Date = new Date())
   const name = key ? t(`shops.zones.${key}`) : zone;
   const offset = utcOffset(zone, at);
   return offset ? `${name} (${offset})` : name;
+}
+
+const layoutNames = new Map(defs.layouts.map((l) => [l.id, l]));
+
+/**
+ * The name of an import format (layout id): a built-in layout's in the UI's language
+ * (layouts.json name / name_en, via importDefs.json); a template's is the seller's own
+ * name, as Go sent it.
+ */
+export function formatLabel(language: string, id: string, name: string): string {
+  const l = layoutNames.get(id);
+  if (!l) return name || id;
+  return language.startsWith('en') ? l.nameEn : l.name;
 }

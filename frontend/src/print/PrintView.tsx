@@ -75,8 +75,12 @@ export function PrintView({ title, orientation = 'portrait', onClose, children, 
   );
 }
 
-/** The heading of a printed document: its title, and what it is of (shop, period) with the print date. */
-export function PrintHeader({ title, meta }: { title: string; meta: string[] }) {
+/**
+ * The heading of a printed document: its title, and what it is of (shop, period) with the
+ * print date (stamped=false leaves the date to the page footer: a page's table stays
+ * mounted for hours before it is printed).
+ */
+export function PrintHeader({ title, meta, stamped = true }: { title: string; meta: string[]; stamped?: boolean }) {
   const { t } = useTranslation();
   const stamp = useMemo(() => printStamp(new Date()), []);
   return (
@@ -86,7 +90,7 @@ export function PrintHeader({ title, meta }: { title: string; meta: string[] }) 
         {meta.filter(Boolean).map((m) => (
           <div key={m}>{m}</div>
         ))}
-        <div>{t('print.printedAt', { time: stamp })}</div>
+        {stamped && <div>{t('print.printedAt', { time: stamp })}</div>}
       </div>
     </div>
   );

@@ -1,19 +1,24 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { importFiles, pickFiles, previewFiles, type FileResult, type ImportProgress, type Preview } from '../api/imports';
+import { failedPreview, importFiles, pickFiles, previewFiles, type FileResult, type ImportProgress } from '../api/imports';
 import { onImportProgress, onNativeFileDrop } from '../api/events';
 import { uploadFiles } from '../api/upload';
 import { errorText } from '../api/errors';
 import { isBrowser } from '../api/mode';
 import { baseName } from '../lib/domain';
 import { useAppData } from './AppData';
-import { mergeRetry, needShopPaths as needShopPathsOf } from '../pages/import/results';
+import { affectedByShops, importRequest, needShopPaths as needShopPathsOf, pickShop, runTotals, type PreviewEntry } from '../pages/import/results';
 
 // The import run lives above the pages: in the desktop window a file dropped anywhere
 // (on any page) starts an import, and the import page shows its progress and results.
 // Every run is previewed first (a dry run: platform, format, shop, counts, first rows);
 // the seller confirms, then the files import.
+//
+// The preview and the import always agree: each previewed file keeps the shop it was
+// previewed with (PreviewEntry), 确认导入 sends exactly those shops, and a file whose shop
+// changes (the seller picks another, or the shop list changes) is previewed again before
+// it can be imported. There is no page-wide shop that the import reads at confirm time.
 
 export type ImportPhase = 'idle' | 'uploading' | 'previewing' | 'preview' | 'importing' | 'done';
 
@@ -23,9 +28,6 @@ export interface RunFile {
 }
 
 interface ImportState {
-  /** 0 = take the shop from the file. */
-  shopId: number;
-  setShopId: (id: number) => void;
   phase: ImportPhase;
   busy: boolean;
   files: RunFile[];
@@ -33,20 +35,23 @@ interface ImportState {
   results: FileResult[];
   /** The whole call failed (upload refused, service error): shown above the results. */
   runError: string | null;
-  /** Files that said need_shop: 重试 imports them again with the chosen shop. */
+  /** Files of the last import that said need_shop (shops changed since their preview). */
   needShopPaths: string[];
   /** Bumped after every run so the history table reloads. */
   historyVersion: number;
-  /** The dry run of the dropped files, waiting for 确认导入 (phase 'preview'). */
-  previews: Preview[];
+  /** The previewed files, waiting for 确认导入 (phase 'preview'). */
+  previews: PreviewEntry[];
+  /** The seller picks the shop of one previewed file: it (and files of its platform still asking) are previewed again. */
+  pickShop: (index: number, shopId: number) => void;
   confirmImport: () => Promise<void>;
   cancelPreview: () => void;
-  /** Previews the same files again, e.g. after choosing the shop for files that need one. */
+  /** Previews every file again (after a template was saved). */
   rePreview: () => Promise<void>;
+  /** Previews the need_shop files of the last import again, to pick their shops. */
+  previewNeedShop: () => Promise<void>;
   importPaths: (paths: string[]) => Promise<void>;
   uploadAndImport: (files: File[]) => Promise<void>;
   pickAndImport: () => Promise<void>;
-  retryNeedShop: () => Promise<void>;
 }
 
 const Ctx = createContext<ImportState | null>(null);
@@ -54,9 +59,8 @@ const Ctx = createContext<ImportState | null>(null);
 export function ImportProvider({ children }: { children: ReactNode }) {
   const { message } = App.useApp();
   const { t } = useTranslation();
-  const { refresh, navigate } = useAppData();
+  const { refresh, navigate, shops } = useAppData();
 
-  const [shopId, setShopId] = useState(0);
   const [phase, setPhase] = useState<ImportPhase>('idle');
   const [files, setFiles] = useState<RunFile[]>([]);
   const [progress, setProgress] = useState<Record<number, ImportProgress>>({});
@@ -64,14 +68,15 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const [runError, setRunError] = useState<string | null>(null);
   const [needShopPaths, setNeedShopPaths] = useState<string[]>([]);
   const [historyVersion, setHistoryVersion] = useState(0);
-  const [previews, setPreviews] = useState<Preview[]>([]);
-  const [previewPaths, setPreviewPaths] = useState<string[]>([]);
+  const [previews, setPreviews] = useState<PreviewEntry[]>([]);
 
   const busyRef = useRef(false);
   const uploadRef = useRef<(files: File[]) => Promise<void>>(async () => {});
   const importingRef = useRef(false);
-  const shopIdRef = useRef(shopId);
-  shopIdRef.current = shopId;
+  const previewsRef = useRef(previews);
+  previewsRef.current = previews;
+  // Each entry's last preview request: an answer for an older request is dropped.
+  const requestRef = useRef<number[]>([]);
 
   const begin = useCallback((runFiles: RunFile[], first: ImportPhase) => {
     busyRef.current = true;
@@ -92,30 +97,26 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     await refresh();
   }, [refresh]);
 
-  // Runs ImportFiles on paths Go can read; begin() must have been called.
-  // merge: a retry replaces only the retried files' results in the previous list.
+  // Imports the files with the shops their previews were made with; begin() must have been called.
   const run = useCallback(
-    async (paths: string[], forShop: number, merge: FileResult[] | null = null) => {
+    async (paths: string[], shopIds: number[]) => {
       setFiles(paths.map((p) => ({ name: baseName(p), path: p })));
       setPhase('importing');
       importingRef.current = true;
       try {
-        const res = await importFiles(paths, forShop);
-        setResults(merge ? mergeRetry(merge, paths, res) : res);
+        const res = await importFiles(paths, shopIds);
+        setResults(res);
         setNeedShopPaths(needShopPathsOf(res, paths));
-        const ok = res.filter((r) => !r.error && !r.duplicate);
-        if (ok.length > 0) {
-          const added = ok.reduce((n, r) => n + (r.new || 0), 0);
-          const updated = ok.reduce((n, r) => n + (r.updated || 0), 0);
-          message.success(t('import.doneSummary', { files: ok.length, added, updated }));
+        const sum = runTotals(res);
+        if (sum.files > 0) {
+          const parts: string[] = [];
+          if (sum.hasOrders) parts.push(t('import.doneOrders', { added: sum.orders, updated: sum.ordersUpdated }));
+          if (sum.refunds > 0) parts.push(t('import.doneRefunds', { count: sum.refunds }));
+          if (sum.rows + sum.rowsUpdated > 0 || parts.length === 0) parts.push(t('import.doneRows', { added: sum.rows, updated: sum.rowsUpdated }));
+          message.success(t('import.doneSummary', { files: sum.files, what: parts.join(t('import.listSep')) }));
         }
       } catch (err) {
         setRunError(errorText(err, t('import.failed')));
-        if (merge) {
-          // keep what the user saw, so 重试 can be pressed again
-          setResults(merge);
-          setNeedShopPaths(paths);
-        }
       } finally {
         await finish();
       }
@@ -123,15 +124,21 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [finish, message, t],
   );
 
-  // Dry-runs paths and waits for the seller's confirmation; begin() must have been called.
+  // Dry-runs the files, each with its shop, and waits for the seller's confirmation.
   const preview = useCallback(
-    async (paths: string[], forShop: number) => {
-      setFiles(paths.map((p) => ({ name: baseName(p), path: p })));
+    async (entries: { path: string; shopId: number }[]) => {
+      setFiles(entries.map((e) => ({ name: baseName(e.path), path: e.path })));
       setPhase('previewing');
       importingRef.current = true;
       try {
-        setPreviews(await previewFiles(paths, forShop));
-        setPreviewPaths(paths);
+        const got = await previewFiles(
+          entries.map((e) => e.path),
+          entries.map((e) => e.shopId),
+        );
+        requestRef.current = entries.map(() => 0);
+        setPreviews(
+          entries.map((e, i) => ({ path: e.path, name: baseName(e.path), shopId: e.shopId, pending: false, preview: got[i] ?? failedPreview(e.path, t('import.failed')) })),
+        );
         setPhase('preview');
       } catch (err) {
         setRunError(errorText(err, t('import.failed')));
@@ -145,25 +152,74 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [t],
   );
 
+  // Previews the entries at these indexes again, each with the shop its entry holds now.
+  const previewAgain = useCallback(
+    async (list: PreviewEntry[], indexes: number[]) => {
+      await Promise.all(
+        indexes.map(async (i) => {
+          const e = list[i];
+          const seq = (requestRef.current[i] = (requestRef.current[i] ?? 0) + 1);
+          let next: PreviewEntry;
+          try {
+            const [p] = await previewFiles([e.path], [e.shopId]);
+            next = { ...e, pending: false, preview: p ?? failedPreview(e.path, t('import.failed')) };
+          } catch (err) {
+            next = { ...e, pending: false, preview: failedPreview(e.path, errorText(err, t('import.failed'))) };
+          }
+          if (requestRef.current[i] !== seq) return; // a newer pick is on its way
+          setPreviews((cur) => cur.map((c, k) => (k === i && c.path === e.path ? next : c)));
+        }),
+      );
+    },
+    [t],
+  );
+
+  const pickShopFor = useCallback(
+    (index: number, shopId: number) => {
+      const { entries, again } = pickShop(previewsRef.current, index, shopId);
+      previewsRef.current = entries;
+      setPreviews(entries);
+      void previewAgain(entries, again);
+    },
+    [previewAgain],
+  );
+
+  // The shop list changed while files wait for confirmation (a shop made on the preview,
+  // or renamed, merged, deleted): the files whose shop was not read from the file are
+  // previewed again, so the preview says what the import will do.
+  const shopsKey = shops.map((s) => `${s.id}:${s.name}`).join(',');
+  const lastShopsKey = useRef(shopsKey);
+  useEffect(() => {
+    if (lastShopsKey.current === shopsKey) return;
+    lastShopsKey.current = shopsKey;
+    if (phase !== 'preview') return;
+    const list = previewsRef.current;
+    const again = affectedByShops(list);
+    if (again.length === 0) return;
+    const entries = list.map((e, i) => (again.includes(i) ? { ...e, pending: true } : e));
+    previewsRef.current = entries;
+    setPreviews(entries);
+    void previewAgain(entries, again);
+  }, [shopsKey, phase, previewAgain]);
+
   const confirmImport = useCallback(async () => {
-    const paths = previews.filter((p) => !p.result.error && !p.result.duplicate).map((p) => p.result.path);
-    if (paths.length === 0 || busyRef.current) return;
-    begin(paths.map((p) => ({ name: baseName(p), path: p })), 'importing');
-    await run(paths, shopIdRef.current);
-  }, [begin, previews, run]);
+    const req = importRequest(previewsRef.current);
+    if (!req || req.paths.length === 0 || busyRef.current) return;
+    begin(req.paths.map((p) => ({ name: baseName(p), path: p })), 'importing');
+    await run(req.paths, req.shopIds);
+  }, [begin, run]);
 
   const cancelPreview = useCallback(() => {
     setPreviews([]);
-    setPreviewPaths([]);
     setPhase('idle');
   }, []);
 
   const rePreview = useCallback(async () => {
-    if (previewPaths.length === 0 || busyRef.current) return;
-    const paths = previewPaths;
-    begin(paths.map((p) => ({ name: baseName(p), path: p })), 'previewing');
-    await preview(paths, shopIdRef.current);
-  }, [begin, preview, previewPaths]);
+    const entries = previewsRef.current.map((e) => ({ path: e.path, shopId: e.shopId }));
+    if (entries.length === 0 || busyRef.current) return;
+    begin(entries.map((e) => ({ name: baseName(e.path), path: e.path })), 'previewing');
+    await preview(entries);
+  }, [begin, preview]);
 
   const guardBusy = useCallback(() => {
     if (busyRef.current) {
@@ -177,10 +233,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     async (paths: string[]) => {
       if (paths.length === 0 || guardBusy()) return;
       begin(paths.map((p) => ({ name: baseName(p), path: p })), 'previewing');
-      await preview(paths, shopIdRef.current);
+      await preview(paths.map((path) => ({ path, shopId: 0 })));
     },
     [begin, guardBusy, preview],
   );
+
+  const previewNeedShop = useCallback(() => importPaths(needShopPaths), [importPaths, needShopPaths]);
 
   const uploadAndImport = useCallback(
     async (list: File[]) => {
@@ -195,7 +253,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         setPhase('done');
         return;
       }
-      await preview(paths, shopIdRef.current);
+      await preview(paths.map((path) => ({ path, shopId: 0 })));
     },
     [begin, guardBusy, preview, t],
   );
@@ -214,15 +272,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     await importPaths(paths);
   }, [guardBusy, importPaths, message, t]);
 
-  const retryNeedShop = useCallback(async () => {
-    const paths = needShopPaths;
-    if (paths.length === 0 || guardBusy()) return;
-    const previous = results;
-    begin(paths.map((p) => ({ name: baseName(p), path: p })), 'importing');
-    await run(paths, shopIdRef.current, previous);
-  }, [begin, guardBusy, needShopPaths, results, run]);
-
-  // Progress events of the running ImportFiles call.
+  // Progress events of the running ImportFiles / PreviewFiles call of the whole run.
   useEffect(
     () =>
       onImportProgress((p) => {
@@ -271,8 +321,6 @@ export function ImportProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<ImportState>(
     () => ({
-      shopId,
-      setShopId,
       phase,
       busy: phase === 'uploading' || phase === 'previewing' || phase === 'importing',
       files,
@@ -284,13 +332,14 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       importPaths,
       uploadAndImport,
       pickAndImport,
-      retryNeedShop,
       previews,
+      pickShop: pickShopFor,
       confirmImport,
       cancelPreview,
       rePreview,
+      previewNeedShop,
     }),
-    [shopId, phase, files, progress, results, runError, needShopPaths, historyVersion, importPaths, uploadAndImport, pickAndImport, retryNeedShop, previews, confirmImport, cancelPreview, rePreview],
+    [phase, files, progress, results, runError, needShopPaths, historyVersion, importPaths, uploadAndImport, pickAndImport, previews, pickShopFor, confirmImport, cancelPreview, rePreview, previewNeedShop],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

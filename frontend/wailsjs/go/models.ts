@@ -618,6 +618,24 @@ export namespace app {
 
 export namespace importer {
 	
+	export class OrderCounts {
+	    total: number;
+	    new: number;
+	    updated: number;
+	    unchanged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.new = source["new"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	    }
+	}
 	export class Batch {
 	    id: number;
 	    fileName: string;
@@ -631,6 +649,7 @@ export namespace importer {
 	    new: number;
 	    updated: number;
 	    unchanged: number;
+	    orders?: OrderCounts;
 	    startedAt: string;
 	    finishedAt: string;
 	
@@ -652,9 +671,28 @@ export namespace importer {
 	        this.new = source["new"];
 	        this.updated = source["updated"];
 	        this.unchanged = source["unchanged"];
+	        this.orders = this.convertValues(source["orders"], OrderCounts);
 	        this.startedAt = source["startedAt"];
 	        this.finishedAt = source["finishedAt"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class FileResult {
 	    file: string;
@@ -664,11 +702,16 @@ export namespace importer {
 	    format: string;
 	    formatName: string;
 	    batchId: number;
+	    kind: string;
 	    rows: number;
 	    new: number;
 	    updated: number;
 	    unchanged: number;
 	    rejected: number;
+	    orders?: OrderCounts;
+	    shopFrom: string;
+	    shopId: number;
+	    shopLine?: number;
 	    duplicate: boolean;
 	    dryRun: boolean;
 	    error: string;
@@ -697,11 +740,16 @@ export namespace importer {
 	        this.format = source["format"];
 	        this.formatName = source["formatName"];
 	        this.batchId = source["batchId"];
+	        this.kind = source["kind"];
 	        this.rows = source["rows"];
 	        this.new = source["new"];
 	        this.updated = source["updated"];
 	        this.unchanged = source["unchanged"];
 	        this.rejected = source["rejected"];
+	        this.orders = this.convertValues(source["orders"], OrderCounts);
+	        this.shopFrom = source["shopFrom"];
+	        this.shopId = source["shopId"];
+	        this.shopLine = source["shopLine"];
 	        this.duplicate = source["duplicate"];
 	        this.dryRun = source["dryRun"];
 	        this.error = source["error"];
@@ -717,7 +765,26 @@ export namespace importer {
 	        this.sheet = source["sheet"];
 	        this.sheets = source["sheets"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
+	
 	export class Preview {
 	    result: FileResult;
 	    columns: string[];

@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { listBatches, undoBatch, type Batch } from '../../api/imports';
 import { useAppData } from '../../state/AppData';
 import { errorText } from '../../api/errors';
-import { platformLabel } from '../../components/labels';
+import { formatLabel, platformLabel } from '../../components/labels';
 
 /**
  * 导入记录: every import, newest first as Go returns them, each with 撤销 (undo).
  * data-testid: import-history-table, import-undo-<batchId> (the button), import-undo-confirm (Popconfirm OK).
  */
 export function BatchHistory({ version }: { version: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { refresh } = useAppData();
   const [undoing, setUndoing] = useState<number | null>(null);
@@ -57,42 +57,54 @@ export function BatchHistory({ version }: { version: number }) {
     }
   };
 
+  // Titles and numbers never wrap (English "Unchanged" broke into "Unchang/ed" in a fixed
+  // 70 px column): the table lays out by content, the file and shop names are cut at a
+  // width and shown whole on hover.
+  const title = (key: string) => <span className="sd-nowrap">{t(`import.history.${key}`)}</span>;
   const num = (v: number) => <span className="sd-nowrap">{v ?? 0}</span>;
+  const cut = (v: string, max: number) => (
+    <Tooltip title={v} placement="topLeft">
+      <div style={{ maxWidth: max, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{v}</div>
+    </Tooltip>
+  );
+  // An orders file counts orders (its rows beside them where they are more); a refund file,
+  // or one imported before orders were counted, its rows.
+  const counts = (b: Batch) => b.orders ?? { total: Number(b.rows), new: Number(b.new), updated: Number(b.updated), unchanged: Number(b.unchanged) };
+  const amount = (b: Batch) => {
+    if (b.orders) {
+      const rows = b.orders.total !== b.rows ? ` · ${t('import.history.rowsOf', { count: b.rows })}` : '';
+      return `${b.orders.total} ${t('import.history.orders')}${rows}`;
+    }
+    return b.level === 'refund' ? t('import.history.refunds', { count: b.rows }) : t('import.history.rowsOf', { count: b.rows });
+  };
   const columns: ColumnsType<Batch> = [
     {
       key: 'time',
-      title: t('import.history.time'),
-      width: 160,
+      title: title('time'),
       render: (_: unknown, b) => <span className="sd-nowrap">{b.finishedAt || b.startedAt}</span>,
     },
     {
+      // the file, with its format under it: one column fewer, so the table fits at 1280
       key: 'file',
-      title: t('import.history.file'),
+      title: <span className="sd-nowrap">{`${t('import.history.file')} / ${t('import.history.format')}`}</span>,
       dataIndex: 'fileName',
-      ellipsis: { showTitle: false },
       render: (v: string, b) => (
         <Tooltip title={b.sha256 ? `${v}\nSHA-256 ${b.sha256}` : v} placement="topLeft">
-          <span>{v}</span>
+          <div style={{ maxWidth: 300, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{v}</div>
+          <Typography.Text type="secondary" data-testid="import-history-format" style={{ fontSize: 12, display: 'block', maxWidth: 300, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {formatLabel(i18n.language, b.format, b.formatName) || platformLabel(t, b.platform)}
+          </Typography.Text>
         </Tooltip>
       ),
     },
-    {
-      key: 'format',
-      title: t('import.history.format'),
-      dataIndex: 'formatName',
-      width: 150,
-      ellipsis: true,
-      render: (v: string, b) => v || b.format || platformLabel(t, b.platform),
-    },
-    { key: 'shop', title: t('import.history.shop'), dataIndex: 'shopName', width: 150, ellipsis: true, render: (v: string) => v || <Typography.Text type="secondary">-</Typography.Text> },
-    { key: 'rows', title: t('import.history.rows'), dataIndex: 'rows', width: 70, align: 'right', render: num },
-    { key: 'new', title: t('import.history.new'), dataIndex: 'new', width: 70, align: 'right', render: num },
-    { key: 'updated', title: t('import.history.updated'), dataIndex: 'updated', width: 70, align: 'right', render: num },
-    { key: 'unchanged', title: t('import.history.unchanged'), dataIndex: 'unchanged', width: 70, align: 'right', render: num },
+    { key: 'shop', title: title('shop'), dataIndex: 'shopName', render: (v: string) => (v ? cut(v, 220) : <Typography.Text type="secondary">-</Typography.Text>) },
+    { key: 'rows', title: title('rows'), align: 'right', render: (_: unknown, b) => <span className="sd-nowrap" data-testid="import-history-amount">{amount(b)}</span> },
+    { key: 'new', title: title('new'), align: 'right', render: (_: unknown, b) => num(counts(b).new) },
+    { key: 'updated', title: title('updated'), align: 'right', render: (_: unknown, b) => num(counts(b).updated) },
+    { key: 'unchanged', title: title('unchanged'), align: 'right', render: (_: unknown, b) => num(counts(b).unchanged) },
     {
       key: 'actions',
-      title: t('import.history.actions'),
-      width: 90,
+      title: title('actions'),
       render: (_: unknown, b) => (
         <Popconfirm
           title={t('import.history.undoTitle', { id: b.id })}
@@ -102,7 +114,7 @@ export function BatchHistory({ version }: { version: number }) {
                   : b.level === 'stock' || b.level === 'stocktake'
                     ? 'import.history.undoDescriptionStock'
                     : 'import.history.undoDescription',
-                { file: b.fileName, count: b.new },
+                { file: b.fileName, count: b.orders ? b.orders.new : b.new },
               )}</div>}
           okText={t('import.history.undoOk')}
           cancelText={t('common.cancel')}
@@ -126,7 +138,8 @@ export function BatchHistory({ version }: { version: number }) {
         columns={columns}
         dataSource={rows}
         loading={loading}
-        scroll={{ x: 900 }}
+        tableLayout="auto"
+        scroll={{ x: 'max-content' }}
         pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
         locale={{ emptyText: <Typography.Text type="secondary">{t('import.history.empty')}</Typography.Text> }}
       />

@@ -3,35 +3,40 @@
  *
  * data-testid:
  *   import-page              page root
- *   import-shop-select       shop Select (自动识别 + shops); gets status=error when a file needs a shop
- *   new-shop-button          新建店铺 (opens the modal: new-shop-form, new-shop-platform, new-shop-name, new-shop-ok)
+ *   new-shop-button          新建店铺 in the card's title (starts at the platform of the first file asking for a shop);
+ *                            each previewed file without a shop has its own (import-file-new-shop)
  *   import-dropzone          drop zone (click = choose files); data-busy="true" while importing
  *   import-file-input        hidden <input type=file multiple> (browser mode; use setInputFiles)
  *   import-run               current/last run; data-phase = uploading|previewing|preview|importing|done
  *   import-preview-row       one per file in the preview; data-status like a result row; import-preview-sample its first rows
- *   import-confirm           确认导入 (imports the files the preview found importable); import-preview-cancel 取消
- *   import-repreview         重新预览 after choosing the shop for files that need one
+ *   import-file-shop         the shop of a previewed file that names none (data-shop-from = only|remembered|chosen|orders|need_shop):
+ *                            import-file-shop-select its Select (that platform's shops), import-file-new-shop 新建店铺 at its platform,
+ *                            import-shop-only / import-shop-remembered / import-shop-pending its note
+ *   import-confirm           确认导入 (imports the files the preview found importable, each with the shop its preview used); import-preview-cancel 取消
+ *   import-repreview         重新预览 the files of an import that said need_shop (the shops changed since their preview)
  *   import-cancel            取消导入 while previewing or importing
  *   import-progress-row      one per file while importing
  *   import-result-row        one per file after; data-status = success|duplicate|error, data-error-code
- *   import-result-text       the summary / message inside a result row
+ *   import-result-text       the summary / message inside a result row (import-result-unit 订单/退款/售后/行, import-result-rows the rows where they differ)
+ *   import-result-tag        预览 on a previewed file, 失败 on a failed one; import-result-format its format
+ *   import-shop-line         「店铺取自文件第 N 行」 on a file that names its shop above its header
  *   import-result-error      the full Chinese error text of a failed file
  *   import-run-error         Alert when the whole call failed (upload refused, service error)
- *   import-need-shop-alert   Alert when files need a shop; import-retry-button its 重试 button
+ *   import-need-shop-alert   Alert when files need a shop
  *   import-history-table     导入记录 table wrapper
  *   import-map-columns       设置列对应 on a file of unknown layout (opens MappingModal: mapping-*)
  *   import-shop-remembered   「按上次的选择归到店铺 X」 on a file that went to its remembered shop
  *   templates-panel          导入模板与记住的店铺 (TemplatesPanel: template-*, shop-choice-*)
  */
 import { useState } from 'react';
-import { Card, Flex, Typography } from 'antd';
+import { Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppData } from '../../state/AppData';
 import { useImport } from '../../state/ImportState';
-import { ShopSelect } from '../../components/ShopSelect';
-import { NewShopButton } from '../../components/NewShopModal';
 import { DropZone } from './DropZone';
+import { NewShopButton } from '../../components/NewShopModal';
 import { RunPanel } from './RunPanel';
+import { PreviewPanel } from './PreviewPanel';
 import { BatchHistory } from './BatchHistory';
 import { MappingModal } from './MappingModal';
 import { TemplatesPanel } from './TemplatesPanel';
@@ -39,9 +44,8 @@ import type { FileResult } from '../../api/imports';
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const { shops, shopsLoading, refresh } = useAppData();
+  const { shops, refresh } = useAppData();
   const imp = useImport();
-  const needShop = imp.needShopPaths.length > 0;
   const [mapping, setMapping] = useState<FileResult | null>(null);
   const [templatesVersion, setTemplatesVersion] = useState(0);
 
@@ -58,31 +62,10 @@ export function ImportPage() {
 
   return (
     <Flex vertical gap={20} data-testid="import-page">
-      <Card title={t('import.title')}>
-        <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
-          <Typography.Text className="sd-nowrap">{t('import.shopLabel')}</Typography.Text>
-          <ShopSelect
-            testId="import-shop-select"
-            shops={shops}
-            loading={shopsLoading}
-            value={imp.shopId}
-            onChange={imp.setShopId}
-            allLabel={t('import.autoShop')}
-            status={needShop && imp.shopId === 0 ? 'error' : undefined}
-            disabled={imp.busy}
-            style={{ minWidth: 280 }}
-          />
-          <NewShopButton
-            platform={[...imp.previews.map((p) => p.result), ...imp.results].find((r) => r.errorCode === 'need_shop')?.platform}
-            onCreated={async (s) => {
-              await refresh();
-              imp.setShopId(s.id);
-            }}
-          />
-          <Typography.Text type={needShop && imp.shopId === 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-            {needShop && imp.shopId === 0 ? t('import.needShop.pickHint') : t('import.shopHint')}
-          </Typography.Text>
-        </Flex>
+      <Card
+        title={t('import.title')}
+        extra={<NewShopButton size="small" platform={imp.previews.find((e) => e.preview.result.errorCode === 'need_shop')?.preview.result.platform} onCreated={() => refresh()} />}
+      >
         <DropZone busy={imp.busy} onFiles={(f) => void imp.uploadAndImport(f)} onPick={() => void imp.pickAndImport()} />
         <RunPanel
           phase={imp.phase}
@@ -91,14 +74,25 @@ export function ImportPage() {
           results={imp.results}
           runError={imp.runError}
           needShopCount={imp.needShopPaths.length}
-          canRetry={imp.shopId !== 0}
           busy={imp.busy}
-          onRetry={() => void imp.retryNeedShop()}
-          previews={imp.previews}
-          onConfirm={() => void imp.confirmImport()}
-          onCancelPreview={imp.cancelPreview}
-          onRePreview={() => void imp.rePreview()}
+          onPreviewNeedShop={() => void imp.previewNeedShop()}
           onMap={imp.busy ? undefined : setMapping}
+          preview={
+            <PreviewPanel
+              previews={imp.previews}
+              shops={shops}
+              onPick={imp.pickShop}
+              onShopCreated={async (i, s) => {
+                // picked first: the reload of the shop list then previews the files that
+                // did not name their shop again, this one with its new shop
+                imp.pickShop(i, s.id);
+                await refresh();
+              }}
+              onConfirm={() => void imp.confirmImport()}
+              onCancel={imp.cancelPreview}
+              onMap={imp.busy ? undefined : setMapping}
+            />
+          }
         />
         <MappingModal file={mapping} onClose={() => setMapping(null)} onSaved={onTemplateSaved} onSheet={setMapping} />
       </Card>

@@ -132,7 +132,7 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
     try {
       const r = await sheetHeader(file.path, sheet);
       if (r.header?.length) {
-        onSheet({ ...r, file: file.file, path: file.path }, { platform, name });
+        onSheet({ ...r, file: file.file, path: file.path } as FileResult, { platform, name });
       } else if (!r.error) {
         message.info(t('mapping.sheetKnown', { sheet }));
       } else {

@@ -22,6 +22,7 @@
  *   orders-empty-none      shops exist but no orders yet; orders-empty-import its button
  *   orders-empty-nodata    no shop at all (Info.empty); goto-import-button 导入订单文件, demo-button 创建演示店铺
  *   orders-load-error      Alert shown when loading a page failed
+ *   orders-print           the page's orders on paper (Ctrl+P; hidden on screen): a plain table whose header repeats on every page
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Empty } from 'antd';
@@ -35,6 +36,7 @@ import { OrderFiltersBar } from './OrderFiltersBar';
 import { OrdersTable } from './OrdersTable';
 import { KeysetPager, PAGE_SIZES } from './KeysetPager';
 import { OrderDrawer } from './OrderDrawer';
+import { OrdersPrint } from './OrdersPrint';
 import { NoDataState } from './NoDataState';
 
 const PAGE_SIZE_KEY = 'shopdesk.orders.pageSize';
@@ -126,35 +128,39 @@ export function OrdersPage() {
   return (
     <div data-testid="orders-page">
       <Card styles={{ body: { padding: 16 } }}>
-        <OrderFiltersBar value={filters} onChange={changeFilters} onReset={reset} shops={shops} shopsLoading={shopsLoading} />
-        {error && (
-          <Alert
-            data-testid="orders-load-error"
-            type="error"
-            showIcon
-            style={{ marginTop: 12 }}
-            title={<span className="sd-error-text">{error}</span>}
-            action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>}
+        {/* On paper: the plain table of this page's orders (OrdersPrint); on screen: the rest. */}
+        <OrdersPrint rows={rows} filters={filters} shops={shops} total={total} page={pageNumber(cursor)} pages={Math.max(1, Math.ceil(total / pageSize))} />
+        <div className="sd-no-print">
+          <OrderFiltersBar value={filters} onChange={changeFilters} onReset={reset} shops={shops} shopsLoading={shopsLoading} />
+          {error && (
+            <Alert
+              data-testid="orders-load-error"
+              type="error"
+              showIcon
+              style={{ marginTop: 12 }}
+              title={<span className="sd-error-text">{error}</span>}
+              action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>}
+            />
+          )}
+          <div style={{ marginTop: 12 }}>
+            <OrdersTable rows={rows} loading={loading} onOpen={setOpen} empty={loading || error ? <div style={{ height: 120 }} /> : empty} />
+          </div>
+          <KeysetPager
+            total={total}
+            page={pageNumber(cursor)}
+            pageSize={pageSize}
+            canPrev={canGoBack(cursor)}
+            canNext={nextCursor !== ''}
+            loading={loading}
+            onPrev={() => setCursor((c) => popPrev(c))}
+            onNext={() => setCursor((c) => pushNext(c, nextCursor))}
+            onPageSize={(n) => {
+              savePageSize(n);
+              setPageSize(n);
+              setCursor(firstPage);
+            }}
           />
-        )}
-        <div style={{ marginTop: 12 }}>
-          <OrdersTable rows={rows} loading={loading} onOpen={setOpen} empty={loading || error ? <div style={{ height: 120 }} /> : empty} />
         </div>
-        <KeysetPager
-          total={total}
-          page={pageNumber(cursor)}
-          pageSize={pageSize}
-          canPrev={canGoBack(cursor)}
-          canNext={nextCursor !== ''}
-          loading={loading}
-          onPrev={() => setCursor((c) => popPrev(c))}
-          onNext={() => setCursor((c) => pushNext(c, nextCursor))}
-          onPageSize={(n) => {
-            savePageSize(n);
-            setPageSize(n);
-            setCursor(firstPage);
-          }}
-        />
       </Card>
       <OrderDrawer order={open} onClose={() => setOpen(null)} />
     </div>

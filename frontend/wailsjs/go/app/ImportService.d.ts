@@ -8,7 +8,7 @@ export function DeleteTemplate(arg1:number):Promise<void>;
 
 export function ForgetShopChoice(arg1:number):Promise<void>;
 
-export function ImportFiles(arg1:Array<string>,arg2:number):Promise<Array<importer.FileResult>>;
+export function ImportFiles(arg1:Array<string>,arg2:Array<number>):Promise<Array<importer.FileResult>>;
 
 export function ListBatches():Promise<Array<importer.Batch>>;
 
@@ -18,7 +18,7 @@ export function ListTemplates():Promise<Array<importer.Template>>;
 
 export function PickFiles():Promise<Array<string>>;
 
-export function PreviewFiles(arg1:Array<string>,arg2:number):Promise<Array<importer.Preview>>;
+export function PreviewFiles(arg1:Array<string>,arg2:Array<number>):Promise<Array<importer.Preview>>;
 
 export function RenameTemplate(arg1:number,arg2:string):Promise<importer.Template>;
 
