@@ -32,6 +32,10 @@ func (s *SettingsService) ListStaff() ([]settings.Staff, error) {
 }
 
 // SaveStaff adds (id 0) or changes a staff member.
-func (s *SettingsService) SaveStaff(st settings.Staff) (settings.Staff, error) {
-	return settings.SaveStaff(s.env.ctx, s.env.db.Queries(), st)
+func (s *SettingsService) SaveStaff(st settings.Staff) (out settings.Staff, err error) {
+	err = s.env.db.InTx(s.env.ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		out, err = settings.SaveStaff(s.env.ctx, q, st)
+		return err
+	})
+	return out, err
 }
