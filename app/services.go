@@ -11,6 +11,7 @@ import (
 
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
+	"shopdesk/internal/backup"
 	"shopdesk/internal/shop"
 )
 
@@ -23,6 +24,8 @@ type Shell interface {
 	Mode() string                 // "desktop" or "browser"
 	Emit(event string, data any)  // send an event to the UI
 	PickFiles() ([]string, error) // native open-file dialog (the window only)
+	// PickFolder: native folder dialog (the window only); "" when canceled.
+	PickFolder(title string) (string, error)
 	// SaveFile saves a file the app made: a native save dialog in the window, a download
 	// in the browser.
 	SaveFile(name string, data []byte) (SavedFile, error)
@@ -37,6 +40,8 @@ type Services struct {
 	// Anomaly and Settings: order anomalies (订单异常) and 设置.
 	Anomaly  *AnomalyService
 	Settings *SettingsService
+	// Backup: 设置 → 备份 (issue 15 §4).
+	Backup *BackupService
 }
 
 type env struct {
@@ -45,12 +50,14 @@ type env struct {
 	shell     Shell
 	anomalies *anomaly.Store
 	shops     *shop.Store
+	backups   *backup.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
-	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d)}
+	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
+		backups: backup.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -59,17 +66,20 @@ func NewServices(d *db.DB, shell Shell) *Services {
 
 		Anomaly:  &AnomalyService{env: e},
 		Settings: &SettingsService{env: e},
+		Backup:   &BackupService{env: e},
 	}
 }
 
 // Startup hands the services their lifetime context (Wails OnStartup, or the server's).
-// The anomaly rules then run, and again every few minutes (see AnomalyService).
+// The anomaly rules then run, and again every few minutes (see AnomalyService); the daily
+// backup is made when due, checked every hour (see BackupService).
 func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
+	go s.Backup.run()
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Backup}
 }

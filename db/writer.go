@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -72,6 +73,14 @@ func (h Holder) Describe() string {
 		s += fmt.Sprintf("，%s 开始（已 %s）", h.Since.Local().Format("15:04:05"), elapsed(time.Since(h.Since)))
 	}
 	return s
+}
+
+// Waiting is what a writer waiting for h is shown: "等待另一个导入完成：正在导入“a.csv”，…".
+func (h Holder) Waiting() string {
+	if strings.HasPrefix(h.Op, "导入") || strings.HasPrefix(h.Op, "预览") {
+		return "等待另一个导入完成：" + h.Describe()
+	}
+	return "等待另一项操作完成：" + h.Describe()
 }
 
 func elapsed(d time.Duration) string {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"shopdesk/db"
 	"shopdesk/db/sqldb"
@@ -161,14 +160,9 @@ func (im *Importer) runFile(r *run) error {
 
 // reportWait tells the progress listener what the file waits for.
 func reportWait(opts Options, name string, h db.Holder) {
-	if opts.Progress == nil {
-		return
+	if opts.Progress != nil {
+		opts.Progress(Progress{File: name, Index: opts.Index, Files: max(opts.Files, 1), Waiting: h.Waiting()})
 	}
-	what := "等待另一项操作完成："
-	if strings.HasPrefix(h.Op, "导入") || strings.HasPrefix(h.Op, "预览") {
-		what = "等待另一个导入完成："
-	}
-	opts.Progress(Progress{File: name, Index: opts.Index, Files: max(opts.Files, 1), Waiting: what + h.Describe()})
 }
 
 // readError is the error of a file that cannot be read further. A cell too long to import

@@ -71,6 +71,10 @@ var Defs = []Def{
 	// Privacy and the browser mode (see privacy.go); not anomaly rules, their own card.
 	{MaskBuyersInExports, "导出 Excel 时隐藏买家昵称和地址", 1, 0, 1, 1, UnitSwitch, GroupPrivacy},
 	{UploadMaxMB, "浏览器模式：单个上传文件的大小上限", 200, 1, 4096, 1, UnitMB, GroupServe},
+
+	// Automatic backups (see backup.go); their own card too.
+	{BackupKeepDaily, "自动备份：保留最近几天的每日备份", 7, 1, 90, 1, UnitCount, GroupBackup},
+	{BackupKeepWeekly, "自动备份：另外保留最近几周的每周备份", 4, 0, 104, 1, UnitCount, GroupBackup},
 }
 
 func def(key string) (Def, bool) {
