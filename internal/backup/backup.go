@@ -271,6 +271,13 @@ func copyDatabase(ctx context.Context, sqlDB *sql.DB, dbPath, dir, kind string, 
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Backup{}, folderError(dir, err)
 	}
+	if dir == DefaultDir(dbPath) {
+		// Shopdesk's own folder, like the data folder: its user's only. A folder the seller
+		// chose (a USB drive, a synced folder) keeps the modes it has; the files are 0600.
+		if err := db.TightenDir(dir); err != nil {
+			return Backup{}, folderError(dir, err)
+		}
+	}
 	removeStalePartials(dir)
 	name, err := reserve(dir, stem(dbPath)+"-"+now.Format("20060102-150405")+"-"+kind)
 	if err != nil {

@@ -32,7 +32,40 @@ func openDB(t *testing.T, path string, opts ...db.Option) *db.DB {
 
 // ordersCSV writes n Taobao orders (numbers from first) as the back office does.
 func ordersCSV(t *testing.T, dir, name string, first, n int) string {
+	return ordersCSVB(t, dir, name, first, n)
+}
+
+func ordersCSVB(t testing.TB, dir, name string, first, n int) string {
 	t.Helper()
+	path := filepath.Join(dir, name)
+	// in chunks of 50,000 rows appended, so that a million rows stay small in memory
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for start := 0; start < n; start += 50_000 {
+		part := ordersChunk(t, dir, first+start, min(50_000, n-start))
+		if start > 0 {
+			part = part[bytesIndexNL(part)+1:] // the header once
+		}
+		if _, err := f.Write(part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+func bytesIndexNL(b []byte) int {
+	for i, c := range b {
+		if c == '\n' {
+			return i
+		}
+	}
+	return len(b)
+}
+
+func ordersChunk(t testing.TB, dir string, first, n int) []byte {
 	rows := make([][]string, n)
 	for i := range rows {
 		k := first + i
@@ -43,11 +76,16 @@ func ordersCSV(t *testing.T, dir, name string, first, n int) string {
 			PaidAt:    time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC).Add(time.Duration(k) * time.Minute).Format("2006-01-02 15:04:05"),
 		}.Row()
 	}
-	path := filepath.Join(dir, name)
-	if err := exportfile.WriteCSV(path, exportfile.TaobaoOrderHeader, rows, exportfile.CSVOptions{GBK: true, ExcelText: true}); err != nil {
+	tmp := filepath.Join(dir, "chunk.csv")
+	if err := exportfile.WriteCSV(tmp, exportfile.TaobaoOrderHeader, rows, exportfile.CSVOptions{GBK: true, ExcelText: true}); err != nil {
 		t.Fatal(err)
 	}
-	return path
+	data, err := os.ReadFile(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(tmp)
+	return data
 }
 
 func mustImport(t *testing.T, d *db.DB, path string, opts importer.Options) importer.FileResult {
@@ -386,5 +424,47 @@ func TestBackupBeforeMigration(t *testing.T) {
 	bdb.QueryRow(`SELECT max(version_id) FROM goose_db_version WHERE is_applied`).Scan(&v)
 	if v != older || tableCounts(t, bdb)["orders"] != 20 {
 		t.Fatalf("the migration backup is at version %d (want %d)", v, older)
+	}
+}
+
+// The seller's folder: created private, backups go there, a relative path is refused, ""
+// and the default folder go back to the default; an unplugged drive is named.
+func TestSetFolder(t *testing.T) {
+	dir := t.TempDir()
+	d := openDB(t, filepath.Join(dir, "shopdesk.db"))
+	ctx := context.Background()
+	store := backup.New(d)
+	usb := filepath.Join(dir, "U盘", "店务台备份")
+	if err := store.SetFolder(ctx, usb); err != nil {
+		t.Fatal(err)
+	}
+	b, err := store.Backup(ctx, backup.KindManual)
+	if err != nil || filepath.Dir(b.File) != usb {
+		t.Fatalf("backup %+v: %v", b, err)
+	}
+	st, _ := store.Status(ctx)
+	if st.Dir != usb || st.DefaultDir != filepath.Join(dir, "backups") || len(st.Backups) != 1 {
+		t.Fatalf("status %+v", st)
+	}
+	if err := store.SetFolder(ctx, "备份"); err == nil || !strings.Contains(err.Error(), "完整的位置") {
+		t.Fatalf("relative folder: %v", err)
+	}
+	// The drive taken away: listing says so, a backup fails with the folder named.
+	os.RemoveAll(filepath.Join(dir, "U盘"))
+	os.WriteFile(filepath.Join(dir, "U盘"), []byte("not a folder"), 0o600)
+	st, _ = store.Status(ctx)
+	if !strings.Contains(st.FolderError, usb) {
+		t.Fatalf("folder error %q", st.FolderError)
+	}
+	if _, err := store.Backup(ctx, backup.KindManual); err == nil || !strings.Contains(err.Error(), usb) {
+		t.Fatalf("backup to a missing drive: %v", err)
+	}
+	for _, back := range []string{"", filepath.Join(dir, "backups")} {
+		if err := store.SetFolder(ctx, back); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := store.Dir(ctx); got != filepath.Join(dir, "backups") {
+			t.Fatalf("after SetFolder(%q): %s", back, got)
+		}
 	}
 }

@@ -15,6 +15,9 @@ export interface ImportProgress {
   bytes: number;
   totalBytes: number;
   done: boolean;
+  /** Set while the file waits for another write (another import, a restore) or for the
+   *  backup before the import: what it waits for, in Chinese. */
+  waiting?: string;
 }
 
 /** Imports files already on this computer; shopId 0 = take the shop from the file. */

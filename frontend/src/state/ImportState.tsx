@@ -222,11 +222,15 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     await run(paths, shopIdRef.current, previous);
   }, [begin, guardBusy, needShopPaths, results, run]);
 
-  // Progress events of the running ImportFiles call.
+  // Progress events of the running ImportFiles call. A "waiting" report names its file:
+  // one for another window's files (a second browser tab importing) is not ours.
+  const filesRef = useRef(files);
+  filesRef.current = files;
   useEffect(
     () =>
       onImportProgress((p) => {
         if (!importingRef.current || !p || typeof p.index !== 'number') return;
+        if (p.waiting && filesRef.current[p.index]?.name !== p.file) return;
         setProgress((prev) => ({ ...prev, [p.index]: p }));
       }),
     [],
