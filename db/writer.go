@@ -53,7 +53,9 @@ type Holder struct {
 
 // Describe is the holder in a Chinese sentence fragment: "命令行 shopdesk import（进程 42）
 // 正在导入“a.csv”，10:32:05 开始（已 1 分 5 秒）".
-func (h Holder) Describe() string {
+func (h Holder) Describe() string { return h.describe(true) }
+
+func (h Holder) describe(withElapsed bool) string {
 	op := h.Op
 	if op == "" {
 		op = "写入数据"
@@ -70,17 +72,21 @@ func (h Holder) Describe() string {
 	}
 	s := who + "正在" + op
 	if !h.Since.IsZero() {
-		s += fmt.Sprintf("，%s 开始（已 %s）", h.Since.Local().Format("15:04:05"), elapsed(time.Since(h.Since)))
+		s += fmt.Sprintf("，%s 开始", h.Since.Local().Format("15:04:05"))
+		if withElapsed {
+			s += fmt.Sprintf("（已 %s）", elapsed(time.Since(h.Since)))
+		}
 	}
 	return s
 }
 
-// Waiting is what a writer waiting for h is shown: "等待另一个导入完成：正在导入“a.csv”，…".
+// Waiting is what a writer waiting for h is shown while it waits: "等待另一个导入完成：
+// 正在导入“a.csv”，09:30:05 开始" (no elapsed time: the notice stays up while it grows).
 func (h Holder) Waiting() string {
 	if strings.HasPrefix(h.Op, "导入") || strings.HasPrefix(h.Op, "预览") {
-		return "等待另一个导入完成：" + h.Describe()
+		return "等待另一个导入完成：" + h.describe(false)
 	}
-	return "等待另一项操作完成：" + h.Describe()
+	return "等待另一项操作完成：" + h.describe(false)
 }
 
 func elapsed(d time.Duration) string {

@@ -58,7 +58,7 @@ func TestImportWaitsForAnotherWriter(t *testing.T) {
 			if r.Error != "" || r.New != len(sampleOrders()) {
 				t.Fatalf("import after the wait: %+v", r)
 			}
-			if len(waiting) != 1 || !strings.HasPrefix(waiting[0], tt.want) || !strings.Contains(waiting[0], "开始（已") {
+			if len(waiting) != 1 || !strings.HasPrefix(waiting[0], tt.want) || !strings.HasSuffix(waiting[0], " 开始") {
 				t.Fatalf("progress said %q, want %q…", waiting, tt.want)
 			}
 		})
