@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -50,6 +49,10 @@ const usage = `店务台 Shopdesk
   shopdesk [--db PATH] demo                        创建演示店铺 create the demo shops
   shopdesk [--db PATH] anomalies [--at "2026-11-22 09:00"] [--shop NAME] [--json]
                                                    待处理的订单异常 the open order anomalies
+  shopdesk [--db PATH] payroll [--month 2026-11] [--json]
+                                                   月工资 the month's payslips
+  shopdesk [--db PATH] inquiries stats --from DATE --to DATE [--by channel|agent|product|reason|type|region] [--json]
+                                                   询盘转化 inquiry conversion (询盘成交登记)
   shopdesk [--db PATH] backup [--to DIR]           立即备份 back up the database now
   shopdesk [--db PATH] backups [--json]            备份列表 list the backups, newest first
   shopdesk [--db PATH] restore FILE                从备份恢复（现在的数据先另存一份）
@@ -113,6 +116,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return cmdUndo(ctx, g, rest[1:], stdout, stderr)
 	case "anomalies":
 		return cmdAnomalies(ctx, g, rest[1:], stdout, stderr)
+	case "payroll":
+		return cmdPayroll(ctx, g, rest[1:], stdout, stderr)
+	case "inquiries":
+		return cmdInquiries(ctx, g, rest[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -190,6 +197,7 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 	}
 	if !*dryRun {
 		refreshAnomalies(ctx, d, stderr)
+		matchInquiries(ctx, d, stderr)
 	}
 	if failed {
 		return 1
@@ -310,10 +318,12 @@ func cmdUndo(ctx context.Context, g globalFlags, args []string, stdout, stderr i
 		if r.Level == "refund" {
 			fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 条新退款记录，恢复 %d 条退款记录的原值\n", r.BatchID, r.File, r.RefundsRemoved, r.RefundsRestored)
 			refreshAnomalies(ctx, d, stderr)
+			matchInquiries(ctx, d, stderr)
 			return nil
 		}
 		fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 个新订单，恢复 %d 个订单的原值\n", r.BatchID, r.File, r.Removed, r.Restored)
 		refreshAnomalies(ctx, d, stderr)
+		matchInquiries(ctx, d, stderr)
 		return nil
 	})
 }
@@ -338,7 +348,7 @@ func createDemo(ctx context.Context, d *db.DB, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单，%d 个订单异常（%s）\n", r.Shops, r.Orders, r.Anomalies, d.Path)
+	fmt.Fprintf(stdout, "已创建演示数据：%d 个店铺，%d 个订单，%d 个订单异常，%d 条询盘登记（%s）\n", r.Shops, r.Orders, r.Anomalies, r.Inquiries, d.Path)
 	return nil
 }
 
@@ -348,116 +358,6 @@ func refreshAnomalies(ctx context.Context, d *db.DB, stderr io.Writer) {
 	if _, err := anomaly.New(d).Evaluate(ctx, anomaly.At(time.Now())); err != nil {
 		fmt.Fprintf(stderr, "注意：订单异常没有更新：%v\n", err)
 	}
-}
-
-// jsonAnomaly is the --json shape of one anomaly: keys are a public interface for scripts.
-type jsonAnomaly struct {
-	OrderNo  string `json:"order_no"`
-	Shop     string `json:"shop"`
-	Platform string `json:"platform"`
-	Kind     string `json:"kind"`
-	Since    string `json:"since"`
-	Deadline string `json:"deadline"`
-	State    string `json:"state"`
-	Owner    string `json:"owner"`
-}
-
-// cmdAnomalies lists the open anomalies (open and in progress). Without --at the rules run
-// now and what they find is kept, as when the app opens; with --at they run as of that
-// shop-local time and nothing is kept.
-func cmdAnomalies(ctx context.Context, g globalFlags, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("anomalies", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	at := fs.String("at", "", "shop-local time to run the rules at, e.g. \"2026-11-22 09:00\" (nothing is kept)")
-	shopName := fs.String("shop", "", "only the anomalies of this shop")
-	asJSON := fs.Bool("json", false, "a JSON array")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, `用法：shopdesk anomalies [--at "2026-11-22 09:00"] [--shop NAME] [--json]`)
-		return 2
-	}
-	clock := anomaly.At(time.Now())
-	if *at != "" {
-		w, err := anomaly.ParseWall(strings.TrimSpace(*at))
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
-		clock = anomaly.WallAt(w)
-	}
-	return withDB(ctx, g, stderr, func(d *db.DB) error {
-		name := strings.TrimSpace(*shopName)
-		if name != "" {
-			shops, err := shop.New(d).List(ctx)
-			if err != nil {
-				return err
-			}
-			if !slices.ContainsFunc(shops, func(s shop.Shop) bool { return s.Name == name }) {
-				return fmt.Errorf("没有名为“%s”的店铺（shopdesk imports 列出导入过的店铺）", name)
-			}
-		}
-		store := anomaly.New(d)
-		var rows []anomaly.Anomaly
-		var res anomaly.Result
-		var err error
-		if *at == "" {
-			if res, err = store.Evaluate(ctx, clock); err == nil {
-				rows, err = store.ListAll(ctx, anomaly.Query{})
-			}
-		} else {
-			rows, res, err = store.AsOf(ctx, clock, anomaly.Query{})
-		}
-		if err != nil {
-			return err
-		}
-		if name != "" {
-			rows = slices.DeleteFunc(rows, func(a anomaly.Anomaly) bool { return a.ShopName != name })
-		}
-		notices := stdout
-		if *asJSON {
-			out := make([]jsonAnomaly, 0, len(rows))
-			for _, a := range rows {
-				out = append(out, jsonAnomaly{OrderNo: a.OrderNo, Shop: a.ShopName, Platform: a.Platform, Kind: a.Kind,
-					Since: a.Since, Deadline: a.Deadline, State: a.State, Owner: a.OwnerName})
-			}
-			enc := json.NewEncoder(stdout)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(out); err != nil {
-				return err
-			}
-			notices = stderr
-		} else {
-			when := "现在"
-			if *at != "" {
-				when = "按 " + *at + " 计算（未保存）"
-			}
-			if len(rows) == 0 {
-				fmt.Fprintf(stdout, "没有待处理的订单异常（%s）。\n", when)
-			} else {
-				fmt.Fprintf(stdout, "共 %d 个待处理的订单异常（%s）：\n", len(rows), when)
-			}
-			for _, a := range rows {
-				owner := a.OwnerName
-				if owner == "" {
-					owner = "未分配"
-				}
-				deadline := ""
-				if a.Deadline != "" {
-					deadline = "  截止 " + a.Deadline
-				}
-				fmt.Fprintf(stdout, "%s  %s（%s）  %s  开始 %s%s  %s  %s  %s\n", anomaly.KindName[a.Kind], a.ShopName,
-					shop.PlatformName[a.Platform], a.OrderNo, a.Since, deadline, anomaly.StateName[a.State], owner, anomaly.Describe(a))
-			}
-		}
-		for _, n := range res.Notices {
-			if name == "" || n.ShopName == name {
-				fmt.Fprintf(notices, "提示：%s\n", anomaly.NoticeText(n))
-			}
-		}
-		return nil
-	})
 }
 
 // withDB opens the database, runs fn and turns an error into a message and exit code 1.

@@ -35,8 +35,11 @@ func (s *AnomalyService) run(ctx context.Context) {
 }
 
 // refreshAnomalies runs the rules now (after an import, an undo, a settings change, at
-// start and every few minutes) and tells the UI. A failure is logged: whatever changed
-// the data stands, and the next run catches up.
+// start and every few minutes) and tells the UI. A run looks only at what changed since
+// the last one: after an import or an undo, the orders the batch touched (the triggers of
+// migration 00011 note it), plus the orders whose time-based rules the clock passed; with
+// nothing changed it reads a few index entries and writes nothing. A failure is logged:
+// whatever changed the data stands, and the next run catches up.
 func (e *env) refreshAnomalies() {
 	if e.db == nil {
 		return

@@ -31,6 +31,7 @@ func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importe
 		res = im.ImportFiles(ctx, paths, opts)
 	})
 	s.env.refreshAnomalies()
+	s.env.matchInquiries()
 	return res, nil
 }
 
@@ -86,6 +87,7 @@ func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 	res, err := importer.New(s.env.db).Undo(ctx, batchID)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.matchInquiries()
 	}
 	return res, err
 }

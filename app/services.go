@@ -12,7 +12,9 @@ import (
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/backup"
+	"shopdesk/internal/inquiry"
 	"shopdesk/internal/shop"
+	"shopdesk/internal/staff"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -40,6 +42,10 @@ type Services struct {
 	// Anomaly and Settings: order anomalies (订单异常) and 设置.
 	Anomaly  *AnomalyService
 	Settings *SettingsService
+	// Staff: 员工 (staff list, rota, attendance, handover book, payroll).
+	Staff *StaffService
+	// Inquiry: the inquiry and deal register (询盘成交登记).
+	Inquiry *InquiryService
 	// Backup: 设置 → 备份 (issue 15 §4).
 	Backup *BackupService
 }
@@ -52,12 +58,17 @@ type env struct {
 	shops     *shop.Store
 	backups   *backup.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
+	staff     *staff.Store
+	inquiries *inquiry.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
 func NewServices(d *db.DB, shell Shell) *Services {
+	// Credited sales for commission come from the inquiry register (issue 10): its credit
+	// rules decide which agent a deal counts for.
+	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
-		backups: backup.New(d)}
+		staff: staff.New(d, inquiries), inquiries: inquiries, backups: backup.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -66,6 +77,8 @@ func NewServices(d *db.DB, shell Shell) *Services {
 
 		Anomaly:  &AnomalyService{env: e},
 		Settings: &SettingsService{env: e},
+		Staff:    &StaffService{env: e},
+		Inquiry:  &InquiryService{env: e},
 		Backup:   &BackupService{env: e},
 	}
 }
@@ -76,10 +89,11 @@ func NewServices(d *db.DB, shell Shell) *Services {
 func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
+	go s.Inquiry.env.matchInquiries()
 	go s.Backup.run()
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Backup}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Backup}
 }

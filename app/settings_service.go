@@ -7,7 +7,7 @@ import (
 	"shopdesk/internal/settings"
 )
 
-// SettingsService is 设置: the thresholds of the anomaly rules and the staff list.
+// SettingsService is 设置: the thresholds of the anomaly rules (the staff list is StaffService).
 type SettingsService struct{ env *env }
 
 // List returns every threshold with its value, default and range.
@@ -26,20 +26,4 @@ func (s *SettingsService) Save(values map[string]float64) ([]settings.Setting, e
 	}
 	s.env.refreshAnomalies()
 	return s.List()
-}
-
-// ListStaff returns everyone, active people first.
-func (s *SettingsService) ListStaff() ([]settings.Staff, error) {
-	return settings.ListStaff(s.env.ctx, s.env.db.Queries())
-}
-
-// SaveStaff adds (id 0) or changes a staff member.
-func (s *SettingsService) SaveStaff(st settings.Staff) (out settings.Staff, err error) {
-	ctx, done := s.env.write("保存员工")
-	defer done()
-	err = s.env.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
-		out, err = settings.SaveStaff(ctx, q, st)
-		return err
-	})
-	return out, err
 }

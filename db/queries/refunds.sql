@@ -1,5 +1,6 @@
 -- Refunds and after-sales (db/migrations/00004_refunds.sql): the import's upsert, the
--- refunds of an order, the orders with an open refund, and undoing a refund import.
+-- refunds of an order, and undoing a refund import. The orders page's open-refund filter is
+-- in orders.sql.
 
 -- name: GetRefundForImport :one
 SELECT id, first_batch_id, order_no, sub_order_no, status, status_text, kind, amount_fen,
@@ -48,34 +49,6 @@ SELECT id, refund_no, sub_order_no, status, status_text, kind, amount_fen,
        reason, title, finished_at
 FROM refund WHERE shop_id = sqlc.arg(shop_id) AND order_no = sqlc.arg(order_no)
 ORDER BY applied_at DESC, id DESC;
-
--- Orders with an open refund, keyset-paged like ListOrders, with the list's other
--- filters. Open refunds are few: they are found through refund_status_deadline and their
--- orders through UNIQUE (shop_id, order_no).
--- name: ListOrdersWithOpenRefund :many
-SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.status,
-       o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
-       o.paid_at, o.shipped_at, o.tracking_no, o.carrier
-FROM orders o JOIN shop s ON s.id = o.shop_id
-WHERE o.id IN (SELECT x.id FROM refund r JOIN orders x ON x.shop_id = r.shop_id AND x.order_no = r.order_no
-               WHERE r.status = 'open')
-  AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
-  AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
-  AND (o.order_no = sqlc.arg(term) OR o.buyer = sqlc.arg(term) OR sqlc.arg(term) = '')
-  AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time)
-  AND o.created_at <= sqlc.arg(after_created)
-  AND (o.created_at < sqlc.arg(after_created) OR o.id < sqlc.arg(after_id))
-ORDER BY o.created_at DESC, o.id DESC
-LIMIT sqlc.arg(lim);
-
--- name: CountOrdersWithOpenRefund :one
-SELECT count(*) FROM orders o
-WHERE o.id IN (SELECT x.id FROM refund r JOIN orders x ON x.shop_id = r.shop_id AND x.order_no = r.order_no
-               WHERE r.status = 'open')
-  AND (o.shop_id = sqlc.arg(shop_id) OR sqlc.arg(shop_id) = 0)
-  AND (o.status = sqlc.arg(status) OR sqlc.arg(status) = '')
-  AND (o.order_no = sqlc.arg(term) OR o.buyer = sqlc.arg(term) OR sqlc.arg(term) = '')
-  AND o.created_at >= sqlc.arg(from_time) AND o.created_at < sqlc.arg(to_time);
 
 -- Undoing a refund import (importer.Undo): its changes newest first, so that the oldest
 -- old value is written last.

@@ -24,23 +24,44 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
-	if q.activeAnomaliesStmt, err = db.PrepareContext(ctx, activeAnomalies); err != nil {
-		return nil, fmt.Errorf("error preparing query ActiveAnomalies: %w", err)
+	if q.ackHandoverStmt, err = db.PrepareContext(ctx, ackHandover); err != nil {
+		return nil, fmt.Errorf("error preparing query AckHandover: %w", err)
+	}
+	if q.activeStaffNamesStmt, err = db.PrepareContext(ctx, activeStaffNames); err != nil {
+		return nil, fmt.Errorf("error preparing query ActiveStaffNames: %w", err)
 	}
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
 	}
+	if q.addInquiryOptionStmt, err = db.PrepareContext(ctx, addInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query AddInquiryOption: %w", err)
+	}
 	if q.addShopAliasStmt, err = db.PrepareContext(ctx, addShopAlias); err != nil {
 		return nil, fmt.Errorf("error preparing query AddShopAlias: %w", err)
 	}
-	if q.anomaliesOfOrderNosStmt, err = db.PrepareContext(ctx, anomaliesOfOrderNos); err != nil {
-		return nil, fmt.Errorf("error preparing query AnomaliesOfOrderNos: %w", err)
+	if q.addWindowChangesStmt, err = db.PrepareContext(ctx, addWindowChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query AddWindowChanges: %w", err)
+	}
+	if q.anomalyCountsStmt, err = db.PrepareContext(ctx, anomalyCounts); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyCounts: %w", err)
+	}
+	if q.anomalyCountsOfOrderNoStmt, err = db.PrepareContext(ctx, anomalyCountsOfOrderNo); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyCountsOfOrderNo: %w", err)
 	}
 	if q.anomalyEventsStmt, err = db.PrepareContext(ctx, anomalyEvents); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyEvents: %w", err)
 	}
 	if q.anomalyOrderStmt, err = db.PrepareContext(ctx, anomalyOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyOrder: %w", err)
+	}
+	if q.anomalyShopNameStmt, err = db.PrepareContext(ctx, anomalyShopName); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyShopName: %w", err)
+	}
+	if q.anomalyShopsStmt, err = db.PrepareContext(ctx, anomalyShops); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyShops: %w", err)
+	}
+	if q.anyComplaintsStmt, err = db.PrepareContext(ctx, anyComplaints); err != nil {
+		return nil, fmt.Errorf("error preparing query AnyComplaints: %w", err)
 	}
 	if q.batchChangesStmt, err = db.PrepareContext(ctx, batchChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchChanges: %w", err)
@@ -51,32 +72,71 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.batchesOnlyOfShopStmt, err = db.PrepareContext(ctx, batchesOnlyOfShop); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchesOnlyOfShop: %w", err)
 	}
+	if q.cancelLeaveStmt, err = db.PrepareContext(ctx, cancelLeave); err != nil {
+		return nil, fmt.Errorf("error preparing query CancelLeave: %w", err)
+	}
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
 	}
-	if q.countAnomaliesStmt, err = db.PrepareContext(ctx, countAnomalies); err != nil {
-		return nil, fmt.Errorf("error preparing query CountAnomalies: %w", err)
+	if q.clearScopeKeysStmt, err = db.PrepareContext(ctx, clearScopeKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ClearScopeKeys: %w", err)
 	}
-	if q.countOrdersStmt, err = db.PrepareContext(ctx, countOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query CountOrders: %w", err)
+	if q.clearScopeOrdersStmt, err = db.PrepareContext(ctx, clearScopeOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ClearScopeOrders: %w", err)
 	}
-	if q.countOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, countOrdersWithOpenRefund); err != nil {
-		return nil, fmt.Errorf("error preparing query CountOrdersWithOpenRefund: %w", err)
+	if q.correctionsOfBatchStmt, err = db.PrepareContext(ctx, correctionsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query CorrectionsOfBatch: %w", err)
+	}
+	if q.countActiveAnomaliesStmt, err = db.PrepareContext(ctx, countActiveAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query CountActiveAnomalies: %w", err)
+	}
+	if q.countAmountsBetweenStmt, err = db.PrepareContext(ctx, countAmountsBetween); err != nil {
+		return nil, fmt.Errorf("error preparing query CountAmountsBetween: %w", err)
+	}
+	if q.countDueFollowUpsStmt, err = db.PrepareContext(ctx, countDueFollowUps); err != nil {
+		return nil, fmt.Errorf("error preparing query CountDueFollowUps: %w", err)
+	}
+	if q.countEditedInquiriesOfBatchStmt, err = db.PrepareContext(ctx, countEditedInquiriesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query CountEditedInquiriesOfBatch: %w", err)
+	}
+	if q.countIncompleteInquiriesStmt, err = db.PrepareContext(ctx, countIncompleteInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query CountIncompleteInquiries: %w", err)
+	}
+	if q.countInquiriesStmt, err = db.PrepareContext(ctx, countInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query CountInquiries: %w", err)
+	}
+	if q.countNegativeAmountsStmt, err = db.PrepareContext(ctx, countNegativeAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query CountNegativeAmounts: %w", err)
+	}
+	if q.countOpenHandoversStmt, err = db.PrepareContext(ctx, countOpenHandovers); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOpenHandovers: %w", err)
+	}
+	if q.countOrdersByDayStmt, err = db.PrepareContext(ctx, countOrdersByDay); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOrdersByDay: %w", err)
+	}
+	if q.countProposedMatchesStmt, err = db.PrepareContext(ctx, countProposedMatches); err != nil {
+		return nil, fmt.Errorf("error preparing query CountProposedMatches: %w", err)
 	}
 	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
 	}
-	if q.countShopOrdersStmt, err = db.PrepareContext(ctx, countShopOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query CountShopOrders: %w", err)
-	}
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
+	}
+	if q.countWindowAmountsStmt, err = db.PrepareContext(ctx, countWindowAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query CountWindowAmounts: %w", err)
 	}
 	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
 	}
 	if q.createComplaintStmt, err = db.PrepareContext(ctx, createComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateComplaint: %w", err)
+	}
+	if q.createLevelStmt, err = db.PrepareContext(ctx, createLevel); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateLevel: %w", err)
+	}
+	if q.createShiftStmt, err = db.PrepareContext(ctx, createShift); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateShift: %w", err)
 	}
 	if q.createShopStmt, err = db.PrepareContext(ctx, createShop); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateShop: %w", err)
@@ -89,6 +149,33 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createTemplateStmt, err = db.PrepareContext(ctx, createTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateTemplate: %w", err)
+	}
+	if q.customerAgentsBetweenStmt, err = db.PrepareContext(ctx, customerAgentsBetween); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerAgentsBetween: %w", err)
+	}
+	if q.customerDealsBeforeStmt, err = db.PrepareContext(ctx, customerDealsBefore); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerDealsBefore: %w", err)
+	}
+	if q.customerInquiriesStmt, err = db.PrepareContext(ctx, customerInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerInquiries: %w", err)
+	}
+	if q.customerOrderTotalsStmt, err = db.PrepareContext(ctx, customerOrderTotals); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerOrderTotals: %w", err)
+	}
+	if q.customerOrdersStmt, err = db.PrepareContext(ctx, customerOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerOrders: %w", err)
+	}
+	if q.customerPaidOrdersBeforeStmt, err = db.PrepareContext(ctx, customerPaidOrdersBefore); err != nil {
+		return nil, fmt.Errorf("error preparing query CustomerPaidOrdersBefore: %w", err)
+	}
+	if q.dealsForCreditStmt, err = db.PrepareContext(ctx, dealsForCredit); err != nil {
+		return nil, fmt.Errorf("error preparing query DealsForCredit: %w", err)
+	}
+	if q.decideMatchStmt, err = db.PrepareContext(ctx, decideMatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DecideMatch: %w", err)
+	}
+	if q.deleteAnomalyShopsStmt, err = db.PrepareContext(ctx, deleteAnomalyShops); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteAnomalyShops: %w", err)
 	}
 	if q.deleteBatchStmt, err = db.PrepareContext(ctx, deleteBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatch: %w", err)
@@ -108,17 +195,56 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
 	}
+	if q.deleteFollowUpStmt, err = db.PrepareContext(ctx, deleteFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteFollowUp: %w", err)
+	}
+	if q.deleteGoneShopAmountsStmt, err = db.PrepareContext(ctx, deleteGoneShopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteGoneShopAmounts: %w", err)
+	}
 	if q.deleteImportBatchStmt, err = db.PrepareContext(ctx, deleteImportBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteImportBatch: %w", err)
+	}
+	if q.deleteIncidentStmt, err = db.PrepareContext(ctx, deleteIncident); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteIncident: %w", err)
+	}
+	if q.deleteInquiriesOfBatchStmt, err = db.PrepareContext(ctx, deleteInquiriesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteInquiriesOfBatch: %w", err)
+	}
+	if q.deleteInquiryStmt, err = db.PrepareContext(ctx, deleteInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteInquiry: %w", err)
+	}
+	if q.deleteInquiryProductsStmt, err = db.PrepareContext(ctx, deleteInquiryProducts); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteInquiryProducts: %w", err)
 	}
 	if q.deleteItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteItemsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteItemsOfBatch: %w", err)
 	}
+	if q.deleteLevelStmt, err = db.PrepareContext(ctx, deleteLevel); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteLevel: %w", err)
+	}
 	if q.deleteOrdersOfBatchStmt, err = db.PrepareContext(ctx, deleteOrdersOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteOrdersOfBatch: %w", err)
 	}
+	if q.deletePayMonthStmt, err = db.PrepareContext(ctx, deletePayMonth); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePayMonth: %w", err)
+	}
+	if q.deletePendingStmt, err = db.PrepareContext(ctx, deletePending); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePending: %w", err)
+	}
+	if q.deletePunchesOfBatchStmt, err = db.PrepareContext(ctx, deletePunchesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePunchesOfBatch: %w", err)
+	}
 	if q.deleteRefundsOfBatchStmt, err = db.PrepareContext(ctx, deleteRefundsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRefundsOfBatch: %w", err)
+	}
+	if q.deleteRotaCellStmt, err = db.PrepareContext(ctx, deleteRotaCell); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRotaCell: %w", err)
+	}
+	if q.deleteRotaChangesOfBatchStmt, err = db.PrepareContext(ctx, deleteRotaChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRotaChangesOfBatch: %w", err)
+	}
+	if q.deleteRotaChangesOfStaffStmt, err = db.PrepareContext(ctx, deleteRotaChangesOfStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRotaChangesOfStaff: %w", err)
 	}
 	if q.deleteSettingStmt, err = db.PrepareContext(ctx, deleteSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteSetting: %w", err)
@@ -132,8 +258,23 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteShopMergeStmt, err = db.PrepareContext(ctx, deleteShopMerge); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteShopMerge: %w", err)
 	}
+	if q.deleteStaffAccountsStmt, err = db.PrepareContext(ctx, deleteStaffAccounts); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStaffAccounts: %w", err)
+	}
+	if q.deleteStaffOfBatchStmt, err = db.PrepareContext(ctx, deleteStaffOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStaffOfBatch: %w", err)
+	}
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
+	}
+	if q.deleteWatchStmt, err = db.PrepareContext(ctx, deleteWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteWatch: %w", err)
+	}
+	if q.dropStaleProposalsStmt, err = db.PrepareContext(ctx, dropStaleProposals); err != nil {
+		return nil, fmt.Errorf("error preparing query DropStaleProposals: %w", err)
+	}
+	if q.dueFollowUpsStmt, err = db.PrepareContext(ctx, dueFollowUps); err != nil {
+		return nil, fmt.Errorf("error preparing query DueFollowUps: %w", err)
 	}
 	if q.extendOrderChangeStmt, err = db.PrepareContext(ctx, extendOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query ExtendOrderChange: %w", err)
@@ -141,11 +282,23 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.findBatchBySHAStmt, err = db.PrepareContext(ctx, findBatchBySHA); err != nil {
 		return nil, fmt.Errorf("error preparing query FindBatchBySHA: %w", err)
 	}
+	if q.findInquiryOptionStmt, err = db.PrepareContext(ctx, findInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query FindInquiryOption: %w", err)
+	}
+	if q.findLevelByNameStmt, err = db.PrepareContext(ctx, findLevelByName); err != nil {
+		return nil, fmt.Errorf("error preparing query FindLevelByName: %w", err)
+	}
+	if q.findPunchStmt, err = db.PrepareContext(ctx, findPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query FindPunch: %w", err)
+	}
 	if q.findShopStmt, err = db.PrepareContext(ctx, findShop); err != nil {
 		return nil, fmt.Errorf("error preparing query FindShop: %w", err)
 	}
 	if q.findShopChoiceStmt, err = db.PrepareContext(ctx, findShopChoice); err != nil {
 		return nil, fmt.Errorf("error preparing query FindShopChoice: %w", err)
+	}
+	if q.findStaffByAccountStmt, err = db.PrepareContext(ctx, findStaffByAccount); err != nil {
+		return nil, fmt.Errorf("error preparing query FindStaffByAccount: %w", err)
 	}
 	if q.findStaffByNameStmt, err = db.PrepareContext(ctx, findStaffByName); err != nil {
 		return nil, fmt.Errorf("error preparing query FindStaffByName: %w", err)
@@ -153,11 +306,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.finishBatchStmt, err = db.PrepareContext(ctx, finishBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query FinishBatch: %w", err)
 	}
+	if q.finishFollowUpStmt, err = db.PrepareContext(ctx, finishFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query FinishFollowUp: %w", err)
+	}
 	if q.forgetShopChoiceStmt, err = db.PrepareContext(ctx, forgetShopChoice); err != nil {
 		return nil, fmt.Errorf("error preparing query ForgetShopChoice: %w", err)
 	}
 	if q.getAnomalyStmt, err = db.PrepareContext(ctx, getAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAnomaly: %w", err)
+	}
+	if q.getAnomalyRunStmt, err = db.PrepareContext(ctx, getAnomalyRun); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAnomalyRun: %w", err)
 	}
 	if q.getAnomalyWorkflowStmt, err = db.PrepareContext(ctx, getAnomalyWorkflow); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAnomalyWorkflow: %w", err)
@@ -168,11 +327,44 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
+	if q.getFollowUpStmt, err = db.PrepareContext(ctx, getFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query GetFollowUp: %w", err)
+	}
+	if q.getFollowUpByKeyStmt, err = db.PrepareContext(ctx, getFollowUpByKey); err != nil {
+		return nil, fmt.Errorf("error preparing query GetFollowUpByKey: %w", err)
+	}
+	if q.getHandoverWriterStmt, err = db.PrepareContext(ctx, getHandoverWriter); err != nil {
+		return nil, fmt.Errorf("error preparing query GetHandoverWriter: %w", err)
+	}
+	if q.getIncidentStmt, err = db.PrepareContext(ctx, getIncident); err != nil {
+		return nil, fmt.Errorf("error preparing query GetIncident: %w", err)
+	}
+	if q.getInquiryStmt, err = db.PrepareContext(ctx, getInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query GetInquiry: %w", err)
+	}
+	if q.getInquiryOptionStmt, err = db.PrepareContext(ctx, getInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query GetInquiryOption: %w", err)
+	}
+	if q.getLeaveStmt, err = db.PrepareContext(ctx, getLeave); err != nil {
+		return nil, fmt.Errorf("error preparing query GetLeave: %w", err)
+	}
+	if q.getMatchStmt, err = db.PrepareContext(ctx, getMatch); err != nil {
+		return nil, fmt.Errorf("error preparing query GetMatch: %w", err)
+	}
 	if q.getOrderForImportStmt, err = db.PrepareContext(ctx, getOrderForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderForImport: %w", err)
 	}
 	if q.getOrderItemStmt, err = db.PrepareContext(ctx, getOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query GetOrderItem: %w", err)
+	}
+	if q.getPINStateStmt, err = db.PrepareContext(ctx, getPINState); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPINState: %w", err)
+	}
+	if q.getPayMonthStmt, err = db.PrepareContext(ctx, getPayMonth); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPayMonth: %w", err)
+	}
+	if q.getPunchStmt, err = db.PrepareContext(ctx, getPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPunch: %w", err)
 	}
 	if q.getRefundForImportStmt, err = db.PrepareContext(ctx, getRefundForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetRefundForImport: %w", err)
@@ -189,11 +381,38 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getTemplateStmt, err = db.PrepareContext(ctx, getTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetTemplate: %w", err)
 	}
+	if q.inquiryStaffNameStmt, err = db.PrepareContext(ctx, inquiryStaffName); err != nil {
+		return nil, fmt.Errorf("error preparing query InquiryStaffName: %w", err)
+	}
 	if q.insertAnomalyStmt, err = db.PrepareContext(ctx, insertAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomaly: %w", err)
 	}
 	if q.insertAnomalyEventStmt, err = db.PrepareContext(ctx, insertAnomalyEvent); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomalyEvent: %w", err)
+	}
+	if q.insertCorrectionStmt, err = db.PrepareContext(ctx, insertCorrection); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertCorrection: %w", err)
+	}
+	if q.insertFollowUpStmt, err = db.PrepareContext(ctx, insertFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertFollowUp: %w", err)
+	}
+	if q.insertHandoverStmt, err = db.PrepareContext(ctx, insertHandover); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertHandover: %w", err)
+	}
+	if q.insertIncidentStmt, err = db.PrepareContext(ctx, insertIncident); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertIncident: %w", err)
+	}
+	if q.insertInquiryStmt, err = db.PrepareContext(ctx, insertInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertInquiry: %w", err)
+	}
+	if q.insertInquiryProductStmt, err = db.PrepareContext(ctx, insertInquiryProduct); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertInquiryProduct: %w", err)
+	}
+	if q.insertLeaveStmt, err = db.PrepareContext(ctx, insertLeave); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertLeave: %w", err)
+	}
+	if q.insertMatchStmt, err = db.PrepareContext(ctx, insertMatch); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertMatch: %w", err)
 	}
 	if q.insertOrderChangeStmt, err = db.PrepareContext(ctx, insertOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderChange: %w", err)
@@ -201,11 +420,35 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertOrderItemStmt, err = db.PrepareContext(ctx, insertOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderItem: %w", err)
 	}
+	if q.insertPayMonthStmt, err = db.PrepareContext(ctx, insertPayMonth); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPayMonth: %w", err)
+	}
+	if q.insertPayMonthEventStmt, err = db.PrepareContext(ctx, insertPayMonthEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPayMonthEvent: %w", err)
+	}
+	if q.insertPunchStmt, err = db.PrepareContext(ctx, insertPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPunch: %w", err)
+	}
 	if q.insertRefundStmt, err = db.PrepareContext(ctx, insertRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefund: %w", err)
 	}
 	if q.insertRefundChangeStmt, err = db.PrepareContext(ctx, insertRefundChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefundChange: %w", err)
+	}
+	if q.insertRotaChangeStmt, err = db.PrepareContext(ctx, insertRotaChange); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertRotaChange: %w", err)
+	}
+	if q.insertRotaEntryStmt, err = db.PrepareContext(ctx, insertRotaEntry); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertRotaEntry: %w", err)
+	}
+	if q.insertStaffAccountStmt, err = db.PrepareContext(ctx, insertStaffAccount); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStaffAccount: %w", err)
+	}
+	if q.insertSwapStmt, err = db.PrepareContext(ctx, insertSwap); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertSwap: %w", err)
+	}
+	if q.lastPunchOfStaffStmt, err = db.PrepareContext(ctx, lastPunchOfStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query LastPunchOfStaff: %w", err)
 	}
 	if q.laterBatchTouchingOrdersStmt, err = db.PrepareContext(ctx, laterBatchTouchingOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterBatchTouchingOrders: %w", err)
@@ -213,20 +456,83 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.laterBatchTouchingRefundsStmt, err = db.PrepareContext(ctx, laterBatchTouchingRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterBatchTouchingRefunds: %w", err)
 	}
+	if q.laterRotaChangeStmt, err = db.PrepareContext(ctx, laterRotaChange); err != nil {
+		return nil, fmt.Errorf("error preparing query LaterRotaChange: %w", err)
+	}
+	if q.listAccountsOfStaffStmt, err = db.PrepareContext(ctx, listAccountsOfStaff); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAccountsOfStaff: %w", err)
+	}
 	if q.listAnomaliesStmt, err = db.PrepareContext(ctx, listAnomalies); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnomalies: %w", err)
+	}
+	if q.listAnomaliesByIDStmt, err = db.PrepareContext(ctx, listAnomaliesByID); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnomaliesByID: %w", err)
+	}
+	if q.listAnomalyBriefsByIDStmt, err = db.PrepareContext(ctx, listAnomalyBriefsByID); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnomalyBriefsByID: %w", err)
 	}
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
 	}
+	if q.listCorrectionsStmt, err = db.PrepareContext(ctx, listCorrections); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCorrections: %w", err)
+	}
+	if q.listHandoversStmt, err = db.PrepareContext(ctx, listHandovers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListHandovers: %w", err)
+	}
+	if q.listIncidentsStmt, err = db.PrepareContext(ctx, listIncidents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListIncidents: %w", err)
+	}
+	if q.listInquiriesStmt, err = db.PrepareContext(ctx, listInquiries); err != nil {
+		return nil, fmt.Errorf("error preparing query ListInquiries: %w", err)
+	}
+	if q.listInquiryOptionsStmt, err = db.PrepareContext(ctx, listInquiryOptions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListInquiryOptions: %w", err)
+	}
+	if q.listLeavesStmt, err = db.PrepareContext(ctx, listLeaves); err != nil {
+		return nil, fmt.Errorf("error preparing query ListLeaves: %w", err)
+	}
+	if q.listLevelsStmt, err = db.PrepareContext(ctx, listLevels); err != nil {
+		return nil, fmt.Errorf("error preparing query ListLevels: %w", err)
+	}
+	if q.listMatchesStmt, err = db.PrepareContext(ctx, listMatches); err != nil {
+		return nil, fmt.Errorf("error preparing query ListMatches: %w", err)
+	}
+	if q.listOpenRefundOrdersStmt, err = db.PrepareContext(ctx, listOpenRefundOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOpenRefundOrders: %w", err)
+	}
 	if q.listOrdersStmt, err = db.PrepareContext(ctx, listOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOrders: %w", err)
 	}
-	if q.listOrdersWithOpenRefundStmt, err = db.PrepareContext(ctx, listOrdersWithOpenRefund); err != nil {
-		return nil, fmt.Errorf("error preparing query ListOrdersWithOpenRefund: %w", err)
+	if q.listPayInputsStmt, err = db.PrepareContext(ctx, listPayInputs); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPayInputs: %w", err)
+	}
+	if q.listPayMonthEventsStmt, err = db.PrepareContext(ctx, listPayMonthEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPayMonthEvents: %w", err)
+	}
+	if q.listPunchesStmt, err = db.PrepareContext(ctx, listPunches); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPunches: %w", err)
+	}
+	if q.listRotaCellStmt, err = db.PrepareContext(ctx, listRotaCell); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRotaCell: %w", err)
+	}
+	if q.listRotaChangesOfBatchStmt, err = db.PrepareContext(ctx, listRotaChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRotaChangesOfBatch: %w", err)
+	}
+	if q.listRotaEntriesStmt, err = db.PrepareContext(ctx, listRotaEntries); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRotaEntries: %w", err)
+	}
+	if q.listRunDeadlineStmt, err = db.PrepareContext(ctx, listRunDeadline); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRunDeadline: %w", err)
+	}
+	if q.listRunNoDeadlineStmt, err = db.PrepareContext(ctx, listRunNoDeadline); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRunNoDeadline: %w", err)
 	}
 	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
+	}
+	if q.listShiftsStmt, err = db.PrepareContext(ctx, listShifts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShifts: %w", err)
 	}
 	if q.listShopAliasesStmt, err = db.PrepareContext(ctx, listShopAliases); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopAliases: %w", err)
@@ -246,14 +552,38 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listStaffStmt, err = db.PrepareContext(ctx, listStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStaff: %w", err)
 	}
+	if q.listStaffAccountsStmt, err = db.PrepareContext(ctx, listStaffAccounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStaffAccounts: %w", err)
+	}
+	if q.listStaffOfBatchStmt, err = db.PrepareContext(ctx, listStaffOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStaffOfBatch: %w", err)
+	}
+	if q.listStatusOrdersStmt, err = db.PrepareContext(ctx, listStatusOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStatusOrders: %w", err)
+	}
+	if q.listSwapsStmt, err = db.PrepareContext(ctx, listSwaps); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSwaps: %w", err)
+	}
 	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
+	}
+	if q.lockScopeStmt, err = db.PrepareContext(ctx, lockScope); err != nil {
+		return nil, fmt.Errorf("error preparing query LockScope: %w", err)
 	}
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
 	}
+	if q.matchCandidatesStmt, err = db.PrepareContext(ctx, matchCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query MatchCandidates: %w", err)
+	}
 	if q.maxOrderIDStmt, err = db.PrepareContext(ctx, maxOrderID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxOrderID: %w", err)
+	}
+	if q.maxPendingStmt, err = db.PrepareContext(ctx, maxPending); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxPending: %w", err)
+	}
+	if q.maxScopeKeyStmt, err = db.PrepareContext(ctx, maxScopeKey); err != nil {
+		return nil, fmt.Errorf("error preparing query MaxScopeKey: %w", err)
 	}
 	if q.maxShopIDStmt, err = db.PrepareContext(ctx, maxShopID); err != nil {
 		return nil, fmt.Errorf("error preparing query MaxShopID: %w", err)
@@ -266,6 +596,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.nameHolderStmt, err = db.PrepareContext(ctx, nameHolder); err != nil {
 		return nil, fmt.Errorf("error preparing query NameHolder: %w", err)
+	}
+	if q.openFollowUpOfInquiryStmt, err = db.PrepareContext(ctx, openFollowUpOfInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query OpenFollowUpOfInquiry: %w", err)
+	}
+	if q.orderDaysStmt, err = db.PrepareContext(ctx, orderDays); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderDays: %w", err)
 	}
 	if q.orderFingerprintsStmt, err = db.PrepareContext(ctx, orderFingerprints); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderFingerprints: %w", err)
@@ -282,11 +618,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.orderItemsStmt, err = db.PrepareContext(ctx, orderItems); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderItems: %w", err)
 	}
+	if q.orderMemoStmt, err = db.PrepareContext(ctx, orderMemo); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderMemo: %w", err)
+	}
 	if q.orderRefundsStmt, err = db.PrepareContext(ctx, orderRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderRefunds: %w", err)
-	}
-	if q.ordersByIDsStmt, err = db.PrepareContext(ctx, ordersByIDs); err != nil {
-		return nil, fmt.Errorf("error preparing query OrdersByIDs: %w", err)
 	}
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
@@ -294,11 +630,35 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.parkedShopNewIDStmt, err = db.PrepareContext(ctx, parkedShopNewID); err != nil {
 		return nil, fmt.Errorf("error preparing query ParkedShopNewID: %w", err)
 	}
+	if q.pendingUndosStmt, err = db.PrepareContext(ctx, pendingUndos); err != nil {
+		return nil, fmt.Errorf("error preparing query PendingUndos: %w", err)
+	}
 	if q.platformHasOrdersStmt, err = db.PrepareContext(ctx, platformHasOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query PlatformHasOrders: %w", err)
 	}
+	if q.productNamesStmt, err = db.PrepareContext(ctx, productNames); err != nil {
+		return nil, fmt.Errorf("error preparing query ProductNames: %w", err)
+	}
+	if q.productNamesVersionStmt, err = db.PrepareContext(ctx, productNamesVersion); err != nil {
+		return nil, fmt.Errorf("error preparing query ProductNamesVersion: %w", err)
+	}
+	if q.pruneAmountsStmt, err = db.PrepareContext(ctx, pruneAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query PruneAmounts: %w", err)
+	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
+	}
+	if q.putTeamScoreStmt, err = db.PrepareContext(ctx, putTeamScore); err != nil {
+		return nil, fmt.Errorf("error preparing query PutTeamScore: %w", err)
+	}
+	if q.refundsOfOrderStmt, err = db.PrepareContext(ctx, refundsOfOrder); err != nil {
+		return nil, fmt.Errorf("error preparing query RefundsOfOrder: %w", err)
+	}
+	if q.regionNamesStmt, err = db.PrepareContext(ctx, regionNames); err != nil {
+		return nil, fmt.Errorf("error preparing query RegionNames: %w", err)
+	}
+	if q.rejectConfirmedMatchesStmt, err = db.PrepareContext(ctx, rejectConfirmedMatches); err != nil {
+		return nil, fmt.Errorf("error preparing query RejectConfirmedMatches: %w", err)
 	}
 	if q.relinkAnomalyShopsStmt, err = db.PrepareContext(ctx, relinkAnomalyShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RelinkAnomalyShops: %w", err)
@@ -309,11 +669,35 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.rememberShopChoiceStmt, err = db.PrepareContext(ctx, rememberShopChoice); err != nil {
 		return nil, fmt.Errorf("error preparing query RememberShopChoice: %w", err)
 	}
+	if q.renameInquiryChannelStmt, err = db.PrepareContext(ctx, renameInquiryChannel); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryChannel: %w", err)
+	}
+	if q.renameInquiryCustomerTypeStmt, err = db.PrepareContext(ctx, renameInquiryCustomerType); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryCustomerType: %w", err)
+	}
+	if q.renameInquiryDealTypeStmt, err = db.PrepareContext(ctx, renameInquiryDealType); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryDealType: %w", err)
+	}
+	if q.renameInquiryReasonStmt, err = db.PrepareContext(ctx, renameInquiryReason); err != nil {
+		return nil, fmt.Errorf("error preparing query RenameInquiryReason: %w", err)
+	}
 	if q.renameShopStmt, err = db.PrepareContext(ctx, renameShop); err != nil {
 		return nil, fmt.Errorf("error preparing query RenameShop: %w", err)
 	}
 	if q.renameTemplateStmt, err = db.PrepareContext(ctx, renameTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query RenameTemplate: %w", err)
+	}
+	if q.reopenFollowUpStmt, err = db.PrepareContext(ctx, reopenFollowUp); err != nil {
+		return nil, fmt.Errorf("error preparing query ReopenFollowUp: %w", err)
+	}
+	if q.resetAnomalyAmountsStmt, err = db.PrepareContext(ctx, resetAnomalyAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyAmounts: %w", err)
+	}
+	if q.resetAnomalyStateStmt, err = db.PrepareContext(ctx, resetAnomalyState); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyState: %w", err)
+	}
+	if q.resetAnomalyWatchStmt, err = db.PrepareContext(ctx, resetAnomalyWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAnomalyWatch: %w", err)
 	}
 	if q.resetItemLastBatchStmt, err = db.PrepareContext(ctx, resetItemLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetItemLastBatch: %w", err)
@@ -324,47 +708,74 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.resetRefundLastBatchStmt, err = db.PrepareContext(ctx, resetRefundLastBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetRefundLastBatch: %w", err)
 	}
-	if q.ruleAfterSaleOrdersStmt, err = db.PrepareContext(ctx, ruleAfterSaleOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleAfterSaleOrders: %w", err)
-	}
-	if q.ruleClosedPaidOrdersStmt, err = db.PrepareContext(ctx, ruleClosedPaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleClosedPaidOrders: %w", err)
+	if q.resetShopAmountsStmt, err = db.PrepareContext(ctx, resetShopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetShopAmounts: %w", err)
 	}
 	if q.ruleComplaintsStmt, err = db.PrepareContext(ctx, ruleComplaints); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleComplaints: %w", err)
 	}
-	if q.ruleLateCompOrdersStmt, err = db.PrepareContext(ctx, ruleLateCompOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleLateCompOrders: %w", err)
-	}
-	if q.ruleOpenRefundsStmt, err = db.PrepareContext(ctx, ruleOpenRefunds); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleOpenRefunds: %w", err)
-	}
-	if q.ruleOrderRefundsStmt, err = db.PrepareContext(ctx, ruleOrderRefunds); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleOrderRefunds: %w", err)
-	}
-	if q.ruleRecentPaidOrdersStmt, err = db.PrepareContext(ctx, ruleRecentPaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleRecentPaidOrders: %w", err)
+	if q.ruleOrdersStmt, err = db.PrepareContext(ctx, ruleOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleOrders: %w", err)
 	}
 	if q.ruleRefundItemsStmt, err = db.PrepareContext(ctx, ruleRefundItems); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleRefundItems: %w", err)
 	}
-	if q.ruleRefundShopsStmt, err = db.PrepareContext(ctx, ruleRefundShops); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleRefundShops: %w", err)
-	}
-	if q.ruleShippedOrdersStmt, err = db.PrepareContext(ctx, ruleShippedOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleShippedOrders: %w", err)
+	if q.ruleRefundsStmt, err = db.PrepareContext(ctx, ruleRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleRefunds: %w", err)
 	}
 	if q.ruleShopsStmt, err = db.PrepareContext(ctx, ruleShops); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleShops: %w", err)
 	}
-	if q.ruleToShipOrdersStmt, err = db.PrepareContext(ctx, ruleToShipOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleToShipOrders: %w", err)
+	if q.ruleStoredAnomaliesStmt, err = db.PrepareContext(ctx, ruleStoredAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query RuleStoredAnomalies: %w", err)
 	}
-	if q.ruleUnpaidOrdersStmt, err = db.PrepareContext(ctx, ruleUnpaidOrders); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleUnpaidOrders: %w", err)
+	if q.saveAnomalyRunStmt, err = db.PrepareContext(ctx, saveAnomalyRun); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnomalyRun: %w", err)
 	}
-	if q.ruleWindowAmountsStmt, err = db.PrepareContext(ctx, ruleWindowAmounts); err != nil {
-		return nil, fmt.Errorf("error preparing query RuleWindowAmounts: %w", err)
+	if q.saveAnomalyShopStmt, err = db.PrepareContext(ctx, saveAnomalyShop); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnomalyShop: %w", err)
+	}
+	if q.saveWatchStmt, err = db.PrepareContext(ctx, saveWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveWatch: %w", err)
+	}
+	if q.scopeAllKeysStmt, err = db.PrepareContext(ctx, scopeAllKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeAllKeys: %w", err)
+	}
+	if q.scopeBigOrderAnomaliesStmt, err = db.PrepareContext(ctx, scopeBigOrderAnomalies); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeBigOrderAnomalies: %w", err)
+	}
+	if q.scopeBigOrderCandidatesStmt, err = db.PrepareContext(ctx, scopeBigOrderCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeBigOrderCandidates: %w", err)
+	}
+	if q.scopeCandidatesStmt, err = db.PrepareContext(ctx, scopeCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeCandidates: %w", err)
+	}
+	if q.scopeDueStmt, err = db.PrepareContext(ctx, scopeDue); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeDue: %w", err)
+	}
+	if q.scopeGoneWatchStmt, err = db.PrepareContext(ctx, scopeGoneWatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeGoneWatch: %w", err)
+	}
+	if q.scopeImportedKeysStmt, err = db.PrepareContext(ctx, scopeImportedKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeImportedKeys: %w", err)
+	}
+	if q.scopeImportedOrdersStmt, err = db.PrepareContext(ctx, scopeImportedOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeImportedOrders: %w", err)
+	}
+	if q.scopeKeyStmt, err = db.PrepareContext(ctx, scopeKey); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeKey: %w", err)
+	}
+	if q.scopeKeysOfOrdersStmt, err = db.PrepareContext(ctx, scopeKeysOfOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeKeysOfOrders: %w", err)
+	}
+	if q.scopeShopOrdersStmt, err = db.PrepareContext(ctx, scopeShopOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeShopOrders: %w", err)
+	}
+	if q.scopeUndoneKeysStmt, err = db.PrepareContext(ctx, scopeUndoneKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeUndoneKeys: %w", err)
+	}
+	if q.scopeUndoneOrdersStmt, err = db.PrepareContext(ctx, scopeUndoneOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ScopeUndoneOrders: %w", err)
 	}
 	if q.searchOrdersStmt, err = db.PrepareContext(ctx, searchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query SearchOrders: %w", err)
@@ -375,17 +786,50 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setInquiryDealStmt, err = db.PrepareContext(ctx, setInquiryDeal); err != nil {
+		return nil, fmt.Errorf("error preparing query SetInquiryDeal: %w", err)
+	}
+	if q.setInquiryFollowStmt, err = db.PrepareContext(ctx, setInquiryFollow); err != nil {
+		return nil, fmt.Errorf("error preparing query SetInquiryFollow: %w", err)
+	}
+	if q.setPINFailuresStmt, err = db.PrepareContext(ctx, setPINFailures); err != nil {
+		return nil, fmt.Errorf("error preparing query SetPINFailures: %w", err)
+	}
 	if q.setShopMergeSummaryStmt, err = db.PrepareContext(ctx, setShopMergeSummary); err != nil {
 		return nil, fmt.Errorf("error preparing query SetShopMergeSummary: %w", err)
 	}
+	if q.setStaffPINStmt, err = db.PrepareContext(ctx, setStaffPIN); err != nil {
+		return nil, fmt.Errorf("error preparing query SetStaffPIN: %w", err)
+	}
+	if q.shiftNameTakenStmt, err = db.PrepareContext(ctx, shiftNameTaken); err != nil {
+		return nil, fmt.Errorf("error preparing query ShiftNameTaken: %w", err)
+	}
+	if q.shopAmountsStmt, err = db.PrepareContext(ctx, shopAmounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopAmounts: %w", err)
+	}
 	if q.shopForComplaintStmt, err = db.PrepareContext(ctx, shopForComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopForComplaint: %w", err)
+	}
+	if q.shopHasRefundsStmt, err = db.PrepareContext(ctx, shopHasRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query ShopHasRefunds: %w", err)
 	}
 	if q.shopsOfOrderNumbersStmt, err = db.PrepareContext(ctx, shopsOfOrderNumbers); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOfOrderNumbers: %w", err)
 	}
 	if q.shopsOnPlatformStmt, err = db.PrepareContext(ctx, shopsOnPlatform); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOnPlatform: %w", err)
+	}
+	if q.staffNamesStmt, err = db.PrepareContext(ctx, staffNames); err != nil {
+		return nil, fmt.Errorf("error preparing query StaffNames: %w", err)
+	}
+	if q.statDaysStmt, err = db.PrepareContext(ctx, statDays); err != nil {
+		return nil, fmt.Errorf("error preparing query StatDays: %w", err)
+	}
+	if q.statSumsStmt, err = db.PrepareContext(ctx, statSums); err != nil {
+		return nil, fmt.Errorf("error preparing query StatSums: %w", err)
+	}
+	if q.suggestCustomersStmt, err = db.PrepareContext(ctx, suggestCustomers); err != nil {
+		return nil, fmt.Errorf("error preparing query SuggestCustomers: %w", err)
 	}
 	if q.templateIDByNameStmt, err = db.PrepareContext(ctx, templateIDByName); err != nil {
 		return nil, fmt.Errorf("error preparing query TemplateIDByName: %w", err)
@@ -396,8 +840,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.touchTemplateStmt, err = db.PrepareContext(ctx, touchTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchTemplate: %w", err)
 	}
+	if q.upcomingFollowUpsStmt, err = db.PrepareContext(ctx, upcomingFollowUps); err != nil {
+		return nil, fmt.Errorf("error preparing query UpcomingFollowUps: %w", err)
+	}
 	if q.updateAnomalyFindingStmt, err = db.PrepareContext(ctx, updateAnomalyFinding); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAnomalyFinding: %w", err)
+	}
+	if q.updateInquiryStmt, err = db.PrepareContext(ctx, updateInquiry); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateInquiry: %w", err)
+	}
+	if q.updateInquiryOptionStmt, err = db.PrepareContext(ctx, updateInquiryOption); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateInquiryOption: %w", err)
+	}
+	if q.updateLevelStmt, err = db.PrepareContext(ctx, updateLevel); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateLevel: %w", err)
 	}
 	if q.updateOrderStmt, err = db.PrepareContext(ctx, updateOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateOrder: %w", err)
@@ -411,17 +867,28 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateRefundStmt, err = db.PrepareContext(ctx, updateRefund); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateRefund: %w", err)
 	}
+	if q.updateShiftStmt, err = db.PrepareContext(ctx, updateShift); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateShift: %w", err)
+	}
 	if q.updateStaffStmt, err = db.PrepareContext(ctx, updateStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStaff: %w", err)
+	}
+	if q.voidPunchStmt, err = db.PrepareContext(ctx, voidPunch); err != nil {
+		return nil, fmt.Errorf("error preparing query VoidPunch: %w", err)
 	}
 	return &q, nil
 }
 
 func (q *Queries) Close() error {
 	var err error
-	if q.activeAnomaliesStmt != nil {
-		if cerr := q.activeAnomaliesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing activeAnomaliesStmt: %w", cerr)
+	if q.ackHandoverStmt != nil {
+		if cerr := q.ackHandoverStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ackHandoverStmt: %w", cerr)
+		}
+	}
+	if q.activeStaffNamesStmt != nil {
+		if cerr := q.activeStaffNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing activeStaffNamesStmt: %w", cerr)
 		}
 	}
 	if q.addBatchShopStmt != nil {
@@ -429,14 +896,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
 		}
 	}
+	if q.addInquiryOptionStmt != nil {
+		if cerr := q.addInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addInquiryOptionStmt: %w", cerr)
+		}
+	}
 	if q.addShopAliasStmt != nil {
 		if cerr := q.addShopAliasStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addShopAliasStmt: %w", cerr)
 		}
 	}
-	if q.anomaliesOfOrderNosStmt != nil {
-		if cerr := q.anomaliesOfOrderNosStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing anomaliesOfOrderNosStmt: %w", cerr)
+	if q.addWindowChangesStmt != nil {
+		if cerr := q.addWindowChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addWindowChangesStmt: %w", cerr)
+		}
+	}
+	if q.anomalyCountsStmt != nil {
+		if cerr := q.anomalyCountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyCountsStmt: %w", cerr)
+		}
+	}
+	if q.anomalyCountsOfOrderNoStmt != nil {
+		if cerr := q.anomalyCountsOfOrderNoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyCountsOfOrderNoStmt: %w", cerr)
 		}
 	}
 	if q.anomalyEventsStmt != nil {
@@ -447,6 +929,21 @@ func (q *Queries) Close() error {
 	if q.anomalyOrderStmt != nil {
 		if cerr := q.anomalyOrderStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing anomalyOrderStmt: %w", cerr)
+		}
+	}
+	if q.anomalyShopNameStmt != nil {
+		if cerr := q.anomalyShopNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyShopNameStmt: %w", cerr)
+		}
+	}
+	if q.anomalyShopsStmt != nil {
+		if cerr := q.anomalyShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyShopsStmt: %w", cerr)
+		}
+	}
+	if q.anyComplaintsStmt != nil {
+		if cerr := q.anyComplaintsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anyComplaintsStmt: %w", cerr)
 		}
 	}
 	if q.batchChangesStmt != nil {
@@ -464,24 +961,79 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing batchesOnlyOfShopStmt: %w", cerr)
 		}
 	}
+	if q.cancelLeaveStmt != nil {
+		if cerr := q.cancelLeaveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing cancelLeaveStmt: %w", cerr)
+		}
+	}
 	if q.clearAnomalyStmt != nil {
 		if cerr := q.clearAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing clearAnomalyStmt: %w", cerr)
 		}
 	}
-	if q.countAnomaliesStmt != nil {
-		if cerr := q.countAnomaliesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countAnomaliesStmt: %w", cerr)
+	if q.clearScopeKeysStmt != nil {
+		if cerr := q.clearScopeKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing clearScopeKeysStmt: %w", cerr)
 		}
 	}
-	if q.countOrdersStmt != nil {
-		if cerr := q.countOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countOrdersStmt: %w", cerr)
+	if q.clearScopeOrdersStmt != nil {
+		if cerr := q.clearScopeOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing clearScopeOrdersStmt: %w", cerr)
 		}
 	}
-	if q.countOrdersWithOpenRefundStmt != nil {
-		if cerr := q.countOrdersWithOpenRefundStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countOrdersWithOpenRefundStmt: %w", cerr)
+	if q.correctionsOfBatchStmt != nil {
+		if cerr := q.correctionsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing correctionsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.countActiveAnomaliesStmt != nil {
+		if cerr := q.countActiveAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countActiveAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.countAmountsBetweenStmt != nil {
+		if cerr := q.countAmountsBetweenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countAmountsBetweenStmt: %w", cerr)
+		}
+	}
+	if q.countDueFollowUpsStmt != nil {
+		if cerr := q.countDueFollowUpsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countDueFollowUpsStmt: %w", cerr)
+		}
+	}
+	if q.countEditedInquiriesOfBatchStmt != nil {
+		if cerr := q.countEditedInquiriesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countEditedInquiriesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.countIncompleteInquiriesStmt != nil {
+		if cerr := q.countIncompleteInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countIncompleteInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.countInquiriesStmt != nil {
+		if cerr := q.countInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.countNegativeAmountsStmt != nil {
+		if cerr := q.countNegativeAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countNegativeAmountsStmt: %w", cerr)
+		}
+	}
+	if q.countOpenHandoversStmt != nil {
+		if cerr := q.countOpenHandoversStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOpenHandoversStmt: %w", cerr)
+		}
+	}
+	if q.countOrdersByDayStmt != nil {
+		if cerr := q.countOrdersByDayStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOrdersByDayStmt: %w", cerr)
+		}
+	}
+	if q.countProposedMatchesStmt != nil {
+		if cerr := q.countProposedMatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countProposedMatchesStmt: %w", cerr)
 		}
 	}
 	if q.countSearchOrdersStmt != nil {
@@ -489,14 +1041,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countSearchOrdersStmt: %w", cerr)
 		}
 	}
-	if q.countShopOrdersStmt != nil {
-		if cerr := q.countShopOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countShopOrdersStmt: %w", cerr)
-		}
-	}
 	if q.countShopsStmt != nil {
 		if cerr := q.countShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countShopsStmt: %w", cerr)
+		}
+	}
+	if q.countWindowAmountsStmt != nil {
+		if cerr := q.countWindowAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countWindowAmountsStmt: %w", cerr)
 		}
 	}
 	if q.createBatchStmt != nil {
@@ -507,6 +1059,16 @@ func (q *Queries) Close() error {
 	if q.createComplaintStmt != nil {
 		if cerr := q.createComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createComplaintStmt: %w", cerr)
+		}
+	}
+	if q.createLevelStmt != nil {
+		if cerr := q.createLevelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createLevelStmt: %w", cerr)
+		}
+	}
+	if q.createShiftStmt != nil {
+		if cerr := q.createShiftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createShiftStmt: %w", cerr)
 		}
 	}
 	if q.createShopStmt != nil {
@@ -527,6 +1089,51 @@ func (q *Queries) Close() error {
 	if q.createTemplateStmt != nil {
 		if cerr := q.createTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createTemplateStmt: %w", cerr)
+		}
+	}
+	if q.customerAgentsBetweenStmt != nil {
+		if cerr := q.customerAgentsBetweenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerAgentsBetweenStmt: %w", cerr)
+		}
+	}
+	if q.customerDealsBeforeStmt != nil {
+		if cerr := q.customerDealsBeforeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerDealsBeforeStmt: %w", cerr)
+		}
+	}
+	if q.customerInquiriesStmt != nil {
+		if cerr := q.customerInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.customerOrderTotalsStmt != nil {
+		if cerr := q.customerOrderTotalsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerOrderTotalsStmt: %w", cerr)
+		}
+	}
+	if q.customerOrdersStmt != nil {
+		if cerr := q.customerOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerOrdersStmt: %w", cerr)
+		}
+	}
+	if q.customerPaidOrdersBeforeStmt != nil {
+		if cerr := q.customerPaidOrdersBeforeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing customerPaidOrdersBeforeStmt: %w", cerr)
+		}
+	}
+	if q.dealsForCreditStmt != nil {
+		if cerr := q.dealsForCreditStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dealsForCreditStmt: %w", cerr)
+		}
+	}
+	if q.decideMatchStmt != nil {
+		if cerr := q.decideMatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing decideMatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteAnomalyShopsStmt != nil {
+		if cerr := q.deleteAnomalyShopsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteAnomalyShopsStmt: %w", cerr)
 		}
 	}
 	if q.deleteBatchStmt != nil {
@@ -559,9 +1166,39 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteEmptyShopsOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteFollowUpStmt != nil {
+		if cerr := q.deleteFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteFollowUpStmt: %w", cerr)
+		}
+	}
+	if q.deleteGoneShopAmountsStmt != nil {
+		if cerr := q.deleteGoneShopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteGoneShopAmountsStmt: %w", cerr)
+		}
+	}
 	if q.deleteImportBatchStmt != nil {
 		if cerr := q.deleteImportBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteImportBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteIncidentStmt != nil {
+		if cerr := q.deleteIncidentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteIncidentStmt: %w", cerr)
+		}
+	}
+	if q.deleteInquiriesOfBatchStmt != nil {
+		if cerr := q.deleteInquiriesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteInquiriesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteInquiryStmt != nil {
+		if cerr := q.deleteInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteInquiryStmt: %w", cerr)
+		}
+	}
+	if q.deleteInquiryProductsStmt != nil {
+		if cerr := q.deleteInquiryProductsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteInquiryProductsStmt: %w", cerr)
 		}
 	}
 	if q.deleteItemsOfBatchStmt != nil {
@@ -569,14 +1206,49 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteItemsOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteLevelStmt != nil {
+		if cerr := q.deleteLevelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteLevelStmt: %w", cerr)
+		}
+	}
 	if q.deleteOrdersOfBatchStmt != nil {
 		if cerr := q.deleteOrdersOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteOrdersOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deletePayMonthStmt != nil {
+		if cerr := q.deletePayMonthStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePayMonthStmt: %w", cerr)
+		}
+	}
+	if q.deletePendingStmt != nil {
+		if cerr := q.deletePendingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePendingStmt: %w", cerr)
+		}
+	}
+	if q.deletePunchesOfBatchStmt != nil {
+		if cerr := q.deletePunchesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePunchesOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteRefundsOfBatchStmt != nil {
 		if cerr := q.deleteRefundsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteRefundsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteRotaCellStmt != nil {
+		if cerr := q.deleteRotaCellStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRotaCellStmt: %w", cerr)
+		}
+	}
+	if q.deleteRotaChangesOfBatchStmt != nil {
+		if cerr := q.deleteRotaChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRotaChangesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteRotaChangesOfStaffStmt != nil {
+		if cerr := q.deleteRotaChangesOfStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRotaChangesOfStaffStmt: %w", cerr)
 		}
 	}
 	if q.deleteSettingStmt != nil {
@@ -599,9 +1271,34 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteShopMergeStmt: %w", cerr)
 		}
 	}
+	if q.deleteStaffAccountsStmt != nil {
+		if cerr := q.deleteStaffAccountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStaffAccountsStmt: %w", cerr)
+		}
+	}
+	if q.deleteStaffOfBatchStmt != nil {
+		if cerr := q.deleteStaffOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStaffOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteTemplateStmt != nil {
 		if cerr := q.deleteTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
+		}
+	}
+	if q.deleteWatchStmt != nil {
+		if cerr := q.deleteWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteWatchStmt: %w", cerr)
+		}
+	}
+	if q.dropStaleProposalsStmt != nil {
+		if cerr := q.dropStaleProposalsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dropStaleProposalsStmt: %w", cerr)
+		}
+	}
+	if q.dueFollowUpsStmt != nil {
+		if cerr := q.dueFollowUpsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing dueFollowUpsStmt: %w", cerr)
 		}
 	}
 	if q.extendOrderChangeStmt != nil {
@@ -614,6 +1311,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing findBatchBySHAStmt: %w", cerr)
 		}
 	}
+	if q.findInquiryOptionStmt != nil {
+		if cerr := q.findInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findInquiryOptionStmt: %w", cerr)
+		}
+	}
+	if q.findLevelByNameStmt != nil {
+		if cerr := q.findLevelByNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findLevelByNameStmt: %w", cerr)
+		}
+	}
+	if q.findPunchStmt != nil {
+		if cerr := q.findPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findPunchStmt: %w", cerr)
+		}
+	}
 	if q.findShopStmt != nil {
 		if cerr := q.findShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing findShopStmt: %w", cerr)
@@ -622,6 +1334,11 @@ func (q *Queries) Close() error {
 	if q.findShopChoiceStmt != nil {
 		if cerr := q.findShopChoiceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing findShopChoiceStmt: %w", cerr)
+		}
+	}
+	if q.findStaffByAccountStmt != nil {
+		if cerr := q.findStaffByAccountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findStaffByAccountStmt: %w", cerr)
 		}
 	}
 	if q.findStaffByNameStmt != nil {
@@ -634,6 +1351,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing finishBatchStmt: %w", cerr)
 		}
 	}
+	if q.finishFollowUpStmt != nil {
+		if cerr := q.finishFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing finishFollowUpStmt: %w", cerr)
+		}
+	}
 	if q.forgetShopChoiceStmt != nil {
 		if cerr := q.forgetShopChoiceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing forgetShopChoiceStmt: %w", cerr)
@@ -642,6 +1364,11 @@ func (q *Queries) Close() error {
 	if q.getAnomalyStmt != nil {
 		if cerr := q.getAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAnomalyStmt: %w", cerr)
+		}
+	}
+	if q.getAnomalyRunStmt != nil {
+		if cerr := q.getAnomalyRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAnomalyRunStmt: %w", cerr)
 		}
 	}
 	if q.getAnomalyWorkflowStmt != nil {
@@ -659,6 +1386,46 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
 		}
 	}
+	if q.getFollowUpStmt != nil {
+		if cerr := q.getFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getFollowUpStmt: %w", cerr)
+		}
+	}
+	if q.getFollowUpByKeyStmt != nil {
+		if cerr := q.getFollowUpByKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getFollowUpByKeyStmt: %w", cerr)
+		}
+	}
+	if q.getHandoverWriterStmt != nil {
+		if cerr := q.getHandoverWriterStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getHandoverWriterStmt: %w", cerr)
+		}
+	}
+	if q.getIncidentStmt != nil {
+		if cerr := q.getIncidentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getIncidentStmt: %w", cerr)
+		}
+	}
+	if q.getInquiryStmt != nil {
+		if cerr := q.getInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getInquiryStmt: %w", cerr)
+		}
+	}
+	if q.getInquiryOptionStmt != nil {
+		if cerr := q.getInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getInquiryOptionStmt: %w", cerr)
+		}
+	}
+	if q.getLeaveStmt != nil {
+		if cerr := q.getLeaveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getLeaveStmt: %w", cerr)
+		}
+	}
+	if q.getMatchStmt != nil {
+		if cerr := q.getMatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getMatchStmt: %w", cerr)
+		}
+	}
 	if q.getOrderForImportStmt != nil {
 		if cerr := q.getOrderForImportStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getOrderForImportStmt: %w", cerr)
@@ -667,6 +1434,21 @@ func (q *Queries) Close() error {
 	if q.getOrderItemStmt != nil {
 		if cerr := q.getOrderItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getOrderItemStmt: %w", cerr)
+		}
+	}
+	if q.getPINStateStmt != nil {
+		if cerr := q.getPINStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPINStateStmt: %w", cerr)
+		}
+	}
+	if q.getPayMonthStmt != nil {
+		if cerr := q.getPayMonthStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPayMonthStmt: %w", cerr)
+		}
+	}
+	if q.getPunchStmt != nil {
+		if cerr := q.getPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPunchStmt: %w", cerr)
 		}
 	}
 	if q.getRefundForImportStmt != nil {
@@ -694,6 +1476,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getTemplateStmt: %w", cerr)
 		}
 	}
+	if q.inquiryStaffNameStmt != nil {
+		if cerr := q.inquiryStaffNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing inquiryStaffNameStmt: %w", cerr)
+		}
+	}
 	if q.insertAnomalyStmt != nil {
 		if cerr := q.insertAnomalyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertAnomalyStmt: %w", cerr)
@@ -702,6 +1489,46 @@ func (q *Queries) Close() error {
 	if q.insertAnomalyEventStmt != nil {
 		if cerr := q.insertAnomalyEventStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertAnomalyEventStmt: %w", cerr)
+		}
+	}
+	if q.insertCorrectionStmt != nil {
+		if cerr := q.insertCorrectionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertCorrectionStmt: %w", cerr)
+		}
+	}
+	if q.insertFollowUpStmt != nil {
+		if cerr := q.insertFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertFollowUpStmt: %w", cerr)
+		}
+	}
+	if q.insertHandoverStmt != nil {
+		if cerr := q.insertHandoverStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertHandoverStmt: %w", cerr)
+		}
+	}
+	if q.insertIncidentStmt != nil {
+		if cerr := q.insertIncidentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertIncidentStmt: %w", cerr)
+		}
+	}
+	if q.insertInquiryStmt != nil {
+		if cerr := q.insertInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertInquiryStmt: %w", cerr)
+		}
+	}
+	if q.insertInquiryProductStmt != nil {
+		if cerr := q.insertInquiryProductStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertInquiryProductStmt: %w", cerr)
+		}
+	}
+	if q.insertLeaveStmt != nil {
+		if cerr := q.insertLeaveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertLeaveStmt: %w", cerr)
+		}
+	}
+	if q.insertMatchStmt != nil {
+		if cerr := q.insertMatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertMatchStmt: %w", cerr)
 		}
 	}
 	if q.insertOrderChangeStmt != nil {
@@ -714,6 +1541,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertOrderItemStmt: %w", cerr)
 		}
 	}
+	if q.insertPayMonthStmt != nil {
+		if cerr := q.insertPayMonthStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPayMonthStmt: %w", cerr)
+		}
+	}
+	if q.insertPayMonthEventStmt != nil {
+		if cerr := q.insertPayMonthEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPayMonthEventStmt: %w", cerr)
+		}
+	}
+	if q.insertPunchStmt != nil {
+		if cerr := q.insertPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPunchStmt: %w", cerr)
+		}
+	}
 	if q.insertRefundStmt != nil {
 		if cerr := q.insertRefundStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertRefundStmt: %w", cerr)
@@ -722,6 +1564,31 @@ func (q *Queries) Close() error {
 	if q.insertRefundChangeStmt != nil {
 		if cerr := q.insertRefundChangeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertRefundChangeStmt: %w", cerr)
+		}
+	}
+	if q.insertRotaChangeStmt != nil {
+		if cerr := q.insertRotaChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertRotaChangeStmt: %w", cerr)
+		}
+	}
+	if q.insertRotaEntryStmt != nil {
+		if cerr := q.insertRotaEntryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertRotaEntryStmt: %w", cerr)
+		}
+	}
+	if q.insertStaffAccountStmt != nil {
+		if cerr := q.insertStaffAccountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStaffAccountStmt: %w", cerr)
+		}
+	}
+	if q.insertSwapStmt != nil {
+		if cerr := q.insertSwapStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertSwapStmt: %w", cerr)
+		}
+	}
+	if q.lastPunchOfStaffStmt != nil {
+		if cerr := q.lastPunchOfStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastPunchOfStaffStmt: %w", cerr)
 		}
 	}
 	if q.laterBatchTouchingOrdersStmt != nil {
@@ -734,9 +1601,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing laterBatchTouchingRefundsStmt: %w", cerr)
 		}
 	}
+	if q.laterRotaChangeStmt != nil {
+		if cerr := q.laterRotaChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing laterRotaChangeStmt: %w", cerr)
+		}
+	}
+	if q.listAccountsOfStaffStmt != nil {
+		if cerr := q.listAccountsOfStaffStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAccountsOfStaffStmt: %w", cerr)
+		}
+	}
 	if q.listAnomaliesStmt != nil {
 		if cerr := q.listAnomaliesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.listAnomaliesByIDStmt != nil {
+		if cerr := q.listAnomaliesByIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnomaliesByIDStmt: %w", cerr)
+		}
+	}
+	if q.listAnomalyBriefsByIDStmt != nil {
+		if cerr := q.listAnomalyBriefsByIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnomalyBriefsByIDStmt: %w", cerr)
 		}
 	}
 	if q.listBatchesStmt != nil {
@@ -744,19 +1631,104 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
 		}
 	}
+	if q.listCorrectionsStmt != nil {
+		if cerr := q.listCorrectionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCorrectionsStmt: %w", cerr)
+		}
+	}
+	if q.listHandoversStmt != nil {
+		if cerr := q.listHandoversStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listHandoversStmt: %w", cerr)
+		}
+	}
+	if q.listIncidentsStmt != nil {
+		if cerr := q.listIncidentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listIncidentsStmt: %w", cerr)
+		}
+	}
+	if q.listInquiriesStmt != nil {
+		if cerr := q.listInquiriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listInquiriesStmt: %w", cerr)
+		}
+	}
+	if q.listInquiryOptionsStmt != nil {
+		if cerr := q.listInquiryOptionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listInquiryOptionsStmt: %w", cerr)
+		}
+	}
+	if q.listLeavesStmt != nil {
+		if cerr := q.listLeavesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listLeavesStmt: %w", cerr)
+		}
+	}
+	if q.listLevelsStmt != nil {
+		if cerr := q.listLevelsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listLevelsStmt: %w", cerr)
+		}
+	}
+	if q.listMatchesStmt != nil {
+		if cerr := q.listMatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listMatchesStmt: %w", cerr)
+		}
+	}
+	if q.listOpenRefundOrdersStmt != nil {
+		if cerr := q.listOpenRefundOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOpenRefundOrdersStmt: %w", cerr)
+		}
+	}
 	if q.listOrdersStmt != nil {
 		if cerr := q.listOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOrdersStmt: %w", cerr)
 		}
 	}
-	if q.listOrdersWithOpenRefundStmt != nil {
-		if cerr := q.listOrdersWithOpenRefundStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing listOrdersWithOpenRefundStmt: %w", cerr)
+	if q.listPayInputsStmt != nil {
+		if cerr := q.listPayInputsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPayInputsStmt: %w", cerr)
+		}
+	}
+	if q.listPayMonthEventsStmt != nil {
+		if cerr := q.listPayMonthEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPayMonthEventsStmt: %w", cerr)
+		}
+	}
+	if q.listPunchesStmt != nil {
+		if cerr := q.listPunchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPunchesStmt: %w", cerr)
+		}
+	}
+	if q.listRotaCellStmt != nil {
+		if cerr := q.listRotaCellStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRotaCellStmt: %w", cerr)
+		}
+	}
+	if q.listRotaChangesOfBatchStmt != nil {
+		if cerr := q.listRotaChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRotaChangesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.listRotaEntriesStmt != nil {
+		if cerr := q.listRotaEntriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRotaEntriesStmt: %w", cerr)
+		}
+	}
+	if q.listRunDeadlineStmt != nil {
+		if cerr := q.listRunDeadlineStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRunDeadlineStmt: %w", cerr)
+		}
+	}
+	if q.listRunNoDeadlineStmt != nil {
+		if cerr := q.listRunNoDeadlineStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRunNoDeadlineStmt: %w", cerr)
 		}
 	}
 	if q.listSettingsStmt != nil {
 		if cerr := q.listSettingsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listSettingsStmt: %w", cerr)
+		}
+	}
+	if q.listShiftsStmt != nil {
+		if cerr := q.listShiftsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShiftsStmt: %w", cerr)
 		}
 	}
 	if q.listShopAliasesStmt != nil {
@@ -789,9 +1761,34 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listStaffStmt: %w", cerr)
 		}
 	}
+	if q.listStaffAccountsStmt != nil {
+		if cerr := q.listStaffAccountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStaffAccountsStmt: %w", cerr)
+		}
+	}
+	if q.listStaffOfBatchStmt != nil {
+		if cerr := q.listStaffOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStaffOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.listStatusOrdersStmt != nil {
+		if cerr := q.listStatusOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStatusOrdersStmt: %w", cerr)
+		}
+	}
+	if q.listSwapsStmt != nil {
+		if cerr := q.listSwapsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSwapsStmt: %w", cerr)
+		}
+	}
 	if q.listTemplatesStmt != nil {
 		if cerr := q.listTemplatesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listTemplatesStmt: %w", cerr)
+		}
+	}
+	if q.lockScopeStmt != nil {
+		if cerr := q.lockScopeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lockScopeStmt: %w", cerr)
 		}
 	}
 	if q.markShopsCreatedByStmt != nil {
@@ -799,9 +1796,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing markShopsCreatedByStmt: %w", cerr)
 		}
 	}
+	if q.matchCandidatesStmt != nil {
+		if cerr := q.matchCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing matchCandidatesStmt: %w", cerr)
+		}
+	}
 	if q.maxOrderIDStmt != nil {
 		if cerr := q.maxOrderIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing maxOrderIDStmt: %w", cerr)
+		}
+	}
+	if q.maxPendingStmt != nil {
+		if cerr := q.maxPendingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxPendingStmt: %w", cerr)
+		}
+	}
+	if q.maxScopeKeyStmt != nil {
+		if cerr := q.maxScopeKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing maxScopeKeyStmt: %w", cerr)
 		}
 	}
 	if q.maxShopIDStmt != nil {
@@ -822,6 +1834,16 @@ func (q *Queries) Close() error {
 	if q.nameHolderStmt != nil {
 		if cerr := q.nameHolderStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing nameHolderStmt: %w", cerr)
+		}
+	}
+	if q.openFollowUpOfInquiryStmt != nil {
+		if cerr := q.openFollowUpOfInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing openFollowUpOfInquiryStmt: %w", cerr)
+		}
+	}
+	if q.orderDaysStmt != nil {
+		if cerr := q.orderDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderDaysStmt: %w", cerr)
 		}
 	}
 	if q.orderFingerprintsStmt != nil {
@@ -849,14 +1871,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing orderItemsStmt: %w", cerr)
 		}
 	}
+	if q.orderMemoStmt != nil {
+		if cerr := q.orderMemoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderMemoStmt: %w", cerr)
+		}
+	}
 	if q.orderRefundsStmt != nil {
 		if cerr := q.orderRefundsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderRefundsStmt: %w", cerr)
-		}
-	}
-	if q.ordersByIDsStmt != nil {
-		if cerr := q.ordersByIDsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ordersByIDsStmt: %w", cerr)
 		}
 	}
 	if q.ordersForImportStmt != nil {
@@ -869,14 +1891,54 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing parkedShopNewIDStmt: %w", cerr)
 		}
 	}
+	if q.pendingUndosStmt != nil {
+		if cerr := q.pendingUndosStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing pendingUndosStmt: %w", cerr)
+		}
+	}
 	if q.platformHasOrdersStmt != nil {
 		if cerr := q.platformHasOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing platformHasOrdersStmt: %w", cerr)
 		}
 	}
+	if q.productNamesStmt != nil {
+		if cerr := q.productNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing productNamesStmt: %w", cerr)
+		}
+	}
+	if q.productNamesVersionStmt != nil {
+		if cerr := q.productNamesVersionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing productNamesVersionStmt: %w", cerr)
+		}
+	}
+	if q.pruneAmountsStmt != nil {
+		if cerr := q.pruneAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing pruneAmountsStmt: %w", cerr)
+		}
+	}
 	if q.putSettingStmt != nil {
 		if cerr := q.putSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
+		}
+	}
+	if q.putTeamScoreStmt != nil {
+		if cerr := q.putTeamScoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putTeamScoreStmt: %w", cerr)
+		}
+	}
+	if q.refundsOfOrderStmt != nil {
+		if cerr := q.refundsOfOrderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refundsOfOrderStmt: %w", cerr)
+		}
+	}
+	if q.regionNamesStmt != nil {
+		if cerr := q.regionNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing regionNamesStmt: %w", cerr)
+		}
+	}
+	if q.rejectConfirmedMatchesStmt != nil {
+		if cerr := q.rejectConfirmedMatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing rejectConfirmedMatchesStmt: %w", cerr)
 		}
 	}
 	if q.relinkAnomalyShopsStmt != nil {
@@ -894,6 +1956,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing rememberShopChoiceStmt: %w", cerr)
 		}
 	}
+	if q.renameInquiryChannelStmt != nil {
+		if cerr := q.renameInquiryChannelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryChannelStmt: %w", cerr)
+		}
+	}
+	if q.renameInquiryCustomerTypeStmt != nil {
+		if cerr := q.renameInquiryCustomerTypeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryCustomerTypeStmt: %w", cerr)
+		}
+	}
+	if q.renameInquiryDealTypeStmt != nil {
+		if cerr := q.renameInquiryDealTypeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryDealTypeStmt: %w", cerr)
+		}
+	}
+	if q.renameInquiryReasonStmt != nil {
+		if cerr := q.renameInquiryReasonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renameInquiryReasonStmt: %w", cerr)
+		}
+	}
 	if q.renameShopStmt != nil {
 		if cerr := q.renameShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing renameShopStmt: %w", cerr)
@@ -902,6 +1984,26 @@ func (q *Queries) Close() error {
 	if q.renameTemplateStmt != nil {
 		if cerr := q.renameTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing renameTemplateStmt: %w", cerr)
+		}
+	}
+	if q.reopenFollowUpStmt != nil {
+		if cerr := q.reopenFollowUpStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing reopenFollowUpStmt: %w", cerr)
+		}
+	}
+	if q.resetAnomalyAmountsStmt != nil {
+		if cerr := q.resetAnomalyAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyAmountsStmt: %w", cerr)
+		}
+	}
+	if q.resetAnomalyStateStmt != nil {
+		if cerr := q.resetAnomalyStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyStateStmt: %w", cerr)
+		}
+	}
+	if q.resetAnomalyWatchStmt != nil {
+		if cerr := q.resetAnomalyWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAnomalyWatchStmt: %w", cerr)
 		}
 	}
 	if q.resetItemLastBatchStmt != nil {
@@ -919,14 +2021,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing resetRefundLastBatchStmt: %w", cerr)
 		}
 	}
-	if q.ruleAfterSaleOrdersStmt != nil {
-		if cerr := q.ruleAfterSaleOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleAfterSaleOrdersStmt: %w", cerr)
-		}
-	}
-	if q.ruleClosedPaidOrdersStmt != nil {
-		if cerr := q.ruleClosedPaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleClosedPaidOrdersStmt: %w", cerr)
+	if q.resetShopAmountsStmt != nil {
+		if cerr := q.resetShopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetShopAmountsStmt: %w", cerr)
 		}
 	}
 	if q.ruleComplaintsStmt != nil {
@@ -934,24 +2031,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleComplaintsStmt: %w", cerr)
 		}
 	}
-	if q.ruleLateCompOrdersStmt != nil {
-		if cerr := q.ruleLateCompOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleLateCompOrdersStmt: %w", cerr)
-		}
-	}
-	if q.ruleOpenRefundsStmt != nil {
-		if cerr := q.ruleOpenRefundsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleOpenRefundsStmt: %w", cerr)
-		}
-	}
-	if q.ruleOrderRefundsStmt != nil {
-		if cerr := q.ruleOrderRefundsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleOrderRefundsStmt: %w", cerr)
-		}
-	}
-	if q.ruleRecentPaidOrdersStmt != nil {
-		if cerr := q.ruleRecentPaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleRecentPaidOrdersStmt: %w", cerr)
+	if q.ruleOrdersStmt != nil {
+		if cerr := q.ruleOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleOrdersStmt: %w", cerr)
 		}
 	}
 	if q.ruleRefundItemsStmt != nil {
@@ -959,14 +2041,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleRefundItemsStmt: %w", cerr)
 		}
 	}
-	if q.ruleRefundShopsStmt != nil {
-		if cerr := q.ruleRefundShopsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleRefundShopsStmt: %w", cerr)
-		}
-	}
-	if q.ruleShippedOrdersStmt != nil {
-		if cerr := q.ruleShippedOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleShippedOrdersStmt: %w", cerr)
+	if q.ruleRefundsStmt != nil {
+		if cerr := q.ruleRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleRefundsStmt: %w", cerr)
 		}
 	}
 	if q.ruleShopsStmt != nil {
@@ -974,19 +2051,89 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing ruleShopsStmt: %w", cerr)
 		}
 	}
-	if q.ruleToShipOrdersStmt != nil {
-		if cerr := q.ruleToShipOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleToShipOrdersStmt: %w", cerr)
+	if q.ruleStoredAnomaliesStmt != nil {
+		if cerr := q.ruleStoredAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ruleStoredAnomaliesStmt: %w", cerr)
 		}
 	}
-	if q.ruleUnpaidOrdersStmt != nil {
-		if cerr := q.ruleUnpaidOrdersStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleUnpaidOrdersStmt: %w", cerr)
+	if q.saveAnomalyRunStmt != nil {
+		if cerr := q.saveAnomalyRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnomalyRunStmt: %w", cerr)
 		}
 	}
-	if q.ruleWindowAmountsStmt != nil {
-		if cerr := q.ruleWindowAmountsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing ruleWindowAmountsStmt: %w", cerr)
+	if q.saveAnomalyShopStmt != nil {
+		if cerr := q.saveAnomalyShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnomalyShopStmt: %w", cerr)
+		}
+	}
+	if q.saveWatchStmt != nil {
+		if cerr := q.saveWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveWatchStmt: %w", cerr)
+		}
+	}
+	if q.scopeAllKeysStmt != nil {
+		if cerr := q.scopeAllKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeAllKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeBigOrderAnomaliesStmt != nil {
+		if cerr := q.scopeBigOrderAnomaliesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeBigOrderAnomaliesStmt: %w", cerr)
+		}
+	}
+	if q.scopeBigOrderCandidatesStmt != nil {
+		if cerr := q.scopeBigOrderCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeBigOrderCandidatesStmt: %w", cerr)
+		}
+	}
+	if q.scopeCandidatesStmt != nil {
+		if cerr := q.scopeCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeCandidatesStmt: %w", cerr)
+		}
+	}
+	if q.scopeDueStmt != nil {
+		if cerr := q.scopeDueStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeDueStmt: %w", cerr)
+		}
+	}
+	if q.scopeGoneWatchStmt != nil {
+		if cerr := q.scopeGoneWatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeGoneWatchStmt: %w", cerr)
+		}
+	}
+	if q.scopeImportedKeysStmt != nil {
+		if cerr := q.scopeImportedKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeImportedKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeImportedOrdersStmt != nil {
+		if cerr := q.scopeImportedOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeImportedOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeKeyStmt != nil {
+		if cerr := q.scopeKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeKeyStmt: %w", cerr)
+		}
+	}
+	if q.scopeKeysOfOrdersStmt != nil {
+		if cerr := q.scopeKeysOfOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeKeysOfOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeShopOrdersStmt != nil {
+		if cerr := q.scopeShopOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeShopOrdersStmt: %w", cerr)
+		}
+	}
+	if q.scopeUndoneKeysStmt != nil {
+		if cerr := q.scopeUndoneKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeUndoneKeysStmt: %w", cerr)
+		}
+	}
+	if q.scopeUndoneOrdersStmt != nil {
+		if cerr := q.scopeUndoneOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scopeUndoneOrdersStmt: %w", cerr)
 		}
 	}
 	if q.searchOrdersStmt != nil {
@@ -1004,14 +2151,49 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setInquiryDealStmt != nil {
+		if cerr := q.setInquiryDealStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setInquiryDealStmt: %w", cerr)
+		}
+	}
+	if q.setInquiryFollowStmt != nil {
+		if cerr := q.setInquiryFollowStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setInquiryFollowStmt: %w", cerr)
+		}
+	}
+	if q.setPINFailuresStmt != nil {
+		if cerr := q.setPINFailuresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setPINFailuresStmt: %w", cerr)
+		}
+	}
 	if q.setShopMergeSummaryStmt != nil {
 		if cerr := q.setShopMergeSummaryStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setShopMergeSummaryStmt: %w", cerr)
 		}
 	}
+	if q.setStaffPINStmt != nil {
+		if cerr := q.setStaffPINStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setStaffPINStmt: %w", cerr)
+		}
+	}
+	if q.shiftNameTakenStmt != nil {
+		if cerr := q.shiftNameTakenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shiftNameTakenStmt: %w", cerr)
+		}
+	}
+	if q.shopAmountsStmt != nil {
+		if cerr := q.shopAmountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopAmountsStmt: %w", cerr)
+		}
+	}
 	if q.shopForComplaintStmt != nil {
 		if cerr := q.shopForComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing shopForComplaintStmt: %w", cerr)
+		}
+	}
+	if q.shopHasRefundsStmt != nil {
+		if cerr := q.shopHasRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing shopHasRefundsStmt: %w", cerr)
 		}
 	}
 	if q.shopsOfOrderNumbersStmt != nil {
@@ -1022,6 +2204,26 @@ func (q *Queries) Close() error {
 	if q.shopsOnPlatformStmt != nil {
 		if cerr := q.shopsOnPlatformStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing shopsOnPlatformStmt: %w", cerr)
+		}
+	}
+	if q.staffNamesStmt != nil {
+		if cerr := q.staffNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing staffNamesStmt: %w", cerr)
+		}
+	}
+	if q.statDaysStmt != nil {
+		if cerr := q.statDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing statDaysStmt: %w", cerr)
+		}
+	}
+	if q.statSumsStmt != nil {
+		if cerr := q.statSumsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing statSumsStmt: %w", cerr)
+		}
+	}
+	if q.suggestCustomersStmt != nil {
+		if cerr := q.suggestCustomersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing suggestCustomersStmt: %w", cerr)
 		}
 	}
 	if q.templateIDByNameStmt != nil {
@@ -1039,9 +2241,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing touchTemplateStmt: %w", cerr)
 		}
 	}
+	if q.upcomingFollowUpsStmt != nil {
+		if cerr := q.upcomingFollowUpsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upcomingFollowUpsStmt: %w", cerr)
+		}
+	}
 	if q.updateAnomalyFindingStmt != nil {
 		if cerr := q.updateAnomalyFindingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateAnomalyFindingStmt: %w", cerr)
+		}
+	}
+	if q.updateInquiryStmt != nil {
+		if cerr := q.updateInquiryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateInquiryStmt: %w", cerr)
+		}
+	}
+	if q.updateInquiryOptionStmt != nil {
+		if cerr := q.updateInquiryOptionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateInquiryOptionStmt: %w", cerr)
+		}
+	}
+	if q.updateLevelStmt != nil {
+		if cerr := q.updateLevelStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateLevelStmt: %w", cerr)
 		}
 	}
 	if q.updateOrderStmt != nil {
@@ -1064,9 +2286,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateRefundStmt: %w", cerr)
 		}
 	}
+	if q.updateShiftStmt != nil {
+		if cerr := q.updateShiftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateShiftStmt: %w", cerr)
+		}
+	}
 	if q.updateStaffStmt != nil {
 		if cerr := q.updateStaffStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStaffStmt: %w", cerr)
+		}
+	}
+	if q.voidPunchStmt != nil {
+		if cerr := q.voidPunchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing voidPunchStmt: %w", cerr)
 		}
 	}
 	return err
@@ -1106,273 +2338,581 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                            DBTX
-	tx                            *sql.Tx
-	activeAnomaliesStmt           *sql.Stmt
-	addBatchShopStmt              *sql.Stmt
-	addShopAliasStmt              *sql.Stmt
-	anomaliesOfOrderNosStmt       *sql.Stmt
-	anomalyEventsStmt             *sql.Stmt
-	anomalyOrderStmt              *sql.Stmt
-	batchChangesStmt              *sql.Stmt
-	batchRefundChangesStmt        *sql.Stmt
-	batchesOnlyOfShopStmt         *sql.Stmt
-	clearAnomalyStmt              *sql.Stmt
-	countAnomaliesStmt            *sql.Stmt
-	countOrdersStmt               *sql.Stmt
-	countOrdersWithOpenRefundStmt *sql.Stmt
-	countSearchOrdersStmt         *sql.Stmt
-	countShopOrdersStmt           *sql.Stmt
-	countShopsStmt                *sql.Stmt
-	createBatchStmt               *sql.Stmt
-	createComplaintStmt           *sql.Stmt
-	createShopStmt                *sql.Stmt
-	createShopMergeStmt           *sql.Stmt
-	createStaffStmt               *sql.Stmt
-	createTemplateStmt            *sql.Stmt
-	deleteBatchStmt               *sql.Stmt
-	deleteBatchChangesStmt        *sql.Stmt
-	deleteBatchRefundChangesStmt  *sql.Stmt
-	deleteBatchShopsStmt          *sql.Stmt
-	deleteComplaintStmt           *sql.Stmt
-	deleteEmptyShopsOfBatchStmt   *sql.Stmt
-	deleteImportBatchStmt         *sql.Stmt
-	deleteItemsOfBatchStmt        *sql.Stmt
-	deleteOrdersOfBatchStmt       *sql.Stmt
-	deleteRefundsOfBatchStmt      *sql.Stmt
-	deleteSettingStmt             *sql.Stmt
-	deleteShopStmt                *sql.Stmt
-	deleteShopAliasStmt           *sql.Stmt
-	deleteShopMergeStmt           *sql.Stmt
-	deleteTemplateStmt            *sql.Stmt
-	extendOrderChangeStmt         *sql.Stmt
-	findBatchBySHAStmt            *sql.Stmt
-	findShopStmt                  *sql.Stmt
-	findShopChoiceStmt            *sql.Stmt
-	findStaffByNameStmt           *sql.Stmt
-	finishBatchStmt               *sql.Stmt
-	forgetShopChoiceStmt          *sql.Stmt
-	getAnomalyStmt                *sql.Stmt
-	getAnomalyWorkflowStmt        *sql.Stmt
-	getBatchStmt                  *sql.Stmt
-	getComplaintStmt              *sql.Stmt
-	getOrderForImportStmt         *sql.Stmt
-	getOrderItemStmt              *sql.Stmt
-	getRefundForImportStmt        *sql.Stmt
-	getShopStmt                   *sql.Stmt
-	getShopMergeStmt              *sql.Stmt
-	getStaffStmt                  *sql.Stmt
-	getTemplateStmt               *sql.Stmt
-	insertAnomalyStmt             *sql.Stmt
-	insertAnomalyEventStmt        *sql.Stmt
-	insertOrderChangeStmt         *sql.Stmt
-	insertOrderItemStmt           *sql.Stmt
-	insertRefundStmt              *sql.Stmt
-	insertRefundChangeStmt        *sql.Stmt
-	laterBatchTouchingOrdersStmt  *sql.Stmt
-	laterBatchTouchingRefundsStmt *sql.Stmt
-	listAnomaliesStmt             *sql.Stmt
-	listBatchesStmt               *sql.Stmt
-	listOrdersStmt                *sql.Stmt
-	listOrdersWithOpenRefundStmt  *sql.Stmt
-	listSettingsStmt              *sql.Stmt
-	listShopAliasesStmt           *sql.Stmt
-	listShopChoicesStmt           *sql.Stmt
-	listShopMergesStmt            *sql.Stmt
-	listShopOrdersStmt            *sql.Stmt
-	listShopsStmt                 *sql.Stmt
-	listStaffStmt                 *sql.Stmt
-	listTemplatesStmt             *sql.Stmt
-	markShopsCreatedByStmt        *sql.Stmt
-	maxOrderIDStmt                *sql.Stmt
-	maxShopIDStmt                 *sql.Stmt
-	mergeOfSourceStmt             *sql.Stmt
-	mergesIntoStmt                *sql.Stmt
-	nameHolderStmt                *sql.Stmt
-	orderFingerprintsStmt         *sql.Stmt
-	orderFirstSeenStmt            *sql.Stmt
-	orderHistoryStmt              *sql.Stmt
-	orderItemTotalsStmt           *sql.Stmt
-	orderItemsStmt                *sql.Stmt
-	orderRefundsStmt              *sql.Stmt
-	ordersByIDsStmt               *sql.Stmt
-	ordersForImportStmt           *sql.Stmt
-	parkedShopNewIDStmt           *sql.Stmt
-	platformHasOrdersStmt         *sql.Stmt
-	putSettingStmt                *sql.Stmt
-	relinkAnomalyShopsStmt        *sql.Stmt
-	relinkComplaintShopsStmt      *sql.Stmt
-	rememberShopChoiceStmt        *sql.Stmt
-	renameShopStmt                *sql.Stmt
-	renameTemplateStmt            *sql.Stmt
-	resetItemLastBatchStmt        *sql.Stmt
-	resetLastBatchStmt            *sql.Stmt
-	resetRefundLastBatchStmt      *sql.Stmt
-	ruleAfterSaleOrdersStmt       *sql.Stmt
-	ruleClosedPaidOrdersStmt      *sql.Stmt
-	ruleComplaintsStmt            *sql.Stmt
-	ruleLateCompOrdersStmt        *sql.Stmt
-	ruleOpenRefundsStmt           *sql.Stmt
-	ruleOrderRefundsStmt          *sql.Stmt
-	ruleRecentPaidOrdersStmt      *sql.Stmt
-	ruleRefundItemsStmt           *sql.Stmt
-	ruleRefundShopsStmt           *sql.Stmt
-	ruleShippedOrdersStmt         *sql.Stmt
-	ruleShopsStmt                 *sql.Stmt
-	ruleToShipOrdersStmt          *sql.Stmt
-	ruleUnpaidOrdersStmt          *sql.Stmt
-	ruleWindowAmountsStmt         *sql.Stmt
-	searchOrdersStmt              *sql.Stmt
-	setAnomalyOwnerStmt           *sql.Stmt
-	setAnomalyStateStmt           *sql.Stmt
-	setShopMergeSummaryStmt       *sql.Stmt
-	shopForComplaintStmt          *sql.Stmt
-	shopsOfOrderNumbersStmt       *sql.Stmt
-	shopsOnPlatformStmt           *sql.Stmt
-	templateIDByNameStmt          *sql.Stmt
-	touchShopChoiceStmt           *sql.Stmt
-	touchTemplateStmt             *sql.Stmt
-	updateAnomalyFindingStmt      *sql.Stmt
-	updateOrderStmt               *sql.Stmt
-	updateOrderItemStmt           *sql.Stmt
-	updateOrderTotalsStmt         *sql.Stmt
-	updateRefundStmt              *sql.Stmt
-	updateStaffStmt               *sql.Stmt
+	db                              DBTX
+	tx                              *sql.Tx
+	ackHandoverStmt                 *sql.Stmt
+	activeStaffNamesStmt            *sql.Stmt
+	addBatchShopStmt                *sql.Stmt
+	addInquiryOptionStmt            *sql.Stmt
+	addShopAliasStmt                *sql.Stmt
+	addWindowChangesStmt            *sql.Stmt
+	anomalyCountsStmt               *sql.Stmt
+	anomalyCountsOfOrderNoStmt      *sql.Stmt
+	anomalyEventsStmt               *sql.Stmt
+	anomalyOrderStmt                *sql.Stmt
+	anomalyShopNameStmt             *sql.Stmt
+	anomalyShopsStmt                *sql.Stmt
+	anyComplaintsStmt               *sql.Stmt
+	batchChangesStmt                *sql.Stmt
+	batchRefundChangesStmt          *sql.Stmt
+	batchesOnlyOfShopStmt           *sql.Stmt
+	cancelLeaveStmt                 *sql.Stmt
+	clearAnomalyStmt                *sql.Stmt
+	clearScopeKeysStmt              *sql.Stmt
+	clearScopeOrdersStmt            *sql.Stmt
+	correctionsOfBatchStmt          *sql.Stmt
+	countActiveAnomaliesStmt        *sql.Stmt
+	countAmountsBetweenStmt         *sql.Stmt
+	countDueFollowUpsStmt           *sql.Stmt
+	countEditedInquiriesOfBatchStmt *sql.Stmt
+	countIncompleteInquiriesStmt    *sql.Stmt
+	countInquiriesStmt              *sql.Stmt
+	countNegativeAmountsStmt        *sql.Stmt
+	countOpenHandoversStmt          *sql.Stmt
+	countOrdersByDayStmt            *sql.Stmt
+	countProposedMatchesStmt        *sql.Stmt
+	countSearchOrdersStmt           *sql.Stmt
+	countShopsStmt                  *sql.Stmt
+	countWindowAmountsStmt          *sql.Stmt
+	createBatchStmt                 *sql.Stmt
+	createComplaintStmt             *sql.Stmt
+	createLevelStmt                 *sql.Stmt
+	createShiftStmt                 *sql.Stmt
+	createShopStmt                  *sql.Stmt
+	createShopMergeStmt             *sql.Stmt
+	createStaffStmt                 *sql.Stmt
+	createTemplateStmt              *sql.Stmt
+	customerAgentsBetweenStmt       *sql.Stmt
+	customerDealsBeforeStmt         *sql.Stmt
+	customerInquiriesStmt           *sql.Stmt
+	customerOrderTotalsStmt         *sql.Stmt
+	customerOrdersStmt              *sql.Stmt
+	customerPaidOrdersBeforeStmt    *sql.Stmt
+	dealsForCreditStmt              *sql.Stmt
+	decideMatchStmt                 *sql.Stmt
+	deleteAnomalyShopsStmt          *sql.Stmt
+	deleteBatchStmt                 *sql.Stmt
+	deleteBatchChangesStmt          *sql.Stmt
+	deleteBatchRefundChangesStmt    *sql.Stmt
+	deleteBatchShopsStmt            *sql.Stmt
+	deleteComplaintStmt             *sql.Stmt
+	deleteEmptyShopsOfBatchStmt     *sql.Stmt
+	deleteFollowUpStmt              *sql.Stmt
+	deleteGoneShopAmountsStmt       *sql.Stmt
+	deleteImportBatchStmt           *sql.Stmt
+	deleteIncidentStmt              *sql.Stmt
+	deleteInquiriesOfBatchStmt      *sql.Stmt
+	deleteInquiryStmt               *sql.Stmt
+	deleteInquiryProductsStmt       *sql.Stmt
+	deleteItemsOfBatchStmt          *sql.Stmt
+	deleteLevelStmt                 *sql.Stmt
+	deleteOrdersOfBatchStmt         *sql.Stmt
+	deletePayMonthStmt              *sql.Stmt
+	deletePendingStmt               *sql.Stmt
+	deletePunchesOfBatchStmt        *sql.Stmt
+	deleteRefundsOfBatchStmt        *sql.Stmt
+	deleteRotaCellStmt              *sql.Stmt
+	deleteRotaChangesOfBatchStmt    *sql.Stmt
+	deleteRotaChangesOfStaffStmt    *sql.Stmt
+	deleteSettingStmt               *sql.Stmt
+	deleteShopStmt                  *sql.Stmt
+	deleteShopAliasStmt             *sql.Stmt
+	deleteShopMergeStmt             *sql.Stmt
+	deleteStaffAccountsStmt         *sql.Stmt
+	deleteStaffOfBatchStmt          *sql.Stmt
+	deleteTemplateStmt              *sql.Stmt
+	deleteWatchStmt                 *sql.Stmt
+	dropStaleProposalsStmt          *sql.Stmt
+	dueFollowUpsStmt                *sql.Stmt
+	extendOrderChangeStmt           *sql.Stmt
+	findBatchBySHAStmt              *sql.Stmt
+	findInquiryOptionStmt           *sql.Stmt
+	findLevelByNameStmt             *sql.Stmt
+	findPunchStmt                   *sql.Stmt
+	findShopStmt                    *sql.Stmt
+	findShopChoiceStmt              *sql.Stmt
+	findStaffByAccountStmt          *sql.Stmt
+	findStaffByNameStmt             *sql.Stmt
+	finishBatchStmt                 *sql.Stmt
+	finishFollowUpStmt              *sql.Stmt
+	forgetShopChoiceStmt            *sql.Stmt
+	getAnomalyStmt                  *sql.Stmt
+	getAnomalyRunStmt               *sql.Stmt
+	getAnomalyWorkflowStmt          *sql.Stmt
+	getBatchStmt                    *sql.Stmt
+	getComplaintStmt                *sql.Stmt
+	getFollowUpStmt                 *sql.Stmt
+	getFollowUpByKeyStmt            *sql.Stmt
+	getHandoverWriterStmt           *sql.Stmt
+	getIncidentStmt                 *sql.Stmt
+	getInquiryStmt                  *sql.Stmt
+	getInquiryOptionStmt            *sql.Stmt
+	getLeaveStmt                    *sql.Stmt
+	getMatchStmt                    *sql.Stmt
+	getOrderForImportStmt           *sql.Stmt
+	getOrderItemStmt                *sql.Stmt
+	getPINStateStmt                 *sql.Stmt
+	getPayMonthStmt                 *sql.Stmt
+	getPunchStmt                    *sql.Stmt
+	getRefundForImportStmt          *sql.Stmt
+	getShopStmt                     *sql.Stmt
+	getShopMergeStmt                *sql.Stmt
+	getStaffStmt                    *sql.Stmt
+	getTemplateStmt                 *sql.Stmt
+	inquiryStaffNameStmt            *sql.Stmt
+	insertAnomalyStmt               *sql.Stmt
+	insertAnomalyEventStmt          *sql.Stmt
+	insertCorrectionStmt            *sql.Stmt
+	insertFollowUpStmt              *sql.Stmt
+	insertHandoverStmt              *sql.Stmt
+	insertIncidentStmt              *sql.Stmt
+	insertInquiryStmt               *sql.Stmt
+	insertInquiryProductStmt        *sql.Stmt
+	insertLeaveStmt                 *sql.Stmt
+	insertMatchStmt                 *sql.Stmt
+	insertOrderChangeStmt           *sql.Stmt
+	insertOrderItemStmt             *sql.Stmt
+	insertPayMonthStmt              *sql.Stmt
+	insertPayMonthEventStmt         *sql.Stmt
+	insertPunchStmt                 *sql.Stmt
+	insertRefundStmt                *sql.Stmt
+	insertRefundChangeStmt          *sql.Stmt
+	insertRotaChangeStmt            *sql.Stmt
+	insertRotaEntryStmt             *sql.Stmt
+	insertStaffAccountStmt          *sql.Stmt
+	insertSwapStmt                  *sql.Stmt
+	lastPunchOfStaffStmt            *sql.Stmt
+	laterBatchTouchingOrdersStmt    *sql.Stmt
+	laterBatchTouchingRefundsStmt   *sql.Stmt
+	laterRotaChangeStmt             *sql.Stmt
+	listAccountsOfStaffStmt         *sql.Stmt
+	listAnomaliesStmt               *sql.Stmt
+	listAnomaliesByIDStmt           *sql.Stmt
+	listAnomalyBriefsByIDStmt       *sql.Stmt
+	listBatchesStmt                 *sql.Stmt
+	listCorrectionsStmt             *sql.Stmt
+	listHandoversStmt               *sql.Stmt
+	listIncidentsStmt               *sql.Stmt
+	listInquiriesStmt               *sql.Stmt
+	listInquiryOptionsStmt          *sql.Stmt
+	listLeavesStmt                  *sql.Stmt
+	listLevelsStmt                  *sql.Stmt
+	listMatchesStmt                 *sql.Stmt
+	listOpenRefundOrdersStmt        *sql.Stmt
+	listOrdersStmt                  *sql.Stmt
+	listPayInputsStmt               *sql.Stmt
+	listPayMonthEventsStmt          *sql.Stmt
+	listPunchesStmt                 *sql.Stmt
+	listRotaCellStmt                *sql.Stmt
+	listRotaChangesOfBatchStmt      *sql.Stmt
+	listRotaEntriesStmt             *sql.Stmt
+	listRunDeadlineStmt             *sql.Stmt
+	listRunNoDeadlineStmt           *sql.Stmt
+	listSettingsStmt                *sql.Stmt
+	listShiftsStmt                  *sql.Stmt
+	listShopAliasesStmt             *sql.Stmt
+	listShopChoicesStmt             *sql.Stmt
+	listShopMergesStmt              *sql.Stmt
+	listShopOrdersStmt              *sql.Stmt
+	listShopsStmt                   *sql.Stmt
+	listStaffStmt                   *sql.Stmt
+	listStaffAccountsStmt           *sql.Stmt
+	listStaffOfBatchStmt            *sql.Stmt
+	listStatusOrdersStmt            *sql.Stmt
+	listSwapsStmt                   *sql.Stmt
+	listTemplatesStmt               *sql.Stmt
+	lockScopeStmt                   *sql.Stmt
+	markShopsCreatedByStmt          *sql.Stmt
+	matchCandidatesStmt             *sql.Stmt
+	maxOrderIDStmt                  *sql.Stmt
+	maxPendingStmt                  *sql.Stmt
+	maxScopeKeyStmt                 *sql.Stmt
+	maxShopIDStmt                   *sql.Stmt
+	mergeOfSourceStmt               *sql.Stmt
+	mergesIntoStmt                  *sql.Stmt
+	nameHolderStmt                  *sql.Stmt
+	openFollowUpOfInquiryStmt       *sql.Stmt
+	orderDaysStmt                   *sql.Stmt
+	orderFingerprintsStmt           *sql.Stmt
+	orderFirstSeenStmt              *sql.Stmt
+	orderHistoryStmt                *sql.Stmt
+	orderItemTotalsStmt             *sql.Stmt
+	orderItemsStmt                  *sql.Stmt
+	orderMemoStmt                   *sql.Stmt
+	orderRefundsStmt                *sql.Stmt
+	ordersForImportStmt             *sql.Stmt
+	parkedShopNewIDStmt             *sql.Stmt
+	pendingUndosStmt                *sql.Stmt
+	platformHasOrdersStmt           *sql.Stmt
+	productNamesStmt                *sql.Stmt
+	productNamesVersionStmt         *sql.Stmt
+	pruneAmountsStmt                *sql.Stmt
+	putSettingStmt                  *sql.Stmt
+	putTeamScoreStmt                *sql.Stmt
+	refundsOfOrderStmt              *sql.Stmt
+	regionNamesStmt                 *sql.Stmt
+	rejectConfirmedMatchesStmt      *sql.Stmt
+	relinkAnomalyShopsStmt          *sql.Stmt
+	relinkComplaintShopsStmt        *sql.Stmt
+	rememberShopChoiceStmt          *sql.Stmt
+	renameInquiryChannelStmt        *sql.Stmt
+	renameInquiryCustomerTypeStmt   *sql.Stmt
+	renameInquiryDealTypeStmt       *sql.Stmt
+	renameInquiryReasonStmt         *sql.Stmt
+	renameShopStmt                  *sql.Stmt
+	renameTemplateStmt              *sql.Stmt
+	reopenFollowUpStmt              *sql.Stmt
+	resetAnomalyAmountsStmt         *sql.Stmt
+	resetAnomalyStateStmt           *sql.Stmt
+	resetAnomalyWatchStmt           *sql.Stmt
+	resetItemLastBatchStmt          *sql.Stmt
+	resetLastBatchStmt              *sql.Stmt
+	resetRefundLastBatchStmt        *sql.Stmt
+	resetShopAmountsStmt            *sql.Stmt
+	ruleComplaintsStmt              *sql.Stmt
+	ruleOrdersStmt                  *sql.Stmt
+	ruleRefundItemsStmt             *sql.Stmt
+	ruleRefundsStmt                 *sql.Stmt
+	ruleShopsStmt                   *sql.Stmt
+	ruleStoredAnomaliesStmt         *sql.Stmt
+	saveAnomalyRunStmt              *sql.Stmt
+	saveAnomalyShopStmt             *sql.Stmt
+	saveWatchStmt                   *sql.Stmt
+	scopeAllKeysStmt                *sql.Stmt
+	scopeBigOrderAnomaliesStmt      *sql.Stmt
+	scopeBigOrderCandidatesStmt     *sql.Stmt
+	scopeCandidatesStmt             *sql.Stmt
+	scopeDueStmt                    *sql.Stmt
+	scopeGoneWatchStmt              *sql.Stmt
+	scopeImportedKeysStmt           *sql.Stmt
+	scopeImportedOrdersStmt         *sql.Stmt
+	scopeKeyStmt                    *sql.Stmt
+	scopeKeysOfOrdersStmt           *sql.Stmt
+	scopeShopOrdersStmt             *sql.Stmt
+	scopeUndoneKeysStmt             *sql.Stmt
+	scopeUndoneOrdersStmt           *sql.Stmt
+	searchOrdersStmt                *sql.Stmt
+	setAnomalyOwnerStmt             *sql.Stmt
+	setAnomalyStateStmt             *sql.Stmt
+	setInquiryDealStmt              *sql.Stmt
+	setInquiryFollowStmt            *sql.Stmt
+	setPINFailuresStmt              *sql.Stmt
+	setShopMergeSummaryStmt         *sql.Stmt
+	setStaffPINStmt                 *sql.Stmt
+	shiftNameTakenStmt              *sql.Stmt
+	shopAmountsStmt                 *sql.Stmt
+	shopForComplaintStmt            *sql.Stmt
+	shopHasRefundsStmt              *sql.Stmt
+	shopsOfOrderNumbersStmt         *sql.Stmt
+	shopsOnPlatformStmt             *sql.Stmt
+	staffNamesStmt                  *sql.Stmt
+	statDaysStmt                    *sql.Stmt
+	statSumsStmt                    *sql.Stmt
+	suggestCustomersStmt            *sql.Stmt
+	templateIDByNameStmt            *sql.Stmt
+	touchShopChoiceStmt             *sql.Stmt
+	touchTemplateStmt               *sql.Stmt
+	upcomingFollowUpsStmt           *sql.Stmt
+	updateAnomalyFindingStmt        *sql.Stmt
+	updateInquiryStmt               *sql.Stmt
+	updateInquiryOptionStmt         *sql.Stmt
+	updateLevelStmt                 *sql.Stmt
+	updateOrderStmt                 *sql.Stmt
+	updateOrderItemStmt             *sql.Stmt
+	updateOrderTotalsStmt           *sql.Stmt
+	updateRefundStmt                *sql.Stmt
+	updateShiftStmt                 *sql.Stmt
+	updateStaffStmt                 *sql.Stmt
+	voidPunchStmt                   *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                            tx,
-		tx:                            tx,
-		activeAnomaliesStmt:           q.activeAnomaliesStmt,
-		addBatchShopStmt:              q.addBatchShopStmt,
-		addShopAliasStmt:              q.addShopAliasStmt,
-		anomaliesOfOrderNosStmt:       q.anomaliesOfOrderNosStmt,
-		anomalyEventsStmt:             q.anomalyEventsStmt,
-		anomalyOrderStmt:              q.anomalyOrderStmt,
-		batchChangesStmt:              q.batchChangesStmt,
-		batchRefundChangesStmt:        q.batchRefundChangesStmt,
-		batchesOnlyOfShopStmt:         q.batchesOnlyOfShopStmt,
-		clearAnomalyStmt:              q.clearAnomalyStmt,
-		countAnomaliesStmt:            q.countAnomaliesStmt,
-		countOrdersStmt:               q.countOrdersStmt,
-		countOrdersWithOpenRefundStmt: q.countOrdersWithOpenRefundStmt,
-		countSearchOrdersStmt:         q.countSearchOrdersStmt,
-		countShopOrdersStmt:           q.countShopOrdersStmt,
-		countShopsStmt:                q.countShopsStmt,
-		createBatchStmt:               q.createBatchStmt,
-		createComplaintStmt:           q.createComplaintStmt,
-		createShopStmt:                q.createShopStmt,
-		createShopMergeStmt:           q.createShopMergeStmt,
-		createStaffStmt:               q.createStaffStmt,
-		createTemplateStmt:            q.createTemplateStmt,
-		deleteBatchStmt:               q.deleteBatchStmt,
-		deleteBatchChangesStmt:        q.deleteBatchChangesStmt,
-		deleteBatchRefundChangesStmt:  q.deleteBatchRefundChangesStmt,
-		deleteBatchShopsStmt:          q.deleteBatchShopsStmt,
-		deleteComplaintStmt:           q.deleteComplaintStmt,
-		deleteEmptyShopsOfBatchStmt:   q.deleteEmptyShopsOfBatchStmt,
-		deleteImportBatchStmt:         q.deleteImportBatchStmt,
-		deleteItemsOfBatchStmt:        q.deleteItemsOfBatchStmt,
-		deleteOrdersOfBatchStmt:       q.deleteOrdersOfBatchStmt,
-		deleteRefundsOfBatchStmt:      q.deleteRefundsOfBatchStmt,
-		deleteSettingStmt:             q.deleteSettingStmt,
-		deleteShopStmt:                q.deleteShopStmt,
-		deleteShopAliasStmt:           q.deleteShopAliasStmt,
-		deleteShopMergeStmt:           q.deleteShopMergeStmt,
-		deleteTemplateStmt:            q.deleteTemplateStmt,
-		extendOrderChangeStmt:         q.extendOrderChangeStmt,
-		findBatchBySHAStmt:            q.findBatchBySHAStmt,
-		findShopStmt:                  q.findShopStmt,
-		findShopChoiceStmt:            q.findShopChoiceStmt,
-		findStaffByNameStmt:           q.findStaffByNameStmt,
-		finishBatchStmt:               q.finishBatchStmt,
-		forgetShopChoiceStmt:          q.forgetShopChoiceStmt,
-		getAnomalyStmt:                q.getAnomalyStmt,
-		getAnomalyWorkflowStmt:        q.getAnomalyWorkflowStmt,
-		getBatchStmt:                  q.getBatchStmt,
-		getComplaintStmt:              q.getComplaintStmt,
-		getOrderForImportStmt:         q.getOrderForImportStmt,
-		getOrderItemStmt:              q.getOrderItemStmt,
-		getRefundForImportStmt:        q.getRefundForImportStmt,
-		getShopStmt:                   q.getShopStmt,
-		getShopMergeStmt:              q.getShopMergeStmt,
-		getStaffStmt:                  q.getStaffStmt,
-		getTemplateStmt:               q.getTemplateStmt,
-		insertAnomalyStmt:             q.insertAnomalyStmt,
-		insertAnomalyEventStmt:        q.insertAnomalyEventStmt,
-		insertOrderChangeStmt:         q.insertOrderChangeStmt,
-		insertOrderItemStmt:           q.insertOrderItemStmt,
-		insertRefundStmt:              q.insertRefundStmt,
-		insertRefundChangeStmt:        q.insertRefundChangeStmt,
-		laterBatchTouchingOrdersStmt:  q.laterBatchTouchingOrdersStmt,
-		laterBatchTouchingRefundsStmt: q.laterBatchTouchingRefundsStmt,
-		listAnomaliesStmt:             q.listAnomaliesStmt,
-		listBatchesStmt:               q.listBatchesStmt,
-		listOrdersStmt:                q.listOrdersStmt,
-		listOrdersWithOpenRefundStmt:  q.listOrdersWithOpenRefundStmt,
-		listSettingsStmt:              q.listSettingsStmt,
-		listShopAliasesStmt:           q.listShopAliasesStmt,
-		listShopChoicesStmt:           q.listShopChoicesStmt,
-		listShopMergesStmt:            q.listShopMergesStmt,
-		listShopOrdersStmt:            q.listShopOrdersStmt,
-		listShopsStmt:                 q.listShopsStmt,
-		listStaffStmt:                 q.listStaffStmt,
-		listTemplatesStmt:             q.listTemplatesStmt,
-		markShopsCreatedByStmt:        q.markShopsCreatedByStmt,
-		maxOrderIDStmt:                q.maxOrderIDStmt,
-		maxShopIDStmt:                 q.maxShopIDStmt,
-		mergeOfSourceStmt:             q.mergeOfSourceStmt,
-		mergesIntoStmt:                q.mergesIntoStmt,
-		nameHolderStmt:                q.nameHolderStmt,
-		orderFingerprintsStmt:         q.orderFingerprintsStmt,
-		orderFirstSeenStmt:            q.orderFirstSeenStmt,
-		orderHistoryStmt:              q.orderHistoryStmt,
-		orderItemTotalsStmt:           q.orderItemTotalsStmt,
-		orderItemsStmt:                q.orderItemsStmt,
-		orderRefundsStmt:              q.orderRefundsStmt,
-		ordersByIDsStmt:               q.ordersByIDsStmt,
-		ordersForImportStmt:           q.ordersForImportStmt,
-		parkedShopNewIDStmt:           q.parkedShopNewIDStmt,
-		platformHasOrdersStmt:         q.platformHasOrdersStmt,
-		putSettingStmt:                q.putSettingStmt,
-		relinkAnomalyShopsStmt:        q.relinkAnomalyShopsStmt,
-		relinkComplaintShopsStmt:      q.relinkComplaintShopsStmt,
-		rememberShopChoiceStmt:        q.rememberShopChoiceStmt,
-		renameShopStmt:                q.renameShopStmt,
-		renameTemplateStmt:            q.renameTemplateStmt,
-		resetItemLastBatchStmt:        q.resetItemLastBatchStmt,
-		resetLastBatchStmt:            q.resetLastBatchStmt,
-		resetRefundLastBatchStmt:      q.resetRefundLastBatchStmt,
-		ruleAfterSaleOrdersStmt:       q.ruleAfterSaleOrdersStmt,
-		ruleClosedPaidOrdersStmt:      q.ruleClosedPaidOrdersStmt,
-		ruleComplaintsStmt:            q.ruleComplaintsStmt,
-		ruleLateCompOrdersStmt:        q.ruleLateCompOrdersStmt,
-		ruleOpenRefundsStmt:           q.ruleOpenRefundsStmt,
-		ruleOrderRefundsStmt:          q.ruleOrderRefundsStmt,
-		ruleRecentPaidOrdersStmt:      q.ruleRecentPaidOrdersStmt,
-		ruleRefundItemsStmt:           q.ruleRefundItemsStmt,
-		ruleRefundShopsStmt:           q.ruleRefundShopsStmt,
-		ruleShippedOrdersStmt:         q.ruleShippedOrdersStmt,
-		ruleShopsStmt:                 q.ruleShopsStmt,
-		ruleToShipOrdersStmt:          q.ruleToShipOrdersStmt,
-		ruleUnpaidOrdersStmt:          q.ruleUnpaidOrdersStmt,
-		ruleWindowAmountsStmt:         q.ruleWindowAmountsStmt,
-		searchOrdersStmt:              q.searchOrdersStmt,
-		setAnomalyOwnerStmt:           q.setAnomalyOwnerStmt,
-		setAnomalyStateStmt:           q.setAnomalyStateStmt,
-		setShopMergeSummaryStmt:       q.setShopMergeSummaryStmt,
-		shopForComplaintStmt:          q.shopForComplaintStmt,
-		shopsOfOrderNumbersStmt:       q.shopsOfOrderNumbersStmt,
-		shopsOnPlatformStmt:           q.shopsOnPlatformStmt,
-		templateIDByNameStmt:          q.templateIDByNameStmt,
-		touchShopChoiceStmt:           q.touchShopChoiceStmt,
-		touchTemplateStmt:             q.touchTemplateStmt,
-		updateAnomalyFindingStmt:      q.updateAnomalyFindingStmt,
-		updateOrderStmt:               q.updateOrderStmt,
-		updateOrderItemStmt:           q.updateOrderItemStmt,
-		updateOrderTotalsStmt:         q.updateOrderTotalsStmt,
-		updateRefundStmt:              q.updateRefundStmt,
-		updateStaffStmt:               q.updateStaffStmt,
+		db:                              tx,
+		tx:                              tx,
+		ackHandoverStmt:                 q.ackHandoverStmt,
+		activeStaffNamesStmt:            q.activeStaffNamesStmt,
+		addBatchShopStmt:                q.addBatchShopStmt,
+		addInquiryOptionStmt:            q.addInquiryOptionStmt,
+		addShopAliasStmt:                q.addShopAliasStmt,
+		addWindowChangesStmt:            q.addWindowChangesStmt,
+		anomalyCountsStmt:               q.anomalyCountsStmt,
+		anomalyCountsOfOrderNoStmt:      q.anomalyCountsOfOrderNoStmt,
+		anomalyEventsStmt:               q.anomalyEventsStmt,
+		anomalyOrderStmt:                q.anomalyOrderStmt,
+		anomalyShopNameStmt:             q.anomalyShopNameStmt,
+		anomalyShopsStmt:                q.anomalyShopsStmt,
+		anyComplaintsStmt:               q.anyComplaintsStmt,
+		batchChangesStmt:                q.batchChangesStmt,
+		batchRefundChangesStmt:          q.batchRefundChangesStmt,
+		batchesOnlyOfShopStmt:           q.batchesOnlyOfShopStmt,
+		cancelLeaveStmt:                 q.cancelLeaveStmt,
+		clearAnomalyStmt:                q.clearAnomalyStmt,
+		clearScopeKeysStmt:              q.clearScopeKeysStmt,
+		clearScopeOrdersStmt:            q.clearScopeOrdersStmt,
+		correctionsOfBatchStmt:          q.correctionsOfBatchStmt,
+		countActiveAnomaliesStmt:        q.countActiveAnomaliesStmt,
+		countAmountsBetweenStmt:         q.countAmountsBetweenStmt,
+		countDueFollowUpsStmt:           q.countDueFollowUpsStmt,
+		countEditedInquiriesOfBatchStmt: q.countEditedInquiriesOfBatchStmt,
+		countIncompleteInquiriesStmt:    q.countIncompleteInquiriesStmt,
+		countInquiriesStmt:              q.countInquiriesStmt,
+		countNegativeAmountsStmt:        q.countNegativeAmountsStmt,
+		countOpenHandoversStmt:          q.countOpenHandoversStmt,
+		countOrdersByDayStmt:            q.countOrdersByDayStmt,
+		countProposedMatchesStmt:        q.countProposedMatchesStmt,
+		countSearchOrdersStmt:           q.countSearchOrdersStmt,
+		countShopsStmt:                  q.countShopsStmt,
+		countWindowAmountsStmt:          q.countWindowAmountsStmt,
+		createBatchStmt:                 q.createBatchStmt,
+		createComplaintStmt:             q.createComplaintStmt,
+		createLevelStmt:                 q.createLevelStmt,
+		createShiftStmt:                 q.createShiftStmt,
+		createShopStmt:                  q.createShopStmt,
+		createShopMergeStmt:             q.createShopMergeStmt,
+		createStaffStmt:                 q.createStaffStmt,
+		createTemplateStmt:              q.createTemplateStmt,
+		customerAgentsBetweenStmt:       q.customerAgentsBetweenStmt,
+		customerDealsBeforeStmt:         q.customerDealsBeforeStmt,
+		customerInquiriesStmt:           q.customerInquiriesStmt,
+		customerOrderTotalsStmt:         q.customerOrderTotalsStmt,
+		customerOrdersStmt:              q.customerOrdersStmt,
+		customerPaidOrdersBeforeStmt:    q.customerPaidOrdersBeforeStmt,
+		dealsForCreditStmt:              q.dealsForCreditStmt,
+		decideMatchStmt:                 q.decideMatchStmt,
+		deleteAnomalyShopsStmt:          q.deleteAnomalyShopsStmt,
+		deleteBatchStmt:                 q.deleteBatchStmt,
+		deleteBatchChangesStmt:          q.deleteBatchChangesStmt,
+		deleteBatchRefundChangesStmt:    q.deleteBatchRefundChangesStmt,
+		deleteBatchShopsStmt:            q.deleteBatchShopsStmt,
+		deleteComplaintStmt:             q.deleteComplaintStmt,
+		deleteEmptyShopsOfBatchStmt:     q.deleteEmptyShopsOfBatchStmt,
+		deleteFollowUpStmt:              q.deleteFollowUpStmt,
+		deleteGoneShopAmountsStmt:       q.deleteGoneShopAmountsStmt,
+		deleteImportBatchStmt:           q.deleteImportBatchStmt,
+		deleteIncidentStmt:              q.deleteIncidentStmt,
+		deleteInquiriesOfBatchStmt:      q.deleteInquiriesOfBatchStmt,
+		deleteInquiryStmt:               q.deleteInquiryStmt,
+		deleteInquiryProductsStmt:       q.deleteInquiryProductsStmt,
+		deleteItemsOfBatchStmt:          q.deleteItemsOfBatchStmt,
+		deleteLevelStmt:                 q.deleteLevelStmt,
+		deleteOrdersOfBatchStmt:         q.deleteOrdersOfBatchStmt,
+		deletePayMonthStmt:              q.deletePayMonthStmt,
+		deletePendingStmt:               q.deletePendingStmt,
+		deletePunchesOfBatchStmt:        q.deletePunchesOfBatchStmt,
+		deleteRefundsOfBatchStmt:        q.deleteRefundsOfBatchStmt,
+		deleteRotaCellStmt:              q.deleteRotaCellStmt,
+		deleteRotaChangesOfBatchStmt:    q.deleteRotaChangesOfBatchStmt,
+		deleteRotaChangesOfStaffStmt:    q.deleteRotaChangesOfStaffStmt,
+		deleteSettingStmt:               q.deleteSettingStmt,
+		deleteShopStmt:                  q.deleteShopStmt,
+		deleteShopAliasStmt:             q.deleteShopAliasStmt,
+		deleteShopMergeStmt:             q.deleteShopMergeStmt,
+		deleteStaffAccountsStmt:         q.deleteStaffAccountsStmt,
+		deleteStaffOfBatchStmt:          q.deleteStaffOfBatchStmt,
+		deleteTemplateStmt:              q.deleteTemplateStmt,
+		deleteWatchStmt:                 q.deleteWatchStmt,
+		dropStaleProposalsStmt:          q.dropStaleProposalsStmt,
+		dueFollowUpsStmt:                q.dueFollowUpsStmt,
+		extendOrderChangeStmt:           q.extendOrderChangeStmt,
+		findBatchBySHAStmt:              q.findBatchBySHAStmt,
+		findInquiryOptionStmt:           q.findInquiryOptionStmt,
+		findLevelByNameStmt:             q.findLevelByNameStmt,
+		findPunchStmt:                   q.findPunchStmt,
+		findShopStmt:                    q.findShopStmt,
+		findShopChoiceStmt:              q.findShopChoiceStmt,
+		findStaffByAccountStmt:          q.findStaffByAccountStmt,
+		findStaffByNameStmt:             q.findStaffByNameStmt,
+		finishBatchStmt:                 q.finishBatchStmt,
+		finishFollowUpStmt:              q.finishFollowUpStmt,
+		forgetShopChoiceStmt:            q.forgetShopChoiceStmt,
+		getAnomalyStmt:                  q.getAnomalyStmt,
+		getAnomalyRunStmt:               q.getAnomalyRunStmt,
+		getAnomalyWorkflowStmt:          q.getAnomalyWorkflowStmt,
+		getBatchStmt:                    q.getBatchStmt,
+		getComplaintStmt:                q.getComplaintStmt,
+		getFollowUpStmt:                 q.getFollowUpStmt,
+		getFollowUpByKeyStmt:            q.getFollowUpByKeyStmt,
+		getHandoverWriterStmt:           q.getHandoverWriterStmt,
+		getIncidentStmt:                 q.getIncidentStmt,
+		getInquiryStmt:                  q.getInquiryStmt,
+		getInquiryOptionStmt:            q.getInquiryOptionStmt,
+		getLeaveStmt:                    q.getLeaveStmt,
+		getMatchStmt:                    q.getMatchStmt,
+		getOrderForImportStmt:           q.getOrderForImportStmt,
+		getOrderItemStmt:                q.getOrderItemStmt,
+		getPINStateStmt:                 q.getPINStateStmt,
+		getPayMonthStmt:                 q.getPayMonthStmt,
+		getPunchStmt:                    q.getPunchStmt,
+		getRefundForImportStmt:          q.getRefundForImportStmt,
+		getShopStmt:                     q.getShopStmt,
+		getShopMergeStmt:                q.getShopMergeStmt,
+		getStaffStmt:                    q.getStaffStmt,
+		getTemplateStmt:                 q.getTemplateStmt,
+		inquiryStaffNameStmt:            q.inquiryStaffNameStmt,
+		insertAnomalyStmt:               q.insertAnomalyStmt,
+		insertAnomalyEventStmt:          q.insertAnomalyEventStmt,
+		insertCorrectionStmt:            q.insertCorrectionStmt,
+		insertFollowUpStmt:              q.insertFollowUpStmt,
+		insertHandoverStmt:              q.insertHandoverStmt,
+		insertIncidentStmt:              q.insertIncidentStmt,
+		insertInquiryStmt:               q.insertInquiryStmt,
+		insertInquiryProductStmt:        q.insertInquiryProductStmt,
+		insertLeaveStmt:                 q.insertLeaveStmt,
+		insertMatchStmt:                 q.insertMatchStmt,
+		insertOrderChangeStmt:           q.insertOrderChangeStmt,
+		insertOrderItemStmt:             q.insertOrderItemStmt,
+		insertPayMonthStmt:              q.insertPayMonthStmt,
+		insertPayMonthEventStmt:         q.insertPayMonthEventStmt,
+		insertPunchStmt:                 q.insertPunchStmt,
+		insertRefundStmt:                q.insertRefundStmt,
+		insertRefundChangeStmt:          q.insertRefundChangeStmt,
+		insertRotaChangeStmt:            q.insertRotaChangeStmt,
+		insertRotaEntryStmt:             q.insertRotaEntryStmt,
+		insertStaffAccountStmt:          q.insertStaffAccountStmt,
+		insertSwapStmt:                  q.insertSwapStmt,
+		lastPunchOfStaffStmt:            q.lastPunchOfStaffStmt,
+		laterBatchTouchingOrdersStmt:    q.laterBatchTouchingOrdersStmt,
+		laterBatchTouchingRefundsStmt:   q.laterBatchTouchingRefundsStmt,
+		laterRotaChangeStmt:             q.laterRotaChangeStmt,
+		listAccountsOfStaffStmt:         q.listAccountsOfStaffStmt,
+		listAnomaliesStmt:               q.listAnomaliesStmt,
+		listAnomaliesByIDStmt:           q.listAnomaliesByIDStmt,
+		listAnomalyBriefsByIDStmt:       q.listAnomalyBriefsByIDStmt,
+		listBatchesStmt:                 q.listBatchesStmt,
+		listCorrectionsStmt:             q.listCorrectionsStmt,
+		listHandoversStmt:               q.listHandoversStmt,
+		listIncidentsStmt:               q.listIncidentsStmt,
+		listInquiriesStmt:               q.listInquiriesStmt,
+		listInquiryOptionsStmt:          q.listInquiryOptionsStmt,
+		listLeavesStmt:                  q.listLeavesStmt,
+		listLevelsStmt:                  q.listLevelsStmt,
+		listMatchesStmt:                 q.listMatchesStmt,
+		listOpenRefundOrdersStmt:        q.listOpenRefundOrdersStmt,
+		listOrdersStmt:                  q.listOrdersStmt,
+		listPayInputsStmt:               q.listPayInputsStmt,
+		listPayMonthEventsStmt:          q.listPayMonthEventsStmt,
+		listPunchesStmt:                 q.listPunchesStmt,
+		listRotaCellStmt:                q.listRotaCellStmt,
+		listRotaChangesOfBatchStmt:      q.listRotaChangesOfBatchStmt,
+		listRotaEntriesStmt:             q.listRotaEntriesStmt,
+		listRunDeadlineStmt:             q.listRunDeadlineStmt,
+		listRunNoDeadlineStmt:           q.listRunNoDeadlineStmt,
+		listSettingsStmt:                q.listSettingsStmt,
+		listShiftsStmt:                  q.listShiftsStmt,
+		listShopAliasesStmt:             q.listShopAliasesStmt,
+		listShopChoicesStmt:             q.listShopChoicesStmt,
+		listShopMergesStmt:              q.listShopMergesStmt,
+		listShopOrdersStmt:              q.listShopOrdersStmt,
+		listShopsStmt:                   q.listShopsStmt,
+		listStaffStmt:                   q.listStaffStmt,
+		listStaffAccountsStmt:           q.listStaffAccountsStmt,
+		listStaffOfBatchStmt:            q.listStaffOfBatchStmt,
+		listStatusOrdersStmt:            q.listStatusOrdersStmt,
+		listSwapsStmt:                   q.listSwapsStmt,
+		listTemplatesStmt:               q.listTemplatesStmt,
+		lockScopeStmt:                   q.lockScopeStmt,
+		markShopsCreatedByStmt:          q.markShopsCreatedByStmt,
+		matchCandidatesStmt:             q.matchCandidatesStmt,
+		maxOrderIDStmt:                  q.maxOrderIDStmt,
+		maxPendingStmt:                  q.maxPendingStmt,
+		maxScopeKeyStmt:                 q.maxScopeKeyStmt,
+		maxShopIDStmt:                   q.maxShopIDStmt,
+		mergeOfSourceStmt:               q.mergeOfSourceStmt,
+		mergesIntoStmt:                  q.mergesIntoStmt,
+		nameHolderStmt:                  q.nameHolderStmt,
+		openFollowUpOfInquiryStmt:       q.openFollowUpOfInquiryStmt,
+		orderDaysStmt:                   q.orderDaysStmt,
+		orderFingerprintsStmt:           q.orderFingerprintsStmt,
+		orderFirstSeenStmt:              q.orderFirstSeenStmt,
+		orderHistoryStmt:                q.orderHistoryStmt,
+		orderItemTotalsStmt:             q.orderItemTotalsStmt,
+		orderItemsStmt:                  q.orderItemsStmt,
+		orderMemoStmt:                   q.orderMemoStmt,
+		orderRefundsStmt:                q.orderRefundsStmt,
+		ordersForImportStmt:             q.ordersForImportStmt,
+		parkedShopNewIDStmt:             q.parkedShopNewIDStmt,
+		pendingUndosStmt:                q.pendingUndosStmt,
+		platformHasOrdersStmt:           q.platformHasOrdersStmt,
+		productNamesStmt:                q.productNamesStmt,
+		productNamesVersionStmt:         q.productNamesVersionStmt,
+		pruneAmountsStmt:                q.pruneAmountsStmt,
+		putSettingStmt:                  q.putSettingStmt,
+		putTeamScoreStmt:                q.putTeamScoreStmt,
+		refundsOfOrderStmt:              q.refundsOfOrderStmt,
+		regionNamesStmt:                 q.regionNamesStmt,
+		rejectConfirmedMatchesStmt:      q.rejectConfirmedMatchesStmt,
+		relinkAnomalyShopsStmt:          q.relinkAnomalyShopsStmt,
+		relinkComplaintShopsStmt:        q.relinkComplaintShopsStmt,
+		rememberShopChoiceStmt:          q.rememberShopChoiceStmt,
+		renameInquiryChannelStmt:        q.renameInquiryChannelStmt,
+		renameInquiryCustomerTypeStmt:   q.renameInquiryCustomerTypeStmt,
+		renameInquiryDealTypeStmt:       q.renameInquiryDealTypeStmt,
+		renameInquiryReasonStmt:         q.renameInquiryReasonStmt,
+		renameShopStmt:                  q.renameShopStmt,
+		renameTemplateStmt:              q.renameTemplateStmt,
+		reopenFollowUpStmt:              q.reopenFollowUpStmt,
+		resetAnomalyAmountsStmt:         q.resetAnomalyAmountsStmt,
+		resetAnomalyStateStmt:           q.resetAnomalyStateStmt,
+		resetAnomalyWatchStmt:           q.resetAnomalyWatchStmt,
+		resetItemLastBatchStmt:          q.resetItemLastBatchStmt,
+		resetLastBatchStmt:              q.resetLastBatchStmt,
+		resetRefundLastBatchStmt:        q.resetRefundLastBatchStmt,
+		resetShopAmountsStmt:            q.resetShopAmountsStmt,
+		ruleComplaintsStmt:              q.ruleComplaintsStmt,
+		ruleOrdersStmt:                  q.ruleOrdersStmt,
+		ruleRefundItemsStmt:             q.ruleRefundItemsStmt,
+		ruleRefundsStmt:                 q.ruleRefundsStmt,
+		ruleShopsStmt:                   q.ruleShopsStmt,
+		ruleStoredAnomaliesStmt:         q.ruleStoredAnomaliesStmt,
+		saveAnomalyRunStmt:              q.saveAnomalyRunStmt,
+		saveAnomalyShopStmt:             q.saveAnomalyShopStmt,
+		saveWatchStmt:                   q.saveWatchStmt,
+		scopeAllKeysStmt:                q.scopeAllKeysStmt,
+		scopeBigOrderAnomaliesStmt:      q.scopeBigOrderAnomaliesStmt,
+		scopeBigOrderCandidatesStmt:     q.scopeBigOrderCandidatesStmt,
+		scopeCandidatesStmt:             q.scopeCandidatesStmt,
+		scopeDueStmt:                    q.scopeDueStmt,
+		scopeGoneWatchStmt:              q.scopeGoneWatchStmt,
+		scopeImportedKeysStmt:           q.scopeImportedKeysStmt,
+		scopeImportedOrdersStmt:         q.scopeImportedOrdersStmt,
+		scopeKeyStmt:                    q.scopeKeyStmt,
+		scopeKeysOfOrdersStmt:           q.scopeKeysOfOrdersStmt,
+		scopeShopOrdersStmt:             q.scopeShopOrdersStmt,
+		scopeUndoneKeysStmt:             q.scopeUndoneKeysStmt,
+		scopeUndoneOrdersStmt:           q.scopeUndoneOrdersStmt,
+		searchOrdersStmt:                q.searchOrdersStmt,
+		setAnomalyOwnerStmt:             q.setAnomalyOwnerStmt,
+		setAnomalyStateStmt:             q.setAnomalyStateStmt,
+		setInquiryDealStmt:              q.setInquiryDealStmt,
+		setInquiryFollowStmt:            q.setInquiryFollowStmt,
+		setPINFailuresStmt:              q.setPINFailuresStmt,
+		setShopMergeSummaryStmt:         q.setShopMergeSummaryStmt,
+		setStaffPINStmt:                 q.setStaffPINStmt,
+		shiftNameTakenStmt:              q.shiftNameTakenStmt,
+		shopAmountsStmt:                 q.shopAmountsStmt,
+		shopForComplaintStmt:            q.shopForComplaintStmt,
+		shopHasRefundsStmt:              q.shopHasRefundsStmt,
+		shopsOfOrderNumbersStmt:         q.shopsOfOrderNumbersStmt,
+		shopsOnPlatformStmt:             q.shopsOnPlatformStmt,
+		staffNamesStmt:                  q.staffNamesStmt,
+		statDaysStmt:                    q.statDaysStmt,
+		statSumsStmt:                    q.statSumsStmt,
+		suggestCustomersStmt:            q.suggestCustomersStmt,
+		templateIDByNameStmt:            q.templateIDByNameStmt,
+		touchShopChoiceStmt:             q.touchShopChoiceStmt,
+		touchTemplateStmt:               q.touchTemplateStmt,
+		upcomingFollowUpsStmt:           q.upcomingFollowUpsStmt,
+		updateAnomalyFindingStmt:        q.updateAnomalyFindingStmt,
+		updateInquiryStmt:               q.updateInquiryStmt,
+		updateInquiryOptionStmt:         q.updateInquiryOptionStmt,
+		updateLevelStmt:                 q.updateLevelStmt,
+		updateOrderStmt:                 q.updateOrderStmt,
+		updateOrderItemStmt:             q.updateOrderItemStmt,
+		updateOrderTotalsStmt:           q.updateOrderTotalsStmt,
+		updateRefundStmt:                q.updateRefundStmt,
+		updateShiftStmt:                 q.updateShiftStmt,
+		updateStaffStmt:                 q.updateStaffStmt,
+		voidPunchStmt:                   q.voidPunchStmt,
 	}
 }

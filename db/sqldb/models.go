@@ -30,6 +30,21 @@ type Anomaly struct {
 	UpdatedAt     string
 }
 
+type AnomalyAmount struct {
+	ShopID int64
+	PayFen int64
+	N      int64
+}
+
+type AnomalyCount struct {
+	Kind    string
+	State   string
+	ShopID  int64
+	OwnerID int64
+	N       int64
+	Newest  string
+}
+
 type AnomalyEvent struct {
 	ID        int64
 	AnomalyID int64
@@ -40,6 +55,54 @@ type AnomalyEvent struct {
 	OldValue  string
 	NewValue  string
 	Note      string
+}
+
+type AnomalyPending struct {
+	ID      int64
+	What    string
+	BatchID int64
+	FirstID int64
+	LastID  int64
+	ShopID  int64
+	OrderNo string
+}
+
+type AnomalyRun struct {
+	ID         int64
+	Thresholds string
+	Found      int64
+	RanAt      string
+}
+
+type AnomalyScopeKey struct {
+	N       int64
+	ShopID  int64
+	OrderNo string
+	OrderID *int64
+}
+
+type AnomalyScopeOrder struct {
+	ID int64
+}
+
+type AnomalyShop struct {
+	ShopID       int64
+	Timezone     string
+	Wall         int64
+	OffsetS      int64
+	NoPromised   int64
+	NoShipped    int64
+	RefundOrders int64
+	WindowN      int64
+	MedianFen    int64
+}
+
+type AnomalyWatch struct {
+	OrderID int64
+	ShopID  int64
+	NextAt  *int64
+	Flags   int64
+	PayFen  int64
 }
 
 type Complaint struct {
@@ -56,6 +119,22 @@ type Complaint struct {
 	CreatedBy  *int64
 	CreatedAt  string
 	DeletedAt  string
+}
+
+type Handover struct {
+	ID         int64
+	Day        string
+	ShiftID    *int64
+	WriterID   *int64
+	WriterName string
+	Orders     string
+	Buyers     string
+	Anomalies  string
+	Note       string
+	WrittenAt  string
+	AckBy      *int64
+	AckName    string
+	AckAt      string
 }
 
 type ImportBatch struct {
@@ -102,6 +181,92 @@ type ImportTemplate struct {
 	LastUsedAt  string
 }
 
+type Inquiry struct {
+	ID           int64
+	AskedOn      string
+	AskedTime    string
+	ShopID       int64
+	Customer     string
+	CustomerType string
+	Channel      string
+	Products     string
+	Region       string
+	AgentID      *int64
+	Outcome      string
+	DealType     string
+	AmountFen    int64
+	Reason       string
+	FollowNote   string
+	NextFollowOn string
+	Note         string
+	DealShopID   int64
+	DealOrderNo  string
+	DealOn       string
+	FlaggedBy    *int64
+	ChasedBy     *int64
+	BatchID      *int64
+	Edited       int64
+	CreatedUtc   string
+	UpdatedUtc   string
+}
+
+type InquiryFollowUp struct {
+	ID         int64
+	Customer   string
+	Kind       string
+	DueOn      string
+	Step       int64
+	InquiryID  *int64
+	AgentID    *int64
+	State      string
+	Note       string
+	DoneBy     *int64
+	DoneUtc    string
+	CreatedUtc string
+}
+
+type InquiryMatch struct {
+	ID            int64
+	InquiryID     int64
+	ShopID        int64
+	OrderNo       string
+	OrderCreated  string
+	OrderPaid     string
+	AmountFen     int64
+	State         string
+	Auto          int64
+	PrevOutcome   string
+	PrevAmountFen int64
+	PrevDealOn    string
+	ProposedUtc   string
+	DecidedUtc    string
+	DecidedBy     *int64
+}
+
+type InquiryOption struct {
+	ID       int64
+	List     string
+	Name     string
+	Position int64
+	Active   int64
+}
+
+type InquiryProduct struct {
+	InquiryID int64
+	Position  int64
+	Product   string
+}
+
+type InquiryStat struct {
+	Dim       string
+	Grain     string
+	Period    string
+	Val       string
+	Outcome   string
+	N         int64
+	AmountFen int64
+}
+
 type Order struct {
 	ID              int64
 	ShopID          int64
@@ -141,6 +306,14 @@ type OrderChange struct {
 	NewValue string
 }
 
+type OrderDayCount struct {
+	Day         string
+	ShopID      int64
+	Status      string
+	N           int64
+	NOpenRefund int64
+}
+
 type OrderItem struct {
 	ID           int64
 	OrderID      int64
@@ -155,6 +328,77 @@ type OrderItem struct {
 	RefundFen    int64
 	FirstBatchID int64
 	LastBatchID  int64
+}
+
+type OrderOpenRefund struct {
+	CreatedAt string
+	OrderID   int64
+	ShopID    int64
+	Status    string
+}
+
+type PayInput struct {
+	Month     string
+	StaffID   int64
+	TeamScore *int64
+	SetBy     string
+	SetAt     string
+}
+
+type PayLevel struct {
+	ID        int64
+	Name      string
+	BaseFen   int64
+	Sort      int64
+	CreatedAt string
+	UpdatedAt string
+}
+
+type PayMonth struct {
+	Month      string
+	ClosedAt   string
+	ClosedBy   *int64
+	ClosedName string
+	Payslips   string
+}
+
+type PayMonthEvent struct {
+	ID        int64
+	Month     string
+	Action    string
+	ActorID   *int64
+	ActorName string
+	Reason    string
+	Payslips  string
+	At        string
+}
+
+type Punch struct {
+	ID         int64
+	StaffID    int64
+	At         string
+	Kind       string
+	Source     string
+	Note       string
+	RecordedAt string
+	BatchID    *int64
+	VoidedAt   string
+}
+
+type PunchCorrection struct {
+	ID         int64
+	StaffID    int64
+	Action     string
+	OldPunchID *int64
+	NewPunchID *int64
+	OldAt      string
+	OldKind    string
+	NewAt      string
+	NewKind    string
+	Reason     string
+	OwnerID    *int64
+	OwnerName  string
+	At         string
 }
 
 type Refund struct {
@@ -189,10 +433,67 @@ type RefundChange struct {
 	NewValue string
 }
 
+type RotaChange struct {
+	ID       int64
+	StaffID  int64
+	Day      string
+	OldValue string
+	NewValue string
+	Source   string
+	BatchID  *int64
+	At       string
+}
+
+type RotaEntry struct {
+	ID        int64
+	StaffID   int64
+	Day       string
+	ShiftID   *int64
+	BatchID   *int64
+	CreatedAt string
+}
+
+type ServiceIncident struct {
+	ID        int64
+	StaffID   int64
+	Day       string
+	Kind      string
+	Count     int64
+	Note      string
+	BatchID   *int64
+	CreatedAt string
+}
+
 type Setting struct {
 	Key       string
 	Value     string
 	UpdatedAt string
+}
+
+type Shift struct {
+	ID        int64
+	Name      string
+	Short     string
+	StartMin  int64
+	EndMin    int64
+	Need      int64
+	Sort      int64
+	Active    int64
+	CreatedAt string
+	UpdatedAt string
+}
+
+type ShiftSwap struct {
+	ID           int64
+	Day          string
+	StaffA       int64
+	StaffB       int64
+	CellA        string
+	CellB        string
+	ApprovedBy   *int64
+	ApprovedName string
+	Note         string
+	CreatedAt    string
 }
 
 type Shop struct {
@@ -248,11 +549,36 @@ type ShopMergeParked struct {
 }
 
 type Staff struct {
-	ID        int64
-	Name      string
-	Role      string
-	Active    int64
-	Note      string
-	CreatedAt string
-	UpdatedAt string
+	ID             int64
+	Name           string
+	Role           string
+	Active         int64
+	Note           string
+	CreatedAt      string
+	UpdatedAt      string
+	LevelID        *int64
+	PinHash        string
+	PinFailures    int64
+	PinLockedUntil string
+	JoinedOn       string
+	LeftOn         string
+	CreatedBatchID *int64
+}
+
+type StaffAccount struct {
+	Account string
+	StaffID int64
+}
+
+type StaffLeave struct {
+	ID           int64
+	StaffID      int64
+	Type         string
+	FromDay      string
+	ToDay        string
+	ApprovedBy   *int64
+	ApprovedName string
+	Note         string
+	CreatedAt    string
+	CancelledAt  string
 }

@@ -52,37 +52,6 @@ func (q *Queries) BatchRefundChanges(ctx context.Context, batchID int64) ([]Batc
 	return items, nil
 }
 
-const countOrdersWithOpenRefund = `-- name: CountOrdersWithOpenRefund :one
-SELECT count(*) FROM orders o
-WHERE o.id IN (SELECT x.id FROM refund r JOIN orders x ON x.shop_id = r.shop_id AND x.order_no = r.order_no
-               WHERE r.status = 'open')
-  AND (o.shop_id = ?1 OR ?1 = 0)
-  AND (o.status = ?2 OR ?2 = '')
-  AND (o.order_no = ?3 OR o.buyer = ?3 OR ?3 = '')
-  AND o.created_at >= ?4 AND o.created_at < ?5
-`
-
-type CountOrdersWithOpenRefundParams struct {
-	ShopID   int64
-	Status   string
-	Term     string
-	FromTime string
-	ToTime   string
-}
-
-func (q *Queries) CountOrdersWithOpenRefund(ctx context.Context, arg CountOrdersWithOpenRefundParams) (int64, error) {
-	row := q.queryRow(ctx, q.countOrdersWithOpenRefundStmt, countOrdersWithOpenRefund,
-		arg.ShopID,
-		arg.Status,
-		arg.Term,
-		arg.FromTime,
-		arg.ToTime,
-	)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const deleteBatchRefundChanges = `-- name: DeleteBatchRefundChanges :exec
 DELETE FROM refund_change WHERE batch_id = ?1
 `
@@ -138,7 +107,8 @@ type GetRefundForImportRow struct {
 }
 
 // Refunds and after-sales (db/migrations/00004_refunds.sql): the import's upsert, the
-// refunds of an order, the orders with an open refund, and undoing a refund import.
+// refunds of an order, and undoing a refund import. The orders page's open-refund filter is
+// in orders.sql.
 func (q *Queries) GetRefundForImport(ctx context.Context, arg GetRefundForImportParams) (GetRefundForImportRow, error) {
 	row := q.queryRow(ctx, q.getRefundForImportStmt, getRefundForImport, arg.ShopID, arg.RefundNo)
 	var i GetRefundForImportRow
@@ -242,109 +212,6 @@ func (q *Queries) InsertRefundChange(ctx context.Context, arg InsertRefundChange
 		arg.NewValue,
 	)
 	return err
-}
-
-const listOrdersWithOpenRefund = `-- name: ListOrdersWithOpenRefund :many
-SELECT o.id, o.shop_id, s.name AS shop_name, s.platform, o.order_no, o.buyer, o.status,
-       o.status_text, o.pay_fen, o.refund_fen, o.title, o.item_count, o.address, o.created_at,
-       o.paid_at, o.shipped_at, o.tracking_no, o.carrier
-FROM orders o JOIN shop s ON s.id = o.shop_id
-WHERE o.id IN (SELECT x.id FROM refund r JOIN orders x ON x.shop_id = r.shop_id AND x.order_no = r.order_no
-               WHERE r.status = 'open')
-  AND (o.shop_id = ?1 OR ?1 = 0)
-  AND (o.status = ?2 OR ?2 = '')
-  AND (o.order_no = ?3 OR o.buyer = ?3 OR ?3 = '')
-  AND o.created_at >= ?4 AND o.created_at < ?5
-  AND o.created_at <= ?6
-  AND (o.created_at < ?6 OR o.id < ?7)
-ORDER BY o.created_at DESC, o.id DESC
-LIMIT ?8
-`
-
-type ListOrdersWithOpenRefundParams struct {
-	ShopID       int64
-	Status       string
-	Term         string
-	FromTime     string
-	ToTime       string
-	AfterCreated string
-	AfterID      int64
-	Lim          int64
-}
-
-type ListOrdersWithOpenRefundRow struct {
-	ID         int64
-	ShopID     int64
-	ShopName   string
-	Platform   string
-	OrderNo    string
-	Buyer      string
-	Status     string
-	StatusText string
-	PayFen     int64
-	RefundFen  int64
-	Title      string
-	ItemCount  int64
-	Address    string
-	CreatedAt  string
-	PaidAt     string
-	ShippedAt  string
-	TrackingNo string
-	Carrier    string
-}
-
-// Orders with an open refund, keyset-paged like ListOrders, with the list's other
-// filters. Open refunds are few: they are found through refund_status_deadline and their
-// orders through UNIQUE (shop_id, order_no).
-func (q *Queries) ListOrdersWithOpenRefund(ctx context.Context, arg ListOrdersWithOpenRefundParams) ([]ListOrdersWithOpenRefundRow, error) {
-	rows, err := q.query(ctx, q.listOrdersWithOpenRefundStmt, listOrdersWithOpenRefund,
-		arg.ShopID,
-		arg.Status,
-		arg.Term,
-		arg.FromTime,
-		arg.ToTime,
-		arg.AfterCreated,
-		arg.AfterID,
-		arg.Lim,
-	)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ListOrdersWithOpenRefundRow
-	for rows.Next() {
-		var i ListOrdersWithOpenRefundRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.ShopID,
-			&i.ShopName,
-			&i.Platform,
-			&i.OrderNo,
-			&i.Buyer,
-			&i.Status,
-			&i.StatusText,
-			&i.PayFen,
-			&i.RefundFen,
-			&i.Title,
-			&i.ItemCount,
-			&i.Address,
-			&i.CreatedAt,
-			&i.PaidAt,
-			&i.ShippedAt,
-			&i.TrackingNo,
-			&i.Carrier,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
 }
 
 const orderRefunds = `-- name: OrderRefunds :many

@@ -9,33 +9,6 @@ import (
 	"context"
 )
 
-const createStaff = `-- name: CreateStaff :one
-INSERT INTO staff (name, role, active, note, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-RETURNING id
-`
-
-type CreateStaffParams struct {
-	Name   string
-	Role   string
-	Active int64
-	Note   string
-	Now    string
-}
-
-func (q *Queries) CreateStaff(ctx context.Context, arg CreateStaffParams) (int64, error) {
-	row := q.queryRow(ctx, q.createStaffStmt, createStaff,
-		arg.Name,
-		arg.Role,
-		arg.Active,
-		arg.Note,
-		arg.Now,
-	)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
-}
-
 const deleteSetting = `-- name: DeleteSetting :exec
 DELETE FROM setting WHERE key = ?1
 `
@@ -44,36 +17,6 @@ DELETE FROM setting WHERE key = ?1
 func (q *Queries) DeleteSetting(ctx context.Context, key string) error {
 	_, err := q.exec(ctx, q.deleteSettingStmt, deleteSetting, key)
 	return err
-}
-
-const findStaffByName = `-- name: FindStaffByName :one
-SELECT id FROM staff WHERE name = ?1
-`
-
-func (q *Queries) FindStaffByName(ctx context.Context, name string) (int64, error) {
-	row := q.queryRow(ctx, q.findStaffByNameStmt, findStaffByName, name)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
-}
-
-const getStaff = `-- name: GetStaff :one
-SELECT id, name, role, active, note, created_at, updated_at FROM staff WHERE id = ?1
-`
-
-func (q *Queries) GetStaff(ctx context.Context, id int64) (Staff, error) {
-	row := q.queryRow(ctx, q.getStaffStmt, getStaff, id)
-	var i Staff
-	err := row.Scan(
-		&i.ID,
-		&i.Name,
-		&i.Role,
-		&i.Active,
-		&i.Note,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-	)
-	return i, err
 }
 
 const listSettings = `-- name: ListSettings :many
@@ -108,41 +51,6 @@ func (q *Queries) ListSettings(ctx context.Context) ([]ListSettingsRow, error) {
 	return items, nil
 }
 
-const listStaff = `-- name: ListStaff :many
-SELECT id, name, role, active, note, created_at, updated_at FROM staff ORDER BY active DESC, name
-`
-
-func (q *Queries) ListStaff(ctx context.Context) ([]Staff, error) {
-	rows, err := q.query(ctx, q.listStaffStmt, listStaff)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []Staff
-	for rows.Next() {
-		var i Staff
-		if err := rows.Scan(
-			&i.ID,
-			&i.Name,
-			&i.Role,
-			&i.Active,
-			&i.Note,
-			&i.CreatedAt,
-			&i.UpdatedAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const putSetting = `-- name: PutSetting :exec
 INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
@@ -157,34 +65,4 @@ type PutSettingParams struct {
 func (q *Queries) PutSetting(ctx context.Context, arg PutSettingParams) error {
 	_, err := q.exec(ctx, q.putSettingStmt, putSetting, arg.Key, arg.Value, arg.UpdatedAt)
 	return err
-}
-
-const updateStaff = `-- name: UpdateStaff :execrows
-UPDATE staff SET name = ?1, role = ?2, active = ?3,
-                 note = ?4, updated_at = ?5
-WHERE id = ?6
-`
-
-type UpdateStaffParams struct {
-	Name   string
-	Role   string
-	Active int64
-	Note   string
-	Now    string
-	ID     int64
-}
-
-func (q *Queries) UpdateStaff(ctx context.Context, arg UpdateStaffParams) (int64, error) {
-	result, err := q.exec(ctx, q.updateStaffStmt, updateStaff,
-		arg.Name,
-		arg.Role,
-		arg.Active,
-		arg.Note,
-		arg.Now,
-		arg.ID,
-	)
-	if err != nil {
-		return 0, err
-	}
-	return result.RowsAffected()
 }

@@ -158,7 +158,11 @@ export async function openApp(t, { demo = false } = {}) {
     await shutdown();
     throw err;
   }
-  return { page, url: server.url, base: server.base, token: server.token, context, shot, shutdown, problems, serverStderr: server.stderr };
+  // The first visit traded the token for a cookie and landed on the bare address: tests get
+  // that address, so that goto(url + '#/route') changes the route in the page (as the seller's
+  // clicks do) instead of loading the page again and cutting its calls short. tokenUrl is the
+  // printed address, for a browser context without the cookie.
+  return { page, url: server.base, tokenUrl: server.url, base: server.base, token: server.token, context, shot, shutdown, problems, serverStderr: server.stderr };
 }
 
 /**

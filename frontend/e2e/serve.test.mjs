@@ -12,7 +12,7 @@ import path from 'node:path';
 import { withApp, until, byTestId, previewUpload, callService, SHOT_DIR } from './harness.mjs';
 
 test('serve: the token opens the app and stays out of reach; without it a Chinese refusal', async (t) => {
-  await withApp(t, {}, async ({ page, context, base, url, problems }) => {
+  await withApp(t, {}, async ({ page, context, base, tokenUrl: url, problems }) => {
     await byTestId(page, 'page-title').waitFor();
     assert.ok(!page.url().includes('token='), `the token left the address bar: ${page.url()}`);
     assert.equal(await page.evaluate(() => document.cookie), '', 'the token cookie is HttpOnly: scripts cannot read it');

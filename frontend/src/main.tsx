@@ -6,6 +6,7 @@ import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 import './styles.css';
+import { installPrintPage } from './print';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AppLayout } from './components/AppLayout';
 import { AppDataProvider } from './state/AppData';
@@ -30,6 +31,8 @@ function Root() {
     </ConfigProvider>
   );
 }
+
+installPrintPage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -25,20 +25,36 @@ type Result struct {
 	Reopened  int      `json:"reopened"`
 	Notices   []Notice `json:"notices"`
 	Millis    int64    `json:"millis"`
+	// Full says the run looked at every order (the first run, other thresholds, a shop's
+	// time zone changed, a clock set back); otherwise it looked at Checked order numbers:
+	// the ones imports and undos touched since the last run and the ones the time changed.
+	Full    bool `json:"full"`
+	Checked int  `json:"checked"`
 }
 
-// Evaluate runs every rule as of clock and brings the stored anomalies up to date. It runs
-// after every import and undo, when the app opens, and every few minutes while it is open:
-// time-based rules change as time passes.
+// Evaluate brings the stored anomalies up to date as of clock. It runs after every import
+// and undo, when the app opens, and every few minutes while it is open: time-based rules
+// change as time passes. It looks only at what changed since the last run (see scope.go),
+// and writes only what differs from what is stored: with nothing changed it writes nothing.
 func (s *Store) Evaluate(ctx context.Context, clock Clock) (Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res Result
-	err := s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
-		var err error
-		res, err = evaluate(ctx, q, clock)
-		return err
-	})
+	run := func(full bool) error {
+		return s.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
+			q, err := prepare(ctx, tx)
+			if err != nil {
+				return err
+			}
+			defer q.Close()
+			res, err = evaluate(ctx, q, clock, full)
+			return err
+		})
+	}
+	err := run(false)
+	if errors.Is(err, errRecount) {
+		err = run(true)
+	}
 	if err != nil {
 		return Result{}, err
 	}
@@ -46,84 +62,213 @@ func (s *Store) Evaluate(ctx context.Context, clock Clock) (Result, error) {
 	return res, nil
 }
 
+// errRecount says that what the last runs kept does not add up (a write that bypassed the
+// importer, a bug): the run is rolled back and a full one counts everything again.
+var errRecount = errors.New("anomaly rules: the kept counts do not add up")
+
 var errRollback = errors.New("as-of evaluation rolled back")
 
+// prepare readies the queries on the run's transaction: the pool's prepared statements,
+// called inside a transaction, are bound to it again on every call, and database/sql keeps
+// each of those until the commit (170 MB of them in a full run on a million orders).
+func prepare(ctx context.Context, tx *sql.Tx) (*sqldb.Queries, error) {
+	q, err := sqldb.Prepare(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("anomaly rules: prepare: %w", err)
+	}
+	return q, nil
+}
+
 // AsOf runs the rules as of clock and lists the anomalies q selects then, without keeping
-// anything (`shopdesk anomalies --at`): what the worklist would show at that time.
+// anything (tests): what the worklist would show at that time (as AsOfEach gives them).
 func (s *Store) AsOf(ctx context.Context, clock Clock, lq Query) ([]Anomaly, Result, error) {
+	var rows []Anomaly
+	res, err := s.AsOfEach(ctx, clock, lq, nil, func(a Anomaly) error {
+		rows = append(rows, a)
+		return nil
+	})
+	return rows, res, err
+}
+
+// AsOfEach is AsOf for any number of anomalies (`shopdesk anomalies --at`): begin gets the
+// counts (Total, Groups) before each gets the anomalies one by one, in the worklist's order,
+// as Each gives them (without their order's columns and notes).
+func (s *Store) AsOfEach(ctx context.Context, clock Clock, lq Query, begin func(Page) error, each func(Anomaly) error) (Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res Result
-	var rows []Anomaly
-	err := s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
-		var err error
-		if res, err = evaluate(ctx, q, clock); err != nil {
-			return err
-		}
-		lq.PageSize = -1
-		if rows, err = listRows(ctx, q, lq); err != nil {
-			return err
-		}
-		return errRollback
-	})
-	if !errors.Is(err, errRollback) {
-		return nil, Result{}, err
+	run := func(full bool) error {
+		return s.db.InTx(ctx, func(tx *sql.Tx, _ *sqldb.Queries) error {
+			q, err := prepare(ctx, tx)
+			if err != nil {
+				return err
+			}
+			defer q.Close()
+			if res, err = evaluate(ctx, q, clock, full); err != nil {
+				return err
+			}
+			if err := stream(ctx, q, lq, true, begin, each); err != nil {
+				return err
+			}
+			return errRollback
+		})
 	}
-	return rows, res, nil
+	err := run(false)
+	if errors.Is(err, errRecount) {
+		err = run(true)
+	}
+	if !errors.Is(err, errRollback) {
+		return Result{}, err
+	}
+	return res, nil
 }
 
-func evaluate(ctx context.Context, q *sqldb.Queries, clock Clock) (Result, error) {
+// evaluate is one run of the rules: it decides what to look at (scope.go), counts what the
+// notices and the big-order median need (watch.go), then reads the scope's order numbers a
+// chunk at a time, runs every rule on each (rules.go) and writes what differs (sync).
+//
+// full forces a full run. When what the last runs kept does not add up it says so
+// (errRecount): the caller rolls the transaction back and runs again with full set.
+func evaluate(ctx context.Context, q *sqldb.Queries, clock Clock, full bool) (Result, error) {
 	start := time.Now()
-	// An undo may have removed a shop that anomalies and complaints point to, and a later
-	// import made it again: find it by platform and name. (This write also takes the write
-	// lock first, so that the reads below see what the writes will change.)
-	if err := q.RelinkAnomalyShops(ctx); err != nil {
-		return Result{}, fmt.Errorf("anomaly rules: relink shops: %w", err)
-	}
-	if err := q.RelinkComplaintShops(ctx); err != nil {
-		return Result{}, fmt.Errorf("anomaly rules: relink shops: %w", err)
-	}
-	t, err := settings.Load(ctx, q)
+	e, err := newEvaluation(ctx, q, clock)
 	if err != nil {
 		return Result{}, err
 	}
+
+	e.full = e.full || full
+	if err := e.buildScope(ctx); err != nil {
+		return Result{}, err
+	}
+	if err := e.countScope(ctx); err != nil {
+		return Result{}, err
+	}
+	if err := e.medians(ctx); err != nil {
+		return Result{}, err
+	}
+	if err := e.checkScope(ctx); err != nil {
+		return Result{}, err
+	}
+	if err := e.shopNotices(ctx); err != nil {
+		return Result{}, err
+	}
+	if err := e.finish(ctx); err != nil {
+		return Result{}, err
+	}
+	res := e.res
+	res.Found = int(e.found)
+	res.Notices = e.noticeList()
+	res.CheckedAt = time.Now().Format(wallLayout)
+	res.Millis = time.Since(start).Milliseconds()
+	return res, nil
+}
+
+// newEvaluation takes the write lock, reads the thresholds and the shops with their clocks,
+// and decides whether this run can build on the last one.
+func newEvaluation(ctx context.Context, q *sqldb.Queries, clock Clock) (*evaluation, error) {
+	if err := q.LockScope(ctx); err != nil {
+		return nil, fmt.Errorf("anomaly rules: %w", err)
+	}
+	t, err := settings.Load(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	tjson, _ := json.Marshal(t)
+	e := &evaluation{q: q, t: t, thresholds: string(tjson), shops: map[int64]*shopClock{}, now: utcNow()}
+	last, err := q.GetAnomalyRun(ctx)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		e.full = true
+	case err != nil:
+		return nil, fmt.Errorf("anomaly rules: last run: %w", err)
+	default:
+		e.full, e.found = last.Thresholds != e.thresholds, last.Found
+	}
+	states, err := q.AnomalyShops(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("anomaly rules: shops: %w", err)
+	}
+	prev := map[int64]sqldb.AnomalyShop{}
+	for _, st := range states {
+		prev[st.ShopID] = st
+	}
 	shops, err := q.RuleShops(ctx)
 	if err != nil {
-		return Result{}, fmt.Errorf("anomaly rules: shops: %w", err)
+		return nil, fmt.Errorf("anomaly rules: shops: %w", err)
 	}
-	e := &evaluation{t: t, shops: map[int64]*shopClock{}, notices: map[[3]string]*Notice{}}
 	for _, r := range shops {
 		loc, err := time.LoadLocation(r.Timezone)
 		if err != nil {
 			loc, _ = time.LoadLocation(shop.DefaultTimezone)
 		}
 		now, off := clock(loc)
-		e.shops[r.ID] = &shopClock{id: r.ID, platform: r.Platform, name: r.Name, now: now, offset: off}
-	}
-	if err := e.run(ctx, q); err != nil {
-		return Result{}, err
-	}
-	res, err := syncFindings(ctx, q, e)
-	if err != nil {
-		return Result{}, err
-	}
-	res.Notices = make([]Notice, 0, len(e.notices))
-	for _, n := range e.notices {
-		res.Notices = append(res.Notices, *n)
-	}
-	sort.Slice(res.Notices, func(i, j int) bool {
-		a, b := res.Notices[i], res.Notices[j]
-		if a.Rule != b.Rule {
-			return ruleRank(a.Rule) < ruleRank(b.Rule)
+		sc := &shopClock{id: r.ID, platform: r.Platform, name: r.Name, timezone: r.Timezone, now: now, offset: off}
+		if st, ok := prev[r.ID]; ok {
+			// The passing time is all a run looks at besides the changes: a clock set back, or
+			// another zone or offset, makes what the last run kept wrong.
+			if st.Timezone != r.Timezone || st.OffsetS != int64(off/time.Second) || wallSeconds(now) < st.Wall {
+				e.full = true
+			}
+			sc.prev, sc.state = &st, st
 		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
+		e.shops[r.ID] = sc
+	}
+	return e, nil
+}
+
+// finish stores what this run leaves for the next one, and only what changed: a run that
+// found nothing to do writes nothing.
+func (e *evaluation) finish(ctx context.Context) error {
+	q := e.q
+	if err := q.DeleteAnomalyShops(ctx); err != nil {
+		return fmt.Errorf("anomaly rules: save: %w", err)
+	}
+	if err := q.DeleteGoneShopAmounts(ctx); err != nil {
+		return fmt.Errorf("anomaly rules: save: %w", err)
+	}
+	for _, sc := range e.shops {
+		st := sc.state
+		st.ShopID, st.Timezone, st.OffsetS = sc.id, sc.timezone, int64(sc.offset/time.Second)
+		// The clock moves on when the run looked at orders: the next times it kept are
+		// after it. (Unchanged otherwise: the next times kept are all after the old clock.)
+		if e.scoped || sc.prev == nil {
+			st.Wall = wallSeconds(sc.now)
 		}
-		return a.ShopID < b.ShopID
-	})
-	res.CheckedAt = time.Now().Format(wallLayout)
-	res.Millis = time.Since(start).Milliseconds()
-	return res, nil
+		if sc.prev != nil && *sc.prev == st {
+			continue
+		}
+		if err := q.SaveAnomalyShop(ctx, sqldb.SaveAnomalyShopParams(st)); err != nil {
+			return fmt.Errorf("anomaly rules: save: %w", err)
+		}
+	}
+	if e.pending > 0 {
+		if err := q.DeletePending(ctx, e.pending); err != nil {
+			return fmt.Errorf("anomaly rules: save: %w", err)
+		}
+	}
+	if e.full || e.activeDelta != 0 {
+		if e.full { // counted from the anomalies, once
+			found, err := q.CountActiveAnomalies(ctx)
+			if err != nil {
+				return fmt.Errorf("anomaly rules: count: %w", err)
+			}
+			e.found, e.activeDelta = found, 0
+		}
+		e.found += e.activeDelta
+		if err := q.SaveAnomalyRun(ctx, sqldb.SaveAnomalyRunParams{Thresholds: e.thresholds, Found: e.found, RanAt: e.now}); err != nil {
+			return fmt.Errorf("anomaly rules: save: %w", err)
+		}
+	}
+	if e.scoped {
+		if err := q.ClearScopeOrders(ctx); err != nil {
+			return fmt.Errorf("anomaly rules: save: %w", err)
+		}
+		if err := q.ClearScopeKeys(ctx); err != nil {
+			return fmt.Errorf("anomaly rules: save: %w", err)
+		}
+	}
+	e.res.Full = e.full
+	return nil
 }
 
 func ruleRank(rule string) int {
@@ -136,68 +281,39 @@ func ruleRank(rule string) int {
 }
 
 // stored is an anomaly row as the evaluation compares it.
-type stored = sqldb.ActiveAnomaliesRow
+type stored = sqldb.RuleStoredAnomaliesRow
 
-// syncFindings writes the difference between what the rules found and what is stored.
-func syncFindings(ctx context.Context, q *sqldb.Queries, e *evaluation) (Result, error) {
-	now := utcNow()
-	active, err := q.ActiveAnomalies(ctx)
-	if err != nil {
-		return Result{}, fmt.Errorf("anomaly rules: read anomalies: %w", err)
-	}
-	known := make(map[findingKey]*stored, len(active))
-	for i := range active {
-		a := &active[i]
+// sync writes the difference between what the rules find now for one order number of a
+// shop (found, in rule order) and what is stored for it (any state). o is the order now
+// (nil: none under that number).
+func (e *evaluation) sync(ctx context.Context, found []Finding, have []stored, o *sqldb.RuleOrdersRow) error {
+	q := e.q
+	known := make(map[findingKey]*stored, len(have))
+	for i := range have {
+		a := &have[i]
 		known[findingKey{a.ShopID, a.OrderNo, a.Rule, a.Subject}] = a
 	}
-	// The findings not active now may have been seen before (cleared, resolved): read
-	// those by their order numbers.
-	found := make(map[findingKey]bool, len(e.findings))
-	var lookup []string
-	seenNo := map[string]bool{}
-	for i := range e.findings {
-		k := e.findings[i].key()
-		if _, ok := known[k]; !ok && !seenNo[k.orderNo] {
-			seenNo[k.orderNo] = true
-			lookup = append(lookup, k.orderNo)
-		}
-	}
-	for start := 0; start < len(lookup); start += 500 {
-		list, _ := json.Marshal(lookup[start:min(start+500, len(lookup))])
-		rows, err := q.AnomaliesOfOrderNos(ctx, string(list))
-		if err != nil {
-			return Result{}, fmt.Errorf("anomaly rules: read anomalies: %w", err)
-		}
-		for _, r := range rows {
-			a := stored(r)
-			k := findingKey{a.ShopID, a.OrderNo, a.Rule, a.Subject}
-			if _, ok := known[k]; !ok {
-				known[k] = &a
-			}
-		}
-	}
-
-	res := Result{}
-	for i := range e.findings {
-		f := &e.findings[i]
+	seen := make(map[findingKey]bool, len(found))
+	for i := range found {
+		f := &found[i]
 		k := f.key()
-		if found[k] {
+		if seen[k] {
 			continue // two rules' sources saw the same thing: the first one counts
 		}
-		found[k] = true
-		res.Found++
+		seen[k] = true
 		a := known[k]
 		if a == nil {
 			sc := e.shops[f.ShopID]
-			if _, err := q.InsertAnomaly(ctx, sqldb.InsertAnomalyParams{
+			if err := q.InsertAnomaly(ctx, sqldb.InsertAnomalyParams{
 				Rule: f.Rule, Kind: f.Kind, ShopID: f.ShopID, Platform: sc.platform, ShopName: sc.name,
 				OrderNo: f.OrderNo, Subject: f.Subject, OrderID: orderID(f.OrderID), Since: fmtWall(f.Since),
 				Deadline: fmtWall(f.Deadline), Basis: f.Basis, Detail: f.Detail, AmountFen: f.AmountFen,
-				Fingerprint: f.Fingerprint, Now: now,
+				Fingerprint: f.Fingerprint, Now: e.now,
 			}); err != nil {
-				return Result{}, fmt.Errorf("anomaly rules: add %s of order %s: %w", f.Rule, f.OrderNo, err)
+				return fmt.Errorf("anomaly rules: add %s of order %s: %w", f.Rule, f.OrderNo, err)
 			}
-			res.New++
+			e.res.New++
+			e.activeDelta++
 			continue
 		}
 		d := decide(a, f)
@@ -207,68 +323,52 @@ func syncFindings(ctx context.Context, q *sqldb.Queries, e *evaluation) (Result,
 		if err := q.UpdateAnomalyFinding(ctx, sqldb.UpdateAnomalyFindingParams{
 			ID: a.ID, Kind: f.Kind, OrderID: orderID(f.OrderID), Since: fmtWall(f.Since), Deadline: fmtWall(f.Deadline),
 			Basis: f.Basis, Detail: f.Detail, AmountFen: f.AmountFen, Fingerprint: f.Fingerprint,
-			State: d.state, Resolution: d.resolution, Now: now,
+			State: d.state, Resolution: d.resolution, Now: e.now,
 		}); err != nil {
-			return Result{}, fmt.Errorf("anomaly rules: update anomaly %d: %w", a.ID, err)
+			return fmt.Errorf("anomaly rules: update anomaly %d: %w", a.ID, err)
 		}
 		for _, ev := range d.events {
-			if err := systemEvent(ctx, q, a.ID, now, ev); err != nil {
-				return Result{}, err
+			if err := systemEvent(ctx, q, a.ID, e.now, ev); err != nil {
+				return err
 			}
 		}
 		if d.reopened {
-			res.Reopened++
+			e.res.Reopened++
 		}
-		res.Changed++
+		if a.Active == 0 {
+			e.activeDelta++
+		}
+		e.res.Changed++
 	}
 
 	// Active anomalies no rule sees any more: the data (or the time) cleared them.
-	var gone []*stored
-	var ids []int64
-	for i := range active {
-		a := &active[i]
-		if !found[findingKey{a.ShopID, a.OrderNo, a.Rule, a.Subject}] {
-			gone = append(gone, a)
-			if a.OrderID != nil {
-				ids = append(ids, *a.OrderID)
-			}
+	for i := range have {
+		a := &have[i]
+		if a.Active == 0 || seen[findingKey{a.ShopID, a.OrderNo, a.Rule, a.Subject}] {
+			continue
 		}
-	}
-	current := map[int64]sqldb.OrdersByIDsRow{}
-	for start := 0; start < len(ids); start += 500 {
-		list, _ := json.Marshal(ids[start:min(start+500, len(ids))])
-		rows, err := q.OrdersByIDs(ctx, string(list))
-		if err != nil {
-			return Result{}, fmt.Errorf("anomaly rules: read orders: %w", err)
+		var now *sqldb.RuleOrdersRow
+		if o != nil && a.OrderID != nil && *a.OrderID == o.ID {
+			now = o
 		}
-		for _, r := range rows {
-			current[r.ID] = r
-		}
-	}
-	for _, a := range gone {
-		var o *sqldb.OrdersByIDsRow
-		if a.OrderID != nil {
-			if r, ok := current[*a.OrderID]; ok && r.ShopID == a.ShopID && r.OrderNo == a.OrderNo {
-				o = &r
-			}
-		}
-		reason, detail := clearReason(a, o)
+		reason, detail := clearReason(a, now)
 		state, resolution := a.State, a.Resolution
 		if state == StateOpen || state == StateInProgress {
 			state, resolution = StateResolved, ResolvedByData
 		}
 		if err := q.ClearAnomaly(ctx, sqldb.ClearAnomalyParams{ID: a.ID, State: state, Resolution: resolution,
-			Reason: reason, ReasonDetail: detail, Now: now}); err != nil {
-			return Result{}, fmt.Errorf("anomaly rules: clear anomaly %d: %w", a.ID, err)
+			Reason: reason, ReasonDetail: detail, Now: e.now}); err != nil {
+			return fmt.Errorf("anomaly rules: clear anomaly %d: %w", a.ID, err)
 		}
 		if state != a.State {
-			if err := systemEvent(ctx, q, a.ID, now, event{ActionCleared, a.State, reason, detail}); err != nil {
-				return Result{}, err
+			if err := systemEvent(ctx, q, a.ID, e.now, event{ActionCleared, a.State, reason, detail}); err != nil {
+				return err
 			}
 		}
-		res.Cleared++
+		e.res.Cleared++
+		e.activeDelta--
 	}
-	return res, nil
+	return nil
 }
 
 func orderID(id int64) *int64 {
@@ -335,7 +435,7 @@ var ruleStatus = map[string]string{
 // Codes: order_gone, status (detail: the platform's status text), expired (unpaid: the
 // platform has closed it by now), aged_out (older than the look-back), refund_done,
 // complaint_deleted, data (the data changed otherwise).
-func clearReason(a *stored, o *sqldb.OrdersByIDsRow) (string, string) {
+func clearReason(a *stored, o *sqldb.RuleOrdersRow) (string, string) {
 	switch {
 	case a.Rule == KindComplaint:
 		return "complaint_deleted", ""
@@ -358,4 +458,23 @@ func clearReason(a *stored, o *sqldb.OrdersByIDsRow) (string, string) {
 		return "refund_done", ""
 	}
 	return "data", ""
+}
+
+// noticeList returns the notices of the run in a stable order: by rule, code, shop.
+func (e *evaluation) noticeList() []Notice {
+	out := make([]Notice, 0, len(e.notices))
+	for _, n := range e.notices {
+		out = append(out, *n)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Rule != b.Rule {
+			return ruleRank(a.Rule) < ruleRank(b.Rule)
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.ShopID < b.ShopID
+	})
+	return out
 }

@@ -1,8 +1,6 @@
 package anomaly
 
 import (
-	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,11 +67,22 @@ type Notice struct {
 
 // shopClock is one shop as the rules see it.
 type shopClock struct {
-	id             int64
-	platform, name string
-	now            time.Time     // local wall time
-	offset         time.Duration // local = UTC + offset
+	id                       int64
+	platform, name, timezone string
+	now                      time.Time     // local wall time
+	offset                   time.Duration // local = UTC + offset
+	// prev is what the last run kept of the shop (nil: a shop it did not know, or a full
+	// run); state is the same brought up to date by this run (watch.go).
+	prev   *sqldb.AnomalyShop
+	state  sqldb.AnomalyShop
+	median median // of the window now (big orders)
+	// The median window now (windowBounds), and whether this run changed what it holds.
+	windowFrom, windowTo string
+	windowChanged        bool
 }
+
+// median is a shop's median paid amount over the median days, of n orders.
+type median struct{ n, fen int64 }
 
 // local converts a UTC time Shopdesk recorded (import_batch.finished_at) to the shop's wall time.
 func (s *shopClock) local(utc string) (time.Time, bool) {
@@ -84,19 +93,28 @@ func (s *shopClock) local(utc string) (time.Time, bool) {
 	return t.Add(s.offset), true
 }
 
-// evaluation collects what the rules find in one run.
+// evaluation is one run of the rules.
 type evaluation struct {
-	t        settings.Thresholds
-	shops    map[int64]*shopClock
-	findings []Finding
-	notices  map[[3]string]*Notice // rule, code, shop
+	q          *sqldb.Queries
+	t          settings.Thresholds
+	thresholds string // t as JSON: what the next run compares with
+	shops      map[int64]*shopClock
+	full       bool
+	scoped     bool // the scope holds anything (then it is emptied at the end)
+	complaints bool // there are complaints to look up
+	// found is how many anomalies the rules found at the last run (anomaly_run), and
+	// activeDelta how many more they find after this one's writes.
+	found, activeDelta int64
+	pending            int64  // the anomaly_pending rows this run covers (id <= pending)
+	now                string // UTC: the time of what this run writes
+	res                Result
+	notices            map[[3]string]*Notice // rule, code, shop
 }
 
-func (e *evaluation) shop(id int64) *shopClock { return e.shops[id] }
-
-func (e *evaluation) add(f Finding) { e.findings = append(e.findings, f) }
-
 func (e *evaluation) notice(sc *shopClock, rule, code string, value int64, count int) {
+	if e.notices == nil {
+		e.notices = map[[3]string]*Notice{}
+	}
 	k := [3]string{rule, code, strconv.FormatInt(sc.id, 10)}
 	n, ok := e.notices[k]
 	if !ok {
@@ -109,69 +127,58 @@ func (e *evaluation) notice(sc *shopClock, rule, code string, value int64, count
 func hours(n int) time.Duration { return time.Duration(n) * time.Hour }
 func days(n int) time.Duration  { return time.Duration(n) * 24 * time.Hour }
 
-// run reads the candidates of every rule and decides what fires.
-func (e *evaluation) run(ctx context.Context, q *sqldb.Queries) error {
-	// The SQL filters are wide enough for every shop's clock; the rules filter exactly.
-	var earliest time.Time
-	for _, sc := range e.shops {
-		if earliest.IsZero() || sc.now.Before(earliest) {
-			earliest = sc.now
+// ruleRun runs every rule on one order number of a shop: what fires now (found, in the
+// order of the rules), and when the passing time next changes what a rule says (due).
+type ruleRun struct {
+	t     settings.Thresholds
+	sc    *shopClock
+	found []Finding
+	due   time.Time
+}
+
+func (r *ruleRun) add(f Finding) { r.found = append(r.found, f) }
+
+// later notes a time at which what a rule says of the order changes (the clock has whole
+// seconds: a rule that fires "after" t changes at t + 1 s).
+func (r *ruleRun) later(t time.Time) {
+	if t.After(r.sc.now) && (r.due.IsZero() || t.Before(r.due)) {
+		r.due = t
+	}
+}
+
+// rules runs every rule on key: o is its order (nil: none under that number), c holds its
+// sub-orders, refunds and complaints. The rules run in the order of the full evaluation
+// before them, so that where two see the same thing the same one counts.
+func (e *evaluation) rules(k orderKey, o *sqldb.RuleOrdersRow, c *chunk) ([]Finding, time.Time) {
+	sc := e.shops[k.shopID]
+	if sc == nil {
+		return nil, time.Time{} // a shop an undo removed: its anomalies are cleared
+	}
+	r := &ruleRun{t: e.t, sc: sc}
+	if o != nil {
+		switch o.Status {
+		case "to_ship":
+			r.toShip(o)
+		case "shipped":
+			r.shipped(o)
+		case "unpaid":
+			r.unpaid(o)
+		case "closed":
+			if o.PaidAt != "" {
+				r.closedPaid(o)
+			}
+		}
+		if o.LateShipComp != 0 || o.LateShipCompFen != 0 {
+			r.lateComp(o)
 		}
 	}
-	if earliest.IsZero() {
-		return nil // no shop, nothing to find
+	r.refunds(o, c.refunds[k], c.items)
+	if o != nil {
+		r.bigOrder(o)
+		r.window(o)
 	}
-	margin := 24 * time.Hour // time zones between shops
-	steps := []struct {
-		name string
-		run  func() error
-	}{
-		{"to-ship orders", func() error {
-			rows, err := q.RuleToShipOrders(ctx)
-			e.toShip(rows)
-			return err
-		}},
-		{"shipped orders", func() error {
-			rows, err := q.RuleShippedOrders(ctx)
-			e.shipped(rows)
-			return err
-		}},
-		{"unpaid orders", func() error {
-			rows, err := q.RuleUnpaidOrders(ctx, fmtWall(earliest.Add(-hours(e.t.UnpaidCloseHours)-margin)))
-			e.unpaid(rows)
-			return err
-		}},
-		{"closed orders", func() error {
-			from := earliest.Add(-days(e.t.LookbackDays) - margin)
-			rows, err := q.RuleClosedPaidOrders(ctx, sqldb.RuleClosedPaidOrdersParams{
-				FromTime: fmtWall(from), FromUtc: fmtWall(from.Add(-margin))})
-			e.closedPaid(rows)
-			return err
-		}},
-		{"late shipment compensations", func() error {
-			rows, err := q.RuleLateCompOrders(ctx)
-			e.lateComp(rows)
-			return err
-		}},
-		{"refunds", func() error { return e.refunds(ctx, q) }},
-		{"big orders", func() error { return e.bigOrders(ctx, q, margin) }},
-		{"complaints", func() error {
-			rows, err := q.RuleComplaints(ctx)
-			e.complaints(rows)
-			return err
-		}},
-	}
-	for _, s := range steps {
-		if err := s.run(); err != nil {
-			return fmt.Errorf("anomaly rules: %s: %w", s.name, err)
-		}
-	}
-	for _, sc := range e.shops {
-		if !slices.Contains(compPlatforms, sc.platform) {
-			e.notice(sc, KindLateShipComp, "no_comp_data", 0, 0)
-		}
-	}
-	return nil
+	r.complaints(o, c.complaints[k])
+	return r.found, r.due
 }
 
 // compPlatforms are the platforms whose order exports say whether the platform compensated
@@ -179,154 +186,143 @@ func (e *evaluation) run(ctx context.Context, q *sqldb.Queries) error {
 var compPlatforms = []string{shop.Taobao}
 
 // toShip: overdue_shipment / due_soon, and buyer_message.
-func (e *evaluation) toShip(rows []sqldb.RuleToShipOrdersRow) {
-	for _, o := range rows {
-		sc := e.shop(o.ShopID)
-		if sc == nil {
-			continue
+func (r *ruleRun) toShip(o *sqldb.RuleOrdersRow) {
+	sc := r.sc
+	base, haveBase := parseWall(o.PaidAt)
+	b := BasisPaidPlus
+	if !haveBase {
+		base, haveBase = parseWall(o.CreatedAt)
+		b = BasisCreatedPlus
+	}
+	since := base
+	deadline := time.Time{}
+	if p, ok := parseWall(o.PromisedShipAt); ok {
+		deadline, b = p, BasisPromised
+	} else if haveBase {
+		deadline = base.Add(hours(r.t.ShipHours))
+	}
+	if !deadline.IsZero() {
+		// Past the deadline is overdue; the deadline itself and the hours before it are due soon.
+		kind := ""
+		switch {
+		case sc.now.After(deadline):
+			kind = KindOverdueShipment
+		case !sc.now.Before(deadline.Add(-hours(r.t.DueSoonHours))):
+			kind = KindDueSoon
 		}
-		base, haveBase := parseWall(o.PaidAt)
-		b := BasisPaidPlus
-		if !haveBase {
-			base, haveBase = parseWall(o.CreatedAt)
-			b = BasisCreatedPlus
+		r.later(deadline.Add(-hours(r.t.DueSoonHours)))
+		r.later(deadline.Add(time.Second))
+		if kind != "" {
+			r.add(Finding{Rule: KindOverdueShipment, Kind: kind, ShopID: o.ShopID, OrderNo: o.OrderNo,
+				OrderID: o.ID, Since: since, Deadline: deadline, Basis: b, Fingerprint: kind})
 		}
-		since := base
-		deadline := time.Time{}
-		if p, ok := parseWall(o.PromisedShipAt); ok {
-			deadline, b = p, BasisPromised
-		} else if haveBase {
-			deadline = base.Add(hours(e.t.ShipHours))
-			e.notice(sc, KindOverdueShipment, "no_promised_time", int64(e.t.ShipHours), 1)
+	}
+	if o.BuyerMessage != "" || o.AddressChanged != 0 {
+		mb, fp := BasisMessage, o.BuyerMessage
+		switch {
+		case o.BuyerMessage != "" && o.AddressChanged != 0:
+			mb, fp = BasisMessageAddr, o.BuyerMessage+"\x1f"+o.Address
+		case o.AddressChanged != 0:
+			mb, fp = BasisAddress, "\x1f"+o.Address
 		}
-		if !deadline.IsZero() {
-			// Past the deadline is overdue; the deadline itself and the hours before it are due soon.
-			kind := ""
-			switch {
-			case sc.now.After(deadline):
-				kind = KindOverdueShipment
-			case !sc.now.Before(deadline.Add(-hours(e.t.DueSoonHours))):
-				kind = KindDueSoon
-			}
-			if kind != "" {
-				e.add(Finding{Rule: KindOverdueShipment, Kind: kind, ShopID: o.ShopID, OrderNo: o.OrderNo,
-					OrderID: o.ID, Since: since, Deadline: deadline, Basis: b, Fingerprint: kind})
-			}
-		}
-		if o.BuyerMessage != "" || o.AddressChanged != 0 {
-			mb, fp := BasisMessage, o.BuyerMessage
-			switch {
-			case o.BuyerMessage != "" && o.AddressChanged != 0:
-				mb, fp = BasisMessageAddr, o.BuyerMessage+"\x1f"+o.Address
-			case o.AddressChanged != 0:
-				mb, fp = BasisAddress, "\x1f"+o.Address
-			}
-			e.add(Finding{Rule: KindBuyerMessage, Kind: KindBuyerMessage, ShopID: o.ShopID, OrderNo: o.OrderNo,
-				OrderID: o.ID, Since: since, Basis: mb, Detail: o.BuyerMessage, Fingerprint: fp})
-		}
+		r.add(Finding{Rule: KindBuyerMessage, Kind: KindBuyerMessage, ShopID: o.ShopID, OrderNo: o.OrderNo,
+			OrderID: o.ID, Since: since, Basis: mb, Detail: o.BuyerMessage, Fingerprint: fp})
 	}
 }
 
 // shipped: logistics_stalled, shipped more than the stalled days ago and not received.
-func (e *evaluation) shipped(rows []sqldb.RuleShippedOrdersRow) {
-	for _, o := range rows {
-		sc := e.shop(o.ShopID)
-		if sc == nil {
-			continue
-		}
-		at, ok := parseWall(o.ShippedAt)
-		basis := BasisShippedAt
-		if !ok {
-			e.notice(sc, KindLogistics, "no_shipped_time", int64(e.t.ShipHours), 1)
-			if at, ok = sc.local(o.StatusSeenUtc); ok {
-				basis = BasisStatusChange
-			} else {
-				// Shipped no later than the first import that saw it shipped, and most
-				// likely within the ship hours after payment.
-				at, ok = sc.local(o.FirstSeenUtc)
-				if paid, pok := parseWall(o.PaidAt); pok {
-					if est := paid.Add(hours(e.t.ShipHours)); !ok || est.Before(at) {
-						at, ok = est, true
-					}
+func (r *ruleRun) shipped(o *sqldb.RuleOrdersRow) {
+	sc := r.sc
+	at, ok := parseWall(o.ShippedAt)
+	basis := BasisShippedAt
+	if !ok {
+		if at, ok = sc.local(o.StatusSeenUtc); ok {
+			basis = BasisStatusChange
+		} else {
+			// Shipped no later than the first import that saw it shipped, and most
+			// likely within the ship hours after payment.
+			at, ok = sc.local(o.FirstSeenUtc)
+			if paid, pok := parseWall(o.PaidAt); pok {
+				if est := paid.Add(hours(r.t.ShipHours)); !ok || est.Before(at) {
+					at, ok = est, true
 				}
-				basis = BasisEstimated
 			}
+			basis = BasisEstimated
 		}
-		if !ok || sc.now.Sub(at) <= days(e.t.StalledDays) {
-			continue
-		}
-		e.add(Finding{Rule: KindLogistics, Kind: KindLogistics, ShopID: o.ShopID, OrderNo: o.OrderNo,
-			OrderID: o.ID, Since: at, Basis: basis, Detail: strings.TrimSpace(o.Carrier + " " + o.TrackingNo)})
 	}
+	if !ok {
+		return
+	}
+	r.later(at.Add(days(r.t.StalledDays) + time.Second))
+	if sc.now.Sub(at) <= days(r.t.StalledDays) {
+		return
+	}
+	r.add(Finding{Rule: KindLogistics, Kind: KindLogistics, ShopID: o.ShopID, OrderNo: o.OrderNo,
+		OrderID: o.ID, Since: at, Basis: basis, Detail: strings.TrimSpace(o.Carrier + " " + o.TrackingNo)})
 }
 
 // unpaid: created more than the unpaid hours ago, still unpaid, and not yet old enough for
 // the platform to have closed it (the deadline of the chase).
-func (e *evaluation) unpaid(rows []sqldb.RuleUnpaidOrdersRow) {
-	for _, o := range rows {
-		sc := e.shop(o.ShopID)
-		created, ok := parseWall(o.CreatedAt)
-		if sc == nil || !ok {
-			continue
-		}
-		age := sc.now.Sub(created)
-		if age <= hours(e.t.UnpaidAfterHours) || age > hours(e.t.UnpaidCloseHours) {
-			continue
-		}
-		e.add(Finding{Rule: KindUnpaid, Kind: KindUnpaid, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
-			Since: created, Deadline: created.Add(hours(e.t.UnpaidCloseHours)), AmountFen: o.PayFen})
+func (r *ruleRun) unpaid(o *sqldb.RuleOrdersRow) {
+	created, ok := parseWall(o.CreatedAt)
+	if !ok {
+		return
 	}
+	r.later(created.Add(hours(r.t.UnpaidAfterHours) + time.Second))
+	r.later(created.Add(hours(r.t.UnpaidCloseHours) + time.Second))
+	age := r.sc.now.Sub(created)
+	if age <= hours(r.t.UnpaidAfterHours) || age > hours(r.t.UnpaidCloseHours) {
+		return
+	}
+	r.add(Finding{Rule: KindUnpaid, Kind: KindUnpaid, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
+		Since: created, Deadline: created.Add(hours(r.t.UnpaidCloseHours)), AmountFen: o.PayFen})
 }
 
 // closedPaid: closed after payment, closed (or paid) within the look-back days.
-func (e *evaluation) closedPaid(rows []sqldb.RuleClosedPaidOrdersRow) {
-	for _, o := range rows {
-		sc := e.shop(o.ShopID)
-		if sc == nil {
-			continue
-		}
-		since, ok := sc.local(o.StatusSeenUtc)
-		basis := BasisStatusChange
-		if !ok {
-			since, ok = parseWall(o.PaidAt)
-			basis = ""
-		}
-		if !ok || since.Before(sc.now.Add(-days(e.t.LookbackDays))) {
-			continue
-		}
-		detail := o.StatusText
-		if o.CloseReason != "" { // 关闭原因 / 取消原因, where the export has it
-			detail = o.CloseReason
-		}
-		e.add(Finding{Rule: KindClosedPaid, Kind: KindClosedPaid, ShopID: o.ShopID, OrderNo: o.OrderNo,
-			OrderID: o.ID, Since: since, Basis: basis, Detail: detail, AmountFen: o.PayFen})
+func (r *ruleRun) closedPaid(o *sqldb.RuleOrdersRow) {
+	since, ok := r.sc.local(o.StatusSeenUtc)
+	basis := BasisStatusChange
+	if !ok {
+		since, ok = parseWall(o.PaidAt)
+		basis = ""
 	}
+	if !ok {
+		return
+	}
+	r.later(since.Add(days(r.t.LookbackDays) + time.Second))
+	if since.Before(r.sc.now.Add(-days(r.t.LookbackDays))) {
+		return
+	}
+	detail := o.StatusText
+	if o.CloseReason != "" { // 关闭原因 / 取消原因, where the export has it
+		detail = o.CloseReason
+	}
+	r.add(Finding{Rule: KindClosedPaid, Kind: KindClosedPaid, ShopID: o.ShopID, OrderNo: o.OrderNo,
+		OrderID: o.ID, Since: since, Basis: basis, Detail: detail, AmountFen: o.PayFen})
 }
 
 // lateComp: the platform compensated the buyer for a late shipment, within the look-back.
-func (e *evaluation) lateComp(rows []sqldb.RuleLateCompOrdersRow) {
-	for _, o := range rows {
-		sc := e.shop(o.ShopID)
-		if sc == nil {
-			continue
+func (r *ruleRun) lateComp(o *sqldb.RuleOrdersRow) {
+	since, ok := r.sc.local(o.CompSeenUtc)
+	basis := BasisStatusChange
+	if !ok {
+		if since, ok = parseWall(o.ShippedAt); ok {
+			basis = BasisShippedAt
+		} else {
+			since, ok = parseWall(o.PaidAt)
+			basis = ""
 		}
-		since, ok := sc.local(o.SeenUtc)
-		basis := BasisStatusChange
-		if !ok {
-			if since, ok = parseWall(o.ShippedAt); ok {
-				basis = BasisShippedAt
-			} else {
-				since, ok = parseWall(o.PaidAt)
-				basis = ""
-			}
-		}
-		if !ok || since.Before(sc.now.Add(-days(e.t.LookbackDays))) {
-			continue
-		}
-		e.add(Finding{Rule: KindLateShipComp, Kind: KindLateShipComp, ShopID: o.ShopID, OrderNo: o.OrderNo,
-			OrderID: o.ID, Since: since, Basis: basis, AmountFen: o.LateShipCompFen,
-			Fingerprint: strconv.FormatInt(o.LateShipCompFen, 10)})
 	}
+	if !ok {
+		return
+	}
+	r.later(since.Add(days(r.t.LookbackDays) + time.Second))
+	if since.Before(r.sc.now.Add(-days(r.t.LookbackDays))) {
+		return
+	}
+	r.add(Finding{Rule: KindLateShipComp, Kind: KindLateShipComp, ShopID: o.ShopID, OrderNo: o.OrderNo,
+		OrderID: o.ID, Since: since, Basis: basis, AmountFen: o.LateShipCompFen,
+		Fingerprint: strconv.FormatInt(o.LateShipCompFen, 10)})
 }
 
 // Refund statuses in the platforms' words: none, finished, or open (anything else).
@@ -352,99 +348,62 @@ func RefundOpen(status string) bool {
 // refunds: open refunds of the refunds exports (with their deadline, and the return
 // waybill for logistics_stalled); for orders without any refund row, the sub-orders'
 // refund status, or else an order-level refund amount on an order still in progress.
-func (e *evaluation) refunds(ctx context.Context, q *sqldb.Queries) error {
-	withData := map[int64]bool{}
-	shops, err := q.RuleRefundShops(ctx)
-	if err != nil {
-		return err
+func (r *ruleRun) refunds(o *sqldb.RuleOrdersRow, open []sqldb.RuleRefundsRow, items map[int64][]sqldb.RuleRefundItemsRow) {
+	sc := r.sc
+	var orderID int64
+	if o != nil {
+		orderID = o.ID
 	}
-	for _, id := range shops {
-		withData[id] = true
-	}
-	open, err := q.RuleOpenRefunds(ctx)
-	if err != nil {
-		return err
-	}
-	for _, r := range open {
-		sc := e.shop(r.ShopID)
-		if sc == nil {
-			continue
-		}
-		first, _ := sc.local(r.FirstSeenUtc)
-		since, ok := parseWall(r.AppliedAt)
+	for _, rf := range open {
+		first, _ := sc.local(rf.FirstSeenUtc)
+		since, ok := parseWall(rf.AppliedAt)
 		if !ok {
 			since = first
 		}
-		deadline, _ := parseWall(r.DeadlineAt)
-		e.add(Finding{Rule: KindRefund, Kind: KindRefund, ShopID: r.ShopID, OrderNo: r.OrderNo, Subject: r.RefundNo,
-			OrderID: r.OrderID, Since: since, Deadline: deadline, Basis: BasisRefundFile, Detail: r.StatusText,
-			AmountFen: r.AmountFen, Fingerprint: r.StatusText})
-		if r.ReturnTrackingNo != "" {
-			seen, ok := sc.local(r.ReturnSeenUtc)
+		deadline, _ := parseWall(rf.DeadlineAt)
+		r.add(Finding{Rule: KindRefund, Kind: KindRefund, ShopID: rf.ShopID, OrderNo: rf.OrderNo, Subject: rf.RefundNo,
+			OrderID: orderID, Since: since, Deadline: deadline, Basis: BasisRefundFile, Detail: rf.StatusText,
+			AmountFen: rf.AmountFen, Fingerprint: rf.StatusText})
+		if rf.ReturnTrackingNo != "" {
+			seen, ok := sc.local(rf.ReturnSeenUtc)
 			if !ok {
 				seen = since
 			}
-			e.add(Finding{Rule: KindLogistics, Kind: KindLogistics, ShopID: r.ShopID, OrderNo: r.OrderNo,
-				Subject: "return:" + r.RefundNo, OrderID: r.OrderID, Since: seen, Basis: BasisReturnBill,
-				Detail: strings.TrimSpace(r.ReturnCarrier + " " + r.ReturnTrackingNo), Fingerprint: r.ReturnTrackingNo})
+			r.add(Finding{Rule: KindLogistics, Kind: KindLogistics, ShopID: rf.ShopID, OrderNo: rf.OrderNo,
+				Subject: "return:" + rf.RefundNo, OrderID: orderID, Since: seen, Basis: BasisReturnBill,
+				Detail: strings.TrimSpace(rf.ReturnCarrier + " " + rf.ReturnTrackingNo), Fingerprint: rf.ReturnTrackingNo})
 		}
+	}
+	if o == nil || o.HasRefunds != 0 {
+		return // the refund rows are the order's refund data
 	}
 
-	items, err := q.RuleRefundItems(ctx)
-	if err != nil {
-		return err
-	}
-	for i := 0; i < len(items); {
-		j := i
-		for j < len(items) && items[j].ID == items[i].ID {
-			j++
-		}
-		order := items[i:j]
-		i = j
-		sc := e.shop(order[0].ShopID)
-		if sc == nil {
+	var f *Finding
+	var statuses []string
+	for _, it := range items[o.ID] {
+		if !RefundOpen(it.RefundStatus) {
 			continue
 		}
-		withData[sc.id] = true
-		var f *Finding
-		var statuses []string
-		for _, it := range order {
-			if !RefundOpen(it.RefundStatus) {
-				continue
-			}
-			seen, ok := sc.local(it.SeenUtc)
-			if !ok {
-				seen, _ = sc.local(it.FirstSeenUtc)
-			}
-			if f == nil {
-				f = &Finding{Rule: KindRefund, Kind: KindRefund, ShopID: it.ShopID, OrderNo: it.OrderNo, OrderID: it.ID,
-					Since: seen, Basis: BasisItemStatus, Detail: it.RefundStatus}
-			} else if seen.Before(f.Since) {
-				f.Since = seen
-			}
-			f.AmountFen += it.RefundFen
-			statuses = append(statuses, it.SubOrderNo+"="+it.RefundStatus)
+		seen, ok := sc.local(it.SeenUtc)
+		if !ok {
+			seen, _ = sc.local(it.FirstSeenUtc)
 		}
-		if f != nil {
-			f.Fingerprint = strings.Join(statuses, "\x1f")
-			e.add(*f)
+		if f == nil {
+			f = &Finding{Rule: KindRefund, Kind: KindRefund, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
+				Since: seen, Basis: BasisItemStatus, Detail: it.RefundStatus}
+		} else if seen.Before(f.Since) {
+			f.Since = seen
 		}
+		f.AmountFen += it.RefundFen
+		statuses = append(statuses, it.SubOrderNo+"="+it.RefundStatus)
+	}
+	if f != nil {
+		f.Fingerprint = strings.Join(statuses, "\x1f")
+		r.add(*f)
 	}
 
-	afterSales, err := q.RuleAfterSaleOrders(ctx)
-	if err != nil {
-		return err
-	}
-	for _, o := range afterSales {
-		sc := e.shop(o.ShopID)
-		if sc == nil {
-			continue
-		}
-		withData[sc.id] = true
-		if !RefundOpen(o.AfterSale) {
-			continue
-		}
-		since, ok := sc.local(o.SeenUtc)
+	if o.AfterSale != "" && RefundOpen(o.AfterSale) {
+		since, ok := sc.local(o.AfterSaleSeenUtc)
 		if !ok {
 			since, _ = sc.local(o.FirstSeenUtc)
 		}
@@ -452,120 +411,82 @@ func (e *evaluation) refunds(ctx context.Context, q *sqldb.Queries) error {
 		if amount == 0 {
 			amount = o.PayFen // the after-sale's own amount is in the after-sales export
 		}
-		e.add(Finding{Rule: KindRefund, Kind: KindRefund, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
+		r.add(Finding{Rule: KindRefund, Kind: KindRefund, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
 			Since: since, Basis: BasisAfterSale, Detail: o.AfterSale, AmountFen: amount, Fingerprint: o.AfterSale})
 	}
 
-	amounts, err := q.RuleOrderRefunds(ctx)
-	if err != nil {
-		return err
-	}
-	for _, o := range amounts {
-		sc := e.shop(o.ShopID)
-		if sc == nil {
-			continue
-		}
-		since, ok := sc.local(o.SeenUtc)
+	// An order-level refund amount on an order still in progress, from exports that have no
+	// refund status (the Taobao order report has only a refund amount).
+	if o.RefundFen > 0 && (o.Status == "to_ship" || o.Status == "shipped") && o.AfterSale == "" && o.HasItemRefunds == 0 {
+		since, ok := sc.local(o.RefundSeenUtc)
 		if !ok {
 			since, _ = sc.local(o.FirstSeenUtc)
 		}
-		e.add(Finding{Rule: KindRefund, Kind: KindRefund, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
+		r.add(Finding{Rule: KindRefund, Kind: KindRefund, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
 			Since: since, Basis: BasisRefundAmount, Detail: o.StatusText, AmountFen: o.RefundFen,
 			Fingerprint: strconv.FormatInt(o.RefundFen, 10)})
 	}
-	for _, sc := range e.shops {
-		if !withData[sc.id] {
-			e.notice(sc, KindRefund, "no_refund_status", 0, 0)
-		}
-	}
-	return nil
 }
 
-// bigOrders: paid orders of the look-back days above the shop's usual amount (a multiple of
+// paidStatuses are the statuses of the orders big orders and the median look at.
+func paidStatus(status string) bool {
+	return status == "to_ship" || status == "shipped" || status == "completed"
+}
+
+// bigOrder: a paid order of the look-back days above the shop's usual amount (a multiple of
 // its median over the median days), a fixed amount, or a quantity.
-func (e *evaluation) bigOrders(ctx context.Context, q *sqldb.Queries, margin time.Duration) error {
-	t := e.t
-	type median struct{ n, fen int64 }
-	medians := map[int64]median{}
-	if t.BigOrderMultiple > 0 {
-		// One median query per distinct clock (shops in one time zone share it).
-		byNow := map[time.Time][]*shopClock{}
-		for _, sc := range e.shops {
-			byNow[sc.now] = append(byNow[sc.now], sc)
-		}
-		for now, scs := range byNow {
-			rows, err := q.RuleWindowAmounts(ctx, sqldb.RuleWindowAmountsParams{
-				FromTime: fmtWall(now.Add(-days(t.BigOrderMedianDays))), ToTime: fmtWall(now)})
-			if err != nil {
-				return err
-			}
-			amounts := map[int64][]int64{}
-			for _, sc := range scs {
-				amounts[sc.id] = nil
-			}
-			for _, r := range rows {
-				if a, ok := amounts[r.ShopID]; ok {
-					amounts[r.ShopID] = append(a, r.PayFen)
-				}
-			}
-			for id, a := range amounts {
-				if len(a) > 0 {
-					slices.Sort(a)
-					medians[id] = median{int64(len(a)), a[(len(a)-1)/2]} // the lower median of an even count
-				}
-			}
-		}
-		for _, sc := range e.shops {
-			if m := medians[sc.id]; m.n < int64(t.BigOrderMinOrders) {
-				e.notice(sc, KindBigOrder, "few_orders", int64(t.BigOrderMinOrders), int(m.n))
-			}
-		}
+func (r *ruleRun) bigOrder(o *sqldb.RuleOrdersRow) {
+	t, sc := r.t, r.sc
+	created, ok := parseWall(o.CreatedAt)
+	if !paidStatus(o.Status) || !ok {
+		return
 	}
-	var earliest time.Time
-	for _, sc := range e.shops {
-		if earliest.IsZero() || sc.now.Before(earliest) {
-			earliest = sc.now
-		}
+	basis, detail := "", ""
+	m := sc.median
+	switch {
+	case t.BigOrderMultiple > 0 && m.n >= int64(t.BigOrderMinOrders) && m.fen > 0 &&
+		float64(o.PayFen) > t.BigOrderMultiple*float64(m.fen):
+		basis, detail = BasisMedian, strconv.FormatInt(m.fen, 10)
+	case t.BigOrderFixedFen > 0 && o.PayFen > t.BigOrderFixedFen:
+		basis, detail = BasisFixed, strconv.FormatInt(t.BigOrderFixedFen, 10)
+	case t.BigOrderQuantity > 0 && o.ItemCount > int64(t.BigOrderQuantity):
+		basis, detail = BasisQuantity, strconv.Itoa(t.BigOrderQuantity)
+	default:
+		return // below every threshold: only a new median changes that (medians())
 	}
-	rows, err := q.RuleRecentPaidOrders(ctx, fmtWall(earliest.Add(-days(t.LookbackDays)-margin)))
-	if err != nil {
-		return err
+	r.later(created)
+	r.later(created.Add(days(t.LookbackDays) + time.Second))
+	if created.Before(sc.now.Add(-days(t.LookbackDays))) || created.After(sc.now) {
+		return
 	}
-	for _, o := range rows {
-		sc := e.shop(o.ShopID)
-		created, ok := parseWall(o.CreatedAt)
-		if sc == nil || !ok || created.Before(sc.now.Add(-days(t.LookbackDays))) || created.After(sc.now) {
-			continue
-		}
-		basis, detail := "", ""
-		m := medians[o.ShopID]
-		switch {
-		case t.BigOrderMultiple > 0 && m.n >= int64(t.BigOrderMinOrders) && m.fen > 0 &&
-			float64(o.PayFen) > t.BigOrderMultiple*float64(m.fen):
-			basis, detail = BasisMedian, strconv.FormatInt(m.fen, 10)
-		case t.BigOrderFixedFen > 0 && o.PayFen > t.BigOrderFixedFen:
-			basis, detail = BasisFixed, strconv.FormatInt(t.BigOrderFixedFen, 10)
-		case t.BigOrderQuantity > 0 && o.ItemCount > int64(t.BigOrderQuantity):
-			basis, detail = BasisQuantity, strconv.Itoa(t.BigOrderQuantity)
-		default:
-			continue
-		}
-		e.add(Finding{Rule: KindBigOrder, Kind: KindBigOrder, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
-			Since: created, Basis: basis, Detail: detail, AmountFen: o.PayFen})
+	r.add(Finding{Rule: KindBigOrder, Kind: KindBigOrder, ShopID: o.ShopID, OrderNo: o.OrderNo, OrderID: o.ID,
+		Since: created, Basis: basis, Detail: detail, AmountFen: o.PayFen})
+}
+
+// window notes when the order enters and leaves its shop's median window (watch.go).
+func (r *ruleRun) window(o *sqldb.RuleOrdersRow) {
+	if !paidStatus(o.Status) {
+		return
 	}
-	return nil
+	if created, ok := parseWall(o.CreatedAt); ok {
+		r.later(created.Add(time.Second))
+		r.later(created.Add(days(r.t.BigOrderMedianDays) + time.Second))
+	}
 }
 
 // complaints: every complaint of the register must be handled within the complaint hours.
-func (e *evaluation) complaints(rows []sqldb.RuleComplaintsRow) {
+func (r *ruleRun) complaints(o *sqldb.RuleOrdersRow, rows []sqldb.RuleComplaintsRow) {
+	var orderID int64
+	if o != nil {
+		orderID = o.ID
+	}
 	for _, c := range rows {
-		sc := e.shop(c.ShopID)
 		received, ok := parseWall(c.ReceivedAt)
-		if sc == nil || !ok {
+		if !ok {
 			continue
 		}
-		e.add(Finding{Rule: KindComplaint, Kind: KindComplaint, ShopID: c.ShopID, OrderNo: c.OrderNo,
-			Subject: "complaint:" + strconv.FormatInt(c.ID, 10), OrderID: c.OrderID, Since: received,
-			Deadline: received.Add(hours(e.t.ComplaintHours)), Basis: c.Severity, Detail: c.Content})
+		r.add(Finding{Rule: KindComplaint, Kind: KindComplaint, ShopID: c.ShopID, OrderNo: c.OrderNo,
+			Subject: "complaint:" + strconv.FormatInt(c.ID, 10), OrderID: orderID, Since: received,
+			Deadline: received.Add(hours(r.t.ComplaintHours)), Basis: c.Severity, Detail: c.Content})
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"shopdesk/db/sqldb"
-	"shopdesk/internal/settings"
+	"shopdesk/internal/staff"
 )
 
 // Actor is who makes a change: a staff id, or 0 when nobody was chosen in the UI.
@@ -24,7 +24,7 @@ func lookupActor(ctx context.Context, q *sqldb.Queries, id int64) (actor, error)
 	if id == 0 {
 		return actor{}, nil
 	}
-	s, err := settings.GetStaff(ctx, q, id)
+	s, err := staff.Get(ctx, q, id)
 	if err != nil {
 		return actor{}, err
 	}
@@ -86,7 +86,7 @@ func (s *Store) Assign(ctx context.Context, ids []int64, ownerID, actorID int64)
 		var owner *int64
 		name := ""
 		if ownerID != 0 {
-			st, err := settings.GetStaff(ctx, q, ownerID)
+			st, err := staff.Get(ctx, q, ownerID)
 			if err != nil {
 				return false, err
 			}

@@ -9,7 +9,7 @@ import (
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/exportfile"
 	"shopdesk/internal/importer"
-	"shopdesk/internal/settings"
+	"shopdesk/internal/staff"
 )
 
 func workflowOrder(no, status, title string) exportfile.TaobaoOrder {
@@ -60,7 +60,7 @@ func TestWorkflowKeepsNotesThroughReimportAndUndo(t *testing.T) {
 	if res := evaluate(t, s, at); res.New != 1 {
 		t.Fatalf("first evaluation: %+v", res)
 	}
-	wang, err := settings.SaveStaff(ctx, d.Queries(), settings.Staff{Name: "小王", Role: "warehouse", Active: true})
+	wang, err := staff.Save(ctx, d.Queries(), staff.Staff{Name: "小王", Role: "warehouse", Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestWorkflowRefusals(t *testing.T) {
 	importFile(t, d, taobaoFile(t, t.TempDir(), "ExportOrderList.csv", workflowOrder("X1", "买家已付款，等待卖家发货", "连体衣")), importer.Options{})
 	evaluate(t, s, "2026-11-22 09:00:00")
 	id := find(t, s, "X1", anomaly.KindOverdueShipment).Anomaly.ID
-	gone, err := settings.SaveStaff(ctx, d.Queries(), settings.Staff{Name: "老李", Role: "operations", Active: false})
+	gone, err := staff.Save(ctx, d.Queries(), staff.Staff{Name: "老李", Role: "operations", Active: false})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/exportfile"
 	"shopdesk/internal/importer"
-	"shopdesk/internal/settings"
+	"shopdesk/internal/staff"
 )
 
 // pddShop is the demo's 拼多多 shop: its export has 承诺发货时间 and 发货时间, so its
@@ -18,7 +18,7 @@ import (
 const pddShop = "小米粒拼多多店"
 
 // demoStaff is the team of the demo shops.
-var demoStaff = []settings.Staff{
+var demoStaff = []staff.Staff{
 	{Name: "张老板", Role: "owner", Active: true},
 	{Name: "小王", Role: "operations", Active: true},
 	{Name: "小李", Role: "cs_aftersale", Active: true},
@@ -99,7 +99,7 @@ func addAnomalies(ctx context.Context, d *db.DB, dir string, now time.Time, taob
 
 	ids := map[string]int64{}
 	for _, s := range demoStaff {
-		saved, err := settings.SaveStaff(ctx, d.Queries(), s)
+		saved, err := staff.Save(ctx, d.Queries(), s)
 		if err != nil {
 			return 0, err
 		}

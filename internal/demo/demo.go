@@ -25,6 +25,8 @@ type Result struct {
 	Orders    int
 	Refunds   int
 	Anomalies int // order anomalies the rules found (see anomalies.go)
+	Staff     StaffResult
+	Inquiries int // rows of the inquiry register (see inquiry.go)
 }
 
 // ErrNotEmpty is returned when the database already has shops: the demo never mixes
@@ -123,6 +125,14 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("demo: %w", err)
 	}
+	team, err := addStaff(ctx, d, now)
+	if err != nil {
+		return Result{}, fmt.Errorf("demo: %w", err)
+	}
+	inquiries, err := addInquiries(ctx, d, now)
+	if err != nil {
+		return Result{}, fmt.Errorf("demo: inquiries: %w", err)
+	}
 	shops, err = shop.New(d).List(ctx)
 	if err != nil {
 		return Result{}, err
@@ -131,7 +141,7 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	for _, s := range shops {
 		total += int(s.OrderCount)
 	}
-	return Result{Shops: len(shops), Orders: total, Refunds: refundsNew, Anomalies: found}, nil
+	return Result{Shops: len(shops), Orders: total, Refunds: refundsNew, Anomalies: found, Staff: team, Inquiries: inquiries}, nil
 }
 
 // refundReasons are what buyers pick when they ask for money back.

@@ -139,3 +139,94 @@ func TestListRejectsBadInput(t *testing.T) {
 		t.Fatalf("large limit: %v, %d rows", err, len(p.Rows))
 	}
 }
+
+// Every filter combination the page offers (benchCases: shop, status, six date ranges,
+// search by number, buyer and a name on 1 % of the orders, 有售后) over a year of orders:
+// the first page's Total is the number of matching orders, and the first pages are the
+// newest matching orders in order. Read with the day counts a year at a time, 20 days
+// at a time (the reads after the first), and with counts that promise more orders than
+// there are (an import committed between reading the counts and the rows).
+func TestListMatchesTheOrdersForEveryFilter(t *testing.T) {
+	d, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "year.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	seedYear(t, d, 10_000)
+	if diff := countsMismatch(t, d.SQL); diff != "" {
+		t.Fatal(diff)
+	}
+	var orderNo string
+	if err := d.SQL.QueryRow(`SELECT order_no FROM orders WHERE id = 5001`).Scan(&orderNo); err != nil {
+		t.Fatal(err)
+	}
+	cases := benchCases(orderNo)
+	t.Run("a year at a time", func(t *testing.T) { checkPages(t, d, cases, true) })
+	t.Run("20 days at a time", func(t *testing.T) {
+		defer orders.SetDaysPerRead(20)()
+		checkPages(t, d, cases, true)
+	})
+	t.Run("counts ahead of the rows", func(t *testing.T) {
+		if _, err := d.SQL.Exec(`UPDATE order_day_count SET n = n + 2, n_open_refund = n_open_refund + 2`); err != nil {
+			t.Fatal(err)
+		}
+		checkPages(t, d, cases, false)
+	})
+}
+
+// checkPages pages through the first three pages of each case and compares them, and
+// with total the first page's Total, with the orders themselves.
+func checkPages(t *testing.T, d *db.DB, cases []benchCase, total bool) {
+	const limit, pages = 23, 3
+	for _, c := range cases {
+		q := c.q
+		q.Limit = limit
+		want := newestIDs(t, d.SQL, q, limit*pages)
+		var got []int64
+		for page := 0; page < pages; page++ {
+			p, err := orders.List(context.Background(), d.SQL, q)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if page == 0 && total {
+				if n := recount(t, d.SQL, q); p.Total != n {
+					t.Errorf("%s: Total %d, %d orders match", c.name, p.Total, n)
+				}
+			}
+			for _, o := range p.Rows {
+				got = append(got, o.ID)
+			}
+			if p.NextCursor == "" {
+				break
+			}
+			q.Cursor = p.NextCursor
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: pages %v, want %v", c.name, got, want)
+		}
+	}
+}
+
+// Orders without a created time (a layout without one) count under the empty day and come
+// last, after the oldest dated order, whatever the filters; a date filter leaves them out.
+func TestListOrdersWithoutCreatedTime(t *testing.T) {
+	d := seed(t, 30)
+	if _, err := d.SQL.Exec(`UPDATE orders SET created_at = '' WHERE id IN (2, 3, 5, 8)`); err != nil {
+		t.Fatal(err)
+	}
+	if diff := countsMismatch(t, d.SQL); diff != "" {
+		t.Fatal(diff)
+	}
+	for _, q := range []orders.Query{{Limit: 7}, {ShopID: 1, Status: "unpaid", Limit: 2}, {ShopID: 2, Status: "completed", Limit: 3},
+		{Status: "completed", Limit: 4}, {From: "2026-11-01", Limit: 5}, {To: "2026-11-02", ShopID: 1, Status: "completed", Limit: 5}} {
+		got := all(t, d, q)
+		want := newestIDs(t, d.SQL, q, 1000)
+		var ids []int64
+		for _, o := range got {
+			ids = append(ids, o.ID)
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(want) {
+			t.Errorf("%+v: %v, want %v", q, ids, want)
+		}
+	}
+}

@@ -23,7 +23,6 @@ const (
 	BackupDir = "backup_dir"
 
 	GroupBackup = "backup"
-	UnitCount   = "count"
 )
 
 // BackupKeep is how many daily and weekly backups to keep.

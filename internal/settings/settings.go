@@ -1,5 +1,6 @@
 // Package settings keeps what the user sets in 设置: the thresholds the order anomaly rules
-// use and the staff list. Every threshold is a default the user can change (the numbers
+// use, and the storage of other features' numbers (ValuesOf, SaveOf: the pay rules of
+// internal/staff). The staff list itself is internal/staff. Every threshold is a default the user can change (the numbers
 // are the common practice of the shops, see the domain brief); a threshold at its default
 // has no row in the database.
 package settings
@@ -23,6 +24,10 @@ const (
 	UnitOrders   = "orders" // a number of orders
 	UnitItems    = "items"  // a number of pieces
 	UnitDisabled = ""       // not used
+	// Units of the pay rules (internal/staff).
+	UnitMinutes = "minutes"
+	UnitPercent = "percent" // 0.5 means 0.5 %
+	UnitCount   = "count"   // a number of times (lates, missed replies)
 )
 
 // Def describes one threshold. Zero means "off" where Min is 0.
@@ -53,6 +58,17 @@ const (
 	ComplaintHours     = "complaint_hours"
 )
 
+// Keys of the inquiry register (询盘成交登记, internal/inquiry; read with LoadInquiry).
+const (
+	InquiryMatchDays    = "inquiry_match_days"
+	InquiryAutoConfirm  = "inquiry_auto_confirm"
+	InquiryCreditFlag   = "inquiry_credit_flagger"
+	InquiryCreditChase  = "inquiry_credit_chase"
+	InquiryChaseHours   = "inquiry_chase_hours"
+	InquiryCreditReturn = "inquiry_credit_return"
+	InquiryRevisitPlan  = "inquiry_revisit_plan"
+)
+
 // Defs lists every threshold in the order the settings page shows them.
 var Defs = []Def{
 	{ShipHours, "付款后多久内发货（导出文件没有承诺发货时间时）", 48, 1, 720, 1, UnitHours, "overdue_shipment"},
@@ -71,14 +87,24 @@ var Defs = []Def{
 	// Privacy and the browser mode (see privacy.go); not anomaly rules, their own card.
 	{MaskBuyersInExports, "导出 Excel 时隐藏买家昵称和地址", 1, 0, 1, 1, UnitSwitch, GroupPrivacy},
 	{UploadMaxMB, "浏览器模式：单个上传文件的大小上限", 200, 1, 4096, 1, UnitMB, GroupServe},
+	// The inquiry register (group "inquiry": its own panel on the register page).
+	{InquiryMatchDays, "询盘后多少天内买家下单算这次询盘成交", 7, 1, 90, 1, UnitDays, "inquiry"},
+	{InquiryAutoConfirm, "匹配到的订单自动确认为成交（否则由客服确认）", 0, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryCreditFlag, "多位客服接待过同一买家时，业绩归插旗的客服", 1, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryCreditChase, "客服不在线时，别的客服催付成功的订单业绩归催付的客服", 1, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryChaseHours, "下单后超过多少小时未付款才算催付", 24, 1, 720, 1, UnitHours, "inquiry"},
+	{InquiryCreditReturn, "非质量原因退货扣除业绩", 1, 0, 1, 1, UnitSwitch, "inquiry"},
+	{InquiryRevisitPlan, "新客户成交后自动安排 1-3-10-30 天回访", 0, 0, 1, 1, UnitSwitch, "inquiry"},
 
 	// Automatic backups (see backup.go); their own card too.
 	{BackupKeepDaily, "自动备份：保留最近几天的每日备份", 7, 1, 90, 1, UnitCount, GroupBackup},
 	{BackupKeepWeekly, "自动备份：另外保留最近几周的每周备份", 4, 0, 104, 1, UnitCount, GroupBackup},
 }
 
-func def(key string) (Def, bool) {
-	for _, d := range Defs {
+func def(key string) (Def, bool) { return defOf(Defs, key) }
+
+func defOf(defs []Def, key string) (Def, bool) {
+	for _, d := range defs {
 		if d.Key == key {
 			return d, true
 		}
@@ -134,19 +160,26 @@ func fromValues(v map[string]float64) Thresholds {
 	}
 }
 
-// values reads the stored values over the defaults. A stored value that no longer passes
-// the checks (a hand-edited database) falls back to the default rather than breaking the rules.
+// values reads the stored values over the defaults.
 func values(ctx context.Context, q *sqldb.Queries) (map[string]float64, error) {
+	return ValuesOf(ctx, q, Defs)
+}
+
+// ValuesOf reads the stored values of defs over their defaults: the thresholds here, or
+// another feature's own set kept in the same table (the pay rules of internal/staff). A
+// stored value that no longer passes the checks (a hand-edited database) falls back to the
+// default rather than breaking the rules.
+func ValuesOf(ctx context.Context, q *sqldb.Queries, defs []Def) (map[string]float64, error) {
 	rows, err := q.ListSettings(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read settings: %w", err)
 	}
 	v := map[string]float64{}
-	for _, d := range Defs {
+	for _, d := range defs {
 		v[d.Key] = d.Default
 	}
 	for _, r := range rows {
-		d, ok := def(r.Key)
+		d, ok := defOf(defs, r.Key)
 		if !ok {
 			continue // a setting of a later version, or of another feature
 		}
@@ -169,13 +202,16 @@ func Load(ctx context.Context, q *sqldb.Queries) (Thresholds, error) {
 }
 
 // List returns every threshold with its value, default and range.
-func List(ctx context.Context, q *sqldb.Queries) ([]Setting, error) {
-	v, err := values(ctx, q)
+func List(ctx context.Context, q *sqldb.Queries) ([]Setting, error) { return ListOf(ctx, q, Defs) }
+
+// ListOf returns every setting of defs with its value, default and range.
+func ListOf(ctx context.Context, q *sqldb.Queries, defs []Def) ([]Setting, error) {
+	v, err := ValuesOf(ctx, q, defs)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Setting, 0, len(Defs))
-	for _, d := range Defs {
+	out := make([]Setting, 0, len(defs))
+	for _, d := range defs {
 		out = append(out, Setting{Key: d.Key, Value: v[d.Key], Default: d.Default, Min: d.Min, Max: d.Max,
 			Step: d.Step, Unit: d.Unit, Rule: d.Rule})
 	}
@@ -203,14 +239,8 @@ func show(d Def, f float64) string {
 // value equal to its default removes the row, so a later change of the default applies.
 // Nothing is stored when any value is refused.
 func Save(ctx context.Context, q *sqldb.Queries, changes map[string]float64) error {
-	for k, f := range changes {
-		d, ok := def(k)
-		if !ok {
-			return fmt.Errorf("没有名为“%s”的设置", k)
-		}
-		if err := check(d, f); err != nil {
-			return err
-		}
+	if err := CheckOf(Defs, changes); err != nil {
+		return err
 	}
 	v, err := values(ctx, q)
 	if err != nil {
@@ -223,12 +253,36 @@ func Save(ctx context.Context, q *sqldb.Queries, changes map[string]float64) err
 		return fmt.Errorf("“%s”（%d 小时）必须大于“%s”（%d 小时）", mustDef(UnpaidCloseHours).Name,
 			t.UnpaidCloseHours, mustDef(UnpaidAfterHours).Name, t.UnpaidAfterHours)
 	}
+	return SaveOf(ctx, q, Defs, changes)
+}
+
+// CheckOf refuses a change to a key defs do not have, or a value out of its range or step.
+func CheckOf(defs []Def, changes map[string]float64) error {
+	for k, f := range changes {
+		d, ok := defOf(defs, k)
+		if !ok {
+			return fmt.Errorf("没有名为“%s”的设置", k)
+		}
+		if err := check(d, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SaveOf checks and stores changes to defs' values (all or none, in the caller's
+// transaction); a value equal to its default removes the row.
+func SaveOf(ctx context.Context, q *sqldb.Queries, defs []Def, changes map[string]float64) error {
+	if err := CheckOf(defs, changes); err != nil {
+		return err
+	}
 	now := time.Now().UTC().Format("2006-01-02 15:04:05")
-	for _, d := range Defs {
+	for _, d := range defs {
 		f, ok := changes[d.Key]
 		if !ok {
 			continue
 		}
+		var err error
 		if f == d.Default {
 			err = q.DeleteSetting(ctx, d.Key)
 		} else {

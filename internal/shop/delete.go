@@ -90,7 +90,7 @@ func (s *Store) Delete(ctx context.Context, id int64, confirmName string) error 
 				return fmt.Errorf("delete shop %d: import #%d: %w", id, b, err)
 			}
 		}
-		return nil
+		return resetDerived(ctx, tx)
 	})
 }
 

@@ -175,7 +175,7 @@ func (s *Store) Merge(ctx context.Context, sourceID, targetID int64) (Merge, err
 		}
 		out = Merge{ID: id, Platform: src.Platform, SourceID: src.ID, SourceName: src.Name, TargetID: dst.ID,
 			TargetName: dst.Name, MergedAt: shopTime(now, dst.Timezone), MergeSummary: sum}
-		return nil
+		return resetDerived(ctx, tx)
 	})
 	return out, err
 }
@@ -266,7 +266,7 @@ func (s *Store) UndoMerge(ctx context.Context, id int64) (UndoResult, error) {
 			return err
 		}
 		out.Dropped = dropped
-		return nil
+		return resetDerived(ctx, tx)
 	})
 	return out, err
 }

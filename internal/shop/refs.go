@@ -1,5 +1,11 @@
 package shop
 
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
 // Ref is a column that holds a shop's id. Merge moves its rows to the other shop (and
 // undo moves them back); Delete deletes them, or clears the column. A module whose table
 // has a shop column adds a line to Refs; TestEveryShopColumnIsARef finds every such column
@@ -52,6 +58,63 @@ var Refs = []Ref{
 	{Table: "import_shop_choice", Column: "shop_id", Count: "choices"},
 	{Table: "import_batch_shop", Column: "shop_id", Key: []string{"batch_id"}},
 	{Table: "shop_alias", Column: "shop_id"},
+	// The inquiry register (internal/inquiry) stands without the shop: a deleted shop's
+	// inquiries stay, with no shop; the orders proposed as their deals go with the orders.
+	{Table: "inquiry", Column: "shop_id", OnDelete: ClearShop},
+	{Table: "inquiry", Column: "deal_shop_id", OnDelete: ClearShop},
+	{Table: "inquiry_match", Column: "shop_id", Key: []string{"inquiry_id", "order_no"}},
+}
+
+// Derived is a table that its owner keeps from the tables in Refs by itself: a summary kept
+// by triggers follows every row that merge, undo and delete move or remove; the anomaly rules'
+// state of their last run does not, and is reset. Merge, undo and delete leave the rows of a
+// Derived table alone and then run its Reset, so that the owner does not trust what it kept.
+// TestEveryShopColumnIsARef accepts a shop column listed here; TestMergeKeepsDerivedTablesRight
+// checks that the owners put them right.
+type Derived struct {
+	Table string
+	// Reset runs in the transaction of every merge, undo of a merge and delete ("": the
+	// table's triggers keep it right).
+	Reset string
+}
+
+// resetAnomalyRun: without the record of their last run, the anomaly rules look at every
+// order on their next run and rebuild their per-shop and per-order state (internal/anomaly,
+// 00011); they run after a merge or delete as after an import.
+const resetAnomalyRun = `DELETE FROM anomaly_run`
+
+// DerivedTables lists the Derived tables. A module whose summary or cache has a shop column
+// adds a line here.
+var DerivedTables = []Derived{
+	// The orders page's counts (internal/orders, 00012): triggers on orders, refund and shop.
+	{Table: "order_day_count"},
+	{Table: "order_open_refund"},
+	// The anomaly worklist's counts (00011): triggers on anomaly.
+	{Table: "anomaly_count"},
+	// The anomaly rules' state of their last run (00011), and its record, which the reset
+	// removes.
+	{Table: "anomaly_run", Reset: resetAnomalyRun},
+	{Table: "anomaly_pending", Reset: resetAnomalyRun},
+	{Table: "anomaly_scope_key", Reset: resetAnomalyRun},
+	{Table: "anomaly_shop", Reset: resetAnomalyRun},
+	{Table: "anomaly_amount", Reset: resetAnomalyRun},
+	{Table: "anomaly_watch", Reset: resetAnomalyRun},
+}
+
+// resetDerived runs the Resets of DerivedTables (each once), inside the transaction of a
+// merge, an undo of a merge or a delete.
+func resetDerived(ctx context.Context, tx *sql.Tx) error {
+	done := map[string]bool{}
+	for _, d := range DerivedTables {
+		if d.Reset == "" || done[d.Reset] {
+			continue
+		}
+		done[d.Reset] = true
+		if _, err := tx.ExecContext(ctx, d.Reset); err != nil {
+			return fmt.Errorf("reset %s: %w", d.Table, err)
+		}
+	}
+	return nil
 }
 
 // ownColumns are shop columns this package keeps itself, outside Refs: the merge log.

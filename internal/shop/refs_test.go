@@ -43,6 +43,11 @@ func refProblems(t *testing.T, d *db.DB) []string {
 			}
 		}
 	}
+	for _, dt := range shop.DerivedTables {
+		if !slices.Contains(tables(t, d), dt.Table) {
+			out = append(out, fmt.Sprintf("shop.DerivedTables lists %s, which the schema does not have", dt.Table))
+		}
+	}
 	for _, r := range shop.Refs {
 		cols := strs(t, d, `SELECT name FROM pragma_table_info(?)`, r.Table)
 		if len(cols) == 0 {

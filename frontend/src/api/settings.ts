@@ -2,7 +2,6 @@ import * as SettingsService from '../../wailsjs/go/app/SettingsService';
 import type { settings } from '../../wailsjs/go/models';
 
 export type Setting = settings.Setting;
-export type Staff = settings.Staff;
 
 export async function listSettings(): Promise<Setting[]> {
   return (await SettingsService.List()) ?? [];
@@ -11,13 +10,4 @@ export async function listSettings(): Promise<Setting[]> {
 /** Stores changed values (key -> value, all or none); resolves every setting as now stored. */
 export async function saveSettings(values: Record<string, number>): Promise<Setting[]> {
   return (await SettingsService.Save(values)) ?? [];
-}
-
-export async function listStaff(): Promise<Staff[]> {
-  return (await SettingsService.ListStaff()) ?? [];
-}
-
-/** Adds (id 0) or changes a staff member. */
-export function saveStaff(s: Staff): Promise<Staff> {
-  return SettingsService.SaveStaff(s);
 }

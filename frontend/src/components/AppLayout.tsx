@@ -1,5 +1,5 @@
 import { Layout, Menu, Typography, theme } from 'antd';
-import { AlertOutlined, CloudUploadOutlined, SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, CloudUploadOutlined, MessageOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAppData, type PageKey } from '../state/AppData';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -9,6 +9,8 @@ import { ImportPage } from '../pages/import/ImportPage';
 import { ShopsPage } from '../pages/shops/ShopsPage';
 import { AnomaliesPage } from '../pages/anomalies/AnomaliesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { StaffPage } from '../pages/staff/StaffPage';
+import { InquiryPage } from '../pages/inquiry/InquiryPage';
 
 const { Sider, Header, Content } = Layout;
 
@@ -20,8 +22,10 @@ export function AppLayout() {
   const items = [
     { key: 'orders', icon: <UnorderedListOutlined />, label: <span data-testid="nav-orders">{t('nav.orders')}</span> },
     { key: 'anomalies', icon: <AlertOutlined />, label: <span data-testid="nav-anomalies">{t('nav.anomalies')}</span> },
+    { key: 'inquiry', icon: <MessageOutlined />, label: <span data-testid="nav-inquiry">{t('nav.inquiry')}</span> },
     { key: 'import', icon: <CloudUploadOutlined />, label: <span data-testid="nav-import">{t('nav.import')}</span> },
     { key: 'shops', icon: <ShopOutlined />, label: <span data-testid="nav-shops">{t('nav.shops')}</span> },
+    { key: 'staff', icon: <TeamOutlined />, label: <span data-testid="nav-staff">{t('nav.staff')}</span> },
     { key: 'settings', icon: <SettingOutlined />, label: <span data-testid="nav-settings">{t('nav.settings')}</span> },
   ];
 
@@ -72,7 +76,9 @@ export function AppLayout() {
             {page === 'import' && <ImportPage />}
             {page === 'shops' && <ShopsPage />}
             {page === 'anomalies' && <AnomaliesPage />}
+            {page === 'staff' && <StaffPage />}
             {page === 'settings' && <SettingsPage />}
+            {page === 'inquiry' && <InquiryPage />}
           </ErrorBoundary>
         </Content>
       </Layout>

@@ -418,6 +418,8 @@ export namespace anomaly {
 	    reopened: number;
 	    notices: Notice[];
 	    millis: number;
+	    full: boolean;
+	    checked: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -433,6 +435,8 @@ export namespace anomaly {
 	        this.reopened = source["reopened"];
 	        this.notices = this.convertValues(source["notices"], Notice);
 	        this.millis = source["millis"];
+	        this.full = source["full"];
+	        this.checked = source["checked"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -495,6 +499,38 @@ export namespace anomaly {
 
 export namespace app {
 	
+	export class CopyResult {
+	    rota: staff.RotaMonth;
+	    copied: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CopyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rota = this.convertValues(source["rota"], staff.RotaMonth);
+	        this.copied = source["copied"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DemoResult {
 	    shops: number;
 	    orders: number;
@@ -544,6 +580,38 @@ export namespace app {
 	        this.url = source["url"];
 	        this.rows = source["rows"];
 	    }
+	}
+	export class SavedOption {
+	    option: inquiry.Option;
+	    renamed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.option = this.convertValues(source["option"], inquiry.Option);
+	        this.renamed = source["renamed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -884,6 +952,652 @@ export namespace importer {
 
 }
 
+export namespace inquiry {
+	
+	export class StatRow {
+	    key: string;
+	    agentId?: number;
+	    inquiries: number;
+	    deals: number;
+	    pending: number;
+	    conversion: number;
+	    amountFen?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.agentId = source["agentId"];
+	        this.inquiries = source["inquiries"];
+	        this.deals = source["deals"];
+	        this.pending = source["pending"];
+	        this.conversion = source["conversion"];
+	        this.amountFen = source["amountFen"];
+	    }
+	}
+	export class Totals {
+	    inquiries: number;
+	    deals: number;
+	    pending: number;
+	    noDeals: number;
+	    conversion: number;
+	    amountFen: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Totals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.inquiries = source["inquiries"];
+	        this.deals = source["deals"];
+	        this.pending = source["pending"];
+	        this.noDeals = source["noDeals"];
+	        this.conversion = source["conversion"];
+	        this.amountFen = source["amountFen"];
+	    }
+	}
+	export class Analysis {
+	    from: string;
+	    to: string;
+	    by: string;
+	    totals: Totals;
+	    rows: StatRow[];
+	    reasons: StatRow[];
+	    trend: StatRow[];
+	    agents: StatRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Analysis(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.by = source["by"];
+	        this.totals = this.convertValues(source["totals"], Totals);
+	        this.rows = this.convertValues(source["rows"], StatRow);
+	        this.reasons = this.convertValues(source["reasons"], StatRow);
+	        this.trend = this.convertValues(source["trend"], StatRow);
+	        this.agents = this.convertValues(source["agents"], StatRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Credit {
+	    inquiryId: number;
+	    customer: string;
+	    shopId: number;
+	    orderNo: string;
+	    dealOn: string;
+	    agentId: number;
+	    rule: string;
+	    amountFen: number;
+	    returnedFen: number;
+	    creditFen: number;
+	    agents: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Credit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.inquiryId = source["inquiryId"];
+	        this.customer = source["customer"];
+	        this.shopId = source["shopId"];
+	        this.orderNo = source["orderNo"];
+	        this.dealOn = source["dealOn"];
+	        this.agentId = source["agentId"];
+	        this.rule = source["rule"];
+	        this.amountFen = source["amountFen"];
+	        this.returnedFen = source["returnedFen"];
+	        this.creditFen = source["creditFen"];
+	        this.agents = source["agents"];
+	        this.note = source["note"];
+	    }
+	}
+	export class CustomerHint {
+	    name: string;
+	    inquiries: number;
+	    orders: number;
+	    lastDay: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerHint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.inquiries = source["inquiries"];
+	        this.orders = source["orders"];
+	        this.lastDay = source["lastDay"];
+	    }
+	}
+	export class FollowUp {
+	    id: number;
+	    customer: string;
+	    kind: string;
+	    dueOn: string;
+	    step: number;
+	    inquiryId: number;
+	    agentId: number;
+	    agentName: string;
+	    state: string;
+	    note: string;
+	    doneAt: string;
+	    products: string;
+	    channel: string;
+	    outcome: string;
+	    askedOn: string;
+	    followNote: string;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.customer = source["customer"];
+	        this.kind = source["kind"];
+	        this.dueOn = source["dueOn"];
+	        this.step = source["step"];
+	        this.inquiryId = source["inquiryId"];
+	        this.agentId = source["agentId"];
+	        this.agentName = source["agentName"];
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.doneAt = source["doneAt"];
+	        this.products = source["products"];
+	        this.channel = source["channel"];
+	        this.outcome = source["outcome"];
+	        this.askedOn = source["askedOn"];
+	        this.followNote = source["followNote"];
+	        this.overdue = source["overdue"];
+	    }
+	}
+	export class FollowUps {
+	    today: string;
+	    rows: FollowUp[];
+	    due: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.rows = this.convertValues(source["rows"], FollowUp);
+	        this.due = source["due"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PastOrder {
+	    shopName: string;
+	    orderNo: string;
+	    status: string;
+	    statusText: string;
+	    payFen: number;
+	    title: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PastOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopName = source["shopName"];
+	        this.orderNo = source["orderNo"];
+	        this.status = source["status"];
+	        this.statusText = source["statusText"];
+	        this.payFen = source["payFen"];
+	        this.title = source["title"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class PastInquiry {
+	    id: number;
+	    askedOn: string;
+	    channel: string;
+	    customerType: string;
+	    products: string;
+	    region: string;
+	    outcome: string;
+	    amountFen: number;
+	    reason: string;
+	    followNote: string;
+	    agentId: number;
+	    agentName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PastInquiry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.askedOn = source["askedOn"];
+	        this.channel = source["channel"];
+	        this.customerType = source["customerType"];
+	        this.products = source["products"];
+	        this.region = source["region"];
+	        this.outcome = source["outcome"];
+	        this.amountFen = source["amountFen"];
+	        this.reason = source["reason"];
+	        this.followNote = source["followNote"];
+	        this.agentId = source["agentId"];
+	        this.agentName = source["agentName"];
+	    }
+	}
+	export class History {
+	    customer: string;
+	    customerType: string;
+	    region: string;
+	    inquiries: PastInquiry[];
+	    orders: PastOrder[];
+	    paidOrders: number;
+	    paidFen: number;
+	    followUps: FollowUp[];
+	
+	    static createFrom(source: any = {}) {
+	        return new History(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customer = source["customer"];
+	        this.customerType = source["customerType"];
+	        this.region = source["region"];
+	        this.inquiries = this.convertValues(source["inquiries"], PastInquiry);
+	        this.orders = this.convertValues(source["orders"], PastOrder);
+	        this.paidOrders = source["paidOrders"];
+	        this.paidFen = source["paidFen"];
+	        this.followUps = this.convertValues(source["followUps"], FollowUp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Inquiry {
+	    id: number;
+	    askedOn: string;
+	    askedTime: string;
+	    shopId: number;
+	    shopName: string;
+	    customer: string;
+	    customerType: string;
+	    channel: string;
+	    products: string[];
+	    region: string;
+	    agentId: number;
+	    agentName: string;
+	    outcome: string;
+	    dealType: string;
+	    amountFen: number;
+	    reason: string;
+	    followNote: string;
+	    nextFollowOn: string;
+	    note: string;
+	    dealShopId: number;
+	    dealOrderNo: string;
+	    dealOn: string;
+	    flaggedBy: number;
+	    chasedBy: number;
+	    batchId: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Inquiry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.askedOn = source["askedOn"];
+	        this.askedTime = source["askedTime"];
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.customer = source["customer"];
+	        this.customerType = source["customerType"];
+	        this.channel = source["channel"];
+	        this.products = source["products"];
+	        this.region = source["region"];
+	        this.agentId = source["agentId"];
+	        this.agentName = source["agentName"];
+	        this.outcome = source["outcome"];
+	        this.dealType = source["dealType"];
+	        this.amountFen = source["amountFen"];
+	        this.reason = source["reason"];
+	        this.followNote = source["followNote"];
+	        this.nextFollowOn = source["nextFollowOn"];
+	        this.note = source["note"];
+	        this.dealShopId = source["dealShopId"];
+	        this.dealOrderNo = source["dealOrderNo"];
+	        this.dealOn = source["dealOn"];
+	        this.flaggedBy = source["flaggedBy"];
+	        this.chasedBy = source["chasedBy"];
+	        this.batchId = source["batchId"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class ListValue {
+	    list: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.list = source["list"];
+	        this.name = source["name"];
+	    }
+	}
+	export class Match {
+	    id: number;
+	    inquiryId: number;
+	    shopId: number;
+	    shopName: string;
+	    orderNo: string;
+	    orderCreated: string;
+	    orderPaid: string;
+	    amountFen: number;
+	    state: string;
+	    auto: boolean;
+	    proposedAt: string;
+	    decidedAt: string;
+	    customer: string;
+	    askedOn: string;
+	    channel: string;
+	    products: string;
+	    outcome: string;
+	    agentName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Match(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.inquiryId = source["inquiryId"];
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.orderNo = source["orderNo"];
+	        this.orderCreated = source["orderCreated"];
+	        this.orderPaid = source["orderPaid"];
+	        this.amountFen = source["amountFen"];
+	        this.state = source["state"];
+	        this.auto = source["auto"];
+	        this.proposedAt = source["proposedAt"];
+	        this.decidedAt = source["decidedAt"];
+	        this.customer = source["customer"];
+	        this.askedOn = source["askedOn"];
+	        this.channel = source["channel"];
+	        this.products = source["products"];
+	        this.outcome = source["outcome"];
+	        this.agentName = source["agentName"];
+	    }
+	}
+	export class MatchResult {
+	    proposed: number;
+	    confirmed: number;
+	    dropped: number;
+	    waiting: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MatchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.proposed = source["proposed"];
+	        this.confirmed = source["confirmed"];
+	        this.dropped = source["dropped"];
+	        this.waiting = source["waiting"];
+	    }
+	}
+	export class Option {
+	    id: number;
+	    list: string;
+	    name: string;
+	    position: number;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.list = source["list"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.active = source["active"];
+	    }
+	}
+	export class Page {
+	    rows: Inquiry[];
+	    total: number;
+	    incomplete: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], Inquiry);
+	        this.total = source["total"];
+	        this.incomplete = source["incomplete"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class PasteDefaults {
+	    askedOn: string;
+	    agentId: number;
+	    channel: string;
+	    shopId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PasteDefaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.askedOn = source["askedOn"];
+	        this.agentId = source["agentId"];
+	        this.channel = source["channel"];
+	        this.shopId = source["shopId"];
+	    }
+	}
+	export class PasteError {
+	    line: number;
+	    column: string;
+	    value: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PasteError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.text = source["text"];
+	    }
+	}
+	export class PastePreview {
+	    header: boolean;
+	    columns: string[];
+	    ignored: string[];
+	    rows: Inquiry[];
+	    lines: number[];
+	    errors: PasteError[];
+	    newValues: ListValue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PastePreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.header = source["header"];
+	        this.columns = source["columns"];
+	        this.ignored = source["ignored"];
+	        this.rows = this.convertValues(source["rows"], Inquiry);
+	        this.lines = source["lines"];
+	        this.errors = this.convertValues(source["errors"], PasteError);
+	        this.newValues = this.convertValues(source["newValues"], ListValue);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Query {
+	    from: string;
+	    to: string;
+	    outcome: string;
+	    channel: string;
+	    agentId: number;
+	    search: string;
+	    incomplete: boolean;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.outcome = source["outcome"];
+	        this.channel = source["channel"];
+	        this.agentId = source["agentId"];
+	        this.search = source["search"];
+	        this.incomplete = source["incomplete"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class Revisits {
+	    planned: string[];
+	    skipped: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Revisits(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.planned = source["planned"];
+	        this.skipped = source["skipped"];
+	    }
+	}
+	
+
+}
+
 export namespace orders {
 	
 	export class Order {
@@ -1061,26 +1775,6 @@ export namespace settings {
 	        this.step = source["step"];
 	        this.unit = source["unit"];
 	        this.rule = source["rule"];
-	    }
-	}
-	export class Staff {
-	    id: number;
-	    name: string;
-	    role: string;
-	    active: boolean;
-	    note: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Staff(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.role = source["role"];
-	        this.active = source["active"];
-	        this.note = source["note"];
 	    }
 	}
 
@@ -1324,6 +2018,804 @@ export namespace shop {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace staff {
+	
+	export class Swap {
+	    id: number;
+	    day: string;
+	    staffA: number;
+	    nameA: string;
+	    staffB: number;
+	    nameB: string;
+	    cellA: string;
+	    cellB: string;
+	    approvedBy: number;
+	    approvedName: string;
+	    note: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Swap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.day = source["day"];
+	        this.staffA = source["staffA"];
+	        this.nameA = source["nameA"];
+	        this.staffB = source["staffB"];
+	        this.nameB = source["nameB"];
+	        this.cellA = source["cellA"];
+	        this.cellB = source["cellB"];
+	        this.approvedBy = source["approvedBy"];
+	        this.approvedName = source["approvedName"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class Leave {
+	    id: number;
+	    staffId: number;
+	    staffName: string;
+	    type: string;
+	    from: string;
+	    to: string;
+	    approvedBy: number;
+	    approvedName: string;
+	    note: string;
+	    createdAt: string;
+	    cancelled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Leave(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.staffId = source["staffId"];
+	        this.staffName = source["staffName"];
+	        this.type = source["type"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.approvedBy = source["approvedBy"];
+	        this.approvedName = source["approvedName"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	        this.cancelled = source["cancelled"];
+	    }
+	}
+	export class CorrectionRecord {
+	    id: number;
+	    staffId: number;
+	    staffName: string;
+	    action: string;
+	    oldAt: string;
+	    oldKind: string;
+	    newAt: string;
+	    newKind: string;
+	    reason: string;
+	    ownerName: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CorrectionRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.staffId = source["staffId"];
+	        this.staffName = source["staffName"];
+	        this.action = source["action"];
+	        this.oldAt = source["oldAt"];
+	        this.oldKind = source["oldKind"];
+	        this.newAt = source["newAt"];
+	        this.newKind = source["newKind"];
+	        this.reason = source["reason"];
+	        this.ownerName = source["ownerName"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Punch {
+	    id: number;
+	    staffId: number;
+	    at: string;
+	    kind: string;
+	    source: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Punch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.staffId = source["staffId"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.source = source["source"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ShiftRecord {
+	    staffId: number;
+	    day: string;
+	    shiftId: number;
+	    shiftName: string;
+	    start: string;
+	    end: string;
+	    in: string;
+	    out: string;
+	    inId: number;
+	    outId: number;
+	    lateMin: number;
+	    earlyMin: number;
+	    missingIn: boolean;
+	    missingOut: boolean;
+	    status: string;
+	    leave: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShiftRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.staffId = source["staffId"];
+	        this.day = source["day"];
+	        this.shiftId = source["shiftId"];
+	        this.shiftName = source["shiftName"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.in = source["in"];
+	        this.out = source["out"];
+	        this.inId = source["inId"];
+	        this.outId = source["outId"];
+	        this.lateMin = source["lateMin"];
+	        this.earlyMin = source["earlyMin"];
+	        this.missingIn = source["missingIn"];
+	        this.missingOut = source["missingOut"];
+	        this.status = source["status"];
+	        this.leave = source["leave"];
+	    }
+	}
+	export class AttendancePerson {
+	    id: number;
+	    name: string;
+	    records: ShiftRecord[];
+	    strays: Punch[];
+	    punches: Punch[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttendancePerson(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.records = this.convertValues(source["records"], ShiftRecord);
+	        this.strays = this.convertValues(source["strays"], Punch);
+	        this.punches = this.convertValues(source["punches"], Punch);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AttendanceMonth {
+	    month: string;
+	    closed: boolean;
+	    people: AttendancePerson[];
+	    corrections: CorrectionRecord[];
+	    leaves: Leave[];
+	    swaps: Swap[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttendanceMonth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.closed = source["closed"];
+	        this.people = this.convertValues(source["people"], AttendancePerson);
+	        this.corrections = this.convertValues(source["corrections"], CorrectionRecord);
+	        this.leaves = this.convertValues(source["leaves"], Leave);
+	        this.swaps = this.convertValues(source["swaps"], Swap);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Auth {
+	    staffId: number;
+	    pin: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Auth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.staffId = source["staffId"];
+	        this.pin = source["pin"];
+	    }
+	}
+	export class Check {
+	    kind: string;
+	    staffId: number;
+	    staffName: string;
+	    day: string;
+	    shiftId: number;
+	    shiftName: string;
+	    other: string;
+	    otherDay: string;
+	    got: number;
+	    want: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Check(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.staffId = source["staffId"];
+	        this.staffName = source["staffName"];
+	        this.day = source["day"];
+	        this.shiftId = source["shiftId"];
+	        this.shiftName = source["shiftName"];
+	        this.other = source["other"];
+	        this.otherDay = source["otherDay"];
+	        this.got = source["got"];
+	        this.want = source["want"];
+	        this.text = source["text"];
+	    }
+	}
+	export class ClockResult {
+	    punch: Punch;
+	    name: string;
+	    record?: ShiftRecord;
+	    openHandovers: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.punch = this.convertValues(source["punch"], Punch);
+	        this.name = source["name"];
+	        this.record = this.convertValues(source["record"], ShiftRecord);
+	        this.openHandovers = source["openHandovers"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Correction {
+	    action: string;
+	    punchId: number;
+	    staffId: number;
+	    at: string;
+	    kind: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Correction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.punchId = source["punchId"];
+	        this.staffId = source["staffId"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.reason = source["reason"];
+	    }
+	}
+	
+	export class Handover {
+	    id: number;
+	    day: string;
+	    shiftId: number;
+	    shiftName: string;
+	    writerId: number;
+	    writerName: string;
+	    orders: string;
+	    buyers: string;
+	    anomalies: string;
+	    note: string;
+	    writtenAt: string;
+	    ackName: string;
+	    ackAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Handover(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.day = source["day"];
+	        this.shiftId = source["shiftId"];
+	        this.shiftName = source["shiftName"];
+	        this.writerId = source["writerId"];
+	        this.writerName = source["writerName"];
+	        this.orders = source["orders"];
+	        this.buyers = source["buyers"];
+	        this.anomalies = source["anomalies"];
+	        this.note = source["note"];
+	        this.writtenAt = source["writtenAt"];
+	        this.ackName = source["ackName"];
+	        this.ackAt = source["ackAt"];
+	    }
+	}
+	export class Incident {
+	    id: number;
+	    staffId: number;
+	    staffName: string;
+	    day: string;
+	    kind: string;
+	    count: number;
+	    note: string;
+	    imported: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Incident(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.staffId = source["staffId"];
+	        this.staffName = source["staffName"];
+	        this.day = source["day"];
+	        this.kind = source["kind"];
+	        this.count = source["count"];
+	        this.note = source["note"];
+	        this.imported = source["imported"];
+	    }
+	}
+	
+	export class Level {
+	    id: number;
+	    name: string;
+	    baseFen: number;
+	    staffCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Level(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.baseFen = source["baseFen"];
+	        this.staffCount = source["staffCount"];
+	    }
+	}
+	export class Line {
+	    rule: string;
+	    tier: string;
+	    day: string;
+	    shiftName: string;
+	    minutes: number;
+	    nth: number;
+	    count: number;
+	    amountFen: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Line(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = source["rule"];
+	        this.tier = source["tier"];
+	        this.day = source["day"];
+	        this.shiftName = source["shiftName"];
+	        this.minutes = source["minutes"];
+	        this.nth = source["nth"];
+	        this.count = source["count"];
+	        this.amountFen = source["amountFen"];
+	        this.text = source["text"];
+	    }
+	}
+	export class PayEvent {
+	    id: number;
+	    action: string;
+	    actorName: string;
+	    reason: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PayEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.action = source["action"];
+	        this.actorName = source["actorName"];
+	        this.reason = source["reason"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Prorata {
+	    joinedOn: string;
+	    leftOn: string;
+	    rosteredDays: number;
+	    standardDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Prorata(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.joinedOn = source["joinedOn"];
+	        this.leftOn = source["leftOn"];
+	        this.rosteredDays = source["rosteredDays"];
+	        this.standardDays = source["standardDays"];
+	    }
+	}
+	export class Payslip {
+	    month: string;
+	    staffId: number;
+	    name: string;
+	    role: string;
+	    level: string;
+	    levelBaseFen: number;
+	    baseFen: number;
+	    prorata?: Prorata;
+	    commissionFen: number;
+	    creditedFen: number;
+	    commissionPct: string;
+	    creditSource: boolean;
+	    teamScore?: number;
+	    bonuses: Line[];
+	    bonusFen: number;
+	    deductions: Line[];
+	    deductionFen: number;
+	    netFen: number;
+	    rounded: boolean;
+	    lates: number;
+	    earlyLeaves: number;
+	    absences: number;
+	    missingPunches: number;
+	    leaveShifts: number;
+	    rostered: number;
+	    worked: number;
+	    pending: number;
+	    attendance: ShiftRecord[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Payslip(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.staffId = source["staffId"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.level = source["level"];
+	        this.levelBaseFen = source["levelBaseFen"];
+	        this.baseFen = source["baseFen"];
+	        this.prorata = this.convertValues(source["prorata"], Prorata);
+	        this.commissionFen = source["commissionFen"];
+	        this.creditedFen = source["creditedFen"];
+	        this.commissionPct = source["commissionPct"];
+	        this.creditSource = source["creditSource"];
+	        this.teamScore = source["teamScore"];
+	        this.bonuses = this.convertValues(source["bonuses"], Line);
+	        this.bonusFen = source["bonusFen"];
+	        this.deductions = this.convertValues(source["deductions"], Line);
+	        this.deductionFen = source["deductionFen"];
+	        this.netFen = source["netFen"];
+	        this.rounded = source["rounded"];
+	        this.lates = source["lates"];
+	        this.earlyLeaves = source["earlyLeaves"];
+	        this.absences = source["absences"];
+	        this.missingPunches = source["missingPunches"];
+	        this.leaveShifts = source["leaveShifts"];
+	        this.rostered = source["rostered"];
+	        this.worked = source["worked"];
+	        this.pending = source["pending"];
+	        this.attendance = this.convertValues(source["attendance"], ShiftRecord);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PayMonth {
+	    month: string;
+	    closed: boolean;
+	    closedAt: string;
+	    closedBy: string;
+	    payslips: Payslip[];
+	    events: PayEvent[];
+	    running: boolean;
+	    creditSource: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PayMonth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.closed = source["closed"];
+	        this.closedAt = source["closedAt"];
+	        this.closedBy = source["closedBy"];
+	        this.payslips = this.convertValues(source["payslips"], Payslip);
+	        this.events = this.convertValues(source["events"], PayEvent);
+	        this.running = source["running"];
+	        this.creditSource = source["creditSource"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class RotaCell {
+	    staffId: number;
+	    day: string;
+	    rest: boolean;
+	    shiftIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RotaCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.staffId = source["staffId"];
+	        this.day = source["day"];
+	        this.rest = source["rest"];
+	        this.shiftIds = source["shiftIds"];
+	    }
+	}
+	export class RotaDay {
+	    day: string;
+	    date: number;
+	    weekday: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RotaDay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.date = source["date"];
+	        this.weekday = source["weekday"];
+	    }
+	}
+	export class Shift {
+	    id: number;
+	    name: string;
+	    short: string;
+	    start: string;
+	    end: string;
+	    startMin: number;
+	    endMin: number;
+	    need: number;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Shift(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.short = source["short"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.startMin = source["startMin"];
+	        this.endMin = source["endMin"];
+	        this.need = source["need"];
+	        this.active = source["active"];
+	    }
+	}
+	export class RotaPerson {
+	    id: number;
+	    name: string;
+	    role: string;
+	    joinedOn: string;
+	    leftOn: string;
+	    active: boolean;
+	    restDays: number;
+	    workDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RotaPerson(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.joinedOn = source["joinedOn"];
+	        this.leftOn = source["leftOn"];
+	        this.active = source["active"];
+	        this.restDays = source["restDays"];
+	        this.workDays = source["workDays"];
+	    }
+	}
+	export class RotaMonth {
+	    month: string;
+	    days: RotaDay[];
+	    people: RotaPerson[];
+	    shifts: Shift[];
+	    cells: RotaCell[];
+	    checks: Check[];
+	    closed: boolean;
+	    restDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RotaMonth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.days = this.convertValues(source["days"], RotaDay);
+	        this.people = this.convertValues(source["people"], RotaPerson);
+	        this.shifts = this.convertValues(source["shifts"], Shift);
+	        this.cells = this.convertValues(source["cells"], RotaCell);
+	        this.checks = this.convertValues(source["checks"], Check);
+	        this.closed = source["closed"];
+	        this.restDays = source["restDays"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class Staff {
+	    id: number;
+	    name: string;
+	    role: string;
+	    active: boolean;
+	    note: string;
+	    levelId: number;
+	    levelName: string;
+	    baseFen: number;
+	    accounts: string[];
+	    joinedOn: string;
+	    leftOn: string;
+	    hasPin: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Staff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.active = source["active"];
+	        this.note = source["note"];
+	        this.levelId = source["levelId"];
+	        this.levelName = source["levelName"];
+	        this.baseFen = source["baseFen"];
+	        this.accounts = source["accounts"];
+	        this.joinedOn = source["joinedOn"];
+	        this.leftOn = source["leftOn"];
+	        this.hasPin = source["hasPin"];
+	    }
 	}
 
 }

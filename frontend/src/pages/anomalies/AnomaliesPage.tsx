@@ -30,7 +30,7 @@ import {
   type AnomalyPage,
   type AnomalyQuery,
 } from '../../api/anomalies';
-import { listStaff, type Staff } from '../../api/settings';
+import { listStaff, type Staff } from '../../api/staff';
 import { errorText } from '../../api/errors';
 import { isBrowser } from '../../api/mode';
 import { ShopSelect } from '../../components/ShopSelect';

@@ -44,7 +44,7 @@ import {
   type AnomalyDetail,
   type AnomalyEvent,
 } from '../../api/anomalies';
-import type { Staff } from '../../api/settings';
+import type { Staff } from '../../api/staff';
 import { errorText } from '../../api/errors';
 import { platformLabel } from '../../components/labels';
 import { formatFen } from '../../lib/money';

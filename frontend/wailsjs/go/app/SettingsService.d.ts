@@ -4,8 +4,4 @@ import {settings} from '../models';
 
 export function List():Promise<Array<settings.Setting>>;
 
-export function ListStaff():Promise<Array<settings.Staff>>;
-
 export function Save(arg1:Record<string, number>):Promise<Array<settings.Setting>>;
-
-export function SaveStaff(arg1:settings.Staff):Promise<settings.Staff>;

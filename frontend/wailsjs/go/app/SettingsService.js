@@ -6,14 +6,6 @@ export function List() {
   return window['go']['app']['SettingsService']['List']();
 }
 
-export function ListStaff() {
-  return window['go']['app']['SettingsService']['ListStaff']();
-}
-
 export function Save(arg1) {
   return window['go']['app']['SettingsService']['Save'](arg1);
-}
-
-export function SaveStaff(arg1) {
-  return window['go']['app']['SettingsService']['SaveStaff'](arg1);
 }
