@@ -53,6 +53,8 @@ const usage = `店务台 Shopdesk
                                                    月工资 the month's payslips
   shopdesk [--db PATH] inquiries stats --from DATE --to DATE [--by channel|agent|product|reason|type|region] [--json]
                                                    询盘转化 inquiry conversion (询盘成交登记)
+  shopdesk [--db PATH] stock [--at 2026-11-22] [--json]
+                                                   库存表：可售天数、补货、滞销 the stock figures
   shopdesk [--db PATH] backup [--to DIR]           立即备份 back up the database now
   shopdesk [--db PATH] backups [--json]            备份列表 list the backups, newest first
   shopdesk [--db PATH] restore FILE                从备份恢复（现在的数据先另存一份）
@@ -120,6 +122,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return cmdPayroll(ctx, g, rest[1:], stdout, stderr)
 	case "inquiries":
 		return cmdInquiries(ctx, g, rest[1:], stdout, stderr)
+	case "stock":
+		return cmdStock(ctx, g, rest[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -198,6 +202,7 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 	if !*dryRun {
 		refreshAnomalies(ctx, d, stderr)
 		matchInquiries(ctx, d, stderr)
+		refreshStock(ctx, d, stderr)
 	}
 	if failed {
 		return 1
@@ -243,8 +248,12 @@ func printResult(w io.Writer, r importer.FileResult) {
 		if r.DryRun {
 			prefix = "（试运行，未保存）"
 		}
-		fmt.Fprintf(w, "%s %s：%s，店铺 %s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File,
-			r.FormatName, r.Shop, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
+		shop := "，店铺 " + r.Shop
+		if r.Platform == "" {
+			shop = "" // the seller's own sheet (库存表): of no shop
+		}
+		fmt.Fprintf(w, "%s %s：%s%s，%d 行：新增 %d，更新 %d，未变 %d，拒绝 %d\n", prefix, r.File,
+			r.FormatName, shop, r.Rows, r.New, r.Updated, r.Unchanged, r.Rejected)
 		if r.StatusDerived {
 			fmt.Fprintf(w, "  文件里没有“订单状态”列：状态按付款时间推断（%s）\n", importer.DerivedStatusRules())
 		}
@@ -293,8 +302,12 @@ func cmdImports(ctx context.Context, g globalFlags, args []string, stdout, stder
 			fmt.Fprintln(stdout, "还没有导入记录。")
 		}
 		for _, b := range batches {
-			fmt.Fprintf(stdout, "#%d  %s  %s  %s  店铺 %s  %d 行：新增 %d，更新 %d，未变 %d\n", b.ID, b.StartedAt,
-				b.FileName, b.FormatName, b.ShopName, b.Rows, b.New, b.Updated, b.Unchanged)
+			shop := "  店铺 " + b.ShopName
+			if b.Platform == "" {
+				shop = "" // the seller's own sheet (库存表): of no shop
+			}
+			fmt.Fprintf(stdout, "#%d  %s  %s  %s%s  %d 行：新增 %d，更新 %d，未变 %d\n", b.ID, b.StartedAt,
+				b.FileName, b.FormatName, shop, b.Rows, b.New, b.Updated, b.Unchanged)
 		}
 		return nil
 	})
@@ -315,15 +328,23 @@ func cmdUndo(ctx context.Context, g globalFlags, args []string, stdout, stderr i
 		if err != nil {
 			return err
 		}
-		if r.Level == "refund" {
+		switch r.Level {
+		case "refund":
 			fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 条新退款记录，恢复 %d 条退款记录的原值\n", r.BatchID, r.File, r.RefundsRemoved, r.RefundsRestored)
 			refreshAnomalies(ctx, d, stderr)
 			matchInquiries(ctx, d, stderr)
+			refreshStock(ctx, d, stderr)
+			return nil
+		case "stock", "stocktake":
+			fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 条库存记录、%d 行盘点，删除 %d 个新商品，恢复 %d 个商品的原值\n", r.BatchID, r.File,
+				r.StockMovesRemoved, r.StockCountsRemoved, r.StockItemsRemoved, r.StockItemsRestored)
+			refreshStock(ctx, d, stderr)
 			return nil
 		}
 		fmt.Fprintf(stdout, "已撤销导入 #%d（%s）：删除 %d 个新订单，恢复 %d 个订单的原值\n", r.BatchID, r.File, r.Removed, r.Restored)
 		refreshAnomalies(ctx, d, stderr)
 		matchInquiries(ctx, d, stderr)
+		refreshStock(ctx, d, stderr)
 		return nil
 	})
 }

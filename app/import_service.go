@@ -32,6 +32,7 @@ func (s *ImportService) ImportFiles(paths []string, shopID int64) (res []importe
 	})
 	s.env.refreshAnomalies()
 	s.env.matchInquiries()
+	s.env.syncStock()
 	return res, nil
 }
 
@@ -88,6 +89,7 @@ func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 	if err == nil {
 		s.env.refreshAnomalies()
 		s.env.matchInquiries()
+		s.env.syncStock()
 	}
 	return res, err
 }

@@ -15,6 +15,7 @@ import (
 	"shopdesk/internal/inquiry"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/staff"
+	"shopdesk/internal/stock"
 )
 
 // Version is the app version, set at build time with -ldflags "-X shopdesk/app.Version=…".
@@ -46,6 +47,7 @@ type Services struct {
 	Staff *StaffService
 	// Inquiry: the inquiry and deal register (询盘成交登记).
 	Inquiry *InquiryService
+	Stock   *StockService // 库存表
 	// Backup: 设置 → 备份 (issue 15 §4).
 	Backup *BackupService
 }
@@ -56,6 +58,7 @@ type env struct {
 	shell     Shell
 	anomalies *anomaly.Store
 	shops     *shop.Store
+	stock     *stock.Store
 	backups   *backup.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 	staff     *staff.Store
@@ -68,7 +71,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 	// rules decide which agent a deal counts for.
 	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
-		staff: staff.New(d, inquiries), inquiries: inquiries, backups: backup.New(d)}
+		staff: staff.New(d, inquiries), inquiries: inquiries, stock: stock.New(d), backups: backup.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -79,6 +82,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 		Settings: &SettingsService{env: e},
 		Staff:    &StaffService{env: e},
 		Inquiry:  &InquiryService{env: e},
+		Stock:    &StockService{env: e},
 		Backup:   &BackupService{env: e},
 	}
 }
@@ -90,10 +94,11 @@ func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
 	go s.Inquiry.env.matchInquiries()
+	go s.Shop.env.syncStock() // imports made while the app was closed (the command line)
 	go s.Backup.run()
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Backup}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup}
 }

@@ -47,6 +47,7 @@ func (s *ShopService) Merge(sourceID, targetID int64) (shop.Merge, error) {
 	m, err := s.env.shops.Merge(ctx, sourceID, targetID)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.syncStock() // the stock figures of the shops' sales
 	}
 	return m, err
 }
@@ -61,6 +62,7 @@ func (s *ShopService) UndoMerge(id int64) (shop.UndoResult, error) {
 	r, err := s.env.shops.UndoMerge(ctx, id)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.syncStock() // the stock figures of the shops' sales
 	}
 	return r, err
 }
@@ -75,6 +77,7 @@ func (s *ShopService) Delete(id int64, confirmName string) error {
 	err := s.env.shops.Delete(ctx, id, confirmName)
 	if err == nil {
 		s.env.refreshAnomalies()
+		s.env.syncStock() // the stock figures of the shops' sales
 	}
 	return err
 }

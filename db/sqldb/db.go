@@ -42,6 +42,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addWindowChangesStmt, err = db.PrepareContext(ctx, addWindowChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query AddWindowChanges: %w", err)
 	}
+	if q.allStockItemsStmt, err = db.PrepareContext(ctx, allStockItems); err != nil {
+		return nil, fmt.Errorf("error preparing query AllStockItems: %w", err)
+	}
 	if q.anomalyCountsStmt, err = db.PrepareContext(ctx, anomalyCounts); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyCounts: %w", err)
 	}
@@ -69,6 +72,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.batchRefundChangesStmt, err = db.PrepareContext(ctx, batchRefundChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchRefundChanges: %w", err)
 	}
+	if q.batchesForSyncStmt, err = db.PrepareContext(ctx, batchesForSync); err != nil {
+		return nil, fmt.Errorf("error preparing query BatchesForSync: %w", err)
+	}
 	if q.batchesOnlyOfShopStmt, err = db.PrepareContext(ctx, batchesOnlyOfShop); err != nil {
 		return nil, fmt.Errorf("error preparing query BatchesOnlyOfShop: %w", err)
 	}
@@ -83,6 +89,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.clearScopeOrdersStmt, err = db.PrepareContext(ctx, clearScopeOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearScopeOrders: %w", err)
+	}
+	if q.codedListingsOfItemStmt, err = db.PrepareContext(ctx, codedListingsOfItem); err != nil {
+		return nil, fmt.Errorf("error preparing query CodedListingsOfItem: %w", err)
 	}
 	if q.correctionsOfBatchStmt, err = db.PrepareContext(ctx, correctionsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CorrectionsOfBatch: %w", err)
@@ -117,11 +126,29 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countProposedMatchesStmt, err = db.PrepareContext(ctx, countProposedMatches); err != nil {
 		return nil, fmt.Errorf("error preparing query CountProposedMatches: %w", err)
 	}
+	if q.countReturnsByDayStmt, err = db.PrepareContext(ctx, countReturnsByDay); err != nil {
+		return nil, fmt.Errorf("error preparing query CountReturnsByDay: %w", err)
+	}
+	if q.countRowsStmt, err = db.PrepareContext(ctx, countRows); err != nil {
+		return nil, fmt.Errorf("error preparing query CountRows: %w", err)
+	}
 	if q.countSearchOrdersStmt, err = db.PrepareContext(ctx, countSearchOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query CountSearchOrders: %w", err)
 	}
+	if q.countSheetItemsStmt, err = db.PrepareContext(ctx, countSheetItems); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSheetItems: %w", err)
+	}
+	if q.countSheetsStmt, err = db.PrepareContext(ctx, countSheets); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSheets: %w", err)
+	}
 	if q.countShopsStmt, err = db.PrepareContext(ctx, countShops); err != nil {
 		return nil, fmt.Errorf("error preparing query CountShops: %w", err)
+	}
+	if q.countStockSheetStmt, err = db.PrepareContext(ctx, countStockSheet); err != nil {
+		return nil, fmt.Errorf("error preparing query CountStockSheet: %w", err)
+	}
+	if q.countUnmappedStmt, err = db.PrepareContext(ctx, countUnmapped); err != nil {
+		return nil, fmt.Errorf("error preparing query CountUnmapped: %w", err)
 	}
 	if q.countWindowAmountsStmt, err = db.PrepareContext(ctx, countWindowAmounts); err != nil {
 		return nil, fmt.Errorf("error preparing query CountWindowAmounts: %w", err)
@@ -131,6 +158,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createComplaintStmt, err = db.PrepareContext(ctx, createComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateComplaint: %w", err)
+	}
+	if q.createItemsOfOrdersStmt, err = db.PrepareContext(ctx, createItemsOfOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateItemsOfOrders: %w", err)
 	}
 	if q.createLevelStmt, err = db.PrepareContext(ctx, createLevel); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateLevel: %w", err)
@@ -146,6 +176,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createStaffStmt, err = db.PrepareContext(ctx, createStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateStaff: %w", err)
+	}
+	if q.createStockItemStmt, err = db.PrepareContext(ctx, createStockItem); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateStockItem: %w", err)
 	}
 	if q.createTemplateStmt, err = db.PrepareContext(ctx, createTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateTemplate: %w", err)
@@ -195,6 +228,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteEmptyShopsOfBatchStmt, err = db.PrepareContext(ctx, deleteEmptyShopsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteEmptyShopsOfBatch: %w", err)
 	}
+	if q.deleteFiguresStmt, err = db.PrepareContext(ctx, deleteFigures); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteFigures: %w", err)
+	}
 	if q.deleteFollowUpStmt, err = db.PrepareContext(ctx, deleteFollowUp); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteFollowUp: %w", err)
 	}
@@ -222,8 +258,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteLevelStmt, err = db.PrepareContext(ctx, deleteLevel); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteLevel: %w", err)
 	}
+	if q.deleteLinesOfOrdersStmt, err = db.PrepareContext(ctx, deleteLinesOfOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteLinesOfOrders: %w", err)
+	}
+	if q.deleteListingStmt, err = db.PrepareContext(ctx, deleteListing); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteListing: %w", err)
+	}
 	if q.deleteOrdersOfBatchStmt, err = db.PrepareContext(ctx, deleteOrdersOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteOrdersOfBatch: %w", err)
+	}
+	if q.deleteOrphanOrderItemsStmt, err = db.PrepareContext(ctx, deleteOrphanOrderItems); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteOrphanOrderItems: %w", err)
 	}
 	if q.deletePayMonthStmt, err = db.PrepareContext(ctx, deletePayMonth); err != nil {
 		return nil, fmt.Errorf("error preparing query DeletePayMonth: %w", err)
@@ -236,6 +281,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteRefundsOfBatchStmt, err = db.PrepareContext(ctx, deleteRefundsOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRefundsOfBatch: %w", err)
+	}
+	if q.deleteReturnsOfRefundsStmt, err = db.PrepareContext(ctx, deleteReturnsOfRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteReturnsOfRefunds: %w", err)
 	}
 	if q.deleteRotaCellStmt, err = db.PrepareContext(ctx, deleteRotaCell); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRotaCell: %w", err)
@@ -264,8 +312,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteStaffOfBatchStmt, err = db.PrepareContext(ctx, deleteStaffOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteStaffOfBatch: %w", err)
 	}
+	if q.deleteStockCountsOfBatchStmt, err = db.PrepareContext(ctx, deleteStockCountsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockCountsOfBatch: %w", err)
+	}
+	if q.deleteStockItemChangesOfBatchStmt, err = db.PrepareContext(ctx, deleteStockItemChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockItemChangesOfBatch: %w", err)
+	}
+	if q.deleteStockMoveStmt, err = db.PrepareContext(ctx, deleteStockMove); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockMove: %w", err)
+	}
+	if q.deleteStockMovesOfBatchStmt, err = db.PrepareContext(ctx, deleteStockMovesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStockMovesOfBatch: %w", err)
+	}
+	if q.deleteSyncedStmt, err = db.PrepareContext(ctx, deleteSynced); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteSynced: %w", err)
+	}
 	if q.deleteTemplateStmt, err = db.PrepareContext(ctx, deleteTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteTemplate: %w", err)
+	}
+	if q.deleteUnusedStockItemsOfBatchStmt, err = db.PrepareContext(ctx, deleteUnusedStockItemsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteUnusedStockItemsOfBatch: %w", err)
 	}
 	if q.deleteWatchStmt, err = db.PrepareContext(ctx, deleteWatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteWatch: %w", err)
@@ -327,6 +393,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
+	if q.getFigureStmt, err = db.PrepareContext(ctx, getFigure); err != nil {
+		return nil, fmt.Errorf("error preparing query GetFigure: %w", err)
+	}
 	if q.getFollowUpStmt, err = db.PrepareContext(ctx, getFollowUp); err != nil {
 		return nil, fmt.Errorf("error preparing query GetFollowUp: %w", err)
 	}
@@ -347,6 +416,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getLeaveStmt, err = db.PrepareContext(ctx, getLeave); err != nil {
 		return nil, fmt.Errorf("error preparing query GetLeave: %w", err)
+	}
+	if q.getListingStmt, err = db.PrepareContext(ctx, getListing); err != nil {
+		return nil, fmt.Errorf("error preparing query GetListing: %w", err)
 	}
 	if q.getMatchStmt, err = db.PrepareContext(ctx, getMatch); err != nil {
 		return nil, fmt.Errorf("error preparing query GetMatch: %w", err)
@@ -378,6 +450,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getStaffStmt, err = db.PrepareContext(ctx, getStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query GetStaff: %w", err)
 	}
+	if q.getStockItemStmt, err = db.PrepareContext(ctx, getStockItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockItem: %w", err)
+	}
+	if q.getStockItemByCodeStmt, err = db.PrepareContext(ctx, getStockItemByCode); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockItemByCode: %w", err)
+	}
+	if q.getStockMoveStmt, err = db.PrepareContext(ctx, getStockMove); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockMove: %w", err)
+	}
+	if q.getStockStateStmt, err = db.PrepareContext(ctx, getStockState); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStockState: %w", err)
+	}
 	if q.getTemplateStmt, err = db.PrepareContext(ctx, getTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetTemplate: %w", err)
 	}
@@ -408,6 +492,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertInquiryProductStmt, err = db.PrepareContext(ctx, insertInquiryProduct); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertInquiryProduct: %w", err)
 	}
+	if q.insertItemLinesStmt, err = db.PrepareContext(ctx, insertItemLines); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertItemLines: %w", err)
+	}
 	if q.insertLeaveStmt, err = db.PrepareContext(ctx, insertLeave); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertLeave: %w", err)
 	}
@@ -419,6 +506,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.insertOrderItemStmt, err = db.PrepareContext(ctx, insertOrderItem); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertOrderItem: %w", err)
+	}
+	if q.insertOrderLinesStmt, err = db.PrepareContext(ctx, insertOrderLines); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertOrderLines: %w", err)
 	}
 	if q.insertPayMonthStmt, err = db.PrepareContext(ctx, insertPayMonth); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertPayMonth: %w", err)
@@ -435,6 +525,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertRefundChangeStmt, err = db.PrepareContext(ctx, insertRefundChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRefundChange: %w", err)
 	}
+	if q.insertReturnStmt, err = db.PrepareContext(ctx, insertReturn); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertReturn: %w", err)
+	}
 	if q.insertRotaChangeStmt, err = db.PrepareContext(ctx, insertRotaChange); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertRotaChange: %w", err)
 	}
@@ -444,8 +537,41 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertStaffAccountStmt, err = db.PrepareContext(ctx, insertStaffAccount); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertStaffAccount: %w", err)
 	}
+	if q.insertStockCountStmt, err = db.PrepareContext(ctx, insertStockCount); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStockCount: %w", err)
+	}
+	if q.insertStockItemChangeStmt, err = db.PrepareContext(ctx, insertStockItemChange); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStockItemChange: %w", err)
+	}
+	if q.insertStockMoveStmt, err = db.PrepareContext(ctx, insertStockMove); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStockMove: %w", err)
+	}
 	if q.insertSwapStmt, err = db.PrepareContext(ctx, insertSwap); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertSwap: %w", err)
+	}
+	if q.itemDaysStmt, err = db.PrepareContext(ctx, itemDays); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemDays: %w", err)
+	}
+	if q.itemLinesStmt, err = db.PrepareContext(ctx, itemLines); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemLines: %w", err)
+	}
+	if q.itemMovesStmt, err = db.PrepareContext(ctx, itemMoves); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemMoves: %w", err)
+	}
+	if q.itemNamesStmt, err = db.PrepareContext(ctx, itemNames); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemNames: %w", err)
+	}
+	if q.itemReturnsStmt, err = db.PrepareContext(ctx, itemReturns); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemReturns: %w", err)
+	}
+	if q.itemsMovesUpToStmt, err = db.PrepareContext(ctx, itemsMovesUpTo); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemsMovesUpTo: %w", err)
+	}
+	if q.itemsSoldAfterBasesStmt, err = db.PrepareContext(ctx, itemsSoldAfterBases); err != nil {
+		return nil, fmt.Errorf("error preparing query ItemsSoldAfterBases: %w", err)
+	}
+	if q.lastMoveOfItemStmt, err = db.PrepareContext(ctx, lastMoveOfItem); err != nil {
+		return nil, fmt.Errorf("error preparing query LastMoveOfItem: %w", err)
 	}
 	if q.lastPunchOfStaffStmt, err = db.PrepareContext(ctx, lastPunchOfStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query LastPunchOfStaff: %w", err)
@@ -561,14 +687,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listStatusOrdersStmt, err = db.PrepareContext(ctx, listStatusOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStatusOrders: %w", err)
 	}
+	if q.listSuppliersStmt, err = db.PrepareContext(ctx, listSuppliers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSuppliers: %w", err)
+	}
 	if q.listSwapsStmt, err = db.PrepareContext(ctx, listSwaps); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSwaps: %w", err)
 	}
 	if q.listTemplatesStmt, err = db.PrepareContext(ctx, listTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTemplates: %w", err)
 	}
+	if q.listingOfStmt, err = db.PrepareContext(ctx, listingOf); err != nil {
+		return nil, fmt.Errorf("error preparing query ListingOf: %w", err)
+	}
+	if q.listingsOfItemStmt, err = db.PrepareContext(ctx, listingsOfItem); err != nil {
+		return nil, fmt.Errorf("error preparing query ListingsOfItem: %w", err)
+	}
 	if q.lockScopeStmt, err = db.PrepareContext(ctx, lockScope); err != nil {
 		return nil, fmt.Errorf("error preparing query LockScope: %w", err)
+	}
+	if q.mapLinesStmt, err = db.PrepareContext(ctx, mapLines); err != nil {
+		return nil, fmt.Errorf("error preparing query MapLines: %w", err)
 	}
 	if q.markShopsCreatedByStmt, err = db.PrepareContext(ctx, markShopsCreatedBy); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkShopsCreatedBy: %w", err)
@@ -594,6 +732,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.mergesIntoStmt, err = db.PrepareContext(ctx, mergesInto); err != nil {
 		return nil, fmt.Errorf("error preparing query MergesInto: %w", err)
 	}
+	if q.movesUpToStmt, err = db.PrepareContext(ctx, movesUpTo); err != nil {
+		return nil, fmt.Errorf("error preparing query MovesUpTo: %w", err)
+	}
 	if q.nameHolderStmt, err = db.PrepareContext(ctx, nameHolder); err != nil {
 		return nil, fmt.Errorf("error preparing query NameHolder: %w", err)
 	}
@@ -618,11 +759,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.orderItemsStmt, err = db.PrepareContext(ctx, orderItems); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderItems: %w", err)
 	}
+	if q.orderLinesForReturnStmt, err = db.PrepareContext(ctx, orderLinesForReturn); err != nil {
+		return nil, fmt.Errorf("error preparing query OrderLinesForReturn: %w", err)
+	}
 	if q.orderMemoStmt, err = db.PrepareContext(ctx, orderMemo); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderMemo: %w", err)
 	}
 	if q.orderRefundsStmt, err = db.PrepareContext(ctx, orderRefunds); err != nil {
 		return nil, fmt.Errorf("error preparing query OrderRefunds: %w", err)
+	}
+	if q.ordersChangedByBatchStmt, err = db.PrepareContext(ctx, ordersChangedByBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query OrdersChangedByBatch: %w", err)
 	}
 	if q.ordersForImportStmt, err = db.PrepareContext(ctx, ordersForImport); err != nil {
 		return nil, fmt.Errorf("error preparing query OrdersForImport: %w", err)
@@ -645,11 +792,23 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.pruneAmountsStmt, err = db.PrepareContext(ctx, pruneAmounts); err != nil {
 		return nil, fmt.Errorf("error preparing query PruneAmounts: %w", err)
 	}
+	if q.putListingStmt, err = db.PrepareContext(ctx, putListing); err != nil {
+		return nil, fmt.Errorf("error preparing query PutListing: %w", err)
+	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
 	}
+	if q.putSyncedStmt, err = db.PrepareContext(ctx, putSynced); err != nil {
+		return nil, fmt.Errorf("error preparing query PutSynced: %w", err)
+	}
 	if q.putTeamScoreStmt, err = db.PrepareContext(ctx, putTeamScore); err != nil {
 		return nil, fmt.Errorf("error preparing query PutTeamScore: %w", err)
+	}
+	if q.refundIDsOfShopStmt, err = db.PrepareContext(ctx, refundIDsOfShop); err != nil {
+		return nil, fmt.Errorf("error preparing query RefundIDsOfShop: %w", err)
+	}
+	if q.refundsOfBatchStmt, err = db.PrepareContext(ctx, refundsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query RefundsOfBatch: %w", err)
 	}
 	if q.refundsOfOrderStmt, err = db.PrepareContext(ctx, refundsOfOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query RefundsOfOrder: %w", err)
@@ -690,6 +849,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.reopenFollowUpStmt, err = db.PrepareContext(ctx, reopenFollowUp); err != nil {
 		return nil, fmt.Errorf("error preparing query ReopenFollowUp: %w", err)
 	}
+	if q.reorderListStmt, err = db.PrepareContext(ctx, reorderList); err != nil {
+		return nil, fmt.Errorf("error preparing query ReorderList: %w", err)
+	}
 	if q.resetAnomalyAmountsStmt, err = db.PrepareContext(ctx, resetAnomalyAmounts); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetAnomalyAmounts: %w", err)
 	}
@@ -710,6 +872,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.resetShopAmountsStmt, err = db.PrepareContext(ctx, resetShopAmounts); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetShopAmounts: %w", err)
+	}
+	if q.returnedRefundsStmt, err = db.PrepareContext(ctx, returnedRefunds); err != nil {
+		return nil, fmt.Errorf("error preparing query ReturnedRefunds: %w", err)
+	}
+	if q.returnsByDayStmt, err = db.PrepareContext(ctx, returnsByDay); err != nil {
+		return nil, fmt.Errorf("error preparing query ReturnsByDay: %w", err)
 	}
 	if q.ruleComplaintsStmt, err = db.PrepareContext(ctx, ruleComplaints); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleComplaints: %w", err)
@@ -786,6 +954,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setCountPostedStmt, err = db.PrepareContext(ctx, setCountPosted); err != nil {
+		return nil, fmt.Errorf("error preparing query SetCountPosted: %w", err)
+	}
 	if q.setInquiryDealStmt, err = db.PrepareContext(ctx, setInquiryDeal); err != nil {
 		return nil, fmt.Errorf("error preparing query SetInquiryDeal: %w", err)
 	}
@@ -800,6 +971,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.setStaffPINStmt, err = db.PrepareContext(ctx, setStaffPIN); err != nil {
 		return nil, fmt.Errorf("error preparing query SetStaffPIN: %w", err)
+	}
+	if q.setStockStateStmt, err = db.PrepareContext(ctx, setStockState); err != nil {
+		return nil, fmt.Errorf("error preparing query SetStockState: %w", err)
 	}
 	if q.shiftNameTakenStmt, err = db.PrepareContext(ctx, shiftNameTaken); err != nil {
 		return nil, fmt.Errorf("error preparing query ShiftNameTaken: %w", err)
@@ -819,6 +993,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.shopsOnPlatformStmt, err = db.PrepareContext(ctx, shopsOnPlatform); err != nil {
 		return nil, fmt.Errorf("error preparing query ShopsOnPlatform: %w", err)
 	}
+	if q.soldAfterBasesStmt, err = db.PrepareContext(ctx, soldAfterBases); err != nil {
+		return nil, fmt.Errorf("error preparing query SoldAfterBases: %w", err)
+	}
+	if q.soldBeforeStmt, err = db.PrepareContext(ctx, soldBefore); err != nil {
+		return nil, fmt.Errorf("error preparing query SoldBefore: %w", err)
+	}
 	if q.staffNamesStmt, err = db.PrepareContext(ctx, staffNames); err != nil {
 		return nil, fmt.Errorf("error preparing query StaffNames: %w", err)
 	}
@@ -828,8 +1008,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.statSumsStmt, err = db.PrepareContext(ctx, statSums); err != nil {
 		return nil, fmt.Errorf("error preparing query StatSums: %w", err)
 	}
+	if q.stockItemChangesStmt, err = db.PrepareContext(ctx, stockItemChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query StockItemChanges: %w", err)
+	}
+	if q.stockItemChangesOfBatchStmt, err = db.PrepareContext(ctx, stockItemChangesOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query StockItemChangesOfBatch: %w", err)
+	}
 	if q.suggestCustomersStmt, err = db.PrepareContext(ctx, suggestCustomers); err != nil {
 		return nil, fmt.Errorf("error preparing query SuggestCustomers: %w", err)
+	}
+	if q.syncedBatchesStmt, err = db.PrepareContext(ctx, syncedBatches); err != nil {
+		return nil, fmt.Errorf("error preparing query SyncedBatches: %w", err)
 	}
 	if q.templateIDByNameStmt, err = db.PrepareContext(ctx, templateIDByName); err != nil {
 		return nil, fmt.Errorf("error preparing query TemplateIDByName: %w", err)
@@ -839,6 +1028,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.touchTemplateStmt, err = db.PrepareContext(ctx, touchTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchTemplate: %w", err)
+	}
+	if q.unmapLinesStmt, err = db.PrepareContext(ctx, unmapLines); err != nil {
+		return nil, fmt.Errorf("error preparing query UnmapLines: %w", err)
+	}
+	if q.unmappedLinesStmt, err = db.PrepareContext(ctx, unmappedLines); err != nil {
+		return nil, fmt.Errorf("error preparing query UnmappedLines: %w", err)
 	}
 	if q.upcomingFollowUpsStmt, err = db.PrepareContext(ctx, upcomingFollowUps); err != nil {
 		return nil, fmt.Errorf("error preparing query UpcomingFollowUps: %w", err)
@@ -873,8 +1068,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateStaffStmt, err = db.PrepareContext(ctx, updateStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStaff: %w", err)
 	}
+	if q.updateStockItemStmt, err = db.PrepareContext(ctx, updateStockItem); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateStockItem: %w", err)
+	}
 	if q.voidPunchStmt, err = db.PrepareContext(ctx, voidPunch); err != nil {
 		return nil, fmt.Errorf("error preparing query VoidPunch: %w", err)
+	}
+	if q.windowReturnsStmt, err = db.PrepareContext(ctx, windowReturns); err != nil {
+		return nil, fmt.Errorf("error preparing query WindowReturns: %w", err)
+	}
+	if q.windowSalesStmt, err = db.PrepareContext(ctx, windowSales); err != nil {
+		return nil, fmt.Errorf("error preparing query WindowSales: %w", err)
 	}
 	return &q, nil
 }
@@ -909,6 +1113,11 @@ func (q *Queries) Close() error {
 	if q.addWindowChangesStmt != nil {
 		if cerr := q.addWindowChangesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addWindowChangesStmt: %w", cerr)
+		}
+	}
+	if q.allStockItemsStmt != nil {
+		if cerr := q.allStockItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing allStockItemsStmt: %w", cerr)
 		}
 	}
 	if q.anomalyCountsStmt != nil {
@@ -956,6 +1165,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing batchRefundChangesStmt: %w", cerr)
 		}
 	}
+	if q.batchesForSyncStmt != nil {
+		if cerr := q.batchesForSyncStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing batchesForSyncStmt: %w", cerr)
+		}
+	}
 	if q.batchesOnlyOfShopStmt != nil {
 		if cerr := q.batchesOnlyOfShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing batchesOnlyOfShopStmt: %w", cerr)
@@ -979,6 +1193,11 @@ func (q *Queries) Close() error {
 	if q.clearScopeOrdersStmt != nil {
 		if cerr := q.clearScopeOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing clearScopeOrdersStmt: %w", cerr)
+		}
+	}
+	if q.codedListingsOfItemStmt != nil {
+		if cerr := q.codedListingsOfItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing codedListingsOfItemStmt: %w", cerr)
 		}
 	}
 	if q.correctionsOfBatchStmt != nil {
@@ -1036,14 +1255,44 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countProposedMatchesStmt: %w", cerr)
 		}
 	}
+	if q.countReturnsByDayStmt != nil {
+		if cerr := q.countReturnsByDayStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countReturnsByDayStmt: %w", cerr)
+		}
+	}
+	if q.countRowsStmt != nil {
+		if cerr := q.countRowsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countRowsStmt: %w", cerr)
+		}
+	}
 	if q.countSearchOrdersStmt != nil {
 		if cerr := q.countSearchOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countSearchOrdersStmt: %w", cerr)
 		}
 	}
+	if q.countSheetItemsStmt != nil {
+		if cerr := q.countSheetItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSheetItemsStmt: %w", cerr)
+		}
+	}
+	if q.countSheetsStmt != nil {
+		if cerr := q.countSheetsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSheetsStmt: %w", cerr)
+		}
+	}
 	if q.countShopsStmt != nil {
 		if cerr := q.countShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countShopsStmt: %w", cerr)
+		}
+	}
+	if q.countStockSheetStmt != nil {
+		if cerr := q.countStockSheetStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countStockSheetStmt: %w", cerr)
+		}
+	}
+	if q.countUnmappedStmt != nil {
+		if cerr := q.countUnmappedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countUnmappedStmt: %w", cerr)
 		}
 	}
 	if q.countWindowAmountsStmt != nil {
@@ -1059,6 +1308,11 @@ func (q *Queries) Close() error {
 	if q.createComplaintStmt != nil {
 		if cerr := q.createComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createComplaintStmt: %w", cerr)
+		}
+	}
+	if q.createItemsOfOrdersStmt != nil {
+		if cerr := q.createItemsOfOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createItemsOfOrdersStmt: %w", cerr)
 		}
 	}
 	if q.createLevelStmt != nil {
@@ -1084,6 +1338,11 @@ func (q *Queries) Close() error {
 	if q.createStaffStmt != nil {
 		if cerr := q.createStaffStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createStaffStmt: %w", cerr)
+		}
+	}
+	if q.createStockItemStmt != nil {
+		if cerr := q.createStockItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createStockItemStmt: %w", cerr)
 		}
 	}
 	if q.createTemplateStmt != nil {
@@ -1166,6 +1425,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteEmptyShopsOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteFiguresStmt != nil {
+		if cerr := q.deleteFiguresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteFiguresStmt: %w", cerr)
+		}
+	}
 	if q.deleteFollowUpStmt != nil {
 		if cerr := q.deleteFollowUpStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteFollowUpStmt: %w", cerr)
@@ -1211,9 +1475,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteLevelStmt: %w", cerr)
 		}
 	}
+	if q.deleteLinesOfOrdersStmt != nil {
+		if cerr := q.deleteLinesOfOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteLinesOfOrdersStmt: %w", cerr)
+		}
+	}
+	if q.deleteListingStmt != nil {
+		if cerr := q.deleteListingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteListingStmt: %w", cerr)
+		}
+	}
 	if q.deleteOrdersOfBatchStmt != nil {
 		if cerr := q.deleteOrdersOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteOrdersOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteOrphanOrderItemsStmt != nil {
+		if cerr := q.deleteOrphanOrderItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteOrphanOrderItemsStmt: %w", cerr)
 		}
 	}
 	if q.deletePayMonthStmt != nil {
@@ -1234,6 +1513,11 @@ func (q *Queries) Close() error {
 	if q.deleteRefundsOfBatchStmt != nil {
 		if cerr := q.deleteRefundsOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteRefundsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteReturnsOfRefundsStmt != nil {
+		if cerr := q.deleteReturnsOfRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteReturnsOfRefundsStmt: %w", cerr)
 		}
 	}
 	if q.deleteRotaCellStmt != nil {
@@ -1281,9 +1565,39 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteStaffOfBatchStmt: %w", cerr)
 		}
 	}
+	if q.deleteStockCountsOfBatchStmt != nil {
+		if cerr := q.deleteStockCountsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockCountsOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteStockItemChangesOfBatchStmt != nil {
+		if cerr := q.deleteStockItemChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockItemChangesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteStockMoveStmt != nil {
+		if cerr := q.deleteStockMoveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockMoveStmt: %w", cerr)
+		}
+	}
+	if q.deleteStockMovesOfBatchStmt != nil {
+		if cerr := q.deleteStockMovesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStockMovesOfBatchStmt: %w", cerr)
+		}
+	}
+	if q.deleteSyncedStmt != nil {
+		if cerr := q.deleteSyncedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteSyncedStmt: %w", cerr)
+		}
+	}
 	if q.deleteTemplateStmt != nil {
 		if cerr := q.deleteTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteTemplateStmt: %w", cerr)
+		}
+	}
+	if q.deleteUnusedStockItemsOfBatchStmt != nil {
+		if cerr := q.deleteUnusedStockItemsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteUnusedStockItemsOfBatchStmt: %w", cerr)
 		}
 	}
 	if q.deleteWatchStmt != nil {
@@ -1386,6 +1700,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
 		}
 	}
+	if q.getFigureStmt != nil {
+		if cerr := q.getFigureStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getFigureStmt: %w", cerr)
+		}
+	}
 	if q.getFollowUpStmt != nil {
 		if cerr := q.getFollowUpStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getFollowUpStmt: %w", cerr)
@@ -1419,6 +1738,11 @@ func (q *Queries) Close() error {
 	if q.getLeaveStmt != nil {
 		if cerr := q.getLeaveStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getLeaveStmt: %w", cerr)
+		}
+	}
+	if q.getListingStmt != nil {
+		if cerr := q.getListingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getListingStmt: %w", cerr)
 		}
 	}
 	if q.getMatchStmt != nil {
@@ -1471,6 +1795,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getStaffStmt: %w", cerr)
 		}
 	}
+	if q.getStockItemStmt != nil {
+		if cerr := q.getStockItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockItemStmt: %w", cerr)
+		}
+	}
+	if q.getStockItemByCodeStmt != nil {
+		if cerr := q.getStockItemByCodeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockItemByCodeStmt: %w", cerr)
+		}
+	}
+	if q.getStockMoveStmt != nil {
+		if cerr := q.getStockMoveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockMoveStmt: %w", cerr)
+		}
+	}
+	if q.getStockStateStmt != nil {
+		if cerr := q.getStockStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStockStateStmt: %w", cerr)
+		}
+	}
 	if q.getTemplateStmt != nil {
 		if cerr := q.getTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getTemplateStmt: %w", cerr)
@@ -1521,6 +1865,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertInquiryProductStmt: %w", cerr)
 		}
 	}
+	if q.insertItemLinesStmt != nil {
+		if cerr := q.insertItemLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertItemLinesStmt: %w", cerr)
+		}
+	}
 	if q.insertLeaveStmt != nil {
 		if cerr := q.insertLeaveStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertLeaveStmt: %w", cerr)
@@ -1539,6 +1888,11 @@ func (q *Queries) Close() error {
 	if q.insertOrderItemStmt != nil {
 		if cerr := q.insertOrderItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertOrderItemStmt: %w", cerr)
+		}
+	}
+	if q.insertOrderLinesStmt != nil {
+		if cerr := q.insertOrderLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertOrderLinesStmt: %w", cerr)
 		}
 	}
 	if q.insertPayMonthStmt != nil {
@@ -1566,6 +1920,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertRefundChangeStmt: %w", cerr)
 		}
 	}
+	if q.insertReturnStmt != nil {
+		if cerr := q.insertReturnStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertReturnStmt: %w", cerr)
+		}
+	}
 	if q.insertRotaChangeStmt != nil {
 		if cerr := q.insertRotaChangeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertRotaChangeStmt: %w", cerr)
@@ -1581,9 +1940,64 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertStaffAccountStmt: %w", cerr)
 		}
 	}
+	if q.insertStockCountStmt != nil {
+		if cerr := q.insertStockCountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStockCountStmt: %w", cerr)
+		}
+	}
+	if q.insertStockItemChangeStmt != nil {
+		if cerr := q.insertStockItemChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStockItemChangeStmt: %w", cerr)
+		}
+	}
+	if q.insertStockMoveStmt != nil {
+		if cerr := q.insertStockMoveStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStockMoveStmt: %w", cerr)
+		}
+	}
 	if q.insertSwapStmt != nil {
 		if cerr := q.insertSwapStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertSwapStmt: %w", cerr)
+		}
+	}
+	if q.itemDaysStmt != nil {
+		if cerr := q.itemDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemDaysStmt: %w", cerr)
+		}
+	}
+	if q.itemLinesStmt != nil {
+		if cerr := q.itemLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemLinesStmt: %w", cerr)
+		}
+	}
+	if q.itemMovesStmt != nil {
+		if cerr := q.itemMovesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemMovesStmt: %w", cerr)
+		}
+	}
+	if q.itemNamesStmt != nil {
+		if cerr := q.itemNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemNamesStmt: %w", cerr)
+		}
+	}
+	if q.itemReturnsStmt != nil {
+		if cerr := q.itemReturnsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemReturnsStmt: %w", cerr)
+		}
+	}
+	if q.itemsMovesUpToStmt != nil {
+		if cerr := q.itemsMovesUpToStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemsMovesUpToStmt: %w", cerr)
+		}
+	}
+	if q.itemsSoldAfterBasesStmt != nil {
+		if cerr := q.itemsSoldAfterBasesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing itemsSoldAfterBasesStmt: %w", cerr)
+		}
+	}
+	if q.lastMoveOfItemStmt != nil {
+		if cerr := q.lastMoveOfItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastMoveOfItemStmt: %w", cerr)
 		}
 	}
 	if q.lastPunchOfStaffStmt != nil {
@@ -1776,6 +2190,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listStatusOrdersStmt: %w", cerr)
 		}
 	}
+	if q.listSuppliersStmt != nil {
+		if cerr := q.listSuppliersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSuppliersStmt: %w", cerr)
+		}
+	}
 	if q.listSwapsStmt != nil {
 		if cerr := q.listSwapsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listSwapsStmt: %w", cerr)
@@ -1786,9 +2205,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listTemplatesStmt: %w", cerr)
 		}
 	}
+	if q.listingOfStmt != nil {
+		if cerr := q.listingOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listingOfStmt: %w", cerr)
+		}
+	}
+	if q.listingsOfItemStmt != nil {
+		if cerr := q.listingsOfItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listingsOfItemStmt: %w", cerr)
+		}
+	}
 	if q.lockScopeStmt != nil {
 		if cerr := q.lockScopeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing lockScopeStmt: %w", cerr)
+		}
+	}
+	if q.mapLinesStmt != nil {
+		if cerr := q.mapLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing mapLinesStmt: %w", cerr)
 		}
 	}
 	if q.markShopsCreatedByStmt != nil {
@@ -1831,6 +2265,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing mergesIntoStmt: %w", cerr)
 		}
 	}
+	if q.movesUpToStmt != nil {
+		if cerr := q.movesUpToStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing movesUpToStmt: %w", cerr)
+		}
+	}
 	if q.nameHolderStmt != nil {
 		if cerr := q.nameHolderStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing nameHolderStmt: %w", cerr)
@@ -1871,6 +2310,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing orderItemsStmt: %w", cerr)
 		}
 	}
+	if q.orderLinesForReturnStmt != nil {
+		if cerr := q.orderLinesForReturnStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing orderLinesForReturnStmt: %w", cerr)
+		}
+	}
 	if q.orderMemoStmt != nil {
 		if cerr := q.orderMemoStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderMemoStmt: %w", cerr)
@@ -1879,6 +2323,11 @@ func (q *Queries) Close() error {
 	if q.orderRefundsStmt != nil {
 		if cerr := q.orderRefundsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing orderRefundsStmt: %w", cerr)
+		}
+	}
+	if q.ordersChangedByBatchStmt != nil {
+		if cerr := q.ordersChangedByBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ordersChangedByBatchStmt: %w", cerr)
 		}
 	}
 	if q.ordersForImportStmt != nil {
@@ -1916,14 +2365,34 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing pruneAmountsStmt: %w", cerr)
 		}
 	}
+	if q.putListingStmt != nil {
+		if cerr := q.putListingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putListingStmt: %w", cerr)
+		}
+	}
 	if q.putSettingStmt != nil {
 		if cerr := q.putSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
 		}
 	}
+	if q.putSyncedStmt != nil {
+		if cerr := q.putSyncedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putSyncedStmt: %w", cerr)
+		}
+	}
 	if q.putTeamScoreStmt != nil {
 		if cerr := q.putTeamScoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putTeamScoreStmt: %w", cerr)
+		}
+	}
+	if q.refundIDsOfShopStmt != nil {
+		if cerr := q.refundIDsOfShopStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refundIDsOfShopStmt: %w", cerr)
+		}
+	}
+	if q.refundsOfBatchStmt != nil {
+		if cerr := q.refundsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refundsOfBatchStmt: %w", cerr)
 		}
 	}
 	if q.refundsOfOrderStmt != nil {
@@ -1991,6 +2460,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing reopenFollowUpStmt: %w", cerr)
 		}
 	}
+	if q.reorderListStmt != nil {
+		if cerr := q.reorderListStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing reorderListStmt: %w", cerr)
+		}
+	}
 	if q.resetAnomalyAmountsStmt != nil {
 		if cerr := q.resetAnomalyAmountsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing resetAnomalyAmountsStmt: %w", cerr)
@@ -2024,6 +2498,16 @@ func (q *Queries) Close() error {
 	if q.resetShopAmountsStmt != nil {
 		if cerr := q.resetShopAmountsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing resetShopAmountsStmt: %w", cerr)
+		}
+	}
+	if q.returnedRefundsStmt != nil {
+		if cerr := q.returnedRefundsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing returnedRefundsStmt: %w", cerr)
+		}
+	}
+	if q.returnsByDayStmt != nil {
+		if cerr := q.returnsByDayStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing returnsByDayStmt: %w", cerr)
 		}
 	}
 	if q.ruleComplaintsStmt != nil {
@@ -2151,6 +2635,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setCountPostedStmt != nil {
+		if cerr := q.setCountPostedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setCountPostedStmt: %w", cerr)
+		}
+	}
 	if q.setInquiryDealStmt != nil {
 		if cerr := q.setInquiryDealStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setInquiryDealStmt: %w", cerr)
@@ -2174,6 +2663,11 @@ func (q *Queries) Close() error {
 	if q.setStaffPINStmt != nil {
 		if cerr := q.setStaffPINStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setStaffPINStmt: %w", cerr)
+		}
+	}
+	if q.setStockStateStmt != nil {
+		if cerr := q.setStockStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setStockStateStmt: %w", cerr)
 		}
 	}
 	if q.shiftNameTakenStmt != nil {
@@ -2206,6 +2700,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing shopsOnPlatformStmt: %w", cerr)
 		}
 	}
+	if q.soldAfterBasesStmt != nil {
+		if cerr := q.soldAfterBasesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing soldAfterBasesStmt: %w", cerr)
+		}
+	}
+	if q.soldBeforeStmt != nil {
+		if cerr := q.soldBeforeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing soldBeforeStmt: %w", cerr)
+		}
+	}
 	if q.staffNamesStmt != nil {
 		if cerr := q.staffNamesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing staffNamesStmt: %w", cerr)
@@ -2221,9 +2725,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing statSumsStmt: %w", cerr)
 		}
 	}
+	if q.stockItemChangesStmt != nil {
+		if cerr := q.stockItemChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing stockItemChangesStmt: %w", cerr)
+		}
+	}
+	if q.stockItemChangesOfBatchStmt != nil {
+		if cerr := q.stockItemChangesOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing stockItemChangesOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.suggestCustomersStmt != nil {
 		if cerr := q.suggestCustomersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing suggestCustomersStmt: %w", cerr)
+		}
+	}
+	if q.syncedBatchesStmt != nil {
+		if cerr := q.syncedBatchesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing syncedBatchesStmt: %w", cerr)
 		}
 	}
 	if q.templateIDByNameStmt != nil {
@@ -2239,6 +2758,16 @@ func (q *Queries) Close() error {
 	if q.touchTemplateStmt != nil {
 		if cerr := q.touchTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing touchTemplateStmt: %w", cerr)
+		}
+	}
+	if q.unmapLinesStmt != nil {
+		if cerr := q.unmapLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing unmapLinesStmt: %w", cerr)
+		}
+	}
+	if q.unmappedLinesStmt != nil {
+		if cerr := q.unmappedLinesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing unmappedLinesStmt: %w", cerr)
 		}
 	}
 	if q.upcomingFollowUpsStmt != nil {
@@ -2296,9 +2825,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateStaffStmt: %w", cerr)
 		}
 	}
+	if q.updateStockItemStmt != nil {
+		if cerr := q.updateStockItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateStockItemStmt: %w", cerr)
+		}
+	}
 	if q.voidPunchStmt != nil {
 		if cerr := q.voidPunchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing voidPunchStmt: %w", cerr)
+		}
+	}
+	if q.windowReturnsStmt != nil {
+		if cerr := q.windowReturnsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing windowReturnsStmt: %w", cerr)
+		}
+	}
+	if q.windowSalesStmt != nil {
+		if cerr := q.windowSalesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing windowSalesStmt: %w", cerr)
 		}
 	}
 	return err
@@ -2338,581 +2882,717 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                              DBTX
-	tx                              *sql.Tx
-	ackHandoverStmt                 *sql.Stmt
-	activeStaffNamesStmt            *sql.Stmt
-	addBatchShopStmt                *sql.Stmt
-	addInquiryOptionStmt            *sql.Stmt
-	addShopAliasStmt                *sql.Stmt
-	addWindowChangesStmt            *sql.Stmt
-	anomalyCountsStmt               *sql.Stmt
-	anomalyCountsOfOrderNoStmt      *sql.Stmt
-	anomalyEventsStmt               *sql.Stmt
-	anomalyOrderStmt                *sql.Stmt
-	anomalyShopNameStmt             *sql.Stmt
-	anomalyShopsStmt                *sql.Stmt
-	anyComplaintsStmt               *sql.Stmt
-	batchChangesStmt                *sql.Stmt
-	batchRefundChangesStmt          *sql.Stmt
-	batchesOnlyOfShopStmt           *sql.Stmt
-	cancelLeaveStmt                 *sql.Stmt
-	clearAnomalyStmt                *sql.Stmt
-	clearScopeKeysStmt              *sql.Stmt
-	clearScopeOrdersStmt            *sql.Stmt
-	correctionsOfBatchStmt          *sql.Stmt
-	countActiveAnomaliesStmt        *sql.Stmt
-	countAmountsBetweenStmt         *sql.Stmt
-	countDueFollowUpsStmt           *sql.Stmt
-	countEditedInquiriesOfBatchStmt *sql.Stmt
-	countIncompleteInquiriesStmt    *sql.Stmt
-	countInquiriesStmt              *sql.Stmt
-	countNegativeAmountsStmt        *sql.Stmt
-	countOpenHandoversStmt          *sql.Stmt
-	countOrdersByDayStmt            *sql.Stmt
-	countProposedMatchesStmt        *sql.Stmt
-	countSearchOrdersStmt           *sql.Stmt
-	countShopsStmt                  *sql.Stmt
-	countWindowAmountsStmt          *sql.Stmt
-	createBatchStmt                 *sql.Stmt
-	createComplaintStmt             *sql.Stmt
-	createLevelStmt                 *sql.Stmt
-	createShiftStmt                 *sql.Stmt
-	createShopStmt                  *sql.Stmt
-	createShopMergeStmt             *sql.Stmt
-	createStaffStmt                 *sql.Stmt
-	createTemplateStmt              *sql.Stmt
-	customerAgentsBetweenStmt       *sql.Stmt
-	customerDealsBeforeStmt         *sql.Stmt
-	customerInquiriesStmt           *sql.Stmt
-	customerOrderTotalsStmt         *sql.Stmt
-	customerOrdersStmt              *sql.Stmt
-	customerPaidOrdersBeforeStmt    *sql.Stmt
-	dealsForCreditStmt              *sql.Stmt
-	decideMatchStmt                 *sql.Stmt
-	deleteAnomalyShopsStmt          *sql.Stmt
-	deleteBatchStmt                 *sql.Stmt
-	deleteBatchChangesStmt          *sql.Stmt
-	deleteBatchRefundChangesStmt    *sql.Stmt
-	deleteBatchShopsStmt            *sql.Stmt
-	deleteComplaintStmt             *sql.Stmt
-	deleteEmptyShopsOfBatchStmt     *sql.Stmt
-	deleteFollowUpStmt              *sql.Stmt
-	deleteGoneShopAmountsStmt       *sql.Stmt
-	deleteImportBatchStmt           *sql.Stmt
-	deleteIncidentStmt              *sql.Stmt
-	deleteInquiriesOfBatchStmt      *sql.Stmt
-	deleteInquiryStmt               *sql.Stmt
-	deleteInquiryProductsStmt       *sql.Stmt
-	deleteItemsOfBatchStmt          *sql.Stmt
-	deleteLevelStmt                 *sql.Stmt
-	deleteOrdersOfBatchStmt         *sql.Stmt
-	deletePayMonthStmt              *sql.Stmt
-	deletePendingStmt               *sql.Stmt
-	deletePunchesOfBatchStmt        *sql.Stmt
-	deleteRefundsOfBatchStmt        *sql.Stmt
-	deleteRotaCellStmt              *sql.Stmt
-	deleteRotaChangesOfBatchStmt    *sql.Stmt
-	deleteRotaChangesOfStaffStmt    *sql.Stmt
-	deleteSettingStmt               *sql.Stmt
-	deleteShopStmt                  *sql.Stmt
-	deleteShopAliasStmt             *sql.Stmt
-	deleteShopMergeStmt             *sql.Stmt
-	deleteStaffAccountsStmt         *sql.Stmt
-	deleteStaffOfBatchStmt          *sql.Stmt
-	deleteTemplateStmt              *sql.Stmt
-	deleteWatchStmt                 *sql.Stmt
-	dropStaleProposalsStmt          *sql.Stmt
-	dueFollowUpsStmt                *sql.Stmt
-	extendOrderChangeStmt           *sql.Stmt
-	findBatchBySHAStmt              *sql.Stmt
-	findInquiryOptionStmt           *sql.Stmt
-	findLevelByNameStmt             *sql.Stmt
-	findPunchStmt                   *sql.Stmt
-	findShopStmt                    *sql.Stmt
-	findShopChoiceStmt              *sql.Stmt
-	findStaffByAccountStmt          *sql.Stmt
-	findStaffByNameStmt             *sql.Stmt
-	finishBatchStmt                 *sql.Stmt
-	finishFollowUpStmt              *sql.Stmt
-	forgetShopChoiceStmt            *sql.Stmt
-	getAnomalyStmt                  *sql.Stmt
-	getAnomalyRunStmt               *sql.Stmt
-	getAnomalyWorkflowStmt          *sql.Stmt
-	getBatchStmt                    *sql.Stmt
-	getComplaintStmt                *sql.Stmt
-	getFollowUpStmt                 *sql.Stmt
-	getFollowUpByKeyStmt            *sql.Stmt
-	getHandoverWriterStmt           *sql.Stmt
-	getIncidentStmt                 *sql.Stmt
-	getInquiryStmt                  *sql.Stmt
-	getInquiryOptionStmt            *sql.Stmt
-	getLeaveStmt                    *sql.Stmt
-	getMatchStmt                    *sql.Stmt
-	getOrderForImportStmt           *sql.Stmt
-	getOrderItemStmt                *sql.Stmt
-	getPINStateStmt                 *sql.Stmt
-	getPayMonthStmt                 *sql.Stmt
-	getPunchStmt                    *sql.Stmt
-	getRefundForImportStmt          *sql.Stmt
-	getShopStmt                     *sql.Stmt
-	getShopMergeStmt                *sql.Stmt
-	getStaffStmt                    *sql.Stmt
-	getTemplateStmt                 *sql.Stmt
-	inquiryStaffNameStmt            *sql.Stmt
-	insertAnomalyStmt               *sql.Stmt
-	insertAnomalyEventStmt          *sql.Stmt
-	insertCorrectionStmt            *sql.Stmt
-	insertFollowUpStmt              *sql.Stmt
-	insertHandoverStmt              *sql.Stmt
-	insertIncidentStmt              *sql.Stmt
-	insertInquiryStmt               *sql.Stmt
-	insertInquiryProductStmt        *sql.Stmt
-	insertLeaveStmt                 *sql.Stmt
-	insertMatchStmt                 *sql.Stmt
-	insertOrderChangeStmt           *sql.Stmt
-	insertOrderItemStmt             *sql.Stmt
-	insertPayMonthStmt              *sql.Stmt
-	insertPayMonthEventStmt         *sql.Stmt
-	insertPunchStmt                 *sql.Stmt
-	insertRefundStmt                *sql.Stmt
-	insertRefundChangeStmt          *sql.Stmt
-	insertRotaChangeStmt            *sql.Stmt
-	insertRotaEntryStmt             *sql.Stmt
-	insertStaffAccountStmt          *sql.Stmt
-	insertSwapStmt                  *sql.Stmt
-	lastPunchOfStaffStmt            *sql.Stmt
-	laterBatchTouchingOrdersStmt    *sql.Stmt
-	laterBatchTouchingRefundsStmt   *sql.Stmt
-	laterRotaChangeStmt             *sql.Stmt
-	listAccountsOfStaffStmt         *sql.Stmt
-	listAnomaliesStmt               *sql.Stmt
-	listAnomaliesByIDStmt           *sql.Stmt
-	listAnomalyBriefsByIDStmt       *sql.Stmt
-	listBatchesStmt                 *sql.Stmt
-	listCorrectionsStmt             *sql.Stmt
-	listHandoversStmt               *sql.Stmt
-	listIncidentsStmt               *sql.Stmt
-	listInquiriesStmt               *sql.Stmt
-	listInquiryOptionsStmt          *sql.Stmt
-	listLeavesStmt                  *sql.Stmt
-	listLevelsStmt                  *sql.Stmt
-	listMatchesStmt                 *sql.Stmt
-	listOpenRefundOrdersStmt        *sql.Stmt
-	listOrdersStmt                  *sql.Stmt
-	listPayInputsStmt               *sql.Stmt
-	listPayMonthEventsStmt          *sql.Stmt
-	listPunchesStmt                 *sql.Stmt
-	listRotaCellStmt                *sql.Stmt
-	listRotaChangesOfBatchStmt      *sql.Stmt
-	listRotaEntriesStmt             *sql.Stmt
-	listRunDeadlineStmt             *sql.Stmt
-	listRunNoDeadlineStmt           *sql.Stmt
-	listSettingsStmt                *sql.Stmt
-	listShiftsStmt                  *sql.Stmt
-	listShopAliasesStmt             *sql.Stmt
-	listShopChoicesStmt             *sql.Stmt
-	listShopMergesStmt              *sql.Stmt
-	listShopOrdersStmt              *sql.Stmt
-	listShopsStmt                   *sql.Stmt
-	listStaffStmt                   *sql.Stmt
-	listStaffAccountsStmt           *sql.Stmt
-	listStaffOfBatchStmt            *sql.Stmt
-	listStatusOrdersStmt            *sql.Stmt
-	listSwapsStmt                   *sql.Stmt
-	listTemplatesStmt               *sql.Stmt
-	lockScopeStmt                   *sql.Stmt
-	markShopsCreatedByStmt          *sql.Stmt
-	matchCandidatesStmt             *sql.Stmt
-	maxOrderIDStmt                  *sql.Stmt
-	maxPendingStmt                  *sql.Stmt
-	maxScopeKeyStmt                 *sql.Stmt
-	maxShopIDStmt                   *sql.Stmt
-	mergeOfSourceStmt               *sql.Stmt
-	mergesIntoStmt                  *sql.Stmt
-	nameHolderStmt                  *sql.Stmt
-	openFollowUpOfInquiryStmt       *sql.Stmt
-	orderDaysStmt                   *sql.Stmt
-	orderFingerprintsStmt           *sql.Stmt
-	orderFirstSeenStmt              *sql.Stmt
-	orderHistoryStmt                *sql.Stmt
-	orderItemTotalsStmt             *sql.Stmt
-	orderItemsStmt                  *sql.Stmt
-	orderMemoStmt                   *sql.Stmt
-	orderRefundsStmt                *sql.Stmt
-	ordersForImportStmt             *sql.Stmt
-	parkedShopNewIDStmt             *sql.Stmt
-	pendingUndosStmt                *sql.Stmt
-	platformHasOrdersStmt           *sql.Stmt
-	productNamesStmt                *sql.Stmt
-	productNamesVersionStmt         *sql.Stmt
-	pruneAmountsStmt                *sql.Stmt
-	putSettingStmt                  *sql.Stmt
-	putTeamScoreStmt                *sql.Stmt
-	refundsOfOrderStmt              *sql.Stmt
-	regionNamesStmt                 *sql.Stmt
-	rejectConfirmedMatchesStmt      *sql.Stmt
-	relinkAnomalyShopsStmt          *sql.Stmt
-	relinkComplaintShopsStmt        *sql.Stmt
-	rememberShopChoiceStmt          *sql.Stmt
-	renameInquiryChannelStmt        *sql.Stmt
-	renameInquiryCustomerTypeStmt   *sql.Stmt
-	renameInquiryDealTypeStmt       *sql.Stmt
-	renameInquiryReasonStmt         *sql.Stmt
-	renameShopStmt                  *sql.Stmt
-	renameTemplateStmt              *sql.Stmt
-	reopenFollowUpStmt              *sql.Stmt
-	resetAnomalyAmountsStmt         *sql.Stmt
-	resetAnomalyStateStmt           *sql.Stmt
-	resetAnomalyWatchStmt           *sql.Stmt
-	resetItemLastBatchStmt          *sql.Stmt
-	resetLastBatchStmt              *sql.Stmt
-	resetRefundLastBatchStmt        *sql.Stmt
-	resetShopAmountsStmt            *sql.Stmt
-	ruleComplaintsStmt              *sql.Stmt
-	ruleOrdersStmt                  *sql.Stmt
-	ruleRefundItemsStmt             *sql.Stmt
-	ruleRefundsStmt                 *sql.Stmt
-	ruleShopsStmt                   *sql.Stmt
-	ruleStoredAnomaliesStmt         *sql.Stmt
-	saveAnomalyRunStmt              *sql.Stmt
-	saveAnomalyShopStmt             *sql.Stmt
-	saveWatchStmt                   *sql.Stmt
-	scopeAllKeysStmt                *sql.Stmt
-	scopeBigOrderAnomaliesStmt      *sql.Stmt
-	scopeBigOrderCandidatesStmt     *sql.Stmt
-	scopeCandidatesStmt             *sql.Stmt
-	scopeDueStmt                    *sql.Stmt
-	scopeGoneWatchStmt              *sql.Stmt
-	scopeImportedKeysStmt           *sql.Stmt
-	scopeImportedOrdersStmt         *sql.Stmt
-	scopeKeyStmt                    *sql.Stmt
-	scopeKeysOfOrdersStmt           *sql.Stmt
-	scopeShopOrdersStmt             *sql.Stmt
-	scopeUndoneKeysStmt             *sql.Stmt
-	scopeUndoneOrdersStmt           *sql.Stmt
-	searchOrdersStmt                *sql.Stmt
-	setAnomalyOwnerStmt             *sql.Stmt
-	setAnomalyStateStmt             *sql.Stmt
-	setInquiryDealStmt              *sql.Stmt
-	setInquiryFollowStmt            *sql.Stmt
-	setPINFailuresStmt              *sql.Stmt
-	setShopMergeSummaryStmt         *sql.Stmt
-	setStaffPINStmt                 *sql.Stmt
-	shiftNameTakenStmt              *sql.Stmt
-	shopAmountsStmt                 *sql.Stmt
-	shopForComplaintStmt            *sql.Stmt
-	shopHasRefundsStmt              *sql.Stmt
-	shopsOfOrderNumbersStmt         *sql.Stmt
-	shopsOnPlatformStmt             *sql.Stmt
-	staffNamesStmt                  *sql.Stmt
-	statDaysStmt                    *sql.Stmt
-	statSumsStmt                    *sql.Stmt
-	suggestCustomersStmt            *sql.Stmt
-	templateIDByNameStmt            *sql.Stmt
-	touchShopChoiceStmt             *sql.Stmt
-	touchTemplateStmt               *sql.Stmt
-	upcomingFollowUpsStmt           *sql.Stmt
-	updateAnomalyFindingStmt        *sql.Stmt
-	updateInquiryStmt               *sql.Stmt
-	updateInquiryOptionStmt         *sql.Stmt
-	updateLevelStmt                 *sql.Stmt
-	updateOrderStmt                 *sql.Stmt
-	updateOrderItemStmt             *sql.Stmt
-	updateOrderTotalsStmt           *sql.Stmt
-	updateRefundStmt                *sql.Stmt
-	updateShiftStmt                 *sql.Stmt
-	updateStaffStmt                 *sql.Stmt
-	voidPunchStmt                   *sql.Stmt
+	db                                DBTX
+	tx                                *sql.Tx
+	ackHandoverStmt                   *sql.Stmt
+	activeStaffNamesStmt              *sql.Stmt
+	addBatchShopStmt                  *sql.Stmt
+	addInquiryOptionStmt              *sql.Stmt
+	addShopAliasStmt                  *sql.Stmt
+	addWindowChangesStmt              *sql.Stmt
+	allStockItemsStmt                 *sql.Stmt
+	anomalyCountsStmt                 *sql.Stmt
+	anomalyCountsOfOrderNoStmt        *sql.Stmt
+	anomalyEventsStmt                 *sql.Stmt
+	anomalyOrderStmt                  *sql.Stmt
+	anomalyShopNameStmt               *sql.Stmt
+	anomalyShopsStmt                  *sql.Stmt
+	anyComplaintsStmt                 *sql.Stmt
+	batchChangesStmt                  *sql.Stmt
+	batchRefundChangesStmt            *sql.Stmt
+	batchesForSyncStmt                *sql.Stmt
+	batchesOnlyOfShopStmt             *sql.Stmt
+	cancelLeaveStmt                   *sql.Stmt
+	clearAnomalyStmt                  *sql.Stmt
+	clearScopeKeysStmt                *sql.Stmt
+	clearScopeOrdersStmt              *sql.Stmt
+	codedListingsOfItemStmt           *sql.Stmt
+	correctionsOfBatchStmt            *sql.Stmt
+	countActiveAnomaliesStmt          *sql.Stmt
+	countAmountsBetweenStmt           *sql.Stmt
+	countDueFollowUpsStmt             *sql.Stmt
+	countEditedInquiriesOfBatchStmt   *sql.Stmt
+	countIncompleteInquiriesStmt      *sql.Stmt
+	countInquiriesStmt                *sql.Stmt
+	countNegativeAmountsStmt          *sql.Stmt
+	countOpenHandoversStmt            *sql.Stmt
+	countOrdersByDayStmt              *sql.Stmt
+	countProposedMatchesStmt          *sql.Stmt
+	countReturnsByDayStmt             *sql.Stmt
+	countRowsStmt                     *sql.Stmt
+	countSearchOrdersStmt             *sql.Stmt
+	countSheetItemsStmt               *sql.Stmt
+	countSheetsStmt                   *sql.Stmt
+	countShopsStmt                    *sql.Stmt
+	countStockSheetStmt               *sql.Stmt
+	countUnmappedStmt                 *sql.Stmt
+	countWindowAmountsStmt            *sql.Stmt
+	createBatchStmt                   *sql.Stmt
+	createComplaintStmt               *sql.Stmt
+	createItemsOfOrdersStmt           *sql.Stmt
+	createLevelStmt                   *sql.Stmt
+	createShiftStmt                   *sql.Stmt
+	createShopStmt                    *sql.Stmt
+	createShopMergeStmt               *sql.Stmt
+	createStaffStmt                   *sql.Stmt
+	createStockItemStmt               *sql.Stmt
+	createTemplateStmt                *sql.Stmt
+	customerAgentsBetweenStmt         *sql.Stmt
+	customerDealsBeforeStmt           *sql.Stmt
+	customerInquiriesStmt             *sql.Stmt
+	customerOrderTotalsStmt           *sql.Stmt
+	customerOrdersStmt                *sql.Stmt
+	customerPaidOrdersBeforeStmt      *sql.Stmt
+	dealsForCreditStmt                *sql.Stmt
+	decideMatchStmt                   *sql.Stmt
+	deleteAnomalyShopsStmt            *sql.Stmt
+	deleteBatchStmt                   *sql.Stmt
+	deleteBatchChangesStmt            *sql.Stmt
+	deleteBatchRefundChangesStmt      *sql.Stmt
+	deleteBatchShopsStmt              *sql.Stmt
+	deleteComplaintStmt               *sql.Stmt
+	deleteEmptyShopsOfBatchStmt       *sql.Stmt
+	deleteFiguresStmt                 *sql.Stmt
+	deleteFollowUpStmt                *sql.Stmt
+	deleteGoneShopAmountsStmt         *sql.Stmt
+	deleteImportBatchStmt             *sql.Stmt
+	deleteIncidentStmt                *sql.Stmt
+	deleteInquiriesOfBatchStmt        *sql.Stmt
+	deleteInquiryStmt                 *sql.Stmt
+	deleteInquiryProductsStmt         *sql.Stmt
+	deleteItemsOfBatchStmt            *sql.Stmt
+	deleteLevelStmt                   *sql.Stmt
+	deleteLinesOfOrdersStmt           *sql.Stmt
+	deleteListingStmt                 *sql.Stmt
+	deleteOrdersOfBatchStmt           *sql.Stmt
+	deleteOrphanOrderItemsStmt        *sql.Stmt
+	deletePayMonthStmt                *sql.Stmt
+	deletePendingStmt                 *sql.Stmt
+	deletePunchesOfBatchStmt          *sql.Stmt
+	deleteRefundsOfBatchStmt          *sql.Stmt
+	deleteReturnsOfRefundsStmt        *sql.Stmt
+	deleteRotaCellStmt                *sql.Stmt
+	deleteRotaChangesOfBatchStmt      *sql.Stmt
+	deleteRotaChangesOfStaffStmt      *sql.Stmt
+	deleteSettingStmt                 *sql.Stmt
+	deleteShopStmt                    *sql.Stmt
+	deleteShopAliasStmt               *sql.Stmt
+	deleteShopMergeStmt               *sql.Stmt
+	deleteStaffAccountsStmt           *sql.Stmt
+	deleteStaffOfBatchStmt            *sql.Stmt
+	deleteStockCountsOfBatchStmt      *sql.Stmt
+	deleteStockItemChangesOfBatchStmt *sql.Stmt
+	deleteStockMoveStmt               *sql.Stmt
+	deleteStockMovesOfBatchStmt       *sql.Stmt
+	deleteSyncedStmt                  *sql.Stmt
+	deleteTemplateStmt                *sql.Stmt
+	deleteUnusedStockItemsOfBatchStmt *sql.Stmt
+	deleteWatchStmt                   *sql.Stmt
+	dropStaleProposalsStmt            *sql.Stmt
+	dueFollowUpsStmt                  *sql.Stmt
+	extendOrderChangeStmt             *sql.Stmt
+	findBatchBySHAStmt                *sql.Stmt
+	findInquiryOptionStmt             *sql.Stmt
+	findLevelByNameStmt               *sql.Stmt
+	findPunchStmt                     *sql.Stmt
+	findShopStmt                      *sql.Stmt
+	findShopChoiceStmt                *sql.Stmt
+	findStaffByAccountStmt            *sql.Stmt
+	findStaffByNameStmt               *sql.Stmt
+	finishBatchStmt                   *sql.Stmt
+	finishFollowUpStmt                *sql.Stmt
+	forgetShopChoiceStmt              *sql.Stmt
+	getAnomalyStmt                    *sql.Stmt
+	getAnomalyRunStmt                 *sql.Stmt
+	getAnomalyWorkflowStmt            *sql.Stmt
+	getBatchStmt                      *sql.Stmt
+	getComplaintStmt                  *sql.Stmt
+	getFigureStmt                     *sql.Stmt
+	getFollowUpStmt                   *sql.Stmt
+	getFollowUpByKeyStmt              *sql.Stmt
+	getHandoverWriterStmt             *sql.Stmt
+	getIncidentStmt                   *sql.Stmt
+	getInquiryStmt                    *sql.Stmt
+	getInquiryOptionStmt              *sql.Stmt
+	getLeaveStmt                      *sql.Stmt
+	getListingStmt                    *sql.Stmt
+	getMatchStmt                      *sql.Stmt
+	getOrderForImportStmt             *sql.Stmt
+	getOrderItemStmt                  *sql.Stmt
+	getPINStateStmt                   *sql.Stmt
+	getPayMonthStmt                   *sql.Stmt
+	getPunchStmt                      *sql.Stmt
+	getRefundForImportStmt            *sql.Stmt
+	getShopStmt                       *sql.Stmt
+	getShopMergeStmt                  *sql.Stmt
+	getStaffStmt                      *sql.Stmt
+	getStockItemStmt                  *sql.Stmt
+	getStockItemByCodeStmt            *sql.Stmt
+	getStockMoveStmt                  *sql.Stmt
+	getStockStateStmt                 *sql.Stmt
+	getTemplateStmt                   *sql.Stmt
+	inquiryStaffNameStmt              *sql.Stmt
+	insertAnomalyStmt                 *sql.Stmt
+	insertAnomalyEventStmt            *sql.Stmt
+	insertCorrectionStmt              *sql.Stmt
+	insertFollowUpStmt                *sql.Stmt
+	insertHandoverStmt                *sql.Stmt
+	insertIncidentStmt                *sql.Stmt
+	insertInquiryStmt                 *sql.Stmt
+	insertInquiryProductStmt          *sql.Stmt
+	insertItemLinesStmt               *sql.Stmt
+	insertLeaveStmt                   *sql.Stmt
+	insertMatchStmt                   *sql.Stmt
+	insertOrderChangeStmt             *sql.Stmt
+	insertOrderItemStmt               *sql.Stmt
+	insertOrderLinesStmt              *sql.Stmt
+	insertPayMonthStmt                *sql.Stmt
+	insertPayMonthEventStmt           *sql.Stmt
+	insertPunchStmt                   *sql.Stmt
+	insertRefundStmt                  *sql.Stmt
+	insertRefundChangeStmt            *sql.Stmt
+	insertReturnStmt                  *sql.Stmt
+	insertRotaChangeStmt              *sql.Stmt
+	insertRotaEntryStmt               *sql.Stmt
+	insertStaffAccountStmt            *sql.Stmt
+	insertStockCountStmt              *sql.Stmt
+	insertStockItemChangeStmt         *sql.Stmt
+	insertStockMoveStmt               *sql.Stmt
+	insertSwapStmt                    *sql.Stmt
+	itemDaysStmt                      *sql.Stmt
+	itemLinesStmt                     *sql.Stmt
+	itemMovesStmt                     *sql.Stmt
+	itemNamesStmt                     *sql.Stmt
+	itemReturnsStmt                   *sql.Stmt
+	itemsMovesUpToStmt                *sql.Stmt
+	itemsSoldAfterBasesStmt           *sql.Stmt
+	lastMoveOfItemStmt                *sql.Stmt
+	lastPunchOfStaffStmt              *sql.Stmt
+	laterBatchTouchingOrdersStmt      *sql.Stmt
+	laterBatchTouchingRefundsStmt     *sql.Stmt
+	laterRotaChangeStmt               *sql.Stmt
+	listAccountsOfStaffStmt           *sql.Stmt
+	listAnomaliesStmt                 *sql.Stmt
+	listAnomaliesByIDStmt             *sql.Stmt
+	listAnomalyBriefsByIDStmt         *sql.Stmt
+	listBatchesStmt                   *sql.Stmt
+	listCorrectionsStmt               *sql.Stmt
+	listHandoversStmt                 *sql.Stmt
+	listIncidentsStmt                 *sql.Stmt
+	listInquiriesStmt                 *sql.Stmt
+	listInquiryOptionsStmt            *sql.Stmt
+	listLeavesStmt                    *sql.Stmt
+	listLevelsStmt                    *sql.Stmt
+	listMatchesStmt                   *sql.Stmt
+	listOpenRefundOrdersStmt          *sql.Stmt
+	listOrdersStmt                    *sql.Stmt
+	listPayInputsStmt                 *sql.Stmt
+	listPayMonthEventsStmt            *sql.Stmt
+	listPunchesStmt                   *sql.Stmt
+	listRotaCellStmt                  *sql.Stmt
+	listRotaChangesOfBatchStmt        *sql.Stmt
+	listRotaEntriesStmt               *sql.Stmt
+	listRunDeadlineStmt               *sql.Stmt
+	listRunNoDeadlineStmt             *sql.Stmt
+	listSettingsStmt                  *sql.Stmt
+	listShiftsStmt                    *sql.Stmt
+	listShopAliasesStmt               *sql.Stmt
+	listShopChoicesStmt               *sql.Stmt
+	listShopMergesStmt                *sql.Stmt
+	listShopOrdersStmt                *sql.Stmt
+	listShopsStmt                     *sql.Stmt
+	listStaffStmt                     *sql.Stmt
+	listStaffAccountsStmt             *sql.Stmt
+	listStaffOfBatchStmt              *sql.Stmt
+	listStatusOrdersStmt              *sql.Stmt
+	listSuppliersStmt                 *sql.Stmt
+	listSwapsStmt                     *sql.Stmt
+	listTemplatesStmt                 *sql.Stmt
+	listingOfStmt                     *sql.Stmt
+	listingsOfItemStmt                *sql.Stmt
+	lockScopeStmt                     *sql.Stmt
+	mapLinesStmt                      *sql.Stmt
+	markShopsCreatedByStmt            *sql.Stmt
+	matchCandidatesStmt               *sql.Stmt
+	maxOrderIDStmt                    *sql.Stmt
+	maxPendingStmt                    *sql.Stmt
+	maxScopeKeyStmt                   *sql.Stmt
+	maxShopIDStmt                     *sql.Stmt
+	mergeOfSourceStmt                 *sql.Stmt
+	mergesIntoStmt                    *sql.Stmt
+	movesUpToStmt                     *sql.Stmt
+	nameHolderStmt                    *sql.Stmt
+	openFollowUpOfInquiryStmt         *sql.Stmt
+	orderDaysStmt                     *sql.Stmt
+	orderFingerprintsStmt             *sql.Stmt
+	orderFirstSeenStmt                *sql.Stmt
+	orderHistoryStmt                  *sql.Stmt
+	orderItemTotalsStmt               *sql.Stmt
+	orderItemsStmt                    *sql.Stmt
+	orderLinesForReturnStmt           *sql.Stmt
+	orderMemoStmt                     *sql.Stmt
+	orderRefundsStmt                  *sql.Stmt
+	ordersChangedByBatchStmt          *sql.Stmt
+	ordersForImportStmt               *sql.Stmt
+	parkedShopNewIDStmt               *sql.Stmt
+	pendingUndosStmt                  *sql.Stmt
+	platformHasOrdersStmt             *sql.Stmt
+	productNamesStmt                  *sql.Stmt
+	productNamesVersionStmt           *sql.Stmt
+	pruneAmountsStmt                  *sql.Stmt
+	putListingStmt                    *sql.Stmt
+	putSettingStmt                    *sql.Stmt
+	putSyncedStmt                     *sql.Stmt
+	putTeamScoreStmt                  *sql.Stmt
+	refundIDsOfShopStmt               *sql.Stmt
+	refundsOfBatchStmt                *sql.Stmt
+	refundsOfOrderStmt                *sql.Stmt
+	regionNamesStmt                   *sql.Stmt
+	rejectConfirmedMatchesStmt        *sql.Stmt
+	relinkAnomalyShopsStmt            *sql.Stmt
+	relinkComplaintShopsStmt          *sql.Stmt
+	rememberShopChoiceStmt            *sql.Stmt
+	renameInquiryChannelStmt          *sql.Stmt
+	renameInquiryCustomerTypeStmt     *sql.Stmt
+	renameInquiryDealTypeStmt         *sql.Stmt
+	renameInquiryReasonStmt           *sql.Stmt
+	renameShopStmt                    *sql.Stmt
+	renameTemplateStmt                *sql.Stmt
+	reopenFollowUpStmt                *sql.Stmt
+	reorderListStmt                   *sql.Stmt
+	resetAnomalyAmountsStmt           *sql.Stmt
+	resetAnomalyStateStmt             *sql.Stmt
+	resetAnomalyWatchStmt             *sql.Stmt
+	resetItemLastBatchStmt            *sql.Stmt
+	resetLastBatchStmt                *sql.Stmt
+	resetRefundLastBatchStmt          *sql.Stmt
+	resetShopAmountsStmt              *sql.Stmt
+	returnedRefundsStmt               *sql.Stmt
+	returnsByDayStmt                  *sql.Stmt
+	ruleComplaintsStmt                *sql.Stmt
+	ruleOrdersStmt                    *sql.Stmt
+	ruleRefundItemsStmt               *sql.Stmt
+	ruleRefundsStmt                   *sql.Stmt
+	ruleShopsStmt                     *sql.Stmt
+	ruleStoredAnomaliesStmt           *sql.Stmt
+	saveAnomalyRunStmt                *sql.Stmt
+	saveAnomalyShopStmt               *sql.Stmt
+	saveWatchStmt                     *sql.Stmt
+	scopeAllKeysStmt                  *sql.Stmt
+	scopeBigOrderAnomaliesStmt        *sql.Stmt
+	scopeBigOrderCandidatesStmt       *sql.Stmt
+	scopeCandidatesStmt               *sql.Stmt
+	scopeDueStmt                      *sql.Stmt
+	scopeGoneWatchStmt                *sql.Stmt
+	scopeImportedKeysStmt             *sql.Stmt
+	scopeImportedOrdersStmt           *sql.Stmt
+	scopeKeyStmt                      *sql.Stmt
+	scopeKeysOfOrdersStmt             *sql.Stmt
+	scopeShopOrdersStmt               *sql.Stmt
+	scopeUndoneKeysStmt               *sql.Stmt
+	scopeUndoneOrdersStmt             *sql.Stmt
+	searchOrdersStmt                  *sql.Stmt
+	setAnomalyOwnerStmt               *sql.Stmt
+	setAnomalyStateStmt               *sql.Stmt
+	setCountPostedStmt                *sql.Stmt
+	setInquiryDealStmt                *sql.Stmt
+	setInquiryFollowStmt              *sql.Stmt
+	setPINFailuresStmt                *sql.Stmt
+	setShopMergeSummaryStmt           *sql.Stmt
+	setStaffPINStmt                   *sql.Stmt
+	setStockStateStmt                 *sql.Stmt
+	shiftNameTakenStmt                *sql.Stmt
+	shopAmountsStmt                   *sql.Stmt
+	shopForComplaintStmt              *sql.Stmt
+	shopHasRefundsStmt                *sql.Stmt
+	shopsOfOrderNumbersStmt           *sql.Stmt
+	shopsOnPlatformStmt               *sql.Stmt
+	soldAfterBasesStmt                *sql.Stmt
+	soldBeforeStmt                    *sql.Stmt
+	staffNamesStmt                    *sql.Stmt
+	statDaysStmt                      *sql.Stmt
+	statSumsStmt                      *sql.Stmt
+	stockItemChangesStmt              *sql.Stmt
+	stockItemChangesOfBatchStmt       *sql.Stmt
+	suggestCustomersStmt              *sql.Stmt
+	syncedBatchesStmt                 *sql.Stmt
+	templateIDByNameStmt              *sql.Stmt
+	touchShopChoiceStmt               *sql.Stmt
+	touchTemplateStmt                 *sql.Stmt
+	unmapLinesStmt                    *sql.Stmt
+	unmappedLinesStmt                 *sql.Stmt
+	upcomingFollowUpsStmt             *sql.Stmt
+	updateAnomalyFindingStmt          *sql.Stmt
+	updateInquiryStmt                 *sql.Stmt
+	updateInquiryOptionStmt           *sql.Stmt
+	updateLevelStmt                   *sql.Stmt
+	updateOrderStmt                   *sql.Stmt
+	updateOrderItemStmt               *sql.Stmt
+	updateOrderTotalsStmt             *sql.Stmt
+	updateRefundStmt                  *sql.Stmt
+	updateShiftStmt                   *sql.Stmt
+	updateStaffStmt                   *sql.Stmt
+	updateStockItemStmt               *sql.Stmt
+	voidPunchStmt                     *sql.Stmt
+	windowReturnsStmt                 *sql.Stmt
+	windowSalesStmt                   *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                              tx,
-		tx:                              tx,
-		ackHandoverStmt:                 q.ackHandoverStmt,
-		activeStaffNamesStmt:            q.activeStaffNamesStmt,
-		addBatchShopStmt:                q.addBatchShopStmt,
-		addInquiryOptionStmt:            q.addInquiryOptionStmt,
-		addShopAliasStmt:                q.addShopAliasStmt,
-		addWindowChangesStmt:            q.addWindowChangesStmt,
-		anomalyCountsStmt:               q.anomalyCountsStmt,
-		anomalyCountsOfOrderNoStmt:      q.anomalyCountsOfOrderNoStmt,
-		anomalyEventsStmt:               q.anomalyEventsStmt,
-		anomalyOrderStmt:                q.anomalyOrderStmt,
-		anomalyShopNameStmt:             q.anomalyShopNameStmt,
-		anomalyShopsStmt:                q.anomalyShopsStmt,
-		anyComplaintsStmt:               q.anyComplaintsStmt,
-		batchChangesStmt:                q.batchChangesStmt,
-		batchRefundChangesStmt:          q.batchRefundChangesStmt,
-		batchesOnlyOfShopStmt:           q.batchesOnlyOfShopStmt,
-		cancelLeaveStmt:                 q.cancelLeaveStmt,
-		clearAnomalyStmt:                q.clearAnomalyStmt,
-		clearScopeKeysStmt:              q.clearScopeKeysStmt,
-		clearScopeOrdersStmt:            q.clearScopeOrdersStmt,
-		correctionsOfBatchStmt:          q.correctionsOfBatchStmt,
-		countActiveAnomaliesStmt:        q.countActiveAnomaliesStmt,
-		countAmountsBetweenStmt:         q.countAmountsBetweenStmt,
-		countDueFollowUpsStmt:           q.countDueFollowUpsStmt,
-		countEditedInquiriesOfBatchStmt: q.countEditedInquiriesOfBatchStmt,
-		countIncompleteInquiriesStmt:    q.countIncompleteInquiriesStmt,
-		countInquiriesStmt:              q.countInquiriesStmt,
-		countNegativeAmountsStmt:        q.countNegativeAmountsStmt,
-		countOpenHandoversStmt:          q.countOpenHandoversStmt,
-		countOrdersByDayStmt:            q.countOrdersByDayStmt,
-		countProposedMatchesStmt:        q.countProposedMatchesStmt,
-		countSearchOrdersStmt:           q.countSearchOrdersStmt,
-		countShopsStmt:                  q.countShopsStmt,
-		countWindowAmountsStmt:          q.countWindowAmountsStmt,
-		createBatchStmt:                 q.createBatchStmt,
-		createComplaintStmt:             q.createComplaintStmt,
-		createLevelStmt:                 q.createLevelStmt,
-		createShiftStmt:                 q.createShiftStmt,
-		createShopStmt:                  q.createShopStmt,
-		createShopMergeStmt:             q.createShopMergeStmt,
-		createStaffStmt:                 q.createStaffStmt,
-		createTemplateStmt:              q.createTemplateStmt,
-		customerAgentsBetweenStmt:       q.customerAgentsBetweenStmt,
-		customerDealsBeforeStmt:         q.customerDealsBeforeStmt,
-		customerInquiriesStmt:           q.customerInquiriesStmt,
-		customerOrderTotalsStmt:         q.customerOrderTotalsStmt,
-		customerOrdersStmt:              q.customerOrdersStmt,
-		customerPaidOrdersBeforeStmt:    q.customerPaidOrdersBeforeStmt,
-		dealsForCreditStmt:              q.dealsForCreditStmt,
-		decideMatchStmt:                 q.decideMatchStmt,
-		deleteAnomalyShopsStmt:          q.deleteAnomalyShopsStmt,
-		deleteBatchStmt:                 q.deleteBatchStmt,
-		deleteBatchChangesStmt:          q.deleteBatchChangesStmt,
-		deleteBatchRefundChangesStmt:    q.deleteBatchRefundChangesStmt,
-		deleteBatchShopsStmt:            q.deleteBatchShopsStmt,
-		deleteComplaintStmt:             q.deleteComplaintStmt,
-		deleteEmptyShopsOfBatchStmt:     q.deleteEmptyShopsOfBatchStmt,
-		deleteFollowUpStmt:              q.deleteFollowUpStmt,
-		deleteGoneShopAmountsStmt:       q.deleteGoneShopAmountsStmt,
-		deleteImportBatchStmt:           q.deleteImportBatchStmt,
-		deleteIncidentStmt:              q.deleteIncidentStmt,
-		deleteInquiriesOfBatchStmt:      q.deleteInquiriesOfBatchStmt,
-		deleteInquiryStmt:               q.deleteInquiryStmt,
-		deleteInquiryProductsStmt:       q.deleteInquiryProductsStmt,
-		deleteItemsOfBatchStmt:          q.deleteItemsOfBatchStmt,
-		deleteLevelStmt:                 q.deleteLevelStmt,
-		deleteOrdersOfBatchStmt:         q.deleteOrdersOfBatchStmt,
-		deletePayMonthStmt:              q.deletePayMonthStmt,
-		deletePendingStmt:               q.deletePendingStmt,
-		deletePunchesOfBatchStmt:        q.deletePunchesOfBatchStmt,
-		deleteRefundsOfBatchStmt:        q.deleteRefundsOfBatchStmt,
-		deleteRotaCellStmt:              q.deleteRotaCellStmt,
-		deleteRotaChangesOfBatchStmt:    q.deleteRotaChangesOfBatchStmt,
-		deleteRotaChangesOfStaffStmt:    q.deleteRotaChangesOfStaffStmt,
-		deleteSettingStmt:               q.deleteSettingStmt,
-		deleteShopStmt:                  q.deleteShopStmt,
-		deleteShopAliasStmt:             q.deleteShopAliasStmt,
-		deleteShopMergeStmt:             q.deleteShopMergeStmt,
-		deleteStaffAccountsStmt:         q.deleteStaffAccountsStmt,
-		deleteStaffOfBatchStmt:          q.deleteStaffOfBatchStmt,
-		deleteTemplateStmt:              q.deleteTemplateStmt,
-		deleteWatchStmt:                 q.deleteWatchStmt,
-		dropStaleProposalsStmt:          q.dropStaleProposalsStmt,
-		dueFollowUpsStmt:                q.dueFollowUpsStmt,
-		extendOrderChangeStmt:           q.extendOrderChangeStmt,
-		findBatchBySHAStmt:              q.findBatchBySHAStmt,
-		findInquiryOptionStmt:           q.findInquiryOptionStmt,
-		findLevelByNameStmt:             q.findLevelByNameStmt,
-		findPunchStmt:                   q.findPunchStmt,
-		findShopStmt:                    q.findShopStmt,
-		findShopChoiceStmt:              q.findShopChoiceStmt,
-		findStaffByAccountStmt:          q.findStaffByAccountStmt,
-		findStaffByNameStmt:             q.findStaffByNameStmt,
-		finishBatchStmt:                 q.finishBatchStmt,
-		finishFollowUpStmt:              q.finishFollowUpStmt,
-		forgetShopChoiceStmt:            q.forgetShopChoiceStmt,
-		getAnomalyStmt:                  q.getAnomalyStmt,
-		getAnomalyRunStmt:               q.getAnomalyRunStmt,
-		getAnomalyWorkflowStmt:          q.getAnomalyWorkflowStmt,
-		getBatchStmt:                    q.getBatchStmt,
-		getComplaintStmt:                q.getComplaintStmt,
-		getFollowUpStmt:                 q.getFollowUpStmt,
-		getFollowUpByKeyStmt:            q.getFollowUpByKeyStmt,
-		getHandoverWriterStmt:           q.getHandoverWriterStmt,
-		getIncidentStmt:                 q.getIncidentStmt,
-		getInquiryStmt:                  q.getInquiryStmt,
-		getInquiryOptionStmt:            q.getInquiryOptionStmt,
-		getLeaveStmt:                    q.getLeaveStmt,
-		getMatchStmt:                    q.getMatchStmt,
-		getOrderForImportStmt:           q.getOrderForImportStmt,
-		getOrderItemStmt:                q.getOrderItemStmt,
-		getPINStateStmt:                 q.getPINStateStmt,
-		getPayMonthStmt:                 q.getPayMonthStmt,
-		getPunchStmt:                    q.getPunchStmt,
-		getRefundForImportStmt:          q.getRefundForImportStmt,
-		getShopStmt:                     q.getShopStmt,
-		getShopMergeStmt:                q.getShopMergeStmt,
-		getStaffStmt:                    q.getStaffStmt,
-		getTemplateStmt:                 q.getTemplateStmt,
-		inquiryStaffNameStmt:            q.inquiryStaffNameStmt,
-		insertAnomalyStmt:               q.insertAnomalyStmt,
-		insertAnomalyEventStmt:          q.insertAnomalyEventStmt,
-		insertCorrectionStmt:            q.insertCorrectionStmt,
-		insertFollowUpStmt:              q.insertFollowUpStmt,
-		insertHandoverStmt:              q.insertHandoverStmt,
-		insertIncidentStmt:              q.insertIncidentStmt,
-		insertInquiryStmt:               q.insertInquiryStmt,
-		insertInquiryProductStmt:        q.insertInquiryProductStmt,
-		insertLeaveStmt:                 q.insertLeaveStmt,
-		insertMatchStmt:                 q.insertMatchStmt,
-		insertOrderChangeStmt:           q.insertOrderChangeStmt,
-		insertOrderItemStmt:             q.insertOrderItemStmt,
-		insertPayMonthStmt:              q.insertPayMonthStmt,
-		insertPayMonthEventStmt:         q.insertPayMonthEventStmt,
-		insertPunchStmt:                 q.insertPunchStmt,
-		insertRefundStmt:                q.insertRefundStmt,
-		insertRefundChangeStmt:          q.insertRefundChangeStmt,
-		insertRotaChangeStmt:            q.insertRotaChangeStmt,
-		insertRotaEntryStmt:             q.insertRotaEntryStmt,
-		insertStaffAccountStmt:          q.insertStaffAccountStmt,
-		insertSwapStmt:                  q.insertSwapStmt,
-		lastPunchOfStaffStmt:            q.lastPunchOfStaffStmt,
-		laterBatchTouchingOrdersStmt:    q.laterBatchTouchingOrdersStmt,
-		laterBatchTouchingRefundsStmt:   q.laterBatchTouchingRefundsStmt,
-		laterRotaChangeStmt:             q.laterRotaChangeStmt,
-		listAccountsOfStaffStmt:         q.listAccountsOfStaffStmt,
-		listAnomaliesStmt:               q.listAnomaliesStmt,
-		listAnomaliesByIDStmt:           q.listAnomaliesByIDStmt,
-		listAnomalyBriefsByIDStmt:       q.listAnomalyBriefsByIDStmt,
-		listBatchesStmt:                 q.listBatchesStmt,
-		listCorrectionsStmt:             q.listCorrectionsStmt,
-		listHandoversStmt:               q.listHandoversStmt,
-		listIncidentsStmt:               q.listIncidentsStmt,
-		listInquiriesStmt:               q.listInquiriesStmt,
-		listInquiryOptionsStmt:          q.listInquiryOptionsStmt,
-		listLeavesStmt:                  q.listLeavesStmt,
-		listLevelsStmt:                  q.listLevelsStmt,
-		listMatchesStmt:                 q.listMatchesStmt,
-		listOpenRefundOrdersStmt:        q.listOpenRefundOrdersStmt,
-		listOrdersStmt:                  q.listOrdersStmt,
-		listPayInputsStmt:               q.listPayInputsStmt,
-		listPayMonthEventsStmt:          q.listPayMonthEventsStmt,
-		listPunchesStmt:                 q.listPunchesStmt,
-		listRotaCellStmt:                q.listRotaCellStmt,
-		listRotaChangesOfBatchStmt:      q.listRotaChangesOfBatchStmt,
-		listRotaEntriesStmt:             q.listRotaEntriesStmt,
-		listRunDeadlineStmt:             q.listRunDeadlineStmt,
-		listRunNoDeadlineStmt:           q.listRunNoDeadlineStmt,
-		listSettingsStmt:                q.listSettingsStmt,
-		listShiftsStmt:                  q.listShiftsStmt,
-		listShopAliasesStmt:             q.listShopAliasesStmt,
-		listShopChoicesStmt:             q.listShopChoicesStmt,
-		listShopMergesStmt:              q.listShopMergesStmt,
-		listShopOrdersStmt:              q.listShopOrdersStmt,
-		listShopsStmt:                   q.listShopsStmt,
-		listStaffStmt:                   q.listStaffStmt,
-		listStaffAccountsStmt:           q.listStaffAccountsStmt,
-		listStaffOfBatchStmt:            q.listStaffOfBatchStmt,
-		listStatusOrdersStmt:            q.listStatusOrdersStmt,
-		listSwapsStmt:                   q.listSwapsStmt,
-		listTemplatesStmt:               q.listTemplatesStmt,
-		lockScopeStmt:                   q.lockScopeStmt,
-		markShopsCreatedByStmt:          q.markShopsCreatedByStmt,
-		matchCandidatesStmt:             q.matchCandidatesStmt,
-		maxOrderIDStmt:                  q.maxOrderIDStmt,
-		maxPendingStmt:                  q.maxPendingStmt,
-		maxScopeKeyStmt:                 q.maxScopeKeyStmt,
-		maxShopIDStmt:                   q.maxShopIDStmt,
-		mergeOfSourceStmt:               q.mergeOfSourceStmt,
-		mergesIntoStmt:                  q.mergesIntoStmt,
-		nameHolderStmt:                  q.nameHolderStmt,
-		openFollowUpOfInquiryStmt:       q.openFollowUpOfInquiryStmt,
-		orderDaysStmt:                   q.orderDaysStmt,
-		orderFingerprintsStmt:           q.orderFingerprintsStmt,
-		orderFirstSeenStmt:              q.orderFirstSeenStmt,
-		orderHistoryStmt:                q.orderHistoryStmt,
-		orderItemTotalsStmt:             q.orderItemTotalsStmt,
-		orderItemsStmt:                  q.orderItemsStmt,
-		orderMemoStmt:                   q.orderMemoStmt,
-		orderRefundsStmt:                q.orderRefundsStmt,
-		ordersForImportStmt:             q.ordersForImportStmt,
-		parkedShopNewIDStmt:             q.parkedShopNewIDStmt,
-		pendingUndosStmt:                q.pendingUndosStmt,
-		platformHasOrdersStmt:           q.platformHasOrdersStmt,
-		productNamesStmt:                q.productNamesStmt,
-		productNamesVersionStmt:         q.productNamesVersionStmt,
-		pruneAmountsStmt:                q.pruneAmountsStmt,
-		putSettingStmt:                  q.putSettingStmt,
-		putTeamScoreStmt:                q.putTeamScoreStmt,
-		refundsOfOrderStmt:              q.refundsOfOrderStmt,
-		regionNamesStmt:                 q.regionNamesStmt,
-		rejectConfirmedMatchesStmt:      q.rejectConfirmedMatchesStmt,
-		relinkAnomalyShopsStmt:          q.relinkAnomalyShopsStmt,
-		relinkComplaintShopsStmt:        q.relinkComplaintShopsStmt,
-		rememberShopChoiceStmt:          q.rememberShopChoiceStmt,
-		renameInquiryChannelStmt:        q.renameInquiryChannelStmt,
-		renameInquiryCustomerTypeStmt:   q.renameInquiryCustomerTypeStmt,
-		renameInquiryDealTypeStmt:       q.renameInquiryDealTypeStmt,
-		renameInquiryReasonStmt:         q.renameInquiryReasonStmt,
-		renameShopStmt:                  q.renameShopStmt,
-		renameTemplateStmt:              q.renameTemplateStmt,
-		reopenFollowUpStmt:              q.reopenFollowUpStmt,
-		resetAnomalyAmountsStmt:         q.resetAnomalyAmountsStmt,
-		resetAnomalyStateStmt:           q.resetAnomalyStateStmt,
-		resetAnomalyWatchStmt:           q.resetAnomalyWatchStmt,
-		resetItemLastBatchStmt:          q.resetItemLastBatchStmt,
-		resetLastBatchStmt:              q.resetLastBatchStmt,
-		resetRefundLastBatchStmt:        q.resetRefundLastBatchStmt,
-		resetShopAmountsStmt:            q.resetShopAmountsStmt,
-		ruleComplaintsStmt:              q.ruleComplaintsStmt,
-		ruleOrdersStmt:                  q.ruleOrdersStmt,
-		ruleRefundItemsStmt:             q.ruleRefundItemsStmt,
-		ruleRefundsStmt:                 q.ruleRefundsStmt,
-		ruleShopsStmt:                   q.ruleShopsStmt,
-		ruleStoredAnomaliesStmt:         q.ruleStoredAnomaliesStmt,
-		saveAnomalyRunStmt:              q.saveAnomalyRunStmt,
-		saveAnomalyShopStmt:             q.saveAnomalyShopStmt,
-		saveWatchStmt:                   q.saveWatchStmt,
-		scopeAllKeysStmt:                q.scopeAllKeysStmt,
-		scopeBigOrderAnomaliesStmt:      q.scopeBigOrderAnomaliesStmt,
-		scopeBigOrderCandidatesStmt:     q.scopeBigOrderCandidatesStmt,
-		scopeCandidatesStmt:             q.scopeCandidatesStmt,
-		scopeDueStmt:                    q.scopeDueStmt,
-		scopeGoneWatchStmt:              q.scopeGoneWatchStmt,
-		scopeImportedKeysStmt:           q.scopeImportedKeysStmt,
-		scopeImportedOrdersStmt:         q.scopeImportedOrdersStmt,
-		scopeKeyStmt:                    q.scopeKeyStmt,
-		scopeKeysOfOrdersStmt:           q.scopeKeysOfOrdersStmt,
-		scopeShopOrdersStmt:             q.scopeShopOrdersStmt,
-		scopeUndoneKeysStmt:             q.scopeUndoneKeysStmt,
-		scopeUndoneOrdersStmt:           q.scopeUndoneOrdersStmt,
-		searchOrdersStmt:                q.searchOrdersStmt,
-		setAnomalyOwnerStmt:             q.setAnomalyOwnerStmt,
-		setAnomalyStateStmt:             q.setAnomalyStateStmt,
-		setInquiryDealStmt:              q.setInquiryDealStmt,
-		setInquiryFollowStmt:            q.setInquiryFollowStmt,
-		setPINFailuresStmt:              q.setPINFailuresStmt,
-		setShopMergeSummaryStmt:         q.setShopMergeSummaryStmt,
-		setStaffPINStmt:                 q.setStaffPINStmt,
-		shiftNameTakenStmt:              q.shiftNameTakenStmt,
-		shopAmountsStmt:                 q.shopAmountsStmt,
-		shopForComplaintStmt:            q.shopForComplaintStmt,
-		shopHasRefundsStmt:              q.shopHasRefundsStmt,
-		shopsOfOrderNumbersStmt:         q.shopsOfOrderNumbersStmt,
-		shopsOnPlatformStmt:             q.shopsOnPlatformStmt,
-		staffNamesStmt:                  q.staffNamesStmt,
-		statDaysStmt:                    q.statDaysStmt,
-		statSumsStmt:                    q.statSumsStmt,
-		suggestCustomersStmt:            q.suggestCustomersStmt,
-		templateIDByNameStmt:            q.templateIDByNameStmt,
-		touchShopChoiceStmt:             q.touchShopChoiceStmt,
-		touchTemplateStmt:               q.touchTemplateStmt,
-		upcomingFollowUpsStmt:           q.upcomingFollowUpsStmt,
-		updateAnomalyFindingStmt:        q.updateAnomalyFindingStmt,
-		updateInquiryStmt:               q.updateInquiryStmt,
-		updateInquiryOptionStmt:         q.updateInquiryOptionStmt,
-		updateLevelStmt:                 q.updateLevelStmt,
-		updateOrderStmt:                 q.updateOrderStmt,
-		updateOrderItemStmt:             q.updateOrderItemStmt,
-		updateOrderTotalsStmt:           q.updateOrderTotalsStmt,
-		updateRefundStmt:                q.updateRefundStmt,
-		updateShiftStmt:                 q.updateShiftStmt,
-		updateStaffStmt:                 q.updateStaffStmt,
-		voidPunchStmt:                   q.voidPunchStmt,
+		db:                                tx,
+		tx:                                tx,
+		ackHandoverStmt:                   q.ackHandoverStmt,
+		activeStaffNamesStmt:              q.activeStaffNamesStmt,
+		addBatchShopStmt:                  q.addBatchShopStmt,
+		addInquiryOptionStmt:              q.addInquiryOptionStmt,
+		addShopAliasStmt:                  q.addShopAliasStmt,
+		addWindowChangesStmt:              q.addWindowChangesStmt,
+		allStockItemsStmt:                 q.allStockItemsStmt,
+		anomalyCountsStmt:                 q.anomalyCountsStmt,
+		anomalyCountsOfOrderNoStmt:        q.anomalyCountsOfOrderNoStmt,
+		anomalyEventsStmt:                 q.anomalyEventsStmt,
+		anomalyOrderStmt:                  q.anomalyOrderStmt,
+		anomalyShopNameStmt:               q.anomalyShopNameStmt,
+		anomalyShopsStmt:                  q.anomalyShopsStmt,
+		anyComplaintsStmt:                 q.anyComplaintsStmt,
+		batchChangesStmt:                  q.batchChangesStmt,
+		batchRefundChangesStmt:            q.batchRefundChangesStmt,
+		batchesForSyncStmt:                q.batchesForSyncStmt,
+		batchesOnlyOfShopStmt:             q.batchesOnlyOfShopStmt,
+		cancelLeaveStmt:                   q.cancelLeaveStmt,
+		clearAnomalyStmt:                  q.clearAnomalyStmt,
+		clearScopeKeysStmt:                q.clearScopeKeysStmt,
+		clearScopeOrdersStmt:              q.clearScopeOrdersStmt,
+		codedListingsOfItemStmt:           q.codedListingsOfItemStmt,
+		correctionsOfBatchStmt:            q.correctionsOfBatchStmt,
+		countActiveAnomaliesStmt:          q.countActiveAnomaliesStmt,
+		countAmountsBetweenStmt:           q.countAmountsBetweenStmt,
+		countDueFollowUpsStmt:             q.countDueFollowUpsStmt,
+		countEditedInquiriesOfBatchStmt:   q.countEditedInquiriesOfBatchStmt,
+		countIncompleteInquiriesStmt:      q.countIncompleteInquiriesStmt,
+		countInquiriesStmt:                q.countInquiriesStmt,
+		countNegativeAmountsStmt:          q.countNegativeAmountsStmt,
+		countOpenHandoversStmt:            q.countOpenHandoversStmt,
+		countOrdersByDayStmt:              q.countOrdersByDayStmt,
+		countProposedMatchesStmt:          q.countProposedMatchesStmt,
+		countReturnsByDayStmt:             q.countReturnsByDayStmt,
+		countRowsStmt:                     q.countRowsStmt,
+		countSearchOrdersStmt:             q.countSearchOrdersStmt,
+		countSheetItemsStmt:               q.countSheetItemsStmt,
+		countSheetsStmt:                   q.countSheetsStmt,
+		countShopsStmt:                    q.countShopsStmt,
+		countStockSheetStmt:               q.countStockSheetStmt,
+		countUnmappedStmt:                 q.countUnmappedStmt,
+		countWindowAmountsStmt:            q.countWindowAmountsStmt,
+		createBatchStmt:                   q.createBatchStmt,
+		createComplaintStmt:               q.createComplaintStmt,
+		createItemsOfOrdersStmt:           q.createItemsOfOrdersStmt,
+		createLevelStmt:                   q.createLevelStmt,
+		createShiftStmt:                   q.createShiftStmt,
+		createShopStmt:                    q.createShopStmt,
+		createShopMergeStmt:               q.createShopMergeStmt,
+		createStaffStmt:                   q.createStaffStmt,
+		createStockItemStmt:               q.createStockItemStmt,
+		createTemplateStmt:                q.createTemplateStmt,
+		customerAgentsBetweenStmt:         q.customerAgentsBetweenStmt,
+		customerDealsBeforeStmt:           q.customerDealsBeforeStmt,
+		customerInquiriesStmt:             q.customerInquiriesStmt,
+		customerOrderTotalsStmt:           q.customerOrderTotalsStmt,
+		customerOrdersStmt:                q.customerOrdersStmt,
+		customerPaidOrdersBeforeStmt:      q.customerPaidOrdersBeforeStmt,
+		dealsForCreditStmt:                q.dealsForCreditStmt,
+		decideMatchStmt:                   q.decideMatchStmt,
+		deleteAnomalyShopsStmt:            q.deleteAnomalyShopsStmt,
+		deleteBatchStmt:                   q.deleteBatchStmt,
+		deleteBatchChangesStmt:            q.deleteBatchChangesStmt,
+		deleteBatchRefundChangesStmt:      q.deleteBatchRefundChangesStmt,
+		deleteBatchShopsStmt:              q.deleteBatchShopsStmt,
+		deleteComplaintStmt:               q.deleteComplaintStmt,
+		deleteEmptyShopsOfBatchStmt:       q.deleteEmptyShopsOfBatchStmt,
+		deleteFiguresStmt:                 q.deleteFiguresStmt,
+		deleteFollowUpStmt:                q.deleteFollowUpStmt,
+		deleteGoneShopAmountsStmt:         q.deleteGoneShopAmountsStmt,
+		deleteImportBatchStmt:             q.deleteImportBatchStmt,
+		deleteIncidentStmt:                q.deleteIncidentStmt,
+		deleteInquiriesOfBatchStmt:        q.deleteInquiriesOfBatchStmt,
+		deleteInquiryStmt:                 q.deleteInquiryStmt,
+		deleteInquiryProductsStmt:         q.deleteInquiryProductsStmt,
+		deleteItemsOfBatchStmt:            q.deleteItemsOfBatchStmt,
+		deleteLevelStmt:                   q.deleteLevelStmt,
+		deleteLinesOfOrdersStmt:           q.deleteLinesOfOrdersStmt,
+		deleteListingStmt:                 q.deleteListingStmt,
+		deleteOrdersOfBatchStmt:           q.deleteOrdersOfBatchStmt,
+		deleteOrphanOrderItemsStmt:        q.deleteOrphanOrderItemsStmt,
+		deletePayMonthStmt:                q.deletePayMonthStmt,
+		deletePendingStmt:                 q.deletePendingStmt,
+		deletePunchesOfBatchStmt:          q.deletePunchesOfBatchStmt,
+		deleteRefundsOfBatchStmt:          q.deleteRefundsOfBatchStmt,
+		deleteReturnsOfRefundsStmt:        q.deleteReturnsOfRefundsStmt,
+		deleteRotaCellStmt:                q.deleteRotaCellStmt,
+		deleteRotaChangesOfBatchStmt:      q.deleteRotaChangesOfBatchStmt,
+		deleteRotaChangesOfStaffStmt:      q.deleteRotaChangesOfStaffStmt,
+		deleteSettingStmt:                 q.deleteSettingStmt,
+		deleteShopStmt:                    q.deleteShopStmt,
+		deleteShopAliasStmt:               q.deleteShopAliasStmt,
+		deleteShopMergeStmt:               q.deleteShopMergeStmt,
+		deleteStaffAccountsStmt:           q.deleteStaffAccountsStmt,
+		deleteStaffOfBatchStmt:            q.deleteStaffOfBatchStmt,
+		deleteStockCountsOfBatchStmt:      q.deleteStockCountsOfBatchStmt,
+		deleteStockItemChangesOfBatchStmt: q.deleteStockItemChangesOfBatchStmt,
+		deleteStockMoveStmt:               q.deleteStockMoveStmt,
+		deleteStockMovesOfBatchStmt:       q.deleteStockMovesOfBatchStmt,
+		deleteSyncedStmt:                  q.deleteSyncedStmt,
+		deleteTemplateStmt:                q.deleteTemplateStmt,
+		deleteUnusedStockItemsOfBatchStmt: q.deleteUnusedStockItemsOfBatchStmt,
+		deleteWatchStmt:                   q.deleteWatchStmt,
+		dropStaleProposalsStmt:            q.dropStaleProposalsStmt,
+		dueFollowUpsStmt:                  q.dueFollowUpsStmt,
+		extendOrderChangeStmt:             q.extendOrderChangeStmt,
+		findBatchBySHAStmt:                q.findBatchBySHAStmt,
+		findInquiryOptionStmt:             q.findInquiryOptionStmt,
+		findLevelByNameStmt:               q.findLevelByNameStmt,
+		findPunchStmt:                     q.findPunchStmt,
+		findShopStmt:                      q.findShopStmt,
+		findShopChoiceStmt:                q.findShopChoiceStmt,
+		findStaffByAccountStmt:            q.findStaffByAccountStmt,
+		findStaffByNameStmt:               q.findStaffByNameStmt,
+		finishBatchStmt:                   q.finishBatchStmt,
+		finishFollowUpStmt:                q.finishFollowUpStmt,
+		forgetShopChoiceStmt:              q.forgetShopChoiceStmt,
+		getAnomalyStmt:                    q.getAnomalyStmt,
+		getAnomalyRunStmt:                 q.getAnomalyRunStmt,
+		getAnomalyWorkflowStmt:            q.getAnomalyWorkflowStmt,
+		getBatchStmt:                      q.getBatchStmt,
+		getComplaintStmt:                  q.getComplaintStmt,
+		getFigureStmt:                     q.getFigureStmt,
+		getFollowUpStmt:                   q.getFollowUpStmt,
+		getFollowUpByKeyStmt:              q.getFollowUpByKeyStmt,
+		getHandoverWriterStmt:             q.getHandoverWriterStmt,
+		getIncidentStmt:                   q.getIncidentStmt,
+		getInquiryStmt:                    q.getInquiryStmt,
+		getInquiryOptionStmt:              q.getInquiryOptionStmt,
+		getLeaveStmt:                      q.getLeaveStmt,
+		getListingStmt:                    q.getListingStmt,
+		getMatchStmt:                      q.getMatchStmt,
+		getOrderForImportStmt:             q.getOrderForImportStmt,
+		getOrderItemStmt:                  q.getOrderItemStmt,
+		getPINStateStmt:                   q.getPINStateStmt,
+		getPayMonthStmt:                   q.getPayMonthStmt,
+		getPunchStmt:                      q.getPunchStmt,
+		getRefundForImportStmt:            q.getRefundForImportStmt,
+		getShopStmt:                       q.getShopStmt,
+		getShopMergeStmt:                  q.getShopMergeStmt,
+		getStaffStmt:                      q.getStaffStmt,
+		getStockItemStmt:                  q.getStockItemStmt,
+		getStockItemByCodeStmt:            q.getStockItemByCodeStmt,
+		getStockMoveStmt:                  q.getStockMoveStmt,
+		getStockStateStmt:                 q.getStockStateStmt,
+		getTemplateStmt:                   q.getTemplateStmt,
+		inquiryStaffNameStmt:              q.inquiryStaffNameStmt,
+		insertAnomalyStmt:                 q.insertAnomalyStmt,
+		insertAnomalyEventStmt:            q.insertAnomalyEventStmt,
+		insertCorrectionStmt:              q.insertCorrectionStmt,
+		insertFollowUpStmt:                q.insertFollowUpStmt,
+		insertHandoverStmt:                q.insertHandoverStmt,
+		insertIncidentStmt:                q.insertIncidentStmt,
+		insertInquiryStmt:                 q.insertInquiryStmt,
+		insertInquiryProductStmt:          q.insertInquiryProductStmt,
+		insertItemLinesStmt:               q.insertItemLinesStmt,
+		insertLeaveStmt:                   q.insertLeaveStmt,
+		insertMatchStmt:                   q.insertMatchStmt,
+		insertOrderChangeStmt:             q.insertOrderChangeStmt,
+		insertOrderItemStmt:               q.insertOrderItemStmt,
+		insertOrderLinesStmt:              q.insertOrderLinesStmt,
+		insertPayMonthStmt:                q.insertPayMonthStmt,
+		insertPayMonthEventStmt:           q.insertPayMonthEventStmt,
+		insertPunchStmt:                   q.insertPunchStmt,
+		insertRefundStmt:                  q.insertRefundStmt,
+		insertRefundChangeStmt:            q.insertRefundChangeStmt,
+		insertReturnStmt:                  q.insertReturnStmt,
+		insertRotaChangeStmt:              q.insertRotaChangeStmt,
+		insertRotaEntryStmt:               q.insertRotaEntryStmt,
+		insertStaffAccountStmt:            q.insertStaffAccountStmt,
+		insertStockCountStmt:              q.insertStockCountStmt,
+		insertStockItemChangeStmt:         q.insertStockItemChangeStmt,
+		insertStockMoveStmt:               q.insertStockMoveStmt,
+		insertSwapStmt:                    q.insertSwapStmt,
+		itemDaysStmt:                      q.itemDaysStmt,
+		itemLinesStmt:                     q.itemLinesStmt,
+		itemMovesStmt:                     q.itemMovesStmt,
+		itemNamesStmt:                     q.itemNamesStmt,
+		itemReturnsStmt:                   q.itemReturnsStmt,
+		itemsMovesUpToStmt:                q.itemsMovesUpToStmt,
+		itemsSoldAfterBasesStmt:           q.itemsSoldAfterBasesStmt,
+		lastMoveOfItemStmt:                q.lastMoveOfItemStmt,
+		lastPunchOfStaffStmt:              q.lastPunchOfStaffStmt,
+		laterBatchTouchingOrdersStmt:      q.laterBatchTouchingOrdersStmt,
+		laterBatchTouchingRefundsStmt:     q.laterBatchTouchingRefundsStmt,
+		laterRotaChangeStmt:               q.laterRotaChangeStmt,
+		listAccountsOfStaffStmt:           q.listAccountsOfStaffStmt,
+		listAnomaliesStmt:                 q.listAnomaliesStmt,
+		listAnomaliesByIDStmt:             q.listAnomaliesByIDStmt,
+		listAnomalyBriefsByIDStmt:         q.listAnomalyBriefsByIDStmt,
+		listBatchesStmt:                   q.listBatchesStmt,
+		listCorrectionsStmt:               q.listCorrectionsStmt,
+		listHandoversStmt:                 q.listHandoversStmt,
+		listIncidentsStmt:                 q.listIncidentsStmt,
+		listInquiriesStmt:                 q.listInquiriesStmt,
+		listInquiryOptionsStmt:            q.listInquiryOptionsStmt,
+		listLeavesStmt:                    q.listLeavesStmt,
+		listLevelsStmt:                    q.listLevelsStmt,
+		listMatchesStmt:                   q.listMatchesStmt,
+		listOpenRefundOrdersStmt:          q.listOpenRefundOrdersStmt,
+		listOrdersStmt:                    q.listOrdersStmt,
+		listPayInputsStmt:                 q.listPayInputsStmt,
+		listPayMonthEventsStmt:            q.listPayMonthEventsStmt,
+		listPunchesStmt:                   q.listPunchesStmt,
+		listRotaCellStmt:                  q.listRotaCellStmt,
+		listRotaChangesOfBatchStmt:        q.listRotaChangesOfBatchStmt,
+		listRotaEntriesStmt:               q.listRotaEntriesStmt,
+		listRunDeadlineStmt:               q.listRunDeadlineStmt,
+		listRunNoDeadlineStmt:             q.listRunNoDeadlineStmt,
+		listSettingsStmt:                  q.listSettingsStmt,
+		listShiftsStmt:                    q.listShiftsStmt,
+		listShopAliasesStmt:               q.listShopAliasesStmt,
+		listShopChoicesStmt:               q.listShopChoicesStmt,
+		listShopMergesStmt:                q.listShopMergesStmt,
+		listShopOrdersStmt:                q.listShopOrdersStmt,
+		listShopsStmt:                     q.listShopsStmt,
+		listStaffStmt:                     q.listStaffStmt,
+		listStaffAccountsStmt:             q.listStaffAccountsStmt,
+		listStaffOfBatchStmt:              q.listStaffOfBatchStmt,
+		listStatusOrdersStmt:              q.listStatusOrdersStmt,
+		listSuppliersStmt:                 q.listSuppliersStmt,
+		listSwapsStmt:                     q.listSwapsStmt,
+		listTemplatesStmt:                 q.listTemplatesStmt,
+		listingOfStmt:                     q.listingOfStmt,
+		listingsOfItemStmt:                q.listingsOfItemStmt,
+		lockScopeStmt:                     q.lockScopeStmt,
+		mapLinesStmt:                      q.mapLinesStmt,
+		markShopsCreatedByStmt:            q.markShopsCreatedByStmt,
+		matchCandidatesStmt:               q.matchCandidatesStmt,
+		maxOrderIDStmt:                    q.maxOrderIDStmt,
+		maxPendingStmt:                    q.maxPendingStmt,
+		maxScopeKeyStmt:                   q.maxScopeKeyStmt,
+		maxShopIDStmt:                     q.maxShopIDStmt,
+		mergeOfSourceStmt:                 q.mergeOfSourceStmt,
+		mergesIntoStmt:                    q.mergesIntoStmt,
+		movesUpToStmt:                     q.movesUpToStmt,
+		nameHolderStmt:                    q.nameHolderStmt,
+		openFollowUpOfInquiryStmt:         q.openFollowUpOfInquiryStmt,
+		orderDaysStmt:                     q.orderDaysStmt,
+		orderFingerprintsStmt:             q.orderFingerprintsStmt,
+		orderFirstSeenStmt:                q.orderFirstSeenStmt,
+		orderHistoryStmt:                  q.orderHistoryStmt,
+		orderItemTotalsStmt:               q.orderItemTotalsStmt,
+		orderItemsStmt:                    q.orderItemsStmt,
+		orderLinesForReturnStmt:           q.orderLinesForReturnStmt,
+		orderMemoStmt:                     q.orderMemoStmt,
+		orderRefundsStmt:                  q.orderRefundsStmt,
+		ordersChangedByBatchStmt:          q.ordersChangedByBatchStmt,
+		ordersForImportStmt:               q.ordersForImportStmt,
+		parkedShopNewIDStmt:               q.parkedShopNewIDStmt,
+		pendingUndosStmt:                  q.pendingUndosStmt,
+		platformHasOrdersStmt:             q.platformHasOrdersStmt,
+		productNamesStmt:                  q.productNamesStmt,
+		productNamesVersionStmt:           q.productNamesVersionStmt,
+		pruneAmountsStmt:                  q.pruneAmountsStmt,
+		putListingStmt:                    q.putListingStmt,
+		putSettingStmt:                    q.putSettingStmt,
+		putSyncedStmt:                     q.putSyncedStmt,
+		putTeamScoreStmt:                  q.putTeamScoreStmt,
+		refundIDsOfShopStmt:               q.refundIDsOfShopStmt,
+		refundsOfBatchStmt:                q.refundsOfBatchStmt,
+		refundsOfOrderStmt:                q.refundsOfOrderStmt,
+		regionNamesStmt:                   q.regionNamesStmt,
+		rejectConfirmedMatchesStmt:        q.rejectConfirmedMatchesStmt,
+		relinkAnomalyShopsStmt:            q.relinkAnomalyShopsStmt,
+		relinkComplaintShopsStmt:          q.relinkComplaintShopsStmt,
+		rememberShopChoiceStmt:            q.rememberShopChoiceStmt,
+		renameInquiryChannelStmt:          q.renameInquiryChannelStmt,
+		renameInquiryCustomerTypeStmt:     q.renameInquiryCustomerTypeStmt,
+		renameInquiryDealTypeStmt:         q.renameInquiryDealTypeStmt,
+		renameInquiryReasonStmt:           q.renameInquiryReasonStmt,
+		renameShopStmt:                    q.renameShopStmt,
+		renameTemplateStmt:                q.renameTemplateStmt,
+		reopenFollowUpStmt:                q.reopenFollowUpStmt,
+		reorderListStmt:                   q.reorderListStmt,
+		resetAnomalyAmountsStmt:           q.resetAnomalyAmountsStmt,
+		resetAnomalyStateStmt:             q.resetAnomalyStateStmt,
+		resetAnomalyWatchStmt:             q.resetAnomalyWatchStmt,
+		resetItemLastBatchStmt:            q.resetItemLastBatchStmt,
+		resetLastBatchStmt:                q.resetLastBatchStmt,
+		resetRefundLastBatchStmt:          q.resetRefundLastBatchStmt,
+		resetShopAmountsStmt:              q.resetShopAmountsStmt,
+		returnedRefundsStmt:               q.returnedRefundsStmt,
+		returnsByDayStmt:                  q.returnsByDayStmt,
+		ruleComplaintsStmt:                q.ruleComplaintsStmt,
+		ruleOrdersStmt:                    q.ruleOrdersStmt,
+		ruleRefundItemsStmt:               q.ruleRefundItemsStmt,
+		ruleRefundsStmt:                   q.ruleRefundsStmt,
+		ruleShopsStmt:                     q.ruleShopsStmt,
+		ruleStoredAnomaliesStmt:           q.ruleStoredAnomaliesStmt,
+		saveAnomalyRunStmt:                q.saveAnomalyRunStmt,
+		saveAnomalyShopStmt:               q.saveAnomalyShopStmt,
+		saveWatchStmt:                     q.saveWatchStmt,
+		scopeAllKeysStmt:                  q.scopeAllKeysStmt,
+		scopeBigOrderAnomaliesStmt:        q.scopeBigOrderAnomaliesStmt,
+		scopeBigOrderCandidatesStmt:       q.scopeBigOrderCandidatesStmt,
+		scopeCandidatesStmt:               q.scopeCandidatesStmt,
+		scopeDueStmt:                      q.scopeDueStmt,
+		scopeGoneWatchStmt:                q.scopeGoneWatchStmt,
+		scopeImportedKeysStmt:             q.scopeImportedKeysStmt,
+		scopeImportedOrdersStmt:           q.scopeImportedOrdersStmt,
+		scopeKeyStmt:                      q.scopeKeyStmt,
+		scopeKeysOfOrdersStmt:             q.scopeKeysOfOrdersStmt,
+		scopeShopOrdersStmt:               q.scopeShopOrdersStmt,
+		scopeUndoneKeysStmt:               q.scopeUndoneKeysStmt,
+		scopeUndoneOrdersStmt:             q.scopeUndoneOrdersStmt,
+		searchOrdersStmt:                  q.searchOrdersStmt,
+		setAnomalyOwnerStmt:               q.setAnomalyOwnerStmt,
+		setAnomalyStateStmt:               q.setAnomalyStateStmt,
+		setCountPostedStmt:                q.setCountPostedStmt,
+		setInquiryDealStmt:                q.setInquiryDealStmt,
+		setInquiryFollowStmt:              q.setInquiryFollowStmt,
+		setPINFailuresStmt:                q.setPINFailuresStmt,
+		setShopMergeSummaryStmt:           q.setShopMergeSummaryStmt,
+		setStaffPINStmt:                   q.setStaffPINStmt,
+		setStockStateStmt:                 q.setStockStateStmt,
+		shiftNameTakenStmt:                q.shiftNameTakenStmt,
+		shopAmountsStmt:                   q.shopAmountsStmt,
+		shopForComplaintStmt:              q.shopForComplaintStmt,
+		shopHasRefundsStmt:                q.shopHasRefundsStmt,
+		shopsOfOrderNumbersStmt:           q.shopsOfOrderNumbersStmt,
+		shopsOnPlatformStmt:               q.shopsOnPlatformStmt,
+		soldAfterBasesStmt:                q.soldAfterBasesStmt,
+		soldBeforeStmt:                    q.soldBeforeStmt,
+		staffNamesStmt:                    q.staffNamesStmt,
+		statDaysStmt:                      q.statDaysStmt,
+		statSumsStmt:                      q.statSumsStmt,
+		stockItemChangesStmt:              q.stockItemChangesStmt,
+		stockItemChangesOfBatchStmt:       q.stockItemChangesOfBatchStmt,
+		suggestCustomersStmt:              q.suggestCustomersStmt,
+		syncedBatchesStmt:                 q.syncedBatchesStmt,
+		templateIDByNameStmt:              q.templateIDByNameStmt,
+		touchShopChoiceStmt:               q.touchShopChoiceStmt,
+		touchTemplateStmt:                 q.touchTemplateStmt,
+		unmapLinesStmt:                    q.unmapLinesStmt,
+		unmappedLinesStmt:                 q.unmappedLinesStmt,
+		upcomingFollowUpsStmt:             q.upcomingFollowUpsStmt,
+		updateAnomalyFindingStmt:          q.updateAnomalyFindingStmt,
+		updateInquiryStmt:                 q.updateInquiryStmt,
+		updateInquiryOptionStmt:           q.updateInquiryOptionStmt,
+		updateLevelStmt:                   q.updateLevelStmt,
+		updateOrderStmt:                   q.updateOrderStmt,
+		updateOrderItemStmt:               q.updateOrderItemStmt,
+		updateOrderTotalsStmt:             q.updateOrderTotalsStmt,
+		updateRefundStmt:                  q.updateRefundStmt,
+		updateShiftStmt:                   q.updateShiftStmt,
+		updateStaffStmt:                   q.updateStaffStmt,
+		updateStockItemStmt:               q.updateStockItemStmt,
+		voidPunchStmt:                     q.voidPunchStmt,
+		windowReturnsStmt:                 q.windowReturnsStmt,
+		windowSalesStmt:                   q.windowSalesStmt,
 	}
 }

@@ -582,3 +582,131 @@ type StaffLeave struct {
 	CreatedAt    string
 	CancelledAt  string
 }
+
+type StockCount struct {
+	ID           int64
+	BatchID      int64
+	RowNo        int64
+	StockItemID  int64
+	Counted      *int64
+	Book         int64
+	At           string
+	PostedMoveID *int64
+}
+
+type StockFigure struct {
+	StockItemID    int64
+	OnHand         int64
+	Known          int64
+	Avg7           float64
+	Avg14          float64
+	Avg30          float64
+	AvgWindow      float64
+	DaysLeft       *float64
+	ReorderQty     int64
+	Status         string
+	StatusOrder    int64
+	ValueFen       int64
+	SoldRank       int64
+	MarginFen      int64
+	RankUnits      string
+	RankMargin     string
+	LastSaleAt     string
+	ReturnedWindow int64
+}
+
+type StockItem struct {
+	ID             int64
+	Code           string
+	Name           string
+	Spec           string
+	CostFen        int64
+	SafetyStock    int64
+	Supplier       string
+	LeadDays       *int64
+	PackSize       int64
+	InTransit      int64
+	Role           string
+	Active         int64
+	Source         string
+	Edited         int64
+	CreatedBatchID *int64
+	CreatedAt      string
+	UpdatedAt      string
+}
+
+type StockItemChange struct {
+	ID          int64
+	StockItemID int64
+	BatchID     *int64
+	Field       string
+	OldValue    string
+	NewValue    string
+	ActorName   string
+	At          string
+}
+
+type StockLine struct {
+	ID          int64
+	OrderID     int64
+	ItemID      *int64
+	ShopID      int64
+	StockItemID *int64
+	Code        string
+	Title       string
+	At          string
+	Units       int64
+	PayFen      int64
+}
+
+type StockListing struct {
+	ID            int64
+	ShopID        int64
+	Title         string
+	StockItemID   int64
+	PlatformSkuID string
+	CreatedAt     string
+}
+
+type StockMove struct {
+	ID          int64
+	StockItemID int64
+	Kind        string
+	Qty         int64
+	Counted     *int64
+	At          string
+	Reason      string
+	ActorID     *int64
+	ActorName   string
+	BatchID     *int64
+	CreatedAt   string
+}
+
+type StockReturn struct {
+	ID          int64
+	RefundID    int64
+	ShopID      int64
+	StockItemID *int64
+	Code        string
+	Title       string
+	At          string
+	Units       int64
+	AmountFen   int64
+}
+
+type StockState struct {
+	ID         int64
+	FiguresDay string
+	FiguresKey string
+	ComputedAt string
+}
+
+type StockSync struct {
+	BatchID      int64
+	FileSha256   string
+	StartedAt    string
+	FirstOrderID int64
+	LastOrderID  int64
+	OrderIds     string
+	RefundIds    string
+}

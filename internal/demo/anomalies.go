@@ -85,7 +85,7 @@ func addAnomalies(ctx context.Context, d *db.DB, dir string, now time.Time, taob
 
 	at := func(d time.Duration) string { return now.Add(d).Format(timeLayout) }
 	late := exportfile.QianniuSubOrder{SubOrderNo: "3958016620317840001", OrderNo: "3958016620317840000",
-		Title: products[6].title, Status: "卖家已发货，等待买家确认", SkuCode: "SKU-017", PriceFen: products[6].fen,
+		Title: products[6].title, Status: "卖家已发货，等待买家确认", SkuCode: products[6].code, PriceFen: products[6].fen,
 		Quantity: 1, PayFen: products[6].fen, CreatedAt: at(-4 * 24 * time.Hour), PaidAt: at(-4*24*time.Hour + time.Minute),
 		ShippedAt: at(-26 * time.Hour), TrackingNo: "78" + "01234567891", Carrier: "韵达快递", Buyer: "森林里的鹿",
 		Compensated: true, LateCompFen: 500}

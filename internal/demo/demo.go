@@ -27,6 +27,7 @@ type Result struct {
 	Anomalies int // order anomalies the rules found (see anomalies.go)
 	Staff     StaffResult
 	Inquiries int // rows of the inquiry register (see inquiry.go)
+	SKUs      int // SKUs of the demo's stock sheet (see stock.go)
 }
 
 // ErrNotEmpty is returned when the database already has shops: the demo never mixes
@@ -133,6 +134,16 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("demo: inquiries: %w", err)
 	}
+	var tmall int64
+	for _, s := range shops {
+		if s.Name == tmallShop {
+			tmall = s.ID
+		}
+	}
+	skus, err := addStock(ctx, d, dir, now, orders, tmall)
+	if err != nil {
+		return Result{}, fmt.Errorf("demo: %w", err)
+	}
 	shops, err = shop.New(d).List(ctx)
 	if err != nil {
 		return Result{}, err
@@ -141,7 +152,7 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	for _, s := range shops {
 		total += int(s.OrderCount)
 	}
-	return Result{Shops: len(shops), Orders: total, Refunds: refundsNew, Anomalies: found, Staff: team, Inquiries: inquiries}, nil
+	return Result{Shops: len(shops), Orders: total, Refunds: refundsNew, Anomalies: found, Staff: team, Inquiries: inquiries, SKUs: skus}, nil
 }
 
 // refundReasons are what buyers pick when they ask for money back.
@@ -154,7 +165,7 @@ func TaobaoRefunds(rng *rand.Rand, orders []exportfile.TaobaoOrder, now time.Tim
 	var out []exportfile.TaobaoRefund
 	add := func(o exportfile.TaobaoOrder, status string, applied time.Time, deadline time.Duration, returning bool) *exportfile.TaobaoRefund {
 		r := exportfile.TaobaoRefund{
-			OrderNo: o.OrderNo, RefundNo: digits(rng, 18), Title: o.Title, SkuCode: fmt.Sprintf("SKU-%03d", rng.IntN(40)),
+			OrderNo: o.OrderNo, RefundNo: digits(rng, 18), Title: o.Title, SkuCode: skuCode(o.Title, rng.IntN(40)),
 			Status: status, Reason: pick(rng, refundReasons), PayFen: o.PayFen, RefundFen: o.PayFen, Shop: o.Shop,
 			PaidAt: o.PaidAt, AppliedAt: applied.Format(timeLayout), NeedReturn: returning, AfterSale: o.Carrier != "",
 			GoodsStatus: "买家未收到货",
@@ -218,20 +229,22 @@ func TaobaoRefunds(rng *rand.Rand, orders []exportfile.TaobaoOrder, now time.Tim
 }
 
 var (
+	// products: title, price and merchant code (商家编码: the stock sheet's key, stock.go).
 	products = []struct {
 		title string
 		fen   int64
+		code  string
 	}{
-		{"婴儿纯棉连体衣 新生儿哈衣 春秋款 0-18个月", 5900},
-		{"宝宝辅食碗 吸盘防摔 硅胶儿童餐具套装", 3900},
-		{"加厚珊瑚绒毛毯 午睡毯 办公室盖腿小被子", 6800},
-		{"北欧风陶瓷马克杯 带盖勺 情侣水杯 350ml", 2990},
-		{"儿童防蚊手环 卡通硅胶 户外驱蚊 6条装", 1990},
-		{"家用收纳箱 大号 塑料整理箱 带轮 3个装", 8900},
-		{"纯棉四件套 全棉床单被套 1.8m床 简约格子", 19900},
-		{"婴儿湿巾 手口专用 80抽x10包 整箱", 4990},
-		{"厨房置物架 不锈钢 调料架 免打孔壁挂", 4590},
-		{"宝宝学步鞋 软底防滑 春秋单鞋 0-2岁", 6900},
+		{"婴儿纯棉连体衣 新生儿哈衣 春秋款 0-18个月", 5900, "MY-HY-066"},
+		{"宝宝辅食碗 吸盘防摔 硅胶儿童餐具套装", 3900, "MY-CJ-012"},
+		{"加厚珊瑚绒毛毯 午睡毯 办公室盖腿小被子", 6800, "JJ-MT-150"},
+		{"北欧风陶瓷马克杯 带盖勺 情侣水杯 350ml", 2990, "JJ-BZ-350"},
+		{"儿童防蚊手环 卡通硅胶 户外驱蚊 6条装", 1990, "MY-FW-006"},
+		{"家用收纳箱 大号 塑料整理箱 带轮 3个装", 8900, "JJ-SN-003"},
+		{"纯棉四件套 全棉床单被套 1.8m床 简约格子", 19900, "JJ-SJ-180"},
+		{"婴儿湿巾 手口专用 80抽x10包 整箱", 4990, "MY-SJ-080"},
+		{"厨房置物架 不锈钢 调料架 免打孔壁挂", 4590, "JJ-ZW-045"},
+		{"宝宝学步鞋 软底防滑 春秋单鞋 0-2岁", 6900, "MY-XB-020"},
 	}
 	buyers   = []string{"tb_小鱼儿2019", "快乐的胖子", "abc妈妈", "星星点灯88", "南风知我意", "tb123456789", "开心果果酱", "李大姐的店", "王小二", "晴天娃娃", "bluesky_0520", "吃货小分队", "森林里的鹿", "tb_宝贝妈咪", "阳光下的猫"}
 	places   = []string{"浙江省 杭州市 西湖区 文三路 123号 华星时代广场 1201室", "广东省 深圳市 南山区 科技园 科苑路 15号", "江苏省 苏州市 工业园区 星湖街 328号", "北京 北京市 朝阳区 望京街道 阜通东大街 6号院", "上海 上海市 浦东新区 张江镇 碧波路 690号", "四川省 成都市 武侯区 天府大道北段 1700号", "湖北省 武汉市 洪山区 珞喻路 1037号", "山东省 青岛市 崂山区 海尔路 1号"}
@@ -240,6 +253,18 @@ var (
 )
 
 func pick[T any](rng *rand.Rand, s []T) T { return s[rng.IntN(len(s))] }
+
+// skuCode is the merchant code of a product title; n (a random draw the callers made before
+// products had codes, kept so the demo's other values stay as they were) numbers a title
+// the products do not have.
+func skuCode(title string, n int) string {
+	for _, p := range products {
+		if p.title == title {
+			return p.code
+		}
+	}
+	return fmt.Sprintf("SKU-%03d", n)
+}
 
 func digits(rng *rand.Rand, n int) string {
 	b := make([]byte, n)
@@ -326,7 +351,7 @@ func QianniuSubOrders(rng *rand.Rand, n int, now time.Time) []exportfile.Qianniu
 			qty := 1 + rng.IntN(2)
 			s := exportfile.QianniuSubOrder{
 				SubOrderNo: orderNo[:15] + fmt.Sprintf("%04d", k+1), OrderNo: orderNo, Title: p.title,
-				Status: status, SkuCode: fmt.Sprintf("SKU-%03d", rng.IntN(40)), PriceFen: p.fen,
+				Status: status, SkuCode: skuCode(p.title, rng.IntN(40)), PriceFen: p.fen,
 				Quantity: qty, PayFen: p.fen * int64(qty), CreatedAt: created.Format(timeLayout),
 				PaidAt: created.Add(2 * time.Minute).Format(timeLayout), ShippedAt: shipped,
 				TrackingNo: tracking, Carrier: carrier, Buyer: buyer,

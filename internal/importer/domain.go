@@ -48,11 +48,13 @@ func FrontendDefinitions() ([]byte, error) {
 		Multi     bool   `json:"multi,omitempty"`
 	}
 	type kind struct {
-		ID     string     `json:"id"`
-		Name   string     `json:"name"`
-		Levels []string   `json:"levels"`
-		OneOf  [][]string `json:"oneOf"`
-		Fields []field    `json:"fields"`
+		ID     string   `json:"id"`
+		Name   string   `json:"name"`
+		Levels []string `json:"levels"`
+		// NoPlatform: the mapping screen asks for no platform (the seller's own sheet).
+		NoPlatform bool       `json:"noPlatform,omitempty"`
+		OneOf      [][]string `json:"oneOf"`
+		Fields     []field    `json:"fields"`
 	}
 	defs := struct {
 		Comment        string   `json:"_comment"`
@@ -66,7 +68,7 @@ func FrontendDefinitions() ([]byte, error) {
 		Platforms: shop.Platforms, OrderStatuses: OrderStatuses, RefundStatuses: RefundStatuses,
 	}
 	for _, k := range kinds {
-		out := kind{ID: k.ID, Name: k.Name, Levels: k.Levels, OneOf: k.OneOf, Fields: []field{}}
+		out := kind{ID: k.ID, Name: k.Name, Levels: k.Levels, NoPlatform: k.NoPlatform, OneOf: k.OneOf, Fields: []field{}}
 		if out.OneOf == nil {
 			out.OneOf = [][]string{}
 		}

@@ -53,7 +53,11 @@ func TestLayoutFilesMerge(t *testing.T) {
 	if err := checkLayouts(&lf); err != nil {
 		t.Fatalf("merged layouts: %v", err)
 	}
-	if n := len(lf.Layouts); n != len(registry.Layouts)+1 || lf.Layouts[n-1].ID != "extra_orders" {
+	only, err := readLayouts(fstest.MapFS{"layouts.json": {Data: base}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(lf.Layouts); n != len(only.Layouts)+1 || lf.Layouts[n-1].ID != "extra_orders" {
 		t.Fatalf("%d layouts, the last %q", n, lf.Layouts[n-1].ID)
 	}
 	if !lf.placeholders("jd")["无数据"] || lf.placeholders("taobao")["无数据"] || !slices.Contains(lf.FooterWords, "本页合计") {

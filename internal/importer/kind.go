@@ -22,6 +22,7 @@ import (
 const (
 	KindOrders  = "orders"  // orders, one per row or one product line per row
 	KindRefunds = "refunds" // refunds / after-sales: they attach to their orders (refunds.go)
+	KindStock   = "stock"   // stock sheets and count sheets: the seller's own, of no platform (stock.go)
 )
 
 // Layout levels (Layout.Level, import_template.level). A kind has one or more.
@@ -29,6 +30,10 @@ const (
 	levelOrder    = "order"
 	levelSubOrder = "sub_order"
 	levelRefund   = "refund"
+	// levelStock: a stock sheet (库存表), its counts are posted as it imports; levelStocktake:
+	// the count sheet Shopdesk exported, filled in (盘点表), its counts wait for review.
+	levelStock     = "stock"
+	levelStocktake = "stocktake"
 )
 
 // fieldKind says how a cell of a field is read.
@@ -72,7 +77,11 @@ type fileKind struct {
 	// Levels are the layout levels of the kind; Levels[0] is its templates' unless
 	// templateLevel says otherwise.
 	Levels []string
-	Fields []Field // in the mapping screen's order
+	// NoPlatform: the files are the seller's own, of no platform and no shop (a stock
+	// sheet). Their layouts and templates name no platform, and the shop the caller picked
+	// for files that name none does not apply to them (nor is it remembered for them).
+	NoPlatform bool
+	Fields     []Field // in the mapping screen's order
 	// OneOf lists groups of fields of which a layout or template must map at least one
 	// (orders: 订单状态, or 付款时间 to derive it from).
 	OneOf [][]string
@@ -95,7 +104,7 @@ type fileKind struct {
 }
 
 // kinds is the registry, in the order the mapping screen offers them.
-var kinds = []*fileKind{ordersKind, refundsKind}
+var kinds = []*fileKind{ordersKind, refundsKind, stockKind}
 
 // kindByID is the kind of a TemplateInput.Kind ("" is orders), nil when unknown.
 func kindByID(id string) *fileKind {

@@ -37,6 +37,10 @@ type Layout struct {
 	Platform  string   `json:"platform"`
 	Level     string   `json:"level"` // "order", "sub_order" or "refund"
 	Signature []string `json:"signature"`
+	// SignatureAny are groups of headers of which the file must have at least one each: a
+	// layout the seller's own sheets match however they name a column (a stock sheet: 商家编码
+	// or 货号 or SKU编码, and 库存 or 可用库存 or …). Checked like Signature at load time.
+	SignatureAny [][]string `json:"signature_any"`
 	// Not lists headers whose presence rules the layout out: another platform's file that
 	// happens to carry this signature (抖店 and 千牛 both have 主订单编号/子订单编号).
 	Not     []string           `json:"not"`
@@ -140,9 +144,6 @@ func checkLayouts(lf *layoutFile) error {
 			return fmt.Errorf("layout id %q is empty or used twice", l.ID)
 		}
 		ids[l.ID] = true
-		if !platforms[l.Platform] {
-			return fmt.Errorf("layout %s: unknown platform %q", l.ID, l.Platform)
-		}
 		k := kindOfLevel(l.Level)
 		if k == nil {
 			return fmt.Errorf("layout %s: level %q is no kind's (kind.go)", l.ID, l.Level)
@@ -153,8 +154,16 @@ func checkLayouts(lf *layoutFile) error {
 		if err := checkLevel(lf, &l); err != nil {
 			return err
 		}
-		if len(l.Signature) == 0 {
+		if len(l.Signature) == 0 && len(l.SignatureAny) == 0 {
 			return fmt.Errorf("layout %s has no signature", l.ID)
+		}
+		for _, group := range l.SignatureAny {
+			if len(group) == 0 || slices.Contains(group, "") {
+				return fmt.Errorf("layout %s: an empty signature_any group or header", l.ID)
+			}
+		}
+		if err := checkPlatform(k, &l); err != nil {
+			return err
 		}
 		for f, aliases := range l.Columns {
 			if _, ok := fields[f]; !ok {
@@ -193,7 +202,7 @@ func checkLayouts(lf *layoutFile) error {
 	for i := range lf.Layouts {
 		for j := range lf.Layouts {
 			a, b := &lf.Layouts[i], &lf.Layouts[j]
-			if i == j || !subset(a.Signature, knownHeaders(b)) {
+			if i == j || !carriedBy(a, knownHeaders(b)) {
 				continue
 			}
 			if !excludes(a, b) && !excludes(b, a) {
@@ -248,6 +257,11 @@ func knownHeaders(l *Layout) map[string]bool {
 	for _, s := range l.Signature {
 		known[normalizeHeader(s)] = true
 	}
+	for _, group := range l.SignatureAny {
+		for _, s := range group {
+			known[normalizeHeader(s)] = true
+		}
+	}
 	for _, aliases := range l.Columns {
 		for _, a := range aliases {
 			for _, h := range a {
@@ -265,6 +279,32 @@ func subset(headers []string, set map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// carriedBy reports whether a file whose headers are set would carry a's signature: every
+// Signature header, and one header of each SignatureAny group.
+func carriedBy(a *Layout, set map[string]bool) bool {
+	if !subset(a.Signature, set) {
+		return false
+	}
+	for _, group := range a.SignatureAny {
+		if !slices.ContainsFunc(group, func(h string) bool { return set[normalizeHeader(h)] }) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkPlatform: a layout of a kind that belongs to a platform's shops names a known
+// platform; a layout of a kind without one (a stock sheet is the seller's own) names none.
+func checkPlatform(k *fileKind, l *Layout) error {
+	switch {
+	case k.NoPlatform && l.Platform != "":
+		return fmt.Errorf("layout %s: %s files belong to no platform, but it names %q", l.ID, k.ID, l.Platform)
+	case !k.NoPlatform && !platforms[l.Platform]:
+		return fmt.Errorf("layout %s: unknown platform %q", l.ID, l.Platform)
+	}
+	return nil
 }
 
 // excludes reports whether a's "not" list holds a header of b's signature: a file of b
@@ -342,11 +382,16 @@ func headerIndex(header []string) (index map[string]int, norm []string) {
 	return index, norm
 }
 
-// carries reports whether a header (as headerIndex) has every signature header of l and
-// none of its "not" headers.
+// carries reports whether a header (as headerIndex) has every signature header of l, one
+// of each SignatureAny group, and none of its "not" headers.
 func carries(l *Layout, index map[string]int) bool {
 	for _, s := range l.Signature {
 		if _, found := index[normalizeHeader(s)]; !found {
+			return false
+		}
+	}
+	for _, group := range l.SignatureAny {
+		if !slices.ContainsFunc(group, func(h string) bool { _, found := index[normalizeHeader(h)]; return found }) {
 			return false
 		}
 	}

@@ -59,7 +59,11 @@ var errDryRun = errors.New("dry run")
 func (im *Importer) runFile(r *run) error {
 	ctx, res, name := r.ctx, r.res, r.res.File
 	var err error
-	if r.defaultShop, r.mem, err = im.defaultShop(ctx, r.layout, r.opts, res); err != nil {
+	if r.kind.NoPlatform {
+		// The seller's own sheet names no shop and goes to none: a shop picked for the other
+		// files of the drop is not its, and is not remembered for its header.
+		r.opts.ShopID, r.opts.ShopName = 0, ""
+	} else if r.defaultShop, r.mem, err = im.defaultShop(ctx, r.layout, r.opts, res); err != nil {
 		return err
 	}
 	h, err := r.kind.newHandler(r)

@@ -109,9 +109,9 @@ func checkTemplate(in TemplateInput) (name string, columns map[string][]string, 
 	}
 	kind := kindByID(in.Kind)
 	if kind == nil {
-		return "", nil, "", bad("不认识的文件内容“%s”：请选择订单或退款/售后", in.Kind)
+		return "", nil, "", bad("不认识的文件内容“%s”：请选择订单、退款/售后或库存", in.Kind)
 	}
-	if !platforms[in.Platform] {
+	if !kind.NoPlatform && !platforms[in.Platform] {
 		return "", nil, "", bad("请选择文件“%s”是哪个平台的%s（淘宝/天猫、京东、拼多多、抖店、快手或 1688）", file, kind.Name)
 	}
 	index, _ := headerIndex(in.Header)
@@ -192,13 +192,17 @@ func (im *Importer) SaveTemplate(ctx context.Context, in TemplateInput) (Templat
 	if err != nil {
 		return Template{}, fmt.Errorf("save template: %w", err)
 	}
+	platform := in.Platform
+	if kindByID(in.Kind).NoPlatform {
+		platform = "" // the seller's own sheet: of no platform, whatever the screen sent
+	}
 	var id int64
 	err = im.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
 		if err := nameFree(ctx, q, name, 0); err != nil {
 			return fmt.Errorf("不能保存导入模板：%w", err)
 		}
 		id, err = q.CreateTemplate(ctx, sqldb.CreateTemplateParams{
-			Platform: in.Platform, Name: name, Level: level, HeaderSig: HeaderSignature(header),
+			Platform: platform, Name: name, Level: level, HeaderSig: HeaderSignature(header),
 			HeaderJson: string(headerJSON), ColumnsJson: string(columnsJSON), CreatedAt: utcNow(),
 		})
 		if err != nil {

@@ -21,6 +21,13 @@ type UndoResult struct {
 	Level           string `json:"level"`
 	RefundsRemoved  int64  `json:"refundsRemoved"`
 	RefundsRestored int64  `json:"refundsRestored"`
+	// A stock sheet ("stock") or count sheet ("stocktake"): the stock movements and count
+	// rows it had made, the SKUs it had created (and nothing else uses), the SKU fields it
+	// had changed that came back.
+	StockMovesRemoved  int64 `json:"stockMovesRemoved"`
+	StockCountsRemoved int64 `json:"stockCountsRemoved"`
+	StockItemsRemoved  int64 `json:"stockItemsRemoved"`
+	StockItemsRestored int64 `json:"stockItemsRestored"`
 }
 
 // Undo takes a batch back: each kind removes the rows the batch created and gives the

@@ -84,6 +84,17 @@ var Defs = []Def{
 	{LookbackDays, "付款后关闭、延迟发货赔付、大额订单：回看最近多少天", 7, 1, 90, 1, UnitDays, ""},
 	{ComplaintHours, "投诉登记后多久内必须处理", 24, 1, 720, 1, UnitHours, "complaint"},
 
+	// The stock figures (库存表, see stock.go); the stock page edits them.
+	{StockWindowDays, "可售天数按最近多少天的日均销量算", 14, 1, 90, 1, UnitDays, GroupStock},
+	{StockCoverDays, "补货量：货到之后还要够卖多少天", 14, 0, 180, 1, UnitDays, GroupStock},
+	{StockLeadDays, "采购周期（商品没有单独填写时）", 7, 0, 180, 1, UnitDays, GroupStock},
+	{StockOverstockDays, "可售天数超过多少天算积压", 90, 1, 730, 1, UnitDays, GroupStock},
+	{StockSlowDays, "多少天没有卖出算滞销", 30, 1, 365, 1, UnitDays, GroupStock},
+	{StockRankDays, "商品排名按最近多少天算", 30, 1, 365, 1, UnitDays, GroupStock},
+	{StockRankBestPct, "畅销款：销量（或毛利）累计占比前多少", 50, 1, 99, 1, UnitPercent, GroupStock},
+	{StockRankSecondPct, "次畅销款：累计占比到多少", 80, 1, 99, 1, UnitPercent, GroupStock},
+	{StockRankAveragePct, "一般款：累计占比到多少（其余是差）", 95, 1, 100, 1, UnitPercent, GroupStock},
+
 	// Privacy and the browser mode (see privacy.go); not anomaly rules, their own card.
 	{MaskBuyersInExports, "导出 Excel 时隐藏买家昵称和地址", 1, 0, 1, 1, UnitSwitch, GroupPrivacy},
 	{UploadMaxMB, "浏览器模式：单个上传文件的大小上限", 200, 1, 4096, 1, UnitMB, GroupServe},
@@ -252,6 +263,9 @@ func Save(ctx context.Context, q *sqldb.Queries, changes map[string]float64) err
 	if t := fromValues(v); t.UnpaidCloseHours <= t.UnpaidAfterHours {
 		return fmt.Errorf("“%s”（%d 小时）必须大于“%s”（%d 小时）", mustDef(UnpaidCloseHours).Name,
 			t.UnpaidCloseHours, mustDef(UnpaidAfterHours).Name, t.UnpaidAfterHours)
+	}
+	if err := checkStock(v); err != nil {
+		return err
 	}
 	return SaveOf(ctx, q, Defs, changes)
 }

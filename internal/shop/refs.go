@@ -63,6 +63,11 @@ var Refs = []Ref{
 	{Table: "inquiry", Column: "shop_id", OnDelete: ClearShop},
 	{Table: "inquiry", Column: "deal_shop_id", OnDelete: ClearShop},
 	{Table: "inquiry_match", Column: "shop_id", Key: []string{"inquiry_id", "order_no"}},
+	// Stock (internal/stock): a listing of the shop mapped to a SKU; the sale lines and
+	// returns derived from the shop's orders and refunds (they follow them).
+	{Table: "stock_listing", Column: "shop_id", Key: []string{"title"}},
+	{Table: "stock_line", Column: "shop_id"},
+	{Table: "stock_return", Column: "shop_id"},
 }
 
 // Derived is a table that its owner keeps from the tables in Refs by itself: a summary kept

@@ -103,8 +103,8 @@ func TestEveryShopColumnIsARef(t *testing.T) {
 	cases := []struct {
 		name, ddl, want string
 	}{
-		{"a shop_id column", `CREATE TABLE stock_item (id INTEGER PRIMARY KEY, shop_id INTEGER NOT NULL, sku TEXT)`,
-			"stock_item.shop_id refers to a shop but is not in shop.Refs"},
+		{"a shop_id column", `CREATE TABLE module_x (id INTEGER PRIMARY KEY, shop_id INTEGER NOT NULL, sku TEXT)`,
+			"module_x.shop_id refers to a shop but is not in shop.Refs"},
 		{"another name for a shop id", `CREATE TABLE inquiry_x (id INTEGER PRIMARY KEY, deal_shop_id INTEGER NOT NULL DEFAULT 0)`,
 			"inquiry_x.deal_shop_id refers to a shop"},
 		{"a foreign key to shop", `CREATE TABLE metric_day (id INTEGER PRIMARY KEY, store INTEGER REFERENCES shop (id))`,

@@ -1,5 +1,5 @@
 import { Layout, Menu, Typography, theme } from 'antd';
-import { AlertOutlined, CloudUploadOutlined, MessageOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, CloudUploadOutlined, DatabaseOutlined, MessageOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAppData, type PageKey } from '../state/AppData';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -11,6 +11,7 @@ import { AnomaliesPage } from '../pages/anomalies/AnomaliesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffPage } from '../pages/staff/StaffPage';
 import { InquiryPage } from '../pages/inquiry/InquiryPage';
+import { StockPage } from '../pages/stock/StockPage';
 
 const { Sider, Header, Content } = Layout;
 
@@ -23,6 +24,7 @@ export function AppLayout() {
     { key: 'orders', icon: <UnorderedListOutlined />, label: <span data-testid="nav-orders">{t('nav.orders')}</span> },
     { key: 'anomalies', icon: <AlertOutlined />, label: <span data-testid="nav-anomalies">{t('nav.anomalies')}</span> },
     { key: 'inquiry', icon: <MessageOutlined />, label: <span data-testid="nav-inquiry">{t('nav.inquiry')}</span> },
+    { key: 'stock', icon: <DatabaseOutlined />, label: <span data-testid="nav-stock">{t('nav.stock')}</span> },
     { key: 'import', icon: <CloudUploadOutlined />, label: <span data-testid="nav-import">{t('nav.import')}</span> },
     { key: 'shops', icon: <ShopOutlined />, label: <span data-testid="nav-shops">{t('nav.shops')}</span> },
     { key: 'staff', icon: <TeamOutlined />, label: <span data-testid="nav-staff">{t('nav.staff')}</span> },
@@ -77,6 +79,7 @@ export function AppLayout() {
             {page === 'shops' && <ShopsPage />}
             {page === 'anomalies' && <AnomaliesPage />}
             {page === 'staff' && <StaffPage />}
+            {page === 'stock' && <StockPage />}
             {page === 'settings' && <SettingsPage />}
             {page === 'inquiry' && <InquiryPage />}
           </ErrorBoundary>

@@ -2,8 +2,9 @@ import type { TFunction } from 'i18next';
 import { isKnownPlatform, isKnownStatus } from '../lib/domain';
 import { utcOffset, ZONE_KEYS } from '../lib/timezones';
 
+/** A platform's name; '—' for none (the seller's own files, such as a stock sheet). */
 export function platformLabel(t: TFunction, platform: string): string {
-  return isKnownPlatform(platform) ? t(`platform.${platform}`) : platform;
+  return isKnownPlatform(platform) ? t(`platform.${platform}`) : platform || '—';
 }
 
 export function statusLabel(t: TFunction, status: string): string {

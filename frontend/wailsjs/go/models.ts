@@ -933,6 +933,10 @@ export namespace importer {
 	    level: string;
 	    refundsRemoved: number;
 	    refundsRestored: number;
+	    stockMovesRemoved: number;
+	    stockCountsRemoved: number;
+	    stockItemsRemoved: number;
+	    stockItemsRestored: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new UndoResult(source);
@@ -947,6 +951,10 @@ export namespace importer {
 	        this.level = source["level"];
 	        this.refundsRemoved = source["refundsRemoved"];
 	        this.refundsRestored = source["refundsRestored"];
+	        this.stockMovesRemoved = source["stockMovesRemoved"];
+	        this.stockCountsRemoved = source["stockCountsRemoved"];
+	        this.stockItemsRemoved = source["stockItemsRemoved"];
+	        this.stockItemsRestored = source["stockItemsRestored"];
 	    }
 	}
 
@@ -2816,6 +2824,684 @@ export namespace staff {
 	        this.leftOn = source["leftOn"];
 	        this.hasPin = source["hasPin"];
 	    }
+	}
+
+}
+
+export namespace stock {
+	
+	export class ChartDay {
+	    day: string;
+	    sold: number;
+	    returned: number;
+	    stock?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChartDay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.sold = source["sold"];
+	        this.returned = source["returned"];
+	        this.stock = source["stock"];
+	    }
+	}
+	export class CountLine {
+	    id: number;
+	    row: number;
+	    itemId: number;
+	    code: string;
+	    name: string;
+	    spec: string;
+	    book: number;
+	    counted?: number;
+	    diff: number;
+	    diffFen: number;
+	    posted: boolean;
+	    countedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.row = source["row"];
+	        this.itemId = source["itemId"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.book = source["book"];
+	        this.counted = source["counted"];
+	        this.diff = source["diff"];
+	        this.diffFen = source["diffFen"];
+	        this.posted = source["posted"];
+	        this.countedAt = source["countedAt"];
+	    }
+	}
+	export class CountSheet {
+	    batchId: number;
+	    file: string;
+	    at: string;
+	    rows: number;
+	    counted: number;
+	    differing: number;
+	    posted: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountSheet(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batchId = source["batchId"];
+	        this.file = source["file"];
+	        this.at = source["at"];
+	        this.rows = source["rows"];
+	        this.counted = source["counted"];
+	        this.differing = source["differing"];
+	        this.posted = source["posted"];
+	    }
+	}
+	export class ItemChange {
+	    field: string;
+	    name: string;
+	    old: string;
+	    new: string;
+	    actor: string;
+	    file: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.name = source["name"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.actor = source["actor"];
+	        this.file = source["file"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Entry {
+	    kind: string;
+	    at: string;
+	    qty: number;
+	    counted?: number;
+	    balance: number;
+	    reason: string;
+	    actor: string;
+	    shop: string;
+	    lines: number;
+	    ref: string;
+	    moveId: number;
+	    batchId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.at = source["at"];
+	        this.qty = source["qty"];
+	        this.counted = source["counted"];
+	        this.balance = source["balance"];
+	        this.reason = source["reason"];
+	        this.actor = source["actor"];
+	        this.shop = source["shop"];
+	        this.lines = source["lines"];
+	        this.ref = source["ref"];
+	        this.moveId = source["moveId"];
+	        this.batchId = source["batchId"];
+	    }
+	}
+	export class Listing {
+	    id: number;
+	    shopId: number;
+	    shopName: string;
+	    platform: string;
+	    title: string;
+	    platformSkuId: string;
+	    lines: number;
+	    units: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Listing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.platform = source["platform"];
+	        this.title = source["title"];
+	        this.platformSkuId = source["platformSkuId"];
+	        this.lines = source["lines"];
+	        this.units = source["units"];
+	    }
+	}
+	export class Row {
+	    id: number;
+	    code: string;
+	    name: string;
+	    spec: string;
+	    costFen: number;
+	    safetyStock: number;
+	    supplier: string;
+	    leadDays?: number;
+	    packSize: number;
+	    inTransit: number;
+	    role: string;
+	    active: boolean;
+	    source: string;
+	    onHand: number;
+	    known: boolean;
+	    avg7: number;
+	    avg14: number;
+	    avg30: number;
+	    avgWindow: number;
+	    daysLeft?: number;
+	    reorderQty: number;
+	    status: string;
+	    valueFen: number;
+	    soldRank: number;
+	    marginFen: number;
+	    rankUnits: string;
+	    rankMargin: string;
+	    lastSaleAt: string;
+	    returnedWindow: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.costFen = source["costFen"];
+	        this.safetyStock = source["safetyStock"];
+	        this.supplier = source["supplier"];
+	        this.leadDays = source["leadDays"];
+	        this.packSize = source["packSize"];
+	        this.inTransit = source["inTransit"];
+	        this.role = source["role"];
+	        this.active = source["active"];
+	        this.source = source["source"];
+	        this.onHand = source["onHand"];
+	        this.known = source["known"];
+	        this.avg7 = source["avg7"];
+	        this.avg14 = source["avg14"];
+	        this.avg30 = source["avg30"];
+	        this.avgWindow = source["avgWindow"];
+	        this.daysLeft = source["daysLeft"];
+	        this.reorderQty = source["reorderQty"];
+	        this.status = source["status"];
+	        this.valueFen = source["valueFen"];
+	        this.soldRank = source["soldRank"];
+	        this.marginFen = source["marginFen"];
+	        this.rankUnits = source["rankUnits"];
+	        this.rankMargin = source["rankMargin"];
+	        this.lastSaleAt = source["lastSaleAt"];
+	        this.returnedWindow = source["returnedWindow"];
+	    }
+	}
+	export class Detail {
+	    row: Row;
+	    listings: Listing[];
+	    ledger: Entry[];
+	    entries: number;
+	    chart: ChartDay[];
+	    changes: ItemChange[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Detail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = this.convertValues(source["row"], Row);
+	        this.listings = this.convertValues(source["listings"], Listing);
+	        this.ledger = this.convertValues(source["ledger"], Entry);
+	        this.entries = source["entries"];
+	        this.chart = this.convertValues(source["chart"], ChartDay);
+	        this.changes = this.convertValues(source["changes"], ItemChange);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Item {
+	    id: number;
+	    code: string;
+	    name: string;
+	    spec: string;
+	    costFen: number;
+	    safetyStock: number;
+	    supplier: string;
+	    leadDays?: number;
+	    packSize: number;
+	    inTransit: number;
+	    role: string;
+	    active: boolean;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.costFen = source["costFen"];
+	        this.safetyStock = source["safetyStock"];
+	        this.supplier = source["supplier"];
+	        this.leadDays = source["leadDays"];
+	        this.packSize = source["packSize"];
+	        this.inTransit = source["inTransit"];
+	        this.role = source["role"];
+	        this.active = source["active"];
+	        this.source = source["source"];
+	    }
+	}
+	
+	export class ItemInput {
+	    name: string;
+	    spec: string;
+	    costFen: number;
+	    safetyStock: number;
+	    supplier: string;
+	    leadDays?: number;
+	    packSize: number;
+	    inTransit: number;
+	    role: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.costFen = source["costFen"];
+	        this.safetyStock = source["safetyStock"];
+	        this.supplier = source["supplier"];
+	        this.leadDays = source["leadDays"];
+	        this.packSize = source["packSize"];
+	        this.inTransit = source["inTransit"];
+	        this.role = source["role"];
+	        this.active = source["active"];
+	    }
+	}
+	
+	export class MoveInput {
+	    kind: string;
+	    qty: number;
+	    reason: string;
+	    actorId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MoveInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.qty = source["qty"];
+	        this.reason = source["reason"];
+	        this.actorId = source["actorId"];
+	    }
+	}
+	export class Page {
+	    rows: Row[];
+	    total: number;
+	    counts: Record<string, number>;
+	    day: string;
+	    window: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.total = source["total"];
+	        this.counts = source["counts"];
+	        this.day = source["day"];
+	        this.window = source["window"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Query {
+	    status: string;
+	    supplier: string;
+	    shopId: number;
+	    search: string;
+	    all: boolean;
+	    sort: string;
+	    desc: boolean;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.supplier = source["supplier"];
+	        this.shopId = source["shopId"];
+	        this.search = source["search"];
+	        this.all = source["all"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	export class ReorderLine {
+	    itemId: number;
+	    code: string;
+	    name: string;
+	    spec: string;
+	    onHand: number;
+	    inTransit: number;
+	    avgDaily: number;
+	    daysLeft?: number;
+	    leadDays: number;
+	    packSize: number;
+	    qty: number;
+	    costFen: number;
+	    amountFen: number;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReorderLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.onHand = source["onHand"];
+	        this.inTransit = source["inTransit"];
+	        this.avgDaily = source["avgDaily"];
+	        this.daysLeft = source["daysLeft"];
+	        this.leadDays = source["leadDays"];
+	        this.packSize = source["packSize"];
+	        this.qty = source["qty"];
+	        this.costFen = source["costFen"];
+	        this.amountFen = source["amountFen"];
+	        this.status = source["status"];
+	    }
+	}
+	export class ReorderGroup {
+	    supplier: string;
+	    lines: ReorderLine[];
+	    qty: number;
+	    amountFen: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReorderGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplier = source["supplier"];
+	        this.lines = this.convertValues(source["lines"], ReorderLine);
+	        this.qty = source["qty"];
+	        this.amountFen = source["amountFen"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ReturnDay {
+	    day: string;
+	    itemId: number;
+	    code: string;
+	    name: string;
+	    units: number;
+	    amountFen: number;
+	    refunds: number;
+	    shops: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnDay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.itemId = source["itemId"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.units = source["units"];
+	        this.amountFen = source["amountFen"];
+	        this.refunds = source["refunds"];
+	        this.shops = source["shops"];
+	    }
+	}
+	export class ReturnsPage {
+	    rows: ReturnDay[];
+	    total: number;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnsPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], ReturnDay);
+	        this.total = source["total"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Suggestion {
+	    itemId: number;
+	    code: string;
+	    name: string;
+	    spec: string;
+	    score: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.score = source["score"];
+	    }
+	}
+	export class SyncResult {
+	    batches: number;
+	    itemsCreated: number;
+	    itemsRemoved: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batches = source["batches"];
+	        this.itemsCreated = source["itemsCreated"];
+	        this.itemsRemoved = source["itemsRemoved"];
+	    }
+	}
+	export class Unmapped {
+	    shopId: number;
+	    shopName: string;
+	    platform: string;
+	    title: string;
+	    lines: number;
+	    units: number;
+	    lastAt: string;
+	    suggestions: Suggestion[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Unmapped(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.platform = source["platform"];
+	        this.title = source["title"];
+	        this.lines = source["lines"];
+	        this.units = source["units"];
+	        this.lastAt = source["lastAt"];
+	        this.suggestions = this.convertValues(source["suggestions"], Suggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UnmappedPage {
+	    rows: Unmapped[];
+	    titles: number;
+	    lines: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnmappedPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], Unmapped);
+	        this.titles = source["titles"];
+	        this.lines = source["lines"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

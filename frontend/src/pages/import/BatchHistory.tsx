@@ -44,7 +44,9 @@ export function BatchHistory({ version }: { version: number }) {
       message.success(
         r.level === 'refund'
           ? t('import.history.undoneRefund', { file: r.file, removed: r.refundsRemoved, restored: r.refundsRestored })
-          : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
+          : r.level === 'stock' || r.level === 'stocktake'
+            ? t('import.history.undoneStock', { file: r.file, moves: r.stockMovesRemoved, counts: r.stockCountsRemoved })
+            : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
       );
       await load();
       refresh();
@@ -94,7 +96,14 @@ export function BatchHistory({ version }: { version: number }) {
       render: (_: unknown, b) => (
         <Popconfirm
           title={t('import.history.undoTitle', { id: b.id })}
-          description={<div style={{ maxWidth: 320 }}>{t(b.level === 'refund' ? 'import.history.undoDescriptionRefund' : 'import.history.undoDescription', { file: b.fileName, count: b.new })}</div>}
+          description={<div style={{ maxWidth: 320 }}>{t(
+                b.level === 'refund'
+                  ? 'import.history.undoDescriptionRefund'
+                  : b.level === 'stock' || b.level === 'stocktake'
+                    ? 'import.history.undoDescriptionStock'
+                    : 'import.history.undoDescription',
+                { file: b.fileName, count: b.new },
+              )}</div>}
           okText={t('import.history.undoOk')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true, 'data-testid': 'import-undo-confirm' } as ButtonProps}

@@ -6,9 +6,10 @@
  *
  * data-testid:
  *   mapping-modal              the modal (its content)
- *   mapping-kind               what the file holds: radio values "orders" / "refunds"
+ *   mapping-kind               what the file holds: radio values "orders" / "refunds" / "stock"
  *   mapping-sheet              the worksheet Select (an xlsx with several sheets)
- *   mapping-platform           platform Select;  mapping-name  template name Input
+ *   mapping-platform           platform Select (not for a stock sheet);  mapping-name  template name Input
+ *   mapping-stock-hint         what a stock sheet's template does
  *   mapping-item-rows          checkbox: each row is one product line (shows the item fields)
  *   mapping-row-<field>        one row per field; data-required="true" for required ones
  *   mapping-field-<field>      the column Select of a field
@@ -33,6 +34,7 @@ import {
   fieldsFor,
   guessKind,
   guessMapping,
+  kindHasNoPlatform,
   missingGroup,
   missingRequired,
   type FileKind,
@@ -149,16 +151,18 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
   // no 订单状态 but a 付款时间: the importer derives the status (said under the table)
   const showDerived = derivesStatus(mapping, kind) && !!mapping.paid_at?.length;
 
+  // a stock sheet is the seller's own: of no platform
+  const noPlatform = kindHasNoPlatform(kind);
   const save = async () => {
     setTried(true);
     setError(null);
-    if (!platform || !name.trim() || missing.length > 0) return;
+    if ((!platform && !noPlatform) || !name.trim() || missing.length > 0) return;
     setSaving(true);
     try {
       const saved = await saveTemplate({
         file: file.file,
         kind,
-        platform,
+        platform: noPlatform ? '' : (platform ?? ''),
         name: name.trim(),
         header,
         columns: cleanMapping(mapping, itemRows, kind),
@@ -200,21 +204,23 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
             options={KINDS.map((k) => ({ value: k.id, label: t(`mapping.kinds.${k.id}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          label={t('mapping.platform')}
-          required
-          validateStatus={tried && !platform ? 'error' : undefined}
-          help={tried && !platform ? t('mapping.platformRequired') : undefined}
-        >
-          <Select
-            data-testid="mapping-platform"
-            style={{ width: 200 }}
-            placeholder={t('mapping.platformPlaceholder')}
-            value={platform}
-            onChange={setPlatform}
-            options={PLATFORMS.map((p) => ({ value: p, label: platformLabel(t, p) }))}
-          />
-        </Form.Item>
+        {!noPlatform && (
+          <Form.Item
+            label={t('mapping.platform')}
+            required
+            validateStatus={tried && !platform ? 'error' : undefined}
+            help={tried && !platform ? t('mapping.platformRequired') : undefined}
+          >
+            <Select
+              data-testid="mapping-platform"
+              style={{ width: 200 }}
+              placeholder={t('mapping.platformPlaceholder')}
+              value={platform}
+              onChange={setPlatform}
+              options={PLATFORMS.map((p) => ({ value: p, label: platformLabel(t, p) }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           label={t('mapping.name')}
           required
@@ -244,6 +250,11 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
           {t('mapping.refundHint')}
         </Typography.Paragraph>
       )}
+      {kind === 'stock' && (
+        <Typography.Paragraph data-testid="mapping-stock-hint" type="secondary" style={{ marginTop: -4, marginBottom: 12 }}>
+          {t('mapping.stockHint')}
+        </Typography.Paragraph>
+      )}
       <FieldTable
         fields={fields}
         mapping={mapping}
@@ -252,7 +263,7 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
         choices={choices}
         tried={tried}
         // the refund hint above takes two more lines: the buttons below stay on screen
-        scrollY={kind === 'refunds' || showDerived ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)'}
+        scrollY={kind === 'refunds' || kind === 'stock' || showDerived ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)'}
       />
       {tried && missing.length > 0 && (
         <Alert

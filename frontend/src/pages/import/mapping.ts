@@ -5,7 +5,7 @@
 // read from lib/importDefs.json, which a Go test writes and checks.
 import defs from '../../lib/importDefs.json';
 
-export type FieldGroup = 'order' | 'item' | 'refund';
+export type FieldGroup = 'order' | 'item' | 'refund' | 'stock';
 
 /** What the file holds: a file kind's id (Go importer.KindOrders, KindRefunds, …). */
 export type FileKind = string;
@@ -27,6 +27,8 @@ export interface KindDef {
   /** The Go side's Chinese name (the screen uses the locale's mapping.kinds.<id>). */
   name: string;
   levels: string[];
+  /** The seller's own sheet (a stock sheet): no platform to choose. */
+  noPlatform?: boolean;
   /** Groups of fields of which a template maps at least one (orders: 订单状态 or 付款时间). */
   oneOf: string[][];
   fields: MappingField[];
@@ -162,9 +164,32 @@ const REFUND_RULES: Rule[] = [
   ...ORDER_RULES.filter((r) => r.field === 'shop_name'),
 ];
 
+// For stock sheets (库存表): the seller's own columns, named every which way.
+const STOCK_RULES: Rule[] = [
+  { field: 'sku_code', words: ['商家编码', 'SKU编码', '货号', '存货编码', '商品编码', '规格编码', '编码', '货品编号'], not: ['条码', '订单'] },
+  { field: 'on_hand', words: ['实际库存', '实物库存', '现存量', '库存数量', '库存', '结存', '可用库存', '数量'], not: ['安全', '在途', '金额', '单价'] },
+  { field: 'sku_name', words: ['商品名称', '存货名称', '货品名称', '品名', '名称', '标题'] },
+  { field: 'sku_spec', words: ['规格', '规格型号', '颜色分类', '型号', '属性'] },
+  { field: 'cost', words: ['成本价', '成本', '采购价', '进货价', '单价'] },
+  { field: 'safety_stock', words: ['安全库存', '最低库存', '库存下限'] },
+  { field: 'supplier', words: ['供应商', '供货商', '厂家'] },
+  { field: 'lead_days', words: ['采购周期', '到货天数', '交期'] },
+  { field: 'pack_size', words: ['箱规', '包装数', '每箱'] },
+  { field: 'in_transit', words: ['在途'] },
+  { field: 'counted_at', words: ['盘点时间', '盘点日期'] },
+];
+
 /** A first guess of what the file holds, from its header. */
 export function guessKind(header: string[]): FileKind {
-  return header.some((h) => REFUND_NO_WORDS.some((w) => (h ?? '').includes(w))) ? 'refunds' : 'orders';
+  const has = (words: string[]) => header.some((h) => words.some((w) => (h ?? '').includes(w)));
+  if (has(REFUND_NO_WORDS)) return 'refunds';
+  if (!has(['订单']) && has(['编码', '货号']) && has(['库存', '现存量', '结存'])) return 'stock';
+  return 'orders';
+}
+
+/** Whether a kind's files belong to no platform (the mapping screen asks for none). */
+export function kindHasNoPlatform(kind: FileKind): boolean {
+  return !!KINDS.find((k) => k.id === kind)?.noPlatform;
 }
 
 /** The kind of file a saved template reads, by its level (Go Template.Level). */
@@ -214,8 +239,8 @@ function guessByWords(header: string[], kind: FileKind): Mapping {
   const cols = columnChoices(header);
   const used = new Set<string>();
   const out: Mapping = {};
-  if (kind === 'refunds') {
-    for (const rule of REFUND_RULES) {
+  if (kind === 'refunds' || kind === 'stock') {
+    for (const rule of kind === 'refunds' ? REFUND_RULES : STOCK_RULES) {
       const name = bestColumn(rule, cols, used);
       if (name) {
         out[rule.field] = [name];
