@@ -20,6 +20,7 @@ import (
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/appdata"
+	"shopdesk/internal/backup"
 	"shopdesk/internal/demo"
 	"shopdesk/internal/importer"
 	"shopdesk/internal/settings"
@@ -54,6 +55,10 @@ const usage = `店务台 Shopdesk
                                                    询盘转化 inquiry conversion (询盘成交登记)
   shopdesk [--db PATH] stock [--at 2026-11-22] [--json]
                                                    库存表：可售天数、补货、滞销 the stock figures
+  shopdesk [--db PATH] backup [--to DIR]           立即备份 back up the database now
+  shopdesk [--db PATH] backups [--json]            备份列表 list the backups, newest first
+  shopdesk [--db PATH] restore FILE                从备份恢复（现在的数据先另存一份）
+                                                   restore a backup (the current data is kept aside)
 
 全局选项 Global options:
   --db PATH   数据库文件 database file (default: $SHOPDESK_DB, else the user data folder)
@@ -82,6 +87,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		g.open, rest = rest, nil
 	}
 	if len(rest) == 0 {
+		db.Program = "店务台窗口"
 		if g.demo {
 			if code := ensureDemo(ctx, g, stdout, stderr); code != 0 {
 				return code
@@ -89,10 +95,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		}
 		return window(ctx, g)
 	}
+	// Named in the file a lasting write leaves beside the database, for another program
+	// that finds the database busy (db.Program).
+	db.Program = "命令行 shopdesk " + rest[0]
 	switch rest[0] {
 	case "import":
 		return cmdImport(ctx, g, rest[1:], stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, g, rest[1:], stdout, stderr)
+	case "backups":
+		return cmdBackups(ctx, g, rest[1:], stdout, stderr)
+	case "restore":
+		return cmdRestore(ctx, g, rest[1:], stdout, stderr)
 	case "serve":
+		db.Program = "店务台浏览器模式（shopdesk serve）"
 		return cmdServe(ctx, g, rest[1:], stdout, stderr)
 	case "demo":
 		return cmdDemo(ctx, g, stdout, stderr)
@@ -131,7 +147,8 @@ func openDB(ctx context.Context, g globalFlags) (*db.DB, error) {
 			}
 		}
 	}
-	d, err := db.Open(ctx, path)
+	// A database an older version left is copied before the migrations change it.
+	d, err := db.Open(ctx, path, backup.BeforeMigrate(path))
 	if err != nil {
 		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
 	}
@@ -157,6 +174,14 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 		return 1
 	}
 	defer d.Close()
+	if !*dryRun {
+		// The backup before an import, when due (backup.Store.BeforeImport).
+		if b, made, err := backup.New(d).BeforeImport(ctx, nil); err != nil {
+			fmt.Fprintf(stderr, "注意：导入前的备份没有完成（导入照常进行）：%v\n", err)
+		} else if made {
+			fmt.Fprintf(stderr, "导入前已备份数据库：%s\n", b.File)
+		}
+	}
 	im := importer.New(d)
 	failed := false
 	enc := json.NewEncoder(stdout)

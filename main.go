@@ -4,6 +4,7 @@
 //	shopdesk [--db PATH] [--demo] serve [--addr] [--lan]  serve the same UI to a browser
 //	shopdesk [--db PATH] import [--shop NAME] [--dry-run] [--json] FILE...
 //	shopdesk [--db PATH] demo                     create the demo shops
+//	shopdesk [--db PATH] backup [--to DIR] | backups [--json] | restore FILE
 //
 // Subcommands are parsed before the window starts, so they work in a binary built with
 // plain `CGO_ENABLED=0 go build` (no Wails build tags, no window).

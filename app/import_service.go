@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"shopdesk/internal/filename"
 	"shopdesk/internal/importer"
 )
 
@@ -11,17 +12,22 @@ import (
 // browser mode) and reports progress as importer.ProgressEvent events.
 type ImportService struct {
 	env *env
-	mu  sync.Mutex // one import at a time: SQLite has one writer
+	// mu: one ImportFiles or PreviewFiles call at a time, the one Cancel stops. (Writes
+	// of any kind wait for each other in the db package: this is about the calls.)
+	mu sync.Mutex
 
 	cancelMu sync.Mutex
 	cancel   context.CancelFunc // of the running ImportFiles, nil when idle
+	running  string             // the file name of the running call, for those who wait
 }
 
 // ImportFiles imports the files at paths, each all or nothing. shopIDs[i] is the shop the
 // seller picked for paths[i] on the preview, for a file that does not name its shop (0 or
 // missing: from the file, the remembered pick or the platform's only shop, as previewed).
 func (s *ImportService) ImportFiles(paths []string, shopIDs []int64) (res []importer.FileResult, err error) {
-	s.exclusive(func(ctx context.Context, im *importer.Importer, opts importer.Options) {
+	s.exclusive(paths, func(ctx context.Context, im *importer.Importer, opts importer.Options) {
+		// The backup before an import (issue 15 §4), when due; the rows say so meanwhile.
+		s.env.beforeImport(func() { s.waiting(paths, "导入前先备份数据库……") })
 		res = im.ImportFiles(ctx, filesOf(paths, shopIDs), opts)
 	})
 	s.env.refreshAnomalies()
@@ -34,7 +40,7 @@ func (s *ImportService) ImportFiles(paths []string, shopIDs []int64) (res []impo
 // it would do and its first rows, for the seller to confirm. ImportFiles with the same
 // paths and shops imports what the preview showed.
 func (s *ImportService) PreviewFiles(paths []string, shopIDs []int64) (res []importer.Preview, err error) {
-	s.exclusive(func(ctx context.Context, im *importer.Importer, opts importer.Options) {
+	s.exclusive(paths, func(ctx context.Context, im *importer.Importer, opts importer.Options) {
 		res = im.PreviewFiles(ctx, filesOf(paths, shopIDs), opts)
 	})
 	return res, nil
@@ -53,14 +59,21 @@ func filesOf(paths []string, shopIDs []int64) []importer.File {
 }
 
 // exclusive runs fn as the one import at a time, with a context Cancel can stop and
-// options that report progress to the UI.
-func (s *ImportService) exclusive(fn func(context.Context, *importer.Importer, importer.Options)) {
-	s.mu.Lock()
+// options that report progress to the UI. A call made while another runs (a second
+// browser tab) waits for it, and its files' rows say so.
+func (s *ImportService) exclusive(paths []string, fn func(context.Context, *importer.Importer, importer.Options)) {
+	if !s.mu.TryLock() {
+		s.cancelMu.Lock()
+		other := s.running
+		s.cancelMu.Unlock()
+		s.waiting(paths, "等待另一个导入完成："+other)
+		s.mu.Lock()
+	}
 	defer s.mu.Unlock()
 	ctx, cancel := context.WithCancel(s.env.ctx)
 	defer cancel()
-	s.setCancel(cancel)
-	defer s.setCancel(nil)
+	s.setCancel(cancel, "正在导入“"+filename.Base(first(paths))+"”")
+	defer s.setCancel(nil, "")
 	fn(ctx, importer.New(s.env.db), importer.Options{
 		Progress: func(p importer.Progress) { s.env.shell.Emit(importer.ProgressEvent, p) },
 	})
@@ -82,9 +95,9 @@ func (s *ImportService) ListBatches() ([]importer.Batch, error) {
 
 // UndoBatch takes an import back (see importer.Undo).
 func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	res, err := importer.New(s.env.db).Undo(s.env.ctx, batchID)
+	ctx, done := s.env.write("撤销导入")
+	defer done()
+	res, err := importer.New(s.env.db).Undo(ctx, batchID)
 	if err == nil {
 		s.env.refreshAnomalies()
 		s.env.matchInquiries()
@@ -96,9 +109,9 @@ func (s *ImportService) UndoBatch(batchID int64) (importer.UndoResult, error) {
 // SaveTemplate stores a template made on the mapping screen for an export no built-in
 // layout knows; such files import with it from now on (see importer.SaveTemplate).
 func (s *ImportService) SaveTemplate(in importer.TemplateInput) (importer.Template, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return importer.New(s.env.db).SaveTemplate(s.env.ctx, in)
+	ctx, done := s.env.write("保存导入模板")
+	defer done()
+	return importer.New(s.env.db).SaveTemplate(ctx, in)
 }
 
 // ListTemplates returns the saved templates, newest first.
@@ -108,16 +121,16 @@ func (s *ImportService) ListTemplates() ([]importer.Template, error) {
 
 // RenameTemplate gives a template another name.
 func (s *ImportService) RenameTemplate(id int64, name string) (importer.Template, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return importer.New(s.env.db).RenameTemplate(s.env.ctx, id, name)
+	ctx, done := s.env.write("修改导入模板")
+	defer done()
+	return importer.New(s.env.db).RenameTemplate(ctx, id, name)
 }
 
 // DeleteTemplate removes a template (the orders imported with it stay).
 func (s *ImportService) DeleteTemplate(id int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return importer.New(s.env.db).DeleteTemplate(s.env.ctx, id)
+	ctx, done := s.env.write("删除导入模板")
+	defer done()
+	return importer.New(s.env.db).DeleteTemplate(ctx, id)
 }
 
 // ListShopChoices returns the remembered shops of files without 店铺名称.
@@ -127,9 +140,9 @@ func (s *ImportService) ListShopChoices() ([]importer.ShopChoice, error) {
 
 // ForgetShopChoice drops a remembered shop: such files ask again.
 func (s *ImportService) ForgetShopChoice(id int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return importer.New(s.env.db).ForgetShopChoice(s.env.ctx, id)
+	ctx, done := s.env.write("忘记店铺选择")
+	defer done()
+	return importer.New(s.env.db).ForgetShopChoice(ctx, id)
 }
 
 // Cancel stops the running import: the file being imported is rolled back, the files
@@ -142,8 +155,22 @@ func (s *ImportService) Cancel() {
 	}
 }
 
-func (s *ImportService) setCancel(c context.CancelFunc) {
+func (s *ImportService) setCancel(c context.CancelFunc, running string) {
 	s.cancelMu.Lock()
-	s.cancel = c
+	s.cancel, s.running = c, running
 	s.cancelMu.Unlock()
+}
+
+// waiting shows text on the progress rows of paths (the UI's rows match them by name).
+func (s *ImportService) waiting(paths []string, text string) {
+	for i, p := range paths {
+		s.env.shell.Emit(importer.ProgressEvent, importer.Progress{File: filename.Base(p), Index: i, Files: len(paths), Waiting: text})
+	}
+}
+
+func first(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	return paths[0]
 }

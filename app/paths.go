@@ -10,4 +10,5 @@ var PathArgs = map[string][]int{
 	"app.ImportService.ImportFiles":  {0},
 	"app.ImportService.PreviewFiles": {0},
 	"app.ImportService.SheetHeader":  {0},
+	"app.BackupService.SetFolder":    {0},
 }

@@ -11,6 +11,7 @@ import (
 
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
+	"shopdesk/internal/backup"
 	"shopdesk/internal/inquiry"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/staff"
@@ -26,6 +27,8 @@ type Shell interface {
 	Mode() string                 // "desktop" or "browser"
 	Emit(event string, data any)  // send an event to the UI
 	PickFiles() ([]string, error) // native open-file dialog (the window only)
+	// PickFolder: native folder dialog (the window only); "" when canceled.
+	PickFolder(title string) (string, error)
 	// SaveFile saves a file the app made: a native save dialog in the window, a download
 	// in the browser.
 	SaveFile(name string, data []byte) (SavedFile, error)
@@ -45,6 +48,8 @@ type Services struct {
 	// Inquiry: the inquiry and deal register (询盘成交登记).
 	Inquiry *InquiryService
 	Stock   *StockService // 库存表
+	// Backup: 设置 → 备份 (issue 15 §4).
+	Backup *BackupService
 }
 
 type env struct {
@@ -54,6 +59,7 @@ type env struct {
 	anomalies *anomaly.Store
 	shops     *shop.Store
 	stock     *stock.Store
+	backups   *backup.Store
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 	staff     *staff.Store
 	inquiries *inquiry.Store
@@ -65,7 +71,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 	// rules decide which agent a deal counts for.
 	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
-		staff: staff.New(d, inquiries), inquiries: inquiries, stock: stock.New(d)}
+		staff: staff.New(d, inquiries), inquiries: inquiries, stock: stock.New(d), backups: backup.New(d)}
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -77,19 +83,22 @@ func NewServices(d *db.DB, shell Shell) *Services {
 		Staff:    &StaffService{env: e},
 		Inquiry:  &InquiryService{env: e},
 		Stock:    &StockService{env: e},
+		Backup:   &BackupService{env: e},
 	}
 }
 
 // Startup hands the services their lifetime context (Wails OnStartup, or the server's).
-// The anomaly rules then run, and again every few minutes (see AnomalyService).
+// The anomaly rules then run, and again every few minutes (see AnomalyService); the daily
+// backup is made when due, checked every hour (see BackupService).
 func (s *Services) Startup(ctx context.Context) {
 	s.Shop.env.ctx = ctx
 	go s.Anomaly.run(ctx)
 	go s.Inquiry.env.matchInquiries()
 	go s.Shop.env.syncStock() // imports made while the app was closed (the command line)
+	go s.Backup.run()
 }
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup}
 }

@@ -17,8 +17,10 @@ func (s *SettingsService) List() ([]settings.Setting, error) {
 
 // Save stores changed thresholds (key -> value; all or none) and runs the rules with them.
 func (s *SettingsService) Save(values map[string]float64) ([]settings.Setting, error) {
-	if err := s.env.db.InTx(s.env.ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
-		return settings.Save(s.env.ctx, q, values)
+	ctx, done := s.env.write("保存设置")
+	defer done()
+	if err := s.env.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
+		return settings.Save(ctx, q, values)
 	}); err != nil {
 		return nil, err
 	}

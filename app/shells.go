@@ -37,6 +37,11 @@ func (d *DesktopShell) PickFiles() ([]string, error) {
 	})
 }
 
+// PickFolder opens the native folder dialog; "" when canceled.
+func (d *DesktopShell) PickFolder(title string) (string, error) {
+	return runtime.OpenDirectoryDialog(d.ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
+}
+
 // SaveFile asks where to save a file the app made (an Excel export) and writes it there.
 // Canceling the dialog is not an error: the result has no path.
 func (d *DesktopShell) SaveFile(name string, data []byte) (SavedFile, error) {
@@ -74,6 +79,11 @@ func (b *BrowserShell) Mode() string                { return "browser" }
 func (b *BrowserShell) Emit(event string, data any) { b.Events.Emit(event, data) }
 func (b *BrowserShell) PickFiles() ([]string, error) {
 	return nil, errors.New("浏览器模式下没有本机文件对话框：请用“选择文件”上传，或把文件拖到页面上")
+}
+
+// PickFolder: a browser cannot name folders of this PC.
+func (b *BrowserShell) PickFolder(string) (string, error) {
+	return "", errors.New("浏览器模式下不能选择本机的文件夹：请在店务台的桌面窗口里设置")
 }
 
 // SaveFile offers the file for download: the browser saves it where its user says.

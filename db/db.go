@@ -10,8 +10,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pressly/goose/v3"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -32,6 +37,10 @@ type DB struct {
 	// checkpoints are the background WAL checkpoints after bulk writes (see InBulkTx);
 	// Close waits for them.
 	checkpoints sync.WaitGroup
+	// writer is the one writer at a time of this file in this process (writer.go);
+	// writes counts the committed write transactions (Writes).
+	writer *writerLock
+	writes atomic.Int64
 }
 
 // dsn builds the modernc DSN. _time_format=sqlite stores times in the text form that
@@ -44,13 +53,25 @@ func dsn(path string) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	// Statement journals in memory: on disk they cost a write per row of an import.
 	q.Add("_pragma", "temp_store(MEMORY)")
+	// A WAL that grew during a big import is cut back to this size once it is reset (and
+	// the bulk write's TRUNCATE checkpoint empties it): after a million-row import it stayed
+	// at 550 MB beside the database until the app closed.
+	q.Add("_pragma", fmt.Sprintf("journal_size_limit(%d)", walSizeLimit))
 	q.Set("_time_format", "sqlite")
+	// Write transactions take the write lock at BEGIN, inside the busy timeout: a deferred
+	// transaction that read first and then wrote failed at once with SQLITE_BUSY when another
+	// connection had written in between (see writer.go).
+	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
 
 // Open opens (creating if needed) the database file at path and migrates it to the
 // newest schema. The file is readable by its owner only (see prepareFile).
-func Open(ctx context.Context, path string) (*DB, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	var cfg openConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -58,7 +79,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := migrate(ctx, sqlDB); err != nil {
+	if err := migrate(ctx, sqlDB, cfg.beforeMigrate); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", path, err)
 	}
@@ -67,16 +88,73 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("prepare queries for %s: %w", path, err)
 	}
-	return &DB{SQL: sqlDB, Path: path, q: q}, nil
+	return &DB{SQL: sqlDB, Path: path, q: q, writer: writerLockFor(path)}, nil
 }
 
-func migrate(ctx context.Context, sqlDB *sql.DB) error {
+// walSizeLimit bounds the WAL file kept between writes (journal_size_limit).
+const walSizeLimit = 64 << 20
+
+// Option changes how Open opens a database.
+type Option func(*openConfig)
+
+type openConfig struct {
+	beforeMigrate func(ctx context.Context, sqlDB *sql.DB, version int64) error
+}
+
+// BeforeMigrate runs hook before the migrations of a database that has data (schema
+// version > 0) and is behind this build's schema: package backup keeps a copy of the
+// database as it was (issue 15 §4). An error from hook stops the opening.
+func BeforeMigrate(hook func(ctx context.Context, sqlDB *sql.DB, version int64) error) Option {
+	return func(c *openConfig) { c.beforeMigrate = hook }
+}
+
+func migrate(ctx context.Context, sqlDB *sql.DB, hook func(context.Context, *sql.DB, int64) error) error {
 	provider, err := goose.NewProvider(goose.DialectSQLite3, sqlDB, mustSub(migrations, "migrations"))
 	if err != nil {
 		return err
 	}
+	if hook != nil {
+		pending, err := provider.HasPending(ctx)
+		if err != nil {
+			return err
+		}
+		current, err := provider.GetDBVersion(ctx)
+		if err != nil {
+			return err
+		}
+		if pending && current > 0 {
+			if err := hook(ctx, sqlDB, current); err != nil {
+				return err
+			}
+		}
+	}
 	_, err = provider.Up(ctx)
 	return err
+}
+
+// SchemaVersion is the newest migration this build knows.
+func SchemaVersion() int64 {
+	entries, err := fs.ReadDir(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded folder is there: caught by every test
+	}
+	var newest int64
+	for _, e := range entries {
+		num, _, _ := strings.Cut(e.Name(), "_")
+		if v, err := strconv.ParseInt(num, 10, 64); err == nil && v > newest {
+			newest = v
+		}
+	}
+	return newest
+}
+
+// Migrate brings the open database to this build's schema again: after a restore put an
+// older database in place.
+func (d *DB) Migrate(ctx context.Context) error {
+	if err := migrate(ctx, d.SQL, nil); err != nil {
+		return fmt.Errorf("migrate database %s: %w", d.Path, err)
+	}
+	return nil
 }
 
 // Close closes the database, after any background checkpoint has finished.
@@ -89,12 +167,20 @@ func (d *DB) Close() error {
 func (d *DB) Queries() *sqldb.Queries { return d.q }
 
 // InTx runs fn in one transaction: committed when fn returns nil, rolled back otherwise
-// (and on panic). Every write that must be all-or-nothing goes through here.
+// (and on panic). Every write goes through here (or InBulkTx): it waits for the writer
+// before it in this process (see writer.go; name the write with WithOp, hear about the
+// wait with OnWait) and returns a BusyError when another process keeps the database busy.
 func (d *DB) InTx(ctx context.Context, fn func(tx *sql.Tx, q *sqldb.Queries) error) error {
+	turn, err := d.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer turn.release()
 	tx, err := d.SQL.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
+		return d.beginErr(err)
 	}
+	turn.began()
 	return d.runTx(tx, fn)
 }
 
@@ -104,6 +190,11 @@ func (d *DB) InTx(ctx context.Context, fn func(tx *sql.Tx, q *sqldb.Queries) err
 // a million rows no longer fit and every insert into them reads and writes pages again
 // (measured: a bulk insert 1.7x slower).
 func (d *DB) InBulkTx(ctx context.Context, cacheMiB int, fn func(tx *sql.Tx, q *sqldb.Queries) error) (err error) {
+	turn, err := d.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer turn.release()
 	conn, err := d.SQL.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
@@ -133,17 +224,31 @@ func (d *DB) InBulkTx(ctx context.Context, cacheMiB int, fn func(tx *sql.Tx, q *
 	}()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
+		return d.beginErr(err)
 	}
+	turn.began()
 	if err := d.runTx(tx, fn); err != nil {
 		return err
 	}
-	d.checkpoints.Go(func() {
-		// PASSIVE: copies what it can without waiting for readers or writers; whatever
-		// is left, the next automatic checkpoint of any connection takes.
-		_, _ = d.SQL.ExecContext(context.WithoutCancel(ctx), "PRAGMA wal_checkpoint(PASSIVE)")
-	})
+	d.checkpoints.Go(func() { d.checkpointAfterBulk(context.WithoutCancel(ctx)) })
 	return nil
+}
+
+// checkpointAfterBulk copies a bulk write from the WAL into the database file and empties
+// the WAL. PASSIVE first: it copies what it can without waiting for readers or writers.
+// Then, when the WAL is still big, TRUNCATE, as a writer (it keeps other writers out while
+// it runs, so they queue behind it like behind any writer): it waits for the readers of
+// older snapshots (the busy timeout) and cuts the file to zero. When readers keep it busy
+// it gives up; journal_size_limit then cuts the WAL back at its next reset.
+func (d *DB) checkpointAfterBulk(ctx context.Context) {
+	_, _ = d.SQL.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	if st, err := os.Stat(d.Path + "-wal"); err != nil || st.Size() <= walSizeLimit {
+		return
+	}
+	_ = d.WithWriter(WithOp(ctx, "整理数据库文件"), func(ctx context.Context) error {
+		_, err := d.SQL.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+		return err
+	})
 }
 
 // defaultAutocheckpoint is SQLite's default WAL size (in pages) that triggers a checkpoint.
@@ -167,5 +272,6 @@ func (d *DB) runTx(tx *sql.Tx, fn func(tx *sql.Tx, q *sqldb.Queries) error) (err
 	if err = tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	d.writes.Add(1)
 	return nil
 }

@@ -12,6 +12,7 @@ import { AppLayout } from './components/AppLayout';
 import { AppDataProvider } from './state/AppData';
 import { ImportProvider } from './state/ImportState';
 import { OpenedFiles } from './state/OpenedFiles';
+import { WriteNotices } from './components/WriteNotices';
 
 function Root() {
   const { i18n } = useTranslation();
@@ -23,6 +24,7 @@ function Root() {
           <ImportProvider>
             <AppLayout />
             <OpenedFiles />
+            <WriteNotices />
           </ImportProvider>
         </AppDataProvider>
       </AntApp>

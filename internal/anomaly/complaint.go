@@ -92,7 +92,11 @@ func (s *Store) AddComplaint(ctx context.Context, c Complaint, actorID int64, no
 func (s *Store) DeleteComplaint(ctx context.Context, id int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n, err := s.db.Queries().DeleteComplaint(ctx, sqldb.DeleteComplaintParams{ID: id, Now: utcNow()})
+	var n int64
+	err := s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) (err error) {
+		n, err = q.DeleteComplaint(ctx, sqldb.DeleteComplaintParams{ID: id, Now: utcNow()})
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("delete complaint %d: %w", id, err)
 	}

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
+
+	"shopdesk/internal/importer/xlsx"
 )
 
 // csvReader reads the CSV dialect of Chinese seller back offices. Go's encoding/csv is not
@@ -18,7 +21,40 @@ type csvReader struct {
 	records int // records returned so far: the row number a spreadsheet shows
 	record  []string
 	field   []byte
+	bytes   int // of the record being read (xlsx.MaxRowBytes)
 }
+
+// Memory is bounded by the row, not the file (issue 15 §2): a line of a gigabyte (a file
+// without line ends, a quote never closed) is refused once one cell passes Excel's limit
+// (xlsx.MaxCellChars: these files are opened in Excel, and no back office writes a longer
+// cell), one row xlsx.MaxRowBytes or xlsx.MaxCols cells; nothing longer is ever held.
+
+// cellTooLongError is a cell longer than xlsx.MaxCellChars.
+type cellTooLongError struct {
+	row, col, chars int
+	quoted          bool // inside quotes: most likely a quote never closed
+}
+
+func (e *cellTooLongError) Error() string {
+	msg := fmt.Sprintf("第 %d 行第 %d 列（%s 列）的内容%s：%s", e.row, e.col, xlsx.ColumnName(e.col), xlsx.TooLongText(e.chars), xlsx.TooLongAdvice)
+	if e.quoted {
+		msg += quoteHint
+	}
+	return msg
+}
+
+const quoteHint = "。常见原因：这一格开头的引号没有闭合，后面的内容都被当成了这一格"
+
+// TooLongCell tells the runner which cell it was (it names the column by its header).
+func (e *cellTooLongError) TooLongCell() (row, col, chars int) { return e.row, e.col, e.chars }
+
+// tooLongCell is a cell too long to import, from either reader (CSV or xlsx).
+type tooLongCell interface {
+	TooLongCell() (row, col, chars int)
+}
+
+// maxCellBytes: MaxCellChars characters take at most 4 bytes each in UTF-8.
+const maxCellBytes = 4 * xlsx.MaxCellChars
 
 func newCSVReader(r io.Reader, delim byte) *csvReader {
 	return &csvReader{r: bufio.NewReaderSize(r, 256<<10), delim: delim}
@@ -37,11 +73,15 @@ var errUnclosedQuote = errors.New("引号没有闭合（文件可能不完整）
 // byte: reading the file is half of an import's work, and this is its inner loop.
 func (c *csvReader) Next() ([]string, error) {
 	c.record = c.record[:0]
+	c.bytes = 0
 	if _, err := c.r.Peek(1); err != nil {
 		return nil, err // io.EOF after the last record
 	}
 	c.records++
 	for {
+		if len(c.record) >= xlsx.MaxCols {
+			return nil, fmt.Errorf("第 %d 行有超过 %d 列：超过了 Excel 的最大列数（文件可能不是用逗号或制表符分隔的表格，或已损坏）", c.records, xlsx.MaxCols)
+		}
 		c.field = c.field[:0]
 		quoted := false
 		if head, _ := c.r.Peek(2); head[0] == '"' {
@@ -53,12 +93,21 @@ func (c *csvReader) Next() ([]string, error) {
 		}
 		if quoted {
 			if err := c.readQuoted(); err != nil {
+				if errors.Is(err, errCellTooLong) {
+					return nil, c.tooLong(true)
+				}
 				return nil, fmt.Errorf("第 %d 行：%w", c.records, err)
 			}
 		}
 		// Bare part of the cell (all of it when unquoted; stray text after a closing quote
 		// is kept rather than dropped).
 		stop, err := c.readBare(quoted)
+		if errors.Is(err, errCellTooLong) || tooLongText(c.field) {
+			return nil, c.tooLong(quoted)
+		}
+		if c.bytes += len(c.field); c.bytes > xlsx.MaxRowBytes {
+			return nil, fmt.Errorf("第 %d 行的内容超过了 %d MB：店务台不导入这么长的行（卖家后台导出的文件不会有这么长的行，文件可能已损坏或被改动过）", c.records, xlsx.MaxRowBytes>>20)
+		}
 		c.record = append(c.record, string(c.field))
 		if err == io.EOF {
 			return c.record, nil
@@ -82,6 +131,21 @@ func (c *csvReader) Next() ([]string, error) {
 		}
 		return c.record, nil
 	}
+}
+
+// errCellTooLong stops reading a cell past maxCellBytes.
+var errCellTooLong = errors.New("cell too long")
+
+func (c *csvReader) tooLong(quoted bool) error {
+	chars := 0 // not counted: it ran past what is read of one cell
+	if len(c.field) <= maxCellBytes {
+		chars = utf8.RuneCount(c.field)
+	}
+	return &cellTooLongError{row: c.records, col: len(c.record) + 1, chars: chars, quoted: quoted}
+}
+
+func tooLongText(b []byte) bool {
+	return len(b) > xlsx.MaxCellChars && utf8.RuneCount(b) > xlsx.MaxCellChars
 }
 
 // buffered returns the bytes the reader holds, reading more when it holds none; the
@@ -114,6 +178,9 @@ func (c *csvReader) readBare(dropQuotes bool) (byte, error) {
 		}
 		c.appendField(buf, dropQuotes)
 		c.r.Discard(len(buf))
+		if len(c.field) > maxCellBytes {
+			return 0, errCellTooLong
+		}
 	}
 }
 
@@ -143,6 +210,9 @@ func (c *csvReader) readQuoted() error {
 		if i < 0 {
 			c.field = append(c.field, buf...)
 			c.r.Discard(len(buf))
+			if len(c.field) > maxCellBytes {
+				return errCellTooLong
+			}
 			continue
 		}
 		c.field = append(c.field, buf[:i]...)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sync/atomic"
 	"unicode/utf8"
@@ -81,8 +82,44 @@ var (
 	errPDF       = errors.New("这是 PDF 文件，不是 CSV 或 XLSX 表格：请在卖家后台选择“导出”表格文件")
 )
 
-func inspect(path string) (fileFacts, error) {
+// checkInput says in Chinese why path cannot be read as a file: missing, a folder, not
+// a regular file, not permitted. The system's own message is English ("open …: no such
+// file or directory") and names the whole path.
+func checkInput(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("找不到这个文件：它可能已被移动、改名或删除（U 盘、网盘里的文件要先同步或插好）")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("没有权限读取这个文件：请检查文件的权限，或先把它复制到桌面再导入")
+	case err != nil:
+		return fmt.Errorf("无法读取这个文件（系统提示：%v）", err)
+	case st.IsDir():
+		return errors.New("这是一个文件夹，不是文件：请打开文件夹，选择里面从卖家后台导出的 CSV 或 XLSX 文件")
+	case !st.Mode().IsRegular():
+		return errors.New("这不是一个普通文件（可能是设备或管道）：请选择从卖家后台导出的 CSV 或 XLSX 文件")
+	}
+	return nil
+}
+
+// openInput opens path for reading, with checkInput's messages.
+func openInput(path string) (*os.File, error) {
+	if err := checkInput(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		// Windows: also a file another program holds open without sharing
+		return nil, errors.New("无法打开这个文件：没有权限，或它正被其他程序（例如 Excel、WPS）独占打开：请先关闭那个程序再导入")
+	case err != nil:
+		return nil, fmt.Errorf("无法打开这个文件（系统提示：%v）", err)
+	}
+	return f, nil
+}
+
+func inspect(path string) (fileFacts, error) {
+	f, err := openInput(path)
 	if err != nil {
 		return fileFacts{}, err
 	}

@@ -12,11 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"shopdesk/db"
+	"shopdesk/internal/filename"
 	"shopdesk/internal/shop"
 )
 
@@ -88,7 +88,7 @@ func (im *Importer) ImportFiles(ctx context.Context, files []File, opts Options)
 // ImportFile imports one file. The result always comes back; on failure its Error says
 // why in Chinese and nothing was written.
 func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) FileResult {
-	res := FileResult{File: filepath.Base(path), Path: path, DryRun: opts.DryRun}
+	res := FileResult{File: filename.Base(path), Path: path, DryRun: opts.DryRun}
 	err := im.importFile(ctx, path, opts, &res)
 	if err != nil {
 		res.New, res.Updated, res.Unchanged, res.BatchID, res.Orders = 0, 0, 0, 0, nil
@@ -101,6 +101,10 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 		case errors.Is(err, context.Canceled):
 			res.ErrorCode = ErrCodeCanceled
 			res.Error = fmt.Sprintf("文件“%s”：导入已取消，没有写入任何数据", res.File)
+		case errors.Is(err, db.ErrBusy):
+			// another program kept the database: the file is fine, try again later
+			res.ErrorCode = ErrCodeBusy
+			res.Error = fmt.Sprintf("文件“%s”没有导入：%v", res.File, err)
 		default:
 			res.ErrorCode = ErrCodeUnreadable
 		}
@@ -145,8 +149,12 @@ func (im *Importer) importFile(ctx context.Context, path string, opts Options, r
 	defer src.close()
 	res.setSheets(src)
 	layout, headerRow, err := findHeaderWith(src.table, templates)
+	var tc tooLongCell
 	if errors.Is(err, errNoContent) {
 		return fail(ErrCodeUnreadable, fileError(name, err))
+	}
+	if errors.As(err, &tc) {
+		return readError(name, err, nil)
 	}
 	if err != nil {
 		res.setUnknownHeader(err)

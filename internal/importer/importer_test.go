@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"shopdesk/db"
 	"shopdesk/internal/exportfile"
@@ -481,5 +484,63 @@ func TestPreview(t *testing.T) {
 	bad := importer.New(d).PreviewFile(context.Background(), filepath.Join(t.TempDir(), "missing.csv"), importer.Options{})
 	if bad.Result.Error == "" || len(bad.Rows) != 0 {
 		t.Fatalf("preview of a missing file = %+v", bad)
+	}
+}
+
+// A path that is not a file gets a Chinese message naming it, not the system's English.
+func TestInputPathsInChinese(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "订单导出")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path string
+		want       string
+	}{
+		{"missing", filepath.Join(dir, "没有这个文件.csv"), "找不到这个文件"},
+		{"a folder", folder, "这是一个文件夹，不是文件"},
+	}
+	d := openDB(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, r := range []importer.FileResult{
+				importer.New(d).ImportFile(context.Background(), tt.path, importer.Options{}),
+				importer.New(d).PreviewFile(context.Background(), tt.path, importer.Options{}).Result,
+				importer.New(d).SheetHeader(context.Background(), tt.path, "订单"),
+			} {
+				if r.ErrorCode != importer.ErrCodeUnreadable || !strings.Contains(r.Error, "文件“"+filepath.Base(tt.path)+"”") ||
+					!strings.Contains(r.Error, tt.want) {
+					t.Errorf("%s: %s", r.ErrorCode, r.Error)
+				}
+				for _, english := range []string{"no such file", "is a directory", "open ", "read "} {
+					if strings.Contains(r.Error, english) {
+						t.Errorf("English in %q", r.Error)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A file whose name is GBK bytes (made by a Windows or GBK tool) is recorded under its
+// name as text.
+func TestGBKFileNameIsStoredAsText(t *testing.T) {
+	gbkName, err := simplifiedchinese.GBK.NewEncoder().String("淘宝订单导出.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTaobao(t, gbkName, sampleOrders(), exportfile.CSVOptions{GBK: true, ExcelText: true})
+	d := openDB(t)
+	r := importer.New(d).ImportFile(context.Background(), path, importer.Options{})
+	if r.Error != "" || r.File != "淘宝订单导出.csv" {
+		t.Fatalf("result %q: %s", r.File, r.Error)
+	}
+	var stored string
+	if err := d.SQL.QueryRow(`SELECT file_name FROM import_batch`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored != "淘宝订单导出.csv" || !utf8.ValidString(stored) {
+		t.Fatalf("stored %q", stored)
 	}
 }

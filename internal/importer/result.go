@@ -105,6 +105,7 @@ const (
 	ErrCodeBadValue      = "bad_value"      // a cell could not be read
 	ErrCodeUnreadable    = "unreadable"     // not a CSV/XLSX, broken, or empty
 	ErrCodeCanceled      = "canceled"
+	ErrCodeBusy          = "busy" // another program kept the database busy: nothing wrong with the file
 )
 
 // Progress is emitted while files import, at most every 100 ms per file and once at the end.
@@ -116,6 +117,9 @@ type Progress struct {
 	Bytes      int64  `json:"bytes"`
 	TotalBytes int64  `json:"totalBytes"`
 	Done       bool   `json:"done"`
+	// Waiting, when set, says what the file waits for before it can be written
+	// ("等待另一个导入完成：正在导入“a.csv”…"); the next report clears it.
+	Waiting string `json:"waiting,omitempty"`
 }
 
 // ProgressEvent is the event name the UI listens to for Progress.

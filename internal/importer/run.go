@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 
+	"shopdesk/db"
 	"shopdesk/db/sqldb"
+	"shopdesk/internal/importer/xlsx"
 )
 
 // The runner: one file of any kind, from its recognised header to its recorded batch. It
@@ -70,7 +72,14 @@ func (im *Importer) runFile(r *run) error {
 		return err
 	}
 	report := progressReporter(r.opts, name, r.src)
-	err = im.db.InBulkTx(ctx, importCacheMiB, func(tx *sql.Tx, _ *sqldb.Queries) error {
+	// Another write of this app (the rules, an undo, a restore) may hold the database: the
+	// file waits for it, and its progress row says so.
+	op := fmt.Sprintf("导入“%s”", name)
+	if r.opts.DryRun {
+		op = fmt.Sprintf("预览“%s”", name)
+	}
+	writeCtx := db.OnWait(db.WithOp(ctx, op), func(h db.Holder) { reportWait(r.opts, name, h) })
+	err = im.db.InBulkTx(writeCtx, importCacheMiB, func(tx *sql.Tx, _ *sqldb.Queries) error {
 		b, err := openBatch(ctx, tx, name, r.facts, r.layout)
 		if err != nil {
 			return err
@@ -116,7 +125,7 @@ func (im *Importer) runFile(r *run) error {
 				}
 			}
 			if chunk.err != nil {
-				return fail(ErrCodeUnreadable, fileError(name, chunk.err))
+				return readError(name, chunk.err, r.layout)
 			}
 			footer = chunk.footer
 		}
@@ -153,4 +162,30 @@ func (im *Importer) runFile(r *run) error {
 	}
 	report(res.Rows, true)
 	return nil
+}
+
+// reportWait tells the progress listener what the file waits for.
+func reportWait(opts Options, name string, h db.Holder) {
+	if opts.Progress != nil {
+		opts.Progress(Progress{File: name, Index: opts.Index, Files: max(opts.Files, 1), Waiting: h.Waiting()})
+	}
+}
+
+// readError is the error of a file that cannot be read further. A cell too long to import
+// is named by its column's header ("买家留言") as well as its letter.
+func readError(name string, err error, l *boundLayout) error {
+	var tc tooLongCell
+	if !errors.As(err, &tc) {
+		return fail(ErrCodeUnreadable, fileError(name, err))
+	}
+	row, col, chars := tc.TooLongCell()
+	column := " " + xlsx.ColumnName(col) + " 列"
+	if l != nil && col-1 < len(l.headers) && l.headers[col-1] != "" {
+		column = fmt.Sprintf("“%s”列（%s 列）", l.headers[col-1], xlsx.ColumnName(col))
+	}
+	msg := fmt.Sprintf("第 %d 行%s的内容%s：%s", row, column, xlsx.TooLongText(chars), xlsx.TooLongAdvice)
+	if ce, ok := tc.(*cellTooLongError); ok && ce.quoted {
+		msg += quoteHint
+	}
+	return fail(ErrCodeBadValue, fileError(name, errors.New(msg)))
 }

@@ -139,7 +139,11 @@ func (im *Importer) ShopChoices(ctx context.Context) ([]ShopChoice, error) {
 
 // ForgetShopChoice drops a remembered choice: such files ask for their shop again.
 func (im *Importer) ForgetShopChoice(ctx context.Context, id int64) error {
-	n, err := im.db.Queries().ForgetShopChoice(ctx, id)
+	var n int64
+	err := im.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) (err error) {
+		n, err = q.ForgetShopChoice(ctx, id)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("forget shop choice %d: %w", id, err)
 	}

@@ -288,7 +288,11 @@ func (im *Importer) RenameTemplate(ctx context.Context, id int64, name string) (
 // DeleteTemplate removes a template: files with its header are unknown again. The orders
 // imported with it stay (undo their imports to remove them).
 func (im *Importer) DeleteTemplate(ctx context.Context, id int64) error {
-	n, err := im.db.Queries().DeleteTemplate(ctx, id)
+	var n int64
+	err := im.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) (err error) {
+		n, err = q.DeleteTemplate(ctx, id)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("delete template %d: %w", id, err)
 	}

@@ -4,9 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"shopdesk/internal/filename"
 )
 
 // What an unknown file tells the mapping screen: its likely header row and the rows under
@@ -209,7 +210,11 @@ func guessColumns(header []string) map[string][]string {
 // mapping: the sheet's likely header row and the rows under it, as an unknown_format
 // result of the file. Nothing is imported.
 func (im *Importer) SheetHeader(ctx context.Context, path, sheet string) FileResult {
-	res := FileResult{File: filepath.Base(path), Path: path, Sheet: sheet}
+	res := FileResult{File: filename.Base(path), Path: path, Sheet: sheet}
+	if err := checkInput(path); err != nil {
+		res.Error, res.ErrorCode = fileError(res.File, err).Error(), ErrCodeUnreadable
+		return res
+	}
 	templates, err := loadTemplates(ctx, im.db.Queries())
 	if err != nil {
 		res.Error, res.ErrorCode = fileError(res.File, err).Error(), ErrCodeUnreadable

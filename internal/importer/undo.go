@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 
+	"shopdesk/db"
 	"shopdesk/db/sqldb"
 )
 
@@ -35,7 +36,7 @@ type UndoResult struct {
 // A batch that later imports built on must wait until those are undone.
 func (im *Importer) Undo(ctx context.Context, batchID int64) (UndoResult, error) {
 	res := UndoResult{BatchID: batchID}
-	err := im.db.InTx(ctx, func(tx *sql.Tx, q *sqldb.Queries) error {
+	err := im.db.InTx(db.WithOp(ctx, fmt.Sprintf("撤销导入 #%d", batchID)), func(tx *sql.Tx, q *sqldb.Queries) error {
 		b, err := q.GetBatch(ctx, batchID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("没有编号为 %d 的导入记录（可能已经撤销过）", batchID)

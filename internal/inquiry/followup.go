@@ -260,7 +260,11 @@ func (s *Store) FinishFollowUp(ctx context.Context, id int64, state, note string
 
 // ReopenFollowUp takes back a follow-up marked done or canceled by mistake.
 func (s *Store) ReopenFollowUp(ctx context.Context, id int64) error {
-	n, err := s.db.Queries().ReopenFollowUp(ctx, id)
+	var n int64
+	err := s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) (err error) {
+		n, err = q.ReopenFollowUp(ctx, id)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("reopen follow-up %d: %w", id, err)
 	}

@@ -106,6 +106,10 @@ var Defs = []Def{
 	{InquiryChaseHours, "下单后超过多少小时未付款才算催付", 24, 1, 720, 1, UnitHours, "inquiry"},
 	{InquiryCreditReturn, "非质量原因退货扣除业绩", 1, 0, 1, 1, UnitSwitch, "inquiry"},
 	{InquiryRevisitPlan, "新客户成交后自动安排 1-3-10-30 天回访", 0, 0, 1, 1, UnitSwitch, "inquiry"},
+
+	// Automatic backups (see backup.go); their own card too.
+	{BackupKeepDaily, "自动备份：保留最近几天的每日备份", 7, 1, 90, 1, UnitCount, GroupBackup},
+	{BackupKeepWeekly, "自动备份：另外保留最近几周的每周备份", 4, 0, 104, 1, UnitCount, GroupBackup},
 }
 
 func def(key string) (Def, bool) { return defOf(Defs, key) }

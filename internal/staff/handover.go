@@ -82,8 +82,12 @@ func (s *Store) WriteHandover(ctx context.Context, h Handover, a Auth) (Handover
 	} else if rec != nil {
 		day, shiftID = rec.Day, &rec.ShiftID
 	}
-	id, err := s.db.Queries().InsertHandover(ctx, sqldb.InsertHandoverParams{Day: day, ShiftID: shiftID, WriterID: &st.ID,
-		WriterName: st.Name, Orders: h.Orders, Buyers: h.Buyers, Anomalies: h.Anomalies, Note: h.Note, Now: s.now().UTC().Format(wallLayout)})
+	var id int64
+	err = s.db.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) (err error) {
+		id, err = q.InsertHandover(ctx, sqldb.InsertHandoverParams{Day: day, ShiftID: shiftID, WriterID: &st.ID,
+			WriterName: st.Name, Orders: h.Orders, Buyers: h.Buyers, Anomalies: h.Anomalies, Note: h.Note, Now: s.now().UTC().Format(wallLayout)})
+		return err
+	})
 	if err != nil {
 		return Handover{}, fmt.Errorf("write handover: %w", err)
 	}

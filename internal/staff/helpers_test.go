@@ -133,8 +133,11 @@ func (f *fixture) punches(staffID int64, list ...string) {
 		}
 		rows = append(rows, staff.PunchRow{StaffID: staffID, At: fields[0] + " " + fields[1], Kind: kind})
 	}
+	// The batch is written before the transaction: a write on another connection inside
+	// it would wait for it (write transactions begin IMMEDIATE, db.InTx).
+	batch := f.batch("punches.xlsx")
 	f.inTx(func(q *sqldb.Queries) error {
-		_, _, err := staff.AddPunches(context.Background(), q, f.batch("punches.xlsx"), rows)
+		_, _, err := staff.AddPunches(context.Background(), q, batch, rows)
 		return err
 	})
 }

@@ -140,8 +140,9 @@ func TestImportWritesAndUndo(t *testing.T) {
 	if _, err := f.s.CloseMonth(ctx, "2026-11", f.owner); err != nil {
 		t.Fatal(err)
 	}
+	late := f.batch("late.xlsx") // before the transaction, as in fixture.punches
 	err = f.d.InTx(ctx, func(_ *sql.Tx, q *sqldb.Queries) error {
-		_, _, err := staff.AddPunches(ctx, q, f.batch("late.xlsx"), []staff.PunchRow{{StaffID: li.ID, At: "2026-11-20 08:30", Kind: "in"}})
+		_, _, err := staff.AddPunches(ctx, q, late, []staff.PunchRow{{StaffID: li.ID, At: "2026-11-20 08:30", Kind: "in"}})
 		return err
 	})
 	errContains(t, err, "2026年11月已经结账")

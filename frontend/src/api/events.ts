@@ -35,3 +35,16 @@ export function onFilesOpened(cb: () => void): Off {
   const off = EventsOn(FILES_OPENED_EVENT, () => cb());
   return typeof off === 'function' ? off : () => {};
 }
+
+export const WRITE_WAITING_EVENT = 'db:waiting';
+
+/** A change asked for waits for another write (an import); done closes the notice of id. */
+export type WriteWaiting = { id: number; text: string; done: boolean };
+
+/** Listens to the waits of changes (settings, undo, restore); returns the unsubscribe function. */
+export function onWriteWaiting(cb: (w: WriteWaiting) => void): Off {
+  const rt = (window as unknown as { runtime?: Record<string, unknown> }).runtime;
+  if (!rt) return () => {};
+  const off = EventsOn(WRITE_WAITING_EVENT, (w: WriteWaiting) => cb(w));
+  return typeof off === 'function' ? off : () => {};
+}

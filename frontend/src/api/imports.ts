@@ -16,6 +16,9 @@ export interface ImportProgress {
   bytes: number;
   totalBytes: number;
   done: boolean;
+  /** Set while the file waits for another write (another import, a restore) or for the
+   *  backup before the import: what it waits for, in Chinese. */
+  waiting?: string;
 }
 
 /**

@@ -272,11 +272,16 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     await importPaths(paths);
   }, [guardBusy, importPaths, message, t]);
 
-  // Progress events of the running ImportFiles / PreviewFiles call of the whole run.
+  // Progress events of the running ImportFiles / PreviewFiles call of the whole run. A
+  // "waiting" report names its file: one for another window's files (a second browser tab
+  // importing) is not ours.
+  const filesRef = useRef(files);
+  filesRef.current = files;
   useEffect(
     () =>
       onImportProgress((p) => {
         if (!importingRef.current || !p || typeof p.index !== 'number') return;
+        if (p.waiting && filesRef.current[p.index]?.name !== p.file) return;
         setProgress((prev) => ({ ...prev, [p.index]: p }));
       }),
     [],

@@ -616,6 +616,103 @@ export namespace app {
 
 }
 
+export namespace backup {
+	
+	export class Backup {
+	    file: string;
+	    name: string;
+	    time: string;
+	    size: number;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Backup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.name = source["name"];
+	        this.time = source["time"];
+	        this.size = source["size"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class RestoreResult {
+	    from: Backup;
+	    keptAside: Backup;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = this.convertValues(source["from"], Backup);
+	        this.keptAside = this.convertValues(source["keptAside"], Backup);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Status {
+	    dir: string;
+	    defaultDir: string;
+	    backups: Backup[];
+	    folderError: string;
+	    lastError: string;
+	    lastErrorAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.defaultDir = source["defaultDir"];
+	        this.backups = this.convertValues(source["backups"], Backup);
+	        this.folderError = source["folderError"];
+	        this.lastError = source["lastError"];
+	        this.lastErrorAt = source["lastErrorAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace importer {
 	
 	export class OrderCounts {

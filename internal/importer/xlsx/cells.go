@@ -39,6 +39,9 @@ digits:
 	return col, true
 }
 
+// ColumnName is the letters of a 1-based column (28 -> "AB"), as Excel shows it.
+func ColumnName(col int) string { return columnName(col) }
+
 func columnName(col int) string {
 	var b []byte
 	for col > 0 {
@@ -79,7 +82,15 @@ func bstrDecode(b []byte) string {
 	if !bytes.Contains(b, []byte("_x")) {
 		return string(b)
 	}
-	out := make([]byte, 0, len(b))
+	return string(bstrAppend(nil, b))
+}
+
+// bstrAppend is bstrDecode into dst[:0]'s memory; b itself when there is nothing to undo.
+func bstrAppend(dst, b []byte) []byte {
+	if !bytes.Contains(b, []byte("_x")) {
+		return b
+	}
+	out := dst[:0]
 	var pendingHigh rune
 	flushHigh := func() {
 		if pendingHigh != 0 {
@@ -116,7 +127,7 @@ func bstrDecode(b []byte) string {
 		i++
 	}
 	flushHigh()
-	return string(out)
+	return out
 }
 
 func isHex4(b []byte) bool {

@@ -95,6 +95,7 @@ func (t *Table) readRow() (int, error) {
 	}
 	t.cur = num
 	t.cells = t.cells[:0]
+	t.bytes = 0
 	if sc.selfClose {
 		return num, nil
 	}
@@ -146,7 +147,8 @@ func (t *Table) readCell(rowNum, prevCol int) (int, error) {
 	case "inlineStr":
 		kind = 'i'
 	}
-	t.v, t.is = t.v[:0], t.is[:0]
+	t.v.reset()
+	t.is.reset()
 	sawIS, hasF := false, false
 	if !sc.selfClose {
 	cell:
@@ -169,10 +171,10 @@ func (t *Table) readCell(rowNum, prevCol int) (int, error) {
 				}
 				switch string(sc.local) {
 				case "v":
-					t.v, err = sc.readText(t.v)
+					err = sc.readText(&t.v)
 				case "is":
 					sawIS = true
-					t.is, err = sc.readRich(t.is)
+					err = sc.readRich(&t.is)
 				case "f":
 					hasF = true
 					err = sc.skip()
@@ -185,28 +187,48 @@ func (t *Table) readCell(rowNum, prevCol int) (int, error) {
 			}
 		}
 	}
+	tooLong := func(chars int) error {
+		return &CellTooLongError{Sheet: t.sheet, Row: rowNum, Col: col, Chars: chars}
+	}
 	var val string
 	switch {
 	case kind == 's':
-		if len(t.v) == 0 {
+		if len(t.v.b) == 0 {
 			break
 		}
-		i, ok := atoiBytes(bytes.TrimSpace(t.v))
-		if !ok || i >= len(t.book.shared) {
+		i, ok := atoiBytes(bytes.TrimSpace(t.v.b))
+		if !ok || i >= t.book.shared.len() {
 			return 0, badXLSX("Excel（.xlsx）文件已损坏：工作表“%s”第 %d 行 %s 列引用的共享字符串（第 %s 号）不存在",
-				t.sheet, rowNum, columnName(col), clip(string(t.v), 20))
+				t.sheet, rowNum, columnName(col), clip(string(t.v.b), 20))
 		}
-		val = t.book.shared[i]
+		s, chars, err := t.book.shared.get(i)
+		if err != nil {
+			return 0, badXLSX("无法读取共享字符串的临时文件（%v）", err)
+		}
+		if chars > 0 {
+			return 0, tooLong(chars)
+		}
+		val = s
 	case kind == 'i' && sawIS:
-		if !utf8.Valid(t.is) {
+		if chars, long := t.is.tooLong(); long {
+			return 0, tooLong(chars)
+		}
+		if !utf8.Valid(t.is.b) {
 			return 0, t.xmlErr(errXMLBadUTF8)
 		}
-		val = bstrDecode(t.is)
+		val = bstrDecode(t.is.b)
 	default:
-		if !utf8.Valid(t.v) {
+		if chars, long := t.v.tooLong(); long {
+			return 0, tooLong(chars)
+		}
+		if !utf8.Valid(t.v.b) {
 			return 0, t.xmlErr(errXMLBadUTF8)
 		}
-		val = string(t.v)
+		val = string(t.v.b)
+	}
+	if t.bytes += len(val); t.bytes > MaxRowBytes {
+		return 0, badXLSX("工作表“%s”第 %d 行的内容超过了 %d MB：店务台不导入这么长的行（卖家后台导出的文件不会有这么长的行，文件可能已损坏或被改动过）",
+			t.sheet, rowNum, MaxRowBytes>>20)
 	}
 	if val != "" || hasF {
 		for len(t.cells) < col-1 {

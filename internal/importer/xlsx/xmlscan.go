@@ -36,6 +36,31 @@ func syntaxErr(format string, args ...any) error {
 	return &xmlSyntaxError{msg: fmt.Sprintf(format, args...)}
 }
 
+// textPiece is the size of the pieces a long text run is returned in.
+const textPiece = 64 << 10
+
+// textCut is where a piece of a text run may end: not inside an entity (&amp;) and not
+// between the \r and \n of a line end, nor inside a character.
+func textCut(b []byte) int {
+	n := len(b)
+	if i := bytes.LastIndexByte(b, '&'); i >= 0 && bytes.IndexByte(b[i:], ';') < 0 {
+		n = i
+	}
+	for n > 0 && b[n-1] == '\r' {
+		n--
+	}
+	// the pieces are counted in characters (cellText): a split character would count twice
+	for i := n - 1; i >= 0 && i >= n-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:n]) {
+				n = i
+			}
+			break
+		}
+	}
+	return n
+}
+
 var (
 	errXMLTruncated = &xmlSyntaxError{msg: "内容在中途就结束了，文件不完整"}
 	errXMLBadUTF8   = &xmlSyntaxError{msg: "含有无效的 UTF-8 字符"}
@@ -201,6 +226,14 @@ func (s *xmlScanner) next() (tokKind, error) {
 					break
 				}
 				off = s.end - s.pos
+				// A long text run comes in pieces: the buffer does not grow with it (a
+				// cell's text is bounded by its reader, cellText).
+				if off >= textPiece {
+					if cut := textCut(s.buf[s.pos : s.pos+off]); cut > 0 {
+						off = cut
+						break
+					}
+				}
 				if !s.fill() {
 					if s.rerr != nil {
 						return tokEOF, s.rerr
@@ -445,65 +478,120 @@ func (s *xmlScanner) skip() error {
 	}
 }
 
+// cellText collects the decoded text of one cell or shared string. Past maxCellBytes it
+// keeps nothing more and only counts the characters (for the message that refuses it):
+// a 10 MB cell costs no more memory than a short one.
+type cellText struct {
+	b       []byte
+	over    bool
+	chars   int // the whole text's characters, once over
+	scratch []byte
+}
+
+func (c *cellText) reset() {
+	c.b, c.over, c.chars = c.b[:0], false, 0
+}
+
+// tooLong tells whether the text is longer than MaxCellChars, with its length.
+func (c *cellText) tooLong() (int, bool) {
+	if c.over {
+		return c.chars, true
+	}
+	if tooLong(c.b) {
+		return utf8.RuneCount(c.b), true
+	}
+	return 0, false
+}
+
+func (c *cellText) appendText(raw []byte) error {
+	if c.over {
+		var err error
+		c.scratch, err = appendXMLText(c.scratch[:0], raw)
+		c.chars += utf8.RuneCount(c.scratch)
+		return err
+	}
+	var err error
+	c.b, err = appendXMLText(c.b, raw)
+	c.check()
+	return err
+}
+
+func (c *cellText) appendCDATA(raw []byte) {
+	if c.over {
+		c.scratch = appendCR(c.scratch[:0], raw)
+		c.chars += utf8.RuneCount(c.scratch)
+		return
+	}
+	c.b = appendCR(c.b, raw)
+	c.check()
+}
+
+func (c *cellText) check() {
+	if len(c.b) > maxCellBytes {
+		c.over, c.chars = true, utf8.RuneCount(c.b)
+		c.b = c.b[:0]
+	}
+}
+
 // readText appends the decoded text of the element whose start tag was just read, up to
 // and including its end tag. Child elements (not expected) are skipped.
-func (s *xmlScanner) readText(dst []byte) ([]byte, error) {
+func (s *xmlScanner) readText(dst *cellText) error {
 	for {
 		k, err := s.next()
 		if err != nil {
-			return dst, err
+			return err
 		}
 		switch k {
 		case tokEOF:
-			return dst, errXMLTruncated
+			return errXMLTruncated
 		case tokText:
-			if dst, err = appendXMLText(dst, s.raw); err != nil {
-				return dst, err
+			if err := dst.appendText(s.raw); err != nil {
+				return err
 			}
 		case tokCDATA:
-			dst = appendCR(dst, s.raw)
+			dst.appendCDATA(s.raw)
 		case tokStart:
 			if !s.selfClose {
 				if err := s.skip(); err != nil {
-					return dst, err
+					return err
 				}
 			}
 		case tokEnd:
-			return dst, nil
+			return nil
 		}
 	}
 }
 
 // readRich appends the text of a string item (<si> or <is>, start tag just read): its
 // <t> and the <t> of its rich-text runs <r>, not the phonetic hints <rPh>.
-func (s *xmlScanner) readRich(dst []byte) ([]byte, error) {
+func (s *xmlScanner) readRich(dst *cellText) error {
 	depth := 0
 	for {
 		k, err := s.next()
 		if err != nil {
-			return dst, err
+			return err
 		}
 		switch k {
 		case tokEOF:
-			return dst, errXMLTruncated
+			return errXMLTruncated
 		case tokStart:
 			if s.selfClose {
 				continue
 			}
 			switch string(s.local) {
 			case "t":
-				dst, err = s.readText(dst)
+				err = s.readText(dst)
 			case "rPh", "phoneticPr", "rPr", "extLst":
 				err = s.skip()
 			default: // <r>
 				depth++
 			}
 			if err != nil {
-				return dst, err
+				return err
 			}
 		case tokEnd:
 			if depth == 0 {
-				return dst, nil
+				return nil
 			}
 			depth--
 		}

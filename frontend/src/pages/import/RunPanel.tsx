@@ -16,9 +16,15 @@ function ProgressRow({ file, p, uploading }: { file: RunFile; p?: ImportProgress
         <Flex justify="space-between" gap={12} wrap>
           <FileName name={file.name} />
           <Typography.Text type="secondary" className="sd-nowrap">
-            {uploading ? t('import.run.uploading') : p ? t('import.run.rows', { count: p.rows }) : t('import.run.waiting')}
+            {uploading ? t('import.run.uploading') : p && !p.waiting ? t('import.run.rows', { count: p.rows }) : t('import.run.waiting')}
           </Typography.Text>
         </Flex>
+        {/* what the file waits for: another import, a restore, the backup before it */}
+        {p?.waiting && (
+          <Typography.Text type="warning" data-testid="import-progress-waiting" style={{ display: 'block', fontSize: 12 }}>
+            {p.waiting}
+          </Typography.Text>
+        )}
         <Progress percent={percent} status={uploading || !p?.done ? 'active' : 'success'} size="small" />
       </div>
     </Row>

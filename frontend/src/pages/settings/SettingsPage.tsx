@@ -6,7 +6,7 @@
  *   settings-page           page root
  *   settings-thresholds     the thresholds card; setting-<key> each InputNumber (yuan for money)
  *   settings-save           保存; settings-reset 恢复默认 (asks first)
- *   (staff: see StaffPanel; privacy and the upload limit: see PrivacyPanel)
+ *   (staff: see StaffPanel; privacy and the upload limit: see PrivacyPanel; backups: see BackupPanel)
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, InputNumber, Popconfirm, Row, Skeleton, Tag, Typography } from 'antd';
@@ -15,6 +15,7 @@ import { listSettings, saveSettings, type Setting } from '../../api/settings';
 import { errorText } from '../../api/errors';
 import { StaffPanel } from './StaffPanel';
 import { PrivacyPanel } from './PrivacyPanel';
+import { BackupPanel } from './BackupPanel';
 
 /** Shown value <-> stored value: money is edited in yuan and stored in fen. */
 export function toShown(s: Pick<Setting, 'unit'>, v: number): number {
@@ -160,6 +161,9 @@ export function SettingsPage() {
       </div>
       <div style={{ marginTop: 16 }}>
         <PrivacyPanel />
+      </div>
+      <div style={{ marginTop: 16 }}>
+        <BackupPanel />
       </div>
     </div>
   );
