@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"log"
+	"shopdesk/db"
 	"time"
 
 	"shopdesk/internal/anomaly"
@@ -44,7 +45,7 @@ func (e *env) refreshAnomalies() {
 	if e.db == nil {
 		return
 	}
-	res, err := e.anomalies.Evaluate(e.ctx, anomaly.At(time.Now()))
+	res, err := e.anomalies.Evaluate(db.WithOp(e.ctx, "更新订单异常"), anomaly.At(time.Now()))
 	if err != nil {
 		log.Printf("order anomalies: %v", err)
 		return

@@ -2,6 +2,7 @@ package app
 
 import (
 	"log"
+	"shopdesk/db"
 	"time"
 
 	"shopdesk/internal/inquiry"
@@ -21,7 +22,7 @@ func (e *env) matchInquiries() {
 	if e.db == nil {
 		return
 	}
-	res, err := e.inquiries.MatchOrders(e.ctx)
+	res, err := e.inquiries.MatchOrders(db.WithOp(e.ctx, "把订单匹配到询盘"))
 	if err != nil {
 		log.Printf("inquiries: match orders: %v", err)
 		return

@@ -2,6 +2,7 @@ package app
 
 import (
 	"log"
+	"shopdesk/db"
 	"time"
 
 	"shopdesk/internal/stock"
@@ -20,7 +21,7 @@ func (e *env) syncStock() {
 	if e.db == nil {
 		return
 	}
-	if _, err := e.stock.Sync(e.ctx); err != nil {
+	if _, err := e.stock.Sync(db.WithOp(e.ctx, "更新库存表")); err != nil {
 		log.Printf("stock: %v", err)
 	}
 }

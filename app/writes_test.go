@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -146,7 +147,18 @@ func TestSecondImportWaitsForTheFirst(t *testing.T) {
 			said = append(said, p.Waiting)
 		}
 	}
-	if strings.Join(said, " | ") != "等待另一个导入完成：正在导入“ExportOrderList-a.csv” | 导入前先备份数据库……" {
+	// After the first import, what the app runs after every import (the anomaly rules, the
+	// inquiry matching, the stock) may hold the writer a moment: the row names it too.
+	var others []string
+	for _, w := range said[min(1, len(said)):] {
+		if w == "导入前先备份数据库……" {
+			continue
+		}
+		if !strings.HasPrefix(w, "等待另一项操作完成：") || strings.Contains(w, "正在保存数据") {
+			others = append(others, w)
+		}
+	}
+	if len(said) < 2 || said[0] != "等待另一个导入完成：正在导入“ExportOrderList-a.csv”" || !slices.Contains(said, "导入前先备份数据库……") || len(others) > 0 {
 		t.Fatalf("the second file's row said %q", said)
 	}
 }
