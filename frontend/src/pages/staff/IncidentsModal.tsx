@@ -17,7 +17,7 @@ import { INCIDENT_KINDS, dayText } from './text';
 export function IncidentsModal({ open, month, closed, onClose, onChanged }: { open: boolean; month: string; closed: boolean; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { staff } = useStaffCtx();
+  const { staff, wallNow } = useStaffCtx();
   const [list, setList] = useState<Incident[]>([]);
   const [draft, setDraft] = useState<{ staffId?: number; kind: string; day: Dayjs; count: number; note: string }>({ kind: 'slow_reply', day: dayjs(), count: 1, note: '' });
 
@@ -31,10 +31,10 @@ export function IncidentsModal({ open, month, closed, onClose, onChanged }: { op
   useEffect(() => {
     if (open) {
       void load();
-      const d = dayjs();
+      const d = dayjs(wallNow().slice(0, 10) || undefined); // the shop's today, whatever the PC's zone
       setDraft((x) => ({ ...x, day: d.format('YYYY-MM') === month ? d : dayjs(month + '-01') }));
     }
-  }, [open, load, month]);
+  }, [open, load, month, wallNow]);
 
   const fail = (err: unknown) => message.error({ content: <span className="sd-error-text">{errorText(err, t('staff.saveFailed'))}</span>, duration: 6 });
   const add = async () => {

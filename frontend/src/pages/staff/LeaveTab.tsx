@@ -22,7 +22,7 @@ const D = 'YYYY-MM-DD';
 export function LeaveTab({ month, thisMonth, onMonth }: { month: string; thisMonth: string; onMonth: (m: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { staff } = useStaffCtx();
+  const { staff, wallNow } = useStaffCtx();
   const [data, setData] = useState<AttendanceMonth | null>(null);
   const [leaveOpen, setLeaveOpen] = useState(false);
   const [swapOpen, setSwapOpen] = useState(false);
@@ -66,7 +66,8 @@ export function LeaveTab({ month, thisMonth, onMonth }: { month: string; thisMon
     const w = { day: v.day.format(D), staffA: v.staffA, staffB: v.staffB, approvedBy: v.approvedBy, note: v.note ?? '' } as Swap;
     await run(() => swapShifts(w), t('staff.swap.added'), () => setSwapOpen(false));
   };
-  const defaultDay = month === thisMonth ? dayjs() : dayjs(month + '-01');
+  // The shop's today, not this PC's: they differ for hours a day when the PC's zone is not the shop's.
+  const defaultDay = month === thisMonth ? dayjs(wallNow().slice(0, 10) || undefined) : dayjs(month + '-01');
 
   return (
     <div data-testid="leave-tab">
