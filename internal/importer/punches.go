@@ -56,7 +56,7 @@ const nextDayBefore = 6
 func init() {
 	k := punchesKind
 	k.newHandler = func(r *run) (rowHandler, error) {
-		return &punchHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res}, nil
+		return &punchHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res, dry: r.opts.DryRun}, nil
 	}
 	k.laterBatch = func(context.Context, *sqldb.Queries, sqldb.GetBatchRow) (int64, error) { return 0, nil }
 	k.undo = undoStaffImport
@@ -70,6 +70,7 @@ type punchHandler struct {
 	added      []string
 	punches    int
 	duplicates int
+	dry        bool // a preview: the notes say what importing would do
 }
 
 // punchRow is one row as read: a person's punches (one for a raw row, up to two for a
@@ -253,13 +254,13 @@ func (h *punchHandler) write(w *writer, chunk any, count func(rowOutcome) error)
 }
 
 func (h *punchHandler) finish(*writer) (first, last int64, err error) {
-	note := fmt.Sprintf("打卡：新增 %d 次", h.punches)
+	note := fmt.Sprintf("打卡：%s %d 次", will(h.dry, "新增"), h.punches)
 	if h.duplicates > 0 {
 		note += fmt.Sprintf("，%d 次已经有了（没有重复记录）", h.duplicates)
 	}
 	h.res.Notes = append(h.res.Notes, note)
 	if len(h.added) > 0 {
-		h.res.Notes = append(h.res.Notes, addedNote(h.added))
+		h.res.Notes = append(h.res.Notes, addedNote(h.added, h.dry))
 	}
 	return 0, -1, nil
 }

@@ -64,7 +64,7 @@ func init() {
 	k := inquiriesKind
 	k.newHandler = func(r *run) (rowHandler, error) {
 		return &registerHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res,
-			store: inquiry.New(r.im.db)}, nil
+			store: inquiry.New(r.im.db), dry: r.opts.DryRun}, nil
 	}
 	k.laterBatch = func(context.Context, *sqldb.Queries, sqldb.GetBatchRow) (int64, error) { return 0, nil }
 	k.undo = func(ctx context.Context, _ *sql.Tx, q *sqldb.Queries, b sqldb.GetBatchRow, res *UndoResult) error {
@@ -84,6 +84,7 @@ type registerHandler struct {
 	incomplete  []int // rows imported with the reason 未填写 (as the file writes 是否成交 = 否)
 	nIncomplete int   // and how many the register counted
 	newValues   []string
+	dry         bool // a preview: the notes say what importing would do
 }
 
 // registerRow is one row's cells by register field; nil cells: a blank row.
@@ -210,11 +211,11 @@ func (h *registerHandler) finish(*writer) (first, last int64, err error) {
 		if len(rows) == 0 {
 			which = fmt.Sprintf("%d 行", n)
 		}
-		h.res.Notes = append(h.res.Notes, fmt.Sprintf("%s未成交但没有写未交易原因：已按“%s”导入，请在询盘登记里补上（“待补全原因”）",
-			which, inquiry.ReasonMissing))
+		h.res.Notes = append(h.res.Notes, fmt.Sprintf("%s未成交但没有写未交易原因：%s按“%s”导入，请在询盘登记里补上（“待补全原因”）",
+			which, will(h.dry, "已"), inquiry.ReasonMissing))
 	}
 	if len(h.newValues) > 0 {
-		h.res.Notes = append(h.res.Notes, "加入了新的列表选项："+strings.Join(h.newValues, "、"))
+		h.res.Notes = append(h.res.Notes, will(h.dry, "已")+"加入新的列表选项："+strings.Join(h.newValues, "、"))
 	}
 	return 0, -1, nil
 }

@@ -115,11 +115,12 @@ type rotaHandler struct {
 	shifts []staff.Shift
 	seen   map[string]int // name -> the row that named it first
 	added  []string
-	cells  int // cells changed
+	cells  int  // cells changed
+	dry    bool // a preview: the notes say what importing would do
 }
 
 func newRotaHandler(r *run) (*rotaHandler, error) {
-	h := &rotaHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res, seen: map[string]int{}}
+	h := &rotaHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res, seen: map[string]int{}, dry: r.opts.DryRun}
 	name := r.layout.col["staff_name"]
 	var days []headerDay
 	var idx []int
@@ -332,15 +333,26 @@ func (h *rotaHandler) row(w *writer, r *rotaRow) (rowOutcome, error) {
 }
 
 func (h *rotaHandler) finish(*writer) (first, last int64, err error) {
-	h.res.Notes = append(h.res.Notes, fmt.Sprintf("%s排班：改动 %d 格", h.month, h.cells))
+	h.res.Notes = append(h.res.Notes, fmt.Sprintf("%s排班：%s %d 格", h.month, will(h.dry, "改动"), h.cells))
 	if len(h.added) > 0 {
-		h.res.Notes = append(h.res.Notes, addedNote(h.added))
+		h.res.Notes = append(h.res.Notes, addedNote(h.added, h.dry))
 	}
 	return 0, -1, nil
 }
 
-// addedNote names the people an import added to the staff list.
-func addedNote(names []string) string {
-	return fmt.Sprintf("员工名单里没有的 %d 人已加入名单（客服（售前），初级，没有入职日期：按整月计薪；可在 设置 → 员工 里修改）：%s",
-		len(names), strings.Join(names, "、"))
+// addedNote names the people an import added (a preview: would add) to the staff list.
+func addedNote(names []string, dry bool) string {
+	return fmt.Sprintf("员工名单里没有的 %d 人%s加入名单（客服（售前），初级，没有入职日期：按整月计薪；可在 设置 → 员工 里修改）：%s",
+		len(names), will(dry, "已"), strings.Join(names, "、"))
+}
+
+// will words a note for a preview (将改动) or an import (改动, 已…).
+func will(dry bool, verb string) string {
+	switch {
+	case dry && verb == "已":
+		return "将"
+	case dry:
+		return "将" + verb
+	}
+	return verb
 }
