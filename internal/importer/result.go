@@ -137,7 +137,7 @@ type Batch struct {
 	Platform   string `json:"platform"`
 	Format     string `json:"format"`
 	FormatName string `json:"formatName"`
-	Level      string `json:"level"` // the layout's level: "order", "sub_order", "refund" ("" for a template)
+	Level      string `json:"level"` // the layout's or template's level: "order", "sub_order", "refund", "stock", "inquiry", "rota", "punch" …
 	ShopName   string `json:"shopName"`
 	// Rows, New, Updated and Unchanged count the file's rows; Orders its orders (nil for a
 	// refund file, or an import made before orders were counted: migration 00022).
