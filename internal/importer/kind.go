@@ -107,6 +107,11 @@ type fileKind struct {
 	// template of the kind matches a header only with at least minDayColumns day headers
 	// (1-31, 11/1, 2026-11-01 …; dayHeader), which the handler reads itself.
 	dayGrid bool
+	// previewColumns, when set, are the columns the preview shows (each one or several
+	// joined) with their names, instead of the Preview fields'; previewSkip the rows it
+	// leaves out as the import does (a rota's line of weekdays, its legend).
+	previewColumns func(b *boundLayout) (cols [][]int, names []string)
+	previewSkip    func(b *boundLayout, row []string) bool
 	// newHandler makes the row handler of one file, before its transaction (run.go).
 	newHandler func(r *run) (rowHandler, error)
 	// laterBatch is a batch after b that changed rows b wrote (undo must wait for it); 0

@@ -42,6 +42,32 @@ const minDayColumns = 7
 func init() {
 	k := rotaKind
 	k.newHandler = func(r *run) (rowHandler, error) { return newRotaHandler(r) }
+	// The preview shows the name and the first week of days, without the weekday line.
+	k.previewColumns = func(b *boundLayout) (cols [][]int, names []string) {
+		for _, i := range rotaDayColumns(b) {
+			if len(cols) == 0 {
+				cols, names = append(cols, b.col["staff_name"]), append(names, b.headers[b.col["staff_name"][0]])
+			}
+			if len(cols) > minDayColumns {
+				break
+			}
+			cols, names = append(cols, []int{i}), append(names, b.headers[i])
+		}
+		return cols, names
+	}
+	k.previewSkip = func(b *boundLayout, row []string) bool {
+		name := ""
+		if c := b.col["staff_name"]; len(c) > 0 && c[0] < len(row) {
+			name = cleanCell(row[c[0]])
+		}
+		var cells []string
+		for _, i := range rotaDayColumns(b) {
+			if i < len(row) {
+				cells = append(cells, cleanCell(row[i]))
+			}
+		}
+		return rotaSkip(name, cells)
+	}
 	k.laterBatch = func(context.Context, *sqldb.Queries, sqldb.GetBatchRow) (int64, error) { return 0, nil }
 	k.undo = undoStaffImport
 }
@@ -121,16 +147,10 @@ type rotaHandler struct {
 
 func newRotaHandler(r *run) (*rotaHandler, error) {
 	h := &rotaHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res, seen: map[string]int{}, dry: r.opts.DryRun}
-	name := r.layout.col["staff_name"]
-	var days []headerDay
-	var idx []int
-	for i, c := range r.layout.headers {
-		if len(name) > 0 && i == name[0] {
-			continue
-		}
-		if d, ok := dayHeader(c); ok {
-			days, idx = append(days, d), append(idx, i)
-		}
+	idx := rotaDayColumns(r.layout)
+	days := make([]headerDay, len(idx))
+	for k, i := range idx {
+		days[k], _ = dayHeader(r.layout.headers[i])
 	}
 	if len(days) == 0 {
 		return nil, fail(ErrCodeUnreadable, fileError(h.file, fmt.Errorf("第 %d 行是表头，但没有日期列（1、2、3……或 11/1、2026-11-01）", r.headerRow)))
@@ -158,6 +178,43 @@ func newRotaHandler(r *run) (*rotaHandler, error) {
 	h.month = fmt.Sprintf("%d年%d月", year, month)
 	h.res.Notes = append(h.res.Notes, fmt.Sprintf("排班表按 %s 读取（%s）", h.month, from))
 	return h, nil
+}
+
+// rotaDayColumns are the columns of a rota grid whose header is a day.
+func rotaDayColumns(b *boundLayout) []int {
+	name := b.col["staff_name"]
+	var out []int
+	for i, c := range b.headers {
+		if len(name) > 0 && i == name[0] {
+			continue
+		}
+		if _, ok := dayHeader(c); ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// rotaSkip: a row of the grid that is no one's: the line of weekdays under the day
+// numbers, a legend (白 = 白班 08:30-17:30 …) or a note below the grid, a blank line.
+func rotaSkip(name string, cells []string) bool {
+	filled := 0
+	weekdays := true
+	for _, c := range cells {
+		if c != "" {
+			filled++
+			weekdays = weekdays && weekdayCell.MatchString(c)
+		}
+	}
+	switch {
+	case name == "" && filled == 0:
+		return true
+	case (name == "" || name == "星期" || name == "周") && weekdays:
+		return true
+	case filled == 0 && (strings.ContainsAny(name, "=＝:：") || len([]rune(name)) > 20):
+		return true
+	}
+	return false
 }
 
 // rotaMonth finds the month of the grid's day numbers: a full date header, a title line
@@ -235,24 +292,14 @@ func (h *rotaHandler) parser() parseFunc {
 
 func (h *rotaHandler) parse(p *rowParser, no int, row []string) rotaRow {
 	r := rotaRow{no: no, name: p.text(row, "staff_name"), cells: make([]string, len(h.cols))}
-	filled := 0
-	weekdays := true
 	for k, c := range h.cols {
 		if c.index < len(row) {
 			r.cells[k] = cleanCell(row[c.index])
 		}
-		if r.cells[k] != "" {
-			filled++
-			weekdays = weekdays && weekdayCell.MatchString(r.cells[k])
-		}
 	}
 	switch {
-	case nonEmpty(row) == 0:
+	case nonEmpty(row) == 0 || rotaSkip(r.name, r.cells):
 		r.skip = true
-	case (r.name == "" || r.name == "星期" || r.name == "周") && filled > 0 && weekdays:
-		r.skip = true // the line of weekdays under the day numbers
-	case filled == 0 && (strings.ContainsAny(r.name, "=＝:：") || len([]rune(r.name)) > 20):
-		r.skip = true // a legend (白 = 白班 08:30-17:30 …) or a note below the grid
 	case r.name == "":
 		r.err = p.bad(no, row, "staff_name", "是空的：排班表的每一行都要写姓名")
 	}

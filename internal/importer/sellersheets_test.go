@@ -283,6 +283,11 @@ func TestRotaGridImportAndUndo(t *testing.T) {
 	if rotaText(t, d, "2026-11") != before {
 		t.Fatal("the preview changed the rota")
 	}
+	// It shows the people (not the weekday line nor the legend) and their first week.
+	if len(p.Rows) != 2 || len(p.Columns) != 8 || p.Columns[0] != "姓名" || p.Columns[7] != "7" ||
+		strings.Join(p.Rows[1][:6], ",") != "小新,晚,晚,晚,值班,休" {
+		t.Fatalf("preview columns %v rows %v", p.Columns, p.Rows)
+	}
 	r := mustImport(t, im, path)
 	want := "小李 01:白,小李 02:白,小李 03:休,小李 05:白+晚,小新 01:晚,小新 02:晚,小新 03:晚,小新 04:值,小新 05:休"
 	if got := rotaText(t, d, "2026-11"); got != want {
