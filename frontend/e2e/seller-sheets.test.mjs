@@ -123,11 +123,12 @@ for (const [width, height] of [
       assert.ok((await byTestId(page, 'rota-cell').count()) >= 2 * 28, 'a cell per person and day');
       await shot(`95-sheets-rota-${width}`);
       await byTestId(page, 'staff-tab-attendance').click();
-      const people = byTestId(page, 'attendance-person');
-      await until(async () => (await people.count()) >= 2, 'attendance of both');
-      const att = (await people.allInnerTexts()).join('\n');
-      assert.match(att, /小李/);
-      assert.match(att, /小新/);
+      // 小李 11 minutes late; 小新's 17:00-24:00 shift clocked out at 00:04 the next day: on time.
+      const tab = byTestId(page, 'attendance-tab');
+      await until(async () => /小新/.test(await tab.innerText()), 'attendance of both');
+      const att = await tab.innerText();
+      assert.match(att, /小李[\s\S]*迟到 11 分钟/);
+      assert.match(att, /16:58\s+\d+月2日 00:04\s+正常/);
       await shot(`95-sheets-attendance-${width}`);
 
       // Undo the register from the import history (newest first): the register is empty again.
