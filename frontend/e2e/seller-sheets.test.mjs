@@ -144,3 +144,42 @@ for (const [width, height] of [
     });
   });
 }
+
+// A rota grid no built-in layout knows (its name column is 员工, its days 1号…) goes through
+// the mapping screen as an export would: the screen guesses it is a rota, says how the days
+// and the month are found, and the saved template imports it.
+test('a rota grid of another wording through the mapping screen', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shopdesk-e2e-sheets-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { year, month } = thisMonth();
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const header = ['工号', '员工', ...Array.from({ length: days }, (_, i) => `${i + 1}号`)];
+  const cells = (name, n) => [n, name, ...Array.from({ length: days }, (_, i) => (i % 6 === 5 ? '休' : '白班'))].join(',');
+  const file = path.join(dir, `${year}年${month}月值班安排.csv`);
+  writeFileSync(file, '\ufeff' + [header.join(','), cells('阿强', 'A01'), cells('小周', 'A02')].join('\n') + '\n');
+  await withApp(t, {}, async ({ page, shot }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await byTestId(page, 'nav-import').click();
+    let row = (await previewUpload(page, file)).first();
+    assert.equal(await row.getAttribute('data-error-code'), 'unknown_format');
+    await row.getByTestId('import-map-columns').click();
+    await byTestId(page, 'mapping-modal').waitFor();
+    assert.ok(await byTestId(page, 'mapping-kind').locator('input[value="rota"]').isChecked(), 'rota preselected');
+    assert.match(await byTestId(page, 'mapping-rota-hint').innerText(), /自动认出/);
+    assert.equal(await byTestId(page, 'mapping-platform').count(), 0, 'no platform for the seller’s own sheet');
+    assert.match(await byTestId(page, 'mapping-field-staff_name').innerText(), /员工/);
+    await byTestId(page, 'mapping-name').fill('门店排班表');
+    await shot('96-sheets-mapping-rota-1366');
+    await byTestId(page, 'mapping-save').click();
+    await until(async () => (await byTestId(page, 'mapping-modal').count()) === 0, 'the mapping screen to close');
+    await until(async () => (await byTestId(page, 'import-run').getAttribute('data-phase')) === 'preview', 'the new preview');
+    row = byTestId(page, 'import-preview-row').first();
+    await until(async () => (await row.getAttribute('data-status')) === 'success', 'the file to be importable');
+    assert.match(await row.innerText(), /门店排班表[\s\S]*将新增 2/);
+    row = (await confirmImport(page)).first();
+    assert.match(await row.innerText(), /排班（人）：新增 2/);
+    await byTestId(page, 'nav-staff').click();
+    await byTestId(page, 'staff-tab-rota').click();
+    await until(async () => /阿强[\s\S]*小周|小周[\s\S]*阿强/.test(await byTestId(page, 'rota-grid').innerText()), 'the rota of both');
+  });
+});

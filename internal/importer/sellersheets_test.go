@@ -496,8 +496,12 @@ func TestSellerSheetTemplates(t *testing.T) {
 			im := importer.New(d)
 			path := mfCSV("2026年12月.csv", tc.header, tc.rows, exportfile.CSVOptions{BOM: true})(t, t.TempDir())
 			if tc.rows != nil {
-				if r := im.ImportFile(ctx, path, importer.Options{}); r.ErrorCode != importer.ErrCodeUnknownFormat {
+				r := im.ImportFile(ctx, path, importer.Options{})
+				if r.ErrorCode != importer.ErrCodeUnknownFormat {
 					t.Fatalf("before the template: %+v", r)
+				}
+				if tc.kind == importer.KindRota && !strings.Contains(r.Error, "有“排班表”的“7 个日期列”，但缺少“姓名”") {
+					t.Fatalf("a grid of days without 姓名: %s", r.Error)
 				}
 			}
 			_, err := im.SaveTemplate(ctx, importer.TemplateInput{File: "x.csv", Kind: tc.kind, Name: tc.name[:6], Header: tc.header, Columns: tc.columns})

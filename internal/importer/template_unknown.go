@@ -140,6 +140,8 @@ func closestLayout(header []string) *nearLayout {
 			}
 			if days < minDayColumns {
 				n.missing = append(n.missing, fmt.Sprintf("至少 %d 个日期列（1、2、3……）", minDayColumns))
+			} else {
+				n.present = append(n.present, fmt.Sprintf("%d 个日期列", days))
 			}
 		}
 		if len(n.present) == 0 {
