@@ -531,3 +531,51 @@ func TestSellerSheetTemplates(t *testing.T) {
 		})
 	}
 }
+
+// A punch file's refused cells name the file, row, column and value; a punch in a closed
+// month is refused naming the month; nothing of the file is kept.
+func TestPunchFileErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		header []string
+		rows   [][]string
+		close  bool
+		want   string
+	}{
+		{"a punch time that is none", []string{"姓名", "考勤日期", "打卡时间"},
+			[][]string{{"小李", "2026-11-02", "2026-11-02 08:30"}, {"小李", "2026-11-02", "早上"}},
+			false, "文件“p.csv”第 3 行，“打卡时间”列的值“早上”不是打卡时间"},
+		{"a time of day without a date", []string{"姓名", "打卡时间"}, [][]string{{"小李", "08:30"}},
+			false, "文件“p.csv”第 2 行，“打卡时间”列的值“08:30”只有时间，没有日期"},
+		{"a daily row without a name", []string{"姓名", "日期", "上班打卡", "下班打卡"}, [][]string{{"", "2026-11-02", "08:30", "17:30"}},
+			false, "文件“p.csv”第 2 行，“姓名”列：是空的"},
+		{"a day that is none", []string{"姓名", "日期", "上班打卡", "下班打卡"}, [][]string{{"小李", "11月的第二天", "08:30", "17:30"}},
+			false, "文件“p.csv”第 2 行，“日期”列的值“11月的第二天”不是日期"},
+		{"a closed month", []string{"姓名", "日期", "上班打卡", "下班打卡"}, [][]string{{"小李", "2026-11-02", "08:30", "17:30"}},
+			true, "文件“p.csv”第 2 行（小李）：2026年11月已经结账"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := openDB(t)
+			addStaff(t, d, "小李")
+			if tc.close {
+				s := staff.New(d, nil)
+				boss, err := s.Save(context.Background(), staff.Staff{Name: "老板", Role: "owner", Active: true}, "9999")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.CloseMonth(context.Background(), "2026-11", staff.Auth{StaffID: boss.ID, PIN: "9999"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			path := mfCSV("p.csv", tc.header, tc.rows, exportfile.CSVOptions{})(t, t.TempDir())
+			r := importer.New(d).ImportFile(context.Background(), path, importer.Options{})
+			if !strings.Contains(r.Error, tc.want) {
+				t.Fatalf("error %q, want %q", r.Error, tc.want)
+			}
+			if n := count(t, d, "punch") + count(t, d, "import_batch"); n != 0 {
+				t.Fatalf("%d rows kept", n)
+			}
+		})
+	}
+}
