@@ -100,7 +100,11 @@ func (h *punchHandler) parse(p *rowParser, no int, row []string) (r punchRow) {
 		r.skip = true
 		return r
 	}
-	if r.name = p.text(row, "staff_name"); r.name == "" {
+	if r.name = p.text(row, "staff_name"); r.name == "" && p.cell(row, "punch_at")+p.cell(row, "punch_in")+p.cell(row, "punch_out") == "" {
+		r.skip = true // no one's punch: a 序号 or a department line of the export
+		return r
+	}
+	if r.name == "" {
 		r.err = p.bad(no, row, "staff_name", "是空的：打卡记录的每一行都要有姓名")
 		return r
 	}

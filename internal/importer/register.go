@@ -66,6 +66,17 @@ func init() {
 		return &registerHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res,
 			store: inquiry.New(r.im.db), dry: r.opts.DryRun}, nil
 	}
+	// The preview leaves out the rows the import skips: nothing in the register's columns.
+	k.previewSkip = func(b *boundLayout, row []string) bool {
+		for _, cols := range b.col {
+			for _, i := range cols {
+				if i < len(row) && cleanCell(row[i]) != "" {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	k.laterBatch = func(context.Context, *sqldb.Queries, sqldb.GetBatchRow) (int64, error) { return 0, nil }
 	k.undo = func(ctx context.Context, _ *sql.Tx, q *sqldb.Queries, b sqldb.GetBatchRow, res *UndoResult) error {
 		var err error
@@ -113,10 +124,22 @@ func (h *registerHandler) parser() parseFunc {
 				}
 				cells[field] = c
 			}
+			if !anyCell(cells) {
+				continue // only columns the register ignores (a 序号 numbered down the sheet)
+			}
 			out[i].cells = cells
 		}
 		return out
 	}
+}
+
+func anyCell(cells map[string]string) bool {
+	for _, c := range cells {
+		if c != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func containsString(list []string, s string) bool {

@@ -116,12 +116,16 @@ func TestRegisterSheetVariants(t *testing.T) {
 				{1, 46328, "tb_小鹿", "零售", "旺旺/千牛", "婴儿湿巾、连体衣", "是", "拍下付款", 128.5, nil, nil, "小王", "浙江"},
 				{2, 46328.625, "wx:阿美", "批发", "微信", "收纳箱", "否", nil, "-", nil, "下周再问", "小王", "广东"},
 				{3, 46329, "13800001111", "代理", "电话", "马克杯", "跟进中", nil, nil, nil, nil, nil, nil},
+				{4}, {5}, // 序号 numbered down the sheet ahead of the rows to come
+				{6, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil},
+				{7, 46330, "tb_老客", "零售", "旺旺/千牛", "马克杯", "跟进中"},
 				{nil, "合计", nil, nil, nil, nil, nil, nil, 128.5},
 			}),
 			[]string{
 				"2026-11-02||tb_小鹿|零售|旺旺/千牛|婴儿湿巾、连体衣|deal|拍下付款|12850|||小王|浙江",
 				"2026-11-02|15:00|wx:阿美|批发|微信|收纳箱|no_deal||0|未填写|下周再问|小王|广东",
 				"2026-11-03||13800001111|代理|电话|马克杯|pending||0||||",
+				"2026-11-04||tb_老客|零售|旺旺/千牛|马克杯|pending||0||||",
 			}, "第 4 行未成交但没有写未交易原因"},
 		{"GBK CSV from Excel: 客户ID, 询盘渠道, trailing spaces in headers, text dates, 未交易原因",
 			mfCSV("询盘登记.csv", []string{"日期 ", "客户ID", "询盘渠道 ", "咨询产品", "是否成交", "交易类型", "成交金额", "未交易原因", "跟进情况"}, [][]string{
