@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -236,6 +237,7 @@ func rotaText(t *testing.T, d *db.DB, month string) string {
 		}
 		lines = append(lines, names[c.StaffID]+" "+c.Day[8:]+":"+v)
 	}
+	slices.Sort(lines) // by name and day, whatever order the people are listed in
 	return strings.Join(lines, ",")
 }
 
@@ -293,7 +295,7 @@ func TestRotaGridImportAndUndo(t *testing.T) {
 		t.Fatalf("preview columns %v rows %v", p.Columns, p.Rows)
 	}
 	r := mustImport(t, im, path)
-	want := "小李 01:白,小李 02:白,小李 03:休,小李 05:白+晚,小新 01:晚,小新 02:晚,小新 03:晚,小新 04:值,小新 05:休"
+	want := "小新 01:晚,小新 02:晚,小新 03:晚,小新 04:值,小新 05:休,小李 01:白,小李 02:白,小李 03:休,小李 05:白+晚"
 	if got := rotaText(t, d, "2026-11"); got != want {
 		t.Fatalf("rota:\n%s\nwant\n%s", got, want)
 	}
@@ -581,5 +583,45 @@ func TestPunchFileErrors(t *testing.T) {
 				t.Fatalf("%d rows kept", n)
 			}
 		})
+	}
+}
+
+// The rota Shopdesk exports (员工 → 排班 → 导出 Excel) imports back as it was: into another
+// database, people added, every cell the same.
+func TestRotaExportImportsBack(t *testing.T) {
+	ctx := context.Background()
+	src := openDB(t)
+	ids := addStaff(t, src, "小李", "小新")
+	s := staff.New(src, nil)
+	shifts, _ := s.Shifts(ctx)
+	var cells []staff.RotaCell
+	for day := 1; day <= 30; day++ {
+		for i, name := range []string{"小李", "小新"} {
+			text := []string{"白", "晚", "休", "值", "白+晚"}[(day+i)%5]
+			rest, sh, err := staff.ParseCell(shifts, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cells = append(cells, staff.RotaCell{StaffID: ids[name], Day: fmt.Sprintf("2026-11-%02d", day), Rest: rest, ShiftIDs: sh})
+		}
+	}
+	if _, err := s.SetRota(ctx, "2026-11", cells); err != nil {
+		t.Fatal(err)
+	}
+	data, name, err := s.ExportRota(ctx, "2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dst := openDB(t)
+	r := mustImport(t, importer.New(dst), path)
+	if r.Format != "rota_grid" || r.New != 2 {
+		t.Fatalf("%+v", r)
+	}
+	if want, got := rotaText(t, src, "2026-11"), rotaText(t, dst, "2026-11"); got != want || len(want) < 100 {
+		t.Fatalf("imported back:\n%s\nexported:\n%s", got, want)
 	}
 }
