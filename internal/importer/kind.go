@@ -112,6 +112,9 @@ type fileKind struct {
 	// leaves out as the import does (a rota's line of weekdays, its legend).
 	previewColumns func(b *boundLayout) (cols [][]int, names []string)
 	previewSkip    func(b *boundLayout, row []string) bool
+	// previewValue shows a cell of column col as the import reads it (a register's Excel
+	// serial day 46357 as 2026-12-01); nil: as written.
+	previewValue func(b *boundLayout, col int, cell string) string
 	// newHandler makes the row handler of one file, before its transaction (run.go).
 	newHandler func(r *run) (rowHandler, error)
 	// laterBatch is a batch after b that changed rows b wrote (undo must wait for it); 0

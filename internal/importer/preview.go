@@ -92,6 +92,9 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 				}
 			}
 			cells[k] = strings.Join(parts, " ")
+			if kind.previewValue != nil && len(idx) == 1 && cells[k] != "" {
+				cells[k] = kind.previewValue(layout, idx[0], cells[k])
+			}
 		}
 		if derived {
 			pr := rp.parse(no, row)

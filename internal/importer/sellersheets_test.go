@@ -151,6 +151,13 @@ func TestRegisterSheetVariants(t *testing.T) {
 			if n := count(t, d, "inquiry"); n != 0 {
 				t.Fatalf("the preview kept %d inquiries", n)
 			}
+			// An Excel serial day is shown as the day it is, a typed one as written.
+			if day := p.Rows[0][0]; !strings.HasPrefix(tc.want[0], day) && !strings.Contains(day, "/") {
+				t.Fatalf("the preview shows the first day as %q", day)
+			}
+			if tc.make != nil && strings.HasPrefix(tc.name, "xlsx") && p.Rows[1][0] != "2026-11-02 15:00" {
+				t.Fatalf("the preview shows the serial 46328.625 as %q", p.Rows[1][0])
+			}
 			r := mustImport(t, im, path)
 			if r.Rows != len(tc.want) || r.New != len(tc.want) || r.Platform != "" {
 				t.Fatalf("result %+v", r)
