@@ -58,6 +58,7 @@ func init() {
 	k.newHandler = func(r *run) (rowHandler, error) {
 		return &punchHandler{layout: r.layout, file: r.res.File, facts: r.facts, res: r.res, dry: r.opts.DryRun}, nil
 	}
+	k.previewValue = serialDays("punch_at", "punch_day")
 	k.laterBatch = func(context.Context, *sqldb.Queries, sqldb.GetBatchRow) (int64, error) { return 0, nil }
 	k.undo = undoStaffImport
 }

@@ -67,19 +67,7 @@ func init() {
 			store: inquiry.New(r.im.db), dry: r.opts.DryRun}, nil
 	}
 	// The preview shows a date column's Excel serials (46357, 46357.625) as the days they are.
-	k.previewValue = func(b *boundLayout, col int, cell string) string {
-		for _, key := range []string{"inq_asked_on", "inq_next_follow_on"} {
-			if c := b.col[key]; len(c) == 1 && c[0] == col && isDigits(strings.SplitN(cell, ".", 2)[0]) && len(cell) >= 5 {
-				if v, err := parseTime(cell); err == nil && len(v) == 19 {
-					if strings.HasSuffix(v, " 00:00:00") {
-						return v[:10]
-					}
-					return v[:16]
-				}
-			}
-		}
-		return cell
-	}
+	k.previewValue = serialDays("inq_asked_on", "inq_next_follow_on")
 	// The preview leaves out the rows the import skips: nothing in the register's columns.
 	k.previewSkip = func(b *boundLayout, row []string) bool {
 		for _, cols := range b.col {
@@ -144,6 +132,24 @@ func (h *registerHandler) parser() parseFunc {
 			out[i].cells = cells
 		}
 		return out
+	}
+}
+
+// serialDays is a previewValue that shows the Excel serials (46357, 46357.625) of the
+// columns of fields as the days and times they are.
+func serialDays(fields ...string) func(b *boundLayout, col int, cell string) string {
+	return func(b *boundLayout, col int, cell string) string {
+		for _, key := range fields {
+			if c := b.col[key]; len(c) == 1 && c[0] == col && isDigits(strings.SplitN(cell, ".", 2)[0]) && len(cell) >= 5 {
+				if v, err := parseTime(cell); err == nil && len(v) == 19 {
+					if strings.HasSuffix(v, " 00:00:00") {
+						return v[:10]
+					}
+					return v[:16]
+				}
+			}
+		}
+		return cell
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -414,6 +415,15 @@ func TestPunchFiles(t *testing.T) {
 			addStaff(t, d, "小李")
 			im := importer.New(d)
 			path := tc.make(t, t.TempDir())
+			// The preview shows an Excel serial punch as the time it is.
+			p := im.PreviewFile(context.Background(), path, importer.Options{})
+			for _, row := range p.Rows {
+				for _, c := range row {
+					if _, err := strconv.ParseFloat(c, 64); err == nil {
+						t.Fatalf("the preview shows %q: %v", c, p.Rows)
+					}
+				}
+			}
 			r := mustImport(t, im, path)
 			if r.Kind != importer.KindPunches {
 				t.Fatalf("kind %+v", r)
