@@ -194,7 +194,7 @@ func cmdImport(ctx context.Context, g globalFlags, args []string, stdout, stderr
 				Rows: r.Rows, New: r.New, Updated: r.Updated, Unchanged: r.Unchanged, Rejected: r.Rejected,
 				Duplicate: r.Duplicate, DryRun: r.DryRun, Error: r.Error, ErrorCode: r.ErrorCode,
 				FooterSkipped: r.FooterSkipped, Footer: r.FooterText, StatusDerived: r.StatusDerived,
-				ShopFrom: r.ShopFrom, TemplateHint: templateHint(r)}
+				ShopFrom: r.ShopFrom, TemplateHint: templateHint(r), Notes: r.Notes}
 			if o := r.Orders; o != nil {
 				j.Orders, j.OrdersNew, j.OrdersUpdated, j.OrdersUnchanged = &o.Total, &o.New, &o.Updated, &o.Unchanged
 			}
@@ -223,7 +223,8 @@ type jsonResult struct {
 	Shop     string `json:"shop"`
 	Platform string `json:"platform"`
 	Format   string `json:"format"`
-	// Kind is "orders" or "refunds" ("" when the file was not recognised).
+	// Kind is "orders", "refunds", "stock", "inquiries", "rota" or "punches" ("" when the
+	// file was not recognised).
 	Kind      string `json:"kind"`
 	Rows      int    `json:"rows"`
 	New       int    `json:"new"`
@@ -251,6 +252,9 @@ type jsonResult struct {
 	StatusDerived bool `json:"status_derived"`
 	// TemplateHint says how to make a template for a file no layout knows.
 	TemplateHint string `json:"template_hint,omitempty"`
+	// Notes say, in Chinese, what to know of an import of the seller's own sheets (people
+	// a rota or punch file added, register rows to complete).
+	Notes []string `json:"notes,omitempty"`
 }
 
 func printResult(w io.Writer, r importer.FileResult) {
@@ -281,6 +285,9 @@ func printResult(w io.Writer, r importer.FileResult) {
 		if r.FooterSkipped > 0 {
 			fmt.Fprintf(w, "  跳过文件末尾 %d 行：%s\n", r.FooterSkipped, r.FooterText)
 		}
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "  %s\n", n)
+		}
 	}
 }
 
@@ -295,8 +302,15 @@ func countsText(r importer.FileResult) string {
 		return s
 	}
 	what := "行"
-	if r.Kind == importer.KindRefunds {
+	switch r.Kind {
+	case importer.KindRefunds:
 		what = "条退款/售后"
+	case importer.KindInquiries:
+		what = "条询盘"
+	case importer.KindRota:
+		what = "人的排班"
+	case importer.KindPunches:
+		what = "行打卡记录"
 	}
 	return fmt.Sprintf("%d %s：新增 %d，更新 %d，未变 %d", r.Rows, what, r.New, r.Updated, r.Unchanged)
 }

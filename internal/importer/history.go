@@ -17,9 +17,20 @@ func ListBatches(ctx context.Context, db sqldb.DBTX, limit int) ([]Batch, error)
 	}
 	out := make([]Batch, 0, len(rows))
 	formatName := formatNames(ctx, q) // built-in layouts and templates
+	// A template's imports have its level (the undo dialog words what undo takes back by it).
+	templateLevel := map[string]string{}
+	if ts, err := q.ListTemplates(ctx); err == nil {
+		for _, t := range ts {
+			templateLevel[templatePrefix+fmt.Sprint(t.ID)] = t.Level
+		}
+	}
 	for _, r := range rows {
+		level := LayoutLevel(r.Format)
+		if level == "" {
+			level = templateLevel[r.Format]
+		}
 		b := Batch{ID: r.ID, FileName: r.FileName, SHA256: r.FileSha256, Platform: r.Platform,
-			Format: r.Format, FormatName: formatName(r.Format), Level: LayoutLevel(r.Format), ShopName: r.ShopNames, Rows: r.RowsTotal,
+			Format: r.Format, FormatName: formatName(r.Format), Level: level, ShopName: r.ShopNames, Rows: r.RowsTotal,
 			New: r.RowsNew, Updated: r.RowsUpdated, Unchanged: r.RowsUnchanged,
 			StartedAt: localTime(r.StartedAt), FinishedAt: localTime(r.FinishedAt)}
 		if r.OrdersNew != nil && r.OrdersUpdated != nil && r.OrdersUnchanged != nil {

@@ -92,6 +92,7 @@ func (im *Importer) ImportFile(ctx context.Context, path string, opts Options) F
 	err := im.importFile(ctx, path, opts, &res)
 	if err != nil {
 		res.New, res.Updated, res.Unchanged, res.BatchID, res.Orders = 0, 0, 0, 0, nil
+		res.Notes = nil
 		res.ShopID, res.ShopFrom, res.ShopLine = 0, "", 0
 		res.Error = err.Error()
 		var ie *importError
@@ -237,6 +238,7 @@ func findHeaderWith(t table, templates []templateLayout) (*boundLayout, int, err
 				return nil, 0, err
 			}
 			l.preambleShop, l.preambleRow = preambleShop(read)
+			l.preamble = read
 			return l, t.Row(), nil
 		}
 		read = append(read, tableRow{t.Row(), append([]string(nil), row...)})

@@ -23,6 +23,11 @@ const (
 	KindOrders  = "orders"  // orders, one per row or one product line per row
 	KindRefunds = "refunds" // refunds / after-sales: they attach to their orders (refunds.go)
 	KindStock   = "stock"   // stock sheets and count sheets: the seller's own, of no platform (stock.go)
+	// The seller's own sheets of issues 10 and 11: the inquiry register (register.go), the
+	// monthly rota grid (rota.go) and attendance exports (punches.go).
+	KindInquiries = "inquiries"
+	KindRota      = "rota"
+	KindPunches   = "punches"
 )
 
 // Layout levels (Layout.Level, import_template.level). A kind has one or more.
@@ -34,6 +39,9 @@ const (
 	// the count sheet Shopdesk exported, filled in (盘点表), its counts wait for review.
 	levelStock     = "stock"
 	levelStocktake = "stocktake"
+	levelInquiry   = "inquiry" // 询盘成交登记表
+	levelRota      = "rota"    // 排班表: a staff x day grid
+	levelPunch     = "punch"   // 打卡记录: one punch per row, or a day's in and out per row
 )
 
 // fieldKind says how a cell of a field is read.
@@ -95,6 +103,18 @@ type fileKind struct {
 	// checkTemplate adds the kind's own rules for a template's columns (nil: none). The
 	// message is Chinese, after "不能保存导入模板：".
 	checkTemplate func(columns map[string][]string) error
+	// dayGrid: the file is a grid whose other columns are days (a rota): a layout or
+	// template of the kind matches a header only with at least minDayColumns day headers
+	// (1-31, 11/1, 2026-11-01 …; dayHeader), which the handler reads itself.
+	dayGrid bool
+	// previewColumns, when set, are the columns the preview shows (each one or several
+	// joined) with their names, instead of the Preview fields'; previewSkip the rows it
+	// leaves out as the import does (a rota's line of weekdays, its legend).
+	previewColumns func(b *boundLayout) (cols [][]int, names []string)
+	previewSkip    func(b *boundLayout, row []string) bool
+	// previewValue shows a cell of column col as the import reads it (a register's Excel
+	// serial day 46357 as 2026-12-01); nil: as written.
+	previewValue func(b *boundLayout, col int, cell string) string
 	// newHandler makes the row handler of one file, before its transaction (run.go).
 	newHandler func(r *run) (rowHandler, error)
 	// laterBatch is a batch after b that changed rows b wrote (undo must wait for it); 0
@@ -104,7 +124,7 @@ type fileKind struct {
 }
 
 // kinds is the registry, in the order the mapping screen offers them.
-var kinds = []*fileKind{ordersKind, refundsKind, stockKind}
+var kinds = []*fileKind{ordersKind, refundsKind, stockKind, inquiriesKind, rotaKind, punchesKind}
 
 // kindByID is the kind of a TemplateInput.Kind ("" is orders), nil when unknown.
 func kindByID(id string) *fileKind {

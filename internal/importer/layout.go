@@ -352,6 +352,8 @@ type boundLayout struct {
 	// preambleRow; "" for none.
 	preambleShop string
 	preambleRow  int
+	// preamble are the lines above the header (a rota's title 2026年11月排班表 says its month).
+	preamble []tableRow
 }
 
 // has reports whether the file has a column for field.
@@ -419,6 +421,15 @@ func carries(l *Layout, index map[string]int) bool {
 		if _, found := index[normalizeHeader(s)]; found {
 			return false
 		}
+	}
+	if k := kindOfLevel(l.Level); k != nil && k.dayGrid {
+		days := 0
+		for h := range index {
+			if _, ok := dayHeader(h); ok {
+				days++
+			}
+		}
+		return days >= minDayColumns
 	}
 	return true
 }

@@ -59,7 +59,13 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 	if kind == nil {
 		return p
 	}
+	if kind.previewColumns != nil {
+		cols, p.Columns = kind.previewColumns(layout)
+	}
 	for _, f := range kind.Preview {
+		if kind.previewColumns != nil {
+			break
+		}
 		if idx, ok := layout.col[f]; ok && len(idx) > 0 {
 			cols = append(cols, idx)
 			names := make([]string, len(idx))
@@ -86,6 +92,9 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 				}
 			}
 			cells[k] = strings.Join(parts, " ")
+			if kind.previewValue != nil && len(idx) == 1 && cells[k] != "" {
+				cells[k] = kind.previewValue(layout, idx[0], cells[k])
+			}
 		}
 		if derived {
 			pr := rp.parse(no, row)
@@ -101,6 +110,9 @@ func (im *Importer) PreviewFile(ctx context.Context, path string, opts Options) 
 		row, err := src.table.Next()
 		if err != nil { // io.EOF, or a read error the import reported
 			break
+		}
+		if kind.previewSkip != nil && kind.previewSkip(layout, row) {
+			continue
 		}
 		if ft.like(row) {
 			if nonEmpty(row) > 0 {

@@ -43,6 +43,10 @@ type FileResult struct {
 	// ShopRemembered: the file names no shop and went to the one the seller picked for
 	// files like it before (same header and file-name pattern, see shopmemory.go).
 	ShopRemembered bool `json:"shopRemembered"`
+	// Notes are what the seller should know of an import of the seller's own sheets, in
+	// Chinese: the people a rota or punch file added to the staff list, the register rows
+	// without a reason (imported as 未填写, to complete), the month a rota grid was read as.
+	Notes []string `json:"notes,omitempty"`
 	// Header, HeaderRow and Sample come with unknown_format when the file has a likely
 	// header row (the first of its first 15 rows with at least 3 cells): the mapping
 	// screen shows them so the seller can make a template. Sample is the rows under it.
@@ -133,7 +137,7 @@ type Batch struct {
 	Platform   string `json:"platform"`
 	Format     string `json:"format"`
 	FormatName string `json:"formatName"`
-	Level      string `json:"level"` // the layout's level: "order", "sub_order", "refund" ("" for a template)
+	Level      string `json:"level"` // the layout's or template's level: "order", "sub_order", "refund", "stock", "inquiry", "rota", "punch" …
 	ShopName   string `json:"shopName"`
 	// Rows, New, Updated and Unchanged count the file's rows; Orders its orders (nil for a
 	// refund file, or an import made before orders were counted: migration 00022).

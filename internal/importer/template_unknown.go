@@ -126,6 +126,24 @@ func closestLayout(header []string) *nearLayout {
 				n.excluded = append(n.excluded, h)
 			}
 		}
+		if k := kindOfLevel(l.Level); k != nil && k.dayGrid {
+			// A grid of days (a rota) is known by its day columns more than by 姓名: a
+			// header without any is none of it, one with a few lacks the rest.
+			days := 0
+			for h := range index {
+				if _, ok := dayHeader(h); ok {
+					days++
+				}
+			}
+			if days == 0 {
+				continue
+			}
+			if days < minDayColumns {
+				n.missing = append(n.missing, fmt.Sprintf("至少 %d 个日期列（1、2、3……）", minDayColumns))
+			} else {
+				n.present = append(n.present, fmt.Sprintf("%d 个日期列", days))
+			}
+		}
 		if len(n.present) == 0 {
 			continue
 		}

@@ -28,6 +28,13 @@ type UndoResult struct {
 	StockCountsRemoved int64 `json:"stockCountsRemoved"`
 	StockItemsRemoved  int64 `json:"stockItemsRemoved"`
 	StockItemsRestored int64 `json:"stockItemsRestored"`
+	// A register sheet ("inquiry"): the inquiries it had added, and how many of them were
+	// edited by hand since (they go too).
+	InquiriesRemoved int64 `json:"inquiriesRemoved"`
+	InquiriesEdited  int64 `json:"inquiriesEdited"`
+	// A rota grid or punch file ("rota", "punch"): the cells it changed are back, its
+	// punches and the people it added gone.
+	StaffUndone bool `json:"staffUndone"`
 }
 
 // Undo takes a batch back: each kind removes the rows the batch created and gives the

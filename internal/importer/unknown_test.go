@@ -33,9 +33,14 @@ func TestUnknownFormatMessage(t *testing.T) {
 			append(slices.Clone(exportfile.TaobaoOrderHeader), "退款编号"),
 			[]string{"也有“退款编号”", "这种文件没有这样的列"},
 			[]string{"缺少"}},
-		{"客户名单", []string{"姓名", "电话", "地址"},
-			[]string{"第 1 行像是表头（姓名、电话、地址）", "没有店务台认识的列"},
+		{"客户名单", []string{"联系人", "电话", "地址"},
+			[]string{"第 1 行像是表头（联系人、电话、地址）", "没有店务台认识的列"},
 			[]string{"缺少"}},
+		// 姓名 is a column of the staff files (issue 11): a list of people is told what a
+		// punch file has that it lacks, never that it is a rota without day columns.
+		{"员工通讯录", []string{"姓名", "电话", "地址"},
+			[]string{"第 1 行像是表头（姓名、电话、地址）", "缺少“打卡时间”"},
+			[]string{"排班表"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -817,6 +817,7 @@ export namespace importer {
 	    footerText: string;
 	    statusDerived: boolean;
 	    shopRemembered: boolean;
+	    notes?: string[];
 	    header?: string[];
 	    headerRow?: number;
 	    sample?: string[][];
@@ -855,6 +856,7 @@ export namespace importer {
 	        this.footerText = source["footerText"];
 	        this.statusDerived = source["statusDerived"];
 	        this.shopRemembered = source["shopRemembered"];
+	        this.notes = source["notes"];
 	        this.header = source["header"];
 	        this.headerRow = source["headerRow"];
 	        this.sample = source["sample"];
@@ -1004,6 +1006,9 @@ export namespace importer {
 	    stockCountsRemoved: number;
 	    stockItemsRemoved: number;
 	    stockItemsRestored: number;
+	    inquiriesRemoved: number;
+	    inquiriesEdited: number;
+	    staffUndone: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new UndoResult(source);
@@ -1022,6 +1027,9 @@ export namespace importer {
 	        this.stockCountsRemoved = source["stockCountsRemoved"];
 	        this.stockItemsRemoved = source["stockItemsRemoved"];
 	        this.stockItemsRestored = source["stockItemsRestored"];
+	        this.inquiriesRemoved = source["inquiriesRemoved"];
+	        this.inquiriesEdited = source["inquiriesEdited"];
+	        this.staffUndone = source["staffUndone"];
 	    }
 	}
 

@@ -46,7 +46,11 @@ export function BatchHistory({ version }: { version: number }) {
           ? t('import.history.undoneRefund', { file: r.file, removed: r.refundsRemoved, restored: r.refundsRestored })
           : r.level === 'stock' || r.level === 'stocktake'
             ? t('import.history.undoneStock', { file: r.file, moves: r.stockMovesRemoved, counts: r.stockCountsRemoved })
-            : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
+            : r.level === 'inquiry'
+              ? t('import.history.undoneInquiry', { file: r.file, removed: r.inquiriesRemoved, edited: r.inquiriesEdited })
+              : r.level === 'rota' || r.level === 'punch'
+                ? t('import.history.undoneStaff', { file: r.file })
+                : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
       );
       await load();
       refresh();
@@ -113,7 +117,11 @@ export function BatchHistory({ version }: { version: number }) {
                   ? 'import.history.undoDescriptionRefund'
                   : b.level === 'stock' || b.level === 'stocktake'
                     ? 'import.history.undoDescriptionStock'
-                    : 'import.history.undoDescription',
+                    : b.level === 'inquiry'
+                      ? 'import.history.undoDescriptionInquiry'
+                      : b.level === 'rota' || b.level === 'punch'
+                        ? 'import.history.undoDescriptionStaff'
+                        : 'import.history.undoDescription',
                 { file: b.fileName, count: b.orders ? b.orders.new : b.new },
               )}</div>}
           okText={t('import.history.undoOk')}

@@ -6,7 +6,9 @@
  *
  * data-testid:
  *   mapping-modal              the modal (its content)
- *   mapping-kind               what the file holds: radio values "orders" / "refunds" / "stock"
+ *   mapping-kind               what the file holds: radio values "orders" / "refunds" / "stock" /
+ *                              "inquiries" / "rota" / "punches"
+ *   mapping-<kind>-hint        what a register, rota or punch template does
  *   mapping-sheet              the worksheet Select (an xlsx with several sheets)
  *   mapping-platform           platform Select (not for a stock sheet);  mapping-name  template name Input
  *   mapping-stock-hint         what a stock sheet's template does
@@ -55,6 +57,13 @@ interface Typed {
   platform?: string;
   name?: string;
 }
+
+/** What a template of the seller's own sheets does (issues 10 and 11), by kind. */
+const SHEET_HINTS: Record<string, string> = {
+  inquiries: 'mapping.inquiriesHint',
+  rota: 'mapping.rotaHint',
+  punches: 'mapping.punchesHint',
+};
 
 export function MappingModal({ file, onClose, onSaved, onSheet }: Props) {
   const { t } = useTranslation();
@@ -255,6 +264,11 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
           {t('mapping.stockHint')}
         </Typography.Paragraph>
       )}
+      {SHEET_HINTS[kind] && (
+        <Typography.Paragraph data-testid={`mapping-${kind}-hint`} type="secondary" style={{ marginTop: -4, marginBottom: 12 }}>
+          {t(SHEET_HINTS[kind])}
+        </Typography.Paragraph>
+      )}
       <FieldTable
         fields={fields}
         mapping={mapping}
@@ -263,7 +277,7 @@ function MappingForm({ file, typed, onClose, onSaved, onSheet }: FormProps) {
         choices={choices}
         tried={tried}
         // the refund hint above takes two more lines: the buttons below stay on screen
-        scrollY={kind === 'refunds' || kind === 'stock' || showDerived ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)'}
+        scrollY={kind === 'refunds' || kind === 'stock' || SHEET_HINTS[kind] || showDerived ? 'calc(100vh - 400px)' : 'calc(100vh - 330px)'}
       />
       {tried && missing.length > 0 && (
         <Alert

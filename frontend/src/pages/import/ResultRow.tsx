@@ -171,6 +171,12 @@ export function ResultRow({ r, testId = 'import-result-row', preview, onMap, sho
               {t('import.result.footer', { count: r.footerSkipped, text: r.footerText })}
             </Typography.Text>
           )}
+          {kind === 'success' &&
+            (r.notes ?? []).map((n, i) => (
+              <Typography.Text key={i} type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="import-note">
+                {n}
+              </Typography.Text>
+            ))}
           {kind === 'success' && !preview && r.shopRemembered && r.shop && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="import-shop-remembered">
               {t('mapping.remembered', { shop: r.shop })}

@@ -5,7 +5,7 @@
 // read from lib/importDefs.json, which a Go test writes and checks.
 import defs from '../../lib/importDefs.json';
 
-export type FieldGroup = 'order' | 'item' | 'refund' | 'stock';
+export type FieldGroup = 'order' | 'item' | 'refund' | 'stock' | 'inquiry' | 'staff';
 
 /** What the file holds: a file kind's id (Go importer.KindOrders, KindRefunds, …). */
 export type FileKind = string;
@@ -179,11 +179,50 @@ const STOCK_RULES: Rule[] = [
   { field: 'counted_at', words: ['盘点时间', '盘点日期'] },
 ];
 
+// For inquiry registers (询盘成交登记表), in every wording the sheets were given.
+const INQUIRY_RULES: Rule[] = [
+  { field: 'inq_next_follow_on', words: ['下次跟进', '跟进日期'] },
+  { field: 'inq_follow_note', words: ['跟进情况', '跟进'] },
+  { field: 'inq_asked_on', words: ['日期', '询盘日期', '咨询日期'] },
+  { field: 'inq_asked_time', words: ['时间'] },
+  { field: 'inq_customer_type', words: ['客户类型'] },
+  { field: 'inq_customer', words: ['客户ID', '客户旺旺', '客户昵称', '旺旺', '昵称', '客户'] },
+  { field: 'inq_channel', words: ['询盘渠道', '咨询渠道', '渠道', '来源'] },
+  { field: 'inq_products', words: ['咨询产品', '询盘产品', '产品', '商品'] },
+  { field: 'inq_outcome', words: ['是否成交', '成交'], not: ['金额', '类型', '原因'] },
+  { field: 'inq_deal_type', words: ['交易类型', '成交类型'] },
+  { field: 'inq_amount', words: ['成交金额', '金额'] },
+  { field: 'inq_reason', words: ['未交易原因', '未成交原因', '原因'] },
+  { field: 'inq_agent', words: ['客服', '接待'] },
+  { field: 'inq_region', words: ['地区', '省份', '城市'] },
+  { field: 'inq_shop', words: ['店铺'] },
+  { field: 'inq_note', words: ['备注'] },
+];
+
+// For rota grids (the day columns are found by the importer) and punch files.
+const STAFF_RULES: Rule[] = [
+  { field: 'staff_name', words: ['姓名', '员工', '名字', '人员', '客服'], not: ['编号', '工号', 'ID', 'id'] },
+  { field: 'punch_in', words: ['上班打卡', '上班时间', '签到'] },
+  { field: 'punch_out', words: ['下班打卡', '下班时间', '签退'] },
+  { field: 'punch_at', words: ['打卡时间', '刷卡时间'] },
+  { field: 'punch_day', words: ['考勤日期', '日期'] },
+  { field: 'punch_note', words: ['打卡结果', '备注', '打卡地址'] },
+];
+
+/** Whether a header cell is a day of a rota grid: 1-31, 1日, 11/1, 2026-11-01. */
+export function isDayHeader(h: string): boolean {
+  const c = (h ?? '').trim();
+  return /^([1-9]|[12]\d|3[01])\s*[日号]?$/.test(c) || /^(\d{4}[-/年])?\d{1,2}[-/.月]\d{1,2}日?$/.test(c);
+}
+
 /** A first guess of what the file holds, from its header. */
 export function guessKind(header: string[]): FileKind {
   const has = (words: string[]) => header.some((h) => words.some((w) => (h ?? '').includes(w)));
   if (has(REFUND_NO_WORDS)) return 'refunds';
   if (!has(['订单']) && has(['编码', '货号']) && has(['库存', '现存量', '结存'])) return 'stock';
+  if (!has(['订单']) && has(['是否成交', '询盘', '咨询渠道', '未交易原因', '未成交原因'])) return 'inquiries';
+  if (header.filter(isDayHeader).length >= 7) return 'rota';
+  if (!has(['订单']) && has(['打卡', '签到', '考勤', '刷卡'])) return 'punches';
   return 'orders';
 }
 
@@ -239,8 +278,15 @@ function guessByWords(header: string[], kind: FileKind): Mapping {
   const cols = columnChoices(header);
   const used = new Set<string>();
   const out: Mapping = {};
-  if (kind === 'refunds' || kind === 'stock') {
-    for (const rule of kind === 'refunds' ? REFUND_RULES : STOCK_RULES) {
+  const rules: Record<string, Rule[]> = {
+    refunds: REFUND_RULES,
+    stock: STOCK_RULES,
+    inquiries: INQUIRY_RULES,
+    rota: STAFF_RULES.filter((r) => r.field === 'staff_name'),
+    punches: STAFF_RULES,
+  };
+  if (rules[kind]) {
+    for (const rule of rules[kind]) {
       const name = bestColumn(rule, cols, used);
       if (name) {
         out[rule.field] = [name];
