@@ -12,12 +12,13 @@
  *   anomalies-bulk              bulk bar (when rows are selected): anomalies-bulk-owner, anomalies-bulk-assign,
  *                               anomalies-bulk-<state> (in_progress, resolved, ignored, open), anomalies-bulk-clear
  *   anomalies-total             "共 N 条"
- *   anomalies-empty-none / anomalies-empty-filtered / anomalies-empty-nodata   empty states
+ *   anomalies-empty-none / anomalies-empty-filtered / anomalies-empty-nodata   empty states (AnomaliesEmpty)
+ *   anomalies-print             the page on paper (AnomaliesPrint); the "who is working" dialog: ActorPrompt
  *   (rows and groups: see AnomalyTable; the drawer: AnomalyDrawer; the tile: AnomalyTile)
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Empty, Flex, Input, Pagination, Select, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, ExclamationCircleOutlined, ReloadOutlined, SyncOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExclamationCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   assignAnomalies,
@@ -35,11 +36,14 @@ import { errorText } from '../../api/errors';
 import { isBrowser } from '../../api/mode';
 import { ShopSelect } from '../../components/ShopSelect';
 import { useAppData } from '../../state/AppData';
-import { NoDataState } from '../orders/NoDataState';
 import { AnomalyTable } from './AnomalyTable';
 import { AnomalyDrawer } from './AnomalyDrawer';
 import { AnomalyTile } from './AnomalyTile';
 import { ComplaintModal } from './ComplaintModal';
+import { AnomaliesNoData, AnomaliesNone } from './AnomaliesEmpty';
+import { AnomaliesPrint } from './AnomaliesPrint';
+import { useActorPrompt } from './ActorPrompt';
+import { useWorklistKeys, type WorklistAction } from './useWorklistKeys';
 import { KINDS, STATE_FILTERS, savedActor, saveActor, undoGroups } from './logic';
 
 interface Filters {
@@ -135,22 +139,43 @@ export function AnomaliesPage() {
     setActor(id);
     saveActor(id);
   };
+  const who = useActorPrompt(actor, staff, chooseActor);
+
+  // A row has the keyboard's focus from the start (the first), and keeps it across reloads
+  // while it is on the page.
+  useEffect(() => {
+    if (rows.length > 0 && !rows.some((r) => r.id === focused)) setFocused(rows[0].id);
+  }, [rows, focused]);
 
   /** Runs a bulk change and offers to undo it (the previous values are on the rows). */
-  const bulk = async (ids: number[], what: string, run: () => Promise<number>, undo: () => Promise<unknown>, done: (n: number) => string) => {
+  const bulk = async (
+    ids: number[],
+    what: string,
+    run: (actorId: number) => Promise<number>,
+    undo: (actorId: number) => Promise<unknown>,
+    done: (n: number) => string,
+    unchanged: (n: number) => string,
+  ) => {
     if (ids.length === 0) return;
+    const actorId = await who.ensure(); // the first change asks who is working
+    if (actorId === null) return;
     setBusy(what);
     try {
-      const n = await run();
+      const n = await run(actorId);
       changed();
       const key = 'anomalies-bulk'; // one undo offer at a time: the newest change's
+      if (n === 0) {
+        // Already so (P on a row 处理中): nothing to undo, and not a green success.
+        message.info({ key, duration: 4, content: <span data-testid="anomalies-unchanged">{unchanged(ids.length)}</span> });
+        return;
+      }
       message.success({
         key,
         duration: 8,
         content: (
           <span data-testid="anomalies-done">
             {done(n)}
-            {n > 0 && (
+            {(
               <Button
                 type="link"
                 size="small"
@@ -158,7 +183,7 @@ export function AnomaliesPage() {
                 onClick={async () => {
                   message.destroy(key);
                   try {
-                    await undo();
+                    await undo(actorId);
                     message.success(t('anomalies.undone'));
                   } catch (err) {
                     message.error(errorText(err, t('anomalies.actionFailed')));
@@ -181,14 +206,19 @@ export function AnomaliesPage() {
 
   const setState = (ids: number[], state: string) => {
     const before = undoGroups(rows, ids, (a) => a.state);
+    const name = t(`anomalies.state.${state}`);
     return bulk(
       ids,
       state,
-      () => setAnomalyState(ids, state, actor),
-      async () => {
-        for (const [s, group] of before) await setAnomalyState(group, s, actor);
+      (actorId) => setAnomalyState(ids, state, actorId),
+      async (actorId) => {
+        for (const [s, group] of before) if (s !== state) await setAnomalyState(group, s, actorId);
       },
-      (n) => t('anomalies.bulkStateDone', { count: n, state: t(`anomalies.state.${state}`) }),
+      (n) =>
+        n < ids.length
+          ? t('workbench.partlyChanged', { count: n, state: name, same: ids.length - n })
+          : t('anomalies.bulkStateDone', { count: n, state: name }),
+      (n) => t('workbench.unchanged', { count: n, state: name }),
     );
   };
 
@@ -198,59 +228,47 @@ export function AnomaliesPage() {
     return bulk(
       ids,
       'assign',
-      () => assignAnomalies(ids, owner, actor),
-      async () => {
-        for (const [o, group] of before) await assignAnomalies(group, o, actor);
+      (actorId) => assignAnomalies(ids, owner, actorId),
+      async (actorId) => {
+        for (const [o, group] of before) if (o !== owner) await assignAnomalies(group, o, actorId);
       },
-      (n) => t('anomalies.bulkAssignDone', { count: n, name }),
+      (n) => (n < ids.length ? t('workbench.partlyAssigned', { count: n, name, same: ids.length - n }) : t('anomalies.bulkAssignDone', { count: n, name })),
+      (n) => t('workbench.unchangedOwner', { count: n, name }),
     );
   };
 
   const targets = () => (selected.length > 0 ? selected : focused ? [focused] : []);
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement;
-    if (target.closest('input, textarea, .ant-select, button, .ant-pagination')) return;
-    if (open !== null || rows.length === 0) return;
+  const onKey = (action: WorklistAction): boolean => {
+    if (rows.length === 0) return false;
     const i = rows.findIndex((r) => r.id === focused);
     const move = (d: number) => {
-      e.preventDefault();
       const next = rows[Math.max(0, Math.min(rows.length - 1, (i < 0 ? (d > 0 ? -1 : rows.length) : i) + d))];
       setFocused(next.id);
+      // Only as far as the row needs: a visible row does not move the page.
       listRef.current?.querySelector(`[data-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
+      return true;
     };
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'j':
+    switch (action) {
+      case 'down':
         return move(1);
-      case 'ArrowUp':
-      case 'k':
+      case 'up':
         return move(-1);
-      case 'Enter':
-      case 'o':
-        if (focused) {
-          e.preventDefault();
-          setOpen(focused);
-        }
-        return;
-      case ' ':
-      case 'x':
-        if (focused) {
-          e.preventDefault();
-          setSelected((s) => (s.includes(focused) ? s.filter((id) => id !== focused) : [...s, focused]));
-        }
-        return;
-      case 'Escape':
+      case 'open':
+        if (focused) setOpen(focused);
+        return focused !== 0;
+      case 'toggle':
+        if (focused) setSelected((s) => (s.includes(focused) ? s.filter((id) => id !== focused) : [...s, focused]));
+        return focused !== 0;
+      case 'clear':
         setSelected([]);
-        return;
-      case 'p':
-        return void setState(targets(), 'in_progress');
-      case 'r':
-        return void setState(targets(), 'resolved');
-      case 'i':
-        return void setState(targets(), 'ignored');
+        return false;
+      default:
+        void setState(targets(), action);
+        return true;
     }
   };
+  useWorklistKeys(open === null && !complaint && !who.asking, onKey);
 
   const doExport = async () => {
     setBusy('export');
@@ -278,7 +296,7 @@ export function AnomaliesPage() {
     }
   };
 
-  if (info?.empty) return <NoDataState />;
+  if (info?.empty) return <AnomaliesNoData />;
 
   const filtered = filters.shopId !== 0 || filters.kind !== '' || filters.state !== '' || filters.ownerId !== 0 || filters.search !== '';
   const empty = loading ? (
@@ -288,16 +306,23 @@ export function AnomaliesPage() {
       <Button onClick={() => changeFilters(emptyFilters)}>{t('anomalies.empty.clearFilters')}</Button>
     </Empty>
   ) : (
-    <Empty data-testid="anomalies-empty-none" description={t('anomalies.empty.none')}>
-      <Button icon={<SyncOutlined />} onClick={() => void recheck()} loading={busy === 'recheck'}>
-        {t('anomalies.recheck')}
-      </Button>
-    </Empty>
+    <AnomaliesNone checkedAt={data?.checkedAt ?? ''} onRecheck={() => void recheck()} rechecking={busy === 'recheck'} />
   );
   const notices = data?.notices ?? [];
 
   return (
     <div data-testid="anomalies-page">
+      {/* On paper: the plain table of this page's anomalies; on screen: the rest. */}
+      <AnomaliesPrint
+        rows={rows}
+        filters={filters}
+        shops={shops}
+        staff={staff}
+        total={data?.total ?? 0}
+        page={page}
+        pages={Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE))}
+      />
+      <div className="sd-no-print">
       <div style={{ marginBottom: 12 }}>
         <AnomalyTile version={version} onKind={(kind) => changeFilters({ ...emptyFilters, kind })} />
       </div>
@@ -447,7 +472,7 @@ export function AnomaliesPage() {
             action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>}
           />
         )}
-        <div ref={listRef} tabIndex={0} onKeyDown={onKeyDown} style={{ marginTop: 12, outline: 'none' }} data-testid="anomalies-list">
+        <div ref={listRef} tabIndex={-1} style={{ marginTop: 12, outline: 'none' }} data-testid="anomalies-list">
           <AnomalyTable
             rows={rows}
             groups={data?.groups ?? []}
@@ -482,18 +507,20 @@ export function AnomaliesPage() {
           />
         </Flex>
       </Card>
+      </div>
       <AnomalyDrawer
         id={open}
         onClose={() => {
           setOpen(null);
-          listRef.current?.focus();
+          listRef.current?.focus({ preventScroll: true });
         }}
         staff={staff}
-        actorId={actor}
+        ensureActor={who.ensure}
         onChanged={changed}
         onOpen={setOpen}
       />
-      <ComplaintModal open={complaint} onClose={() => setComplaint(false)} onCreated={changed} shops={shops} actorId={actor} />
+      <ComplaintModal open={complaint} onClose={() => setComplaint(false)} onCreated={changed} shops={shops} ensureActor={who.ensure} />
+      {who.prompt}
     </div>
   );
 }
