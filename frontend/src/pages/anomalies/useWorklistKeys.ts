@@ -30,7 +30,7 @@ export function forWorklist(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'
   const input = target.closest('input');
   if (input && !['checkbox', 'radio'].includes(input.type)) return false;
   // Enter and Space on a button, link or checkbox press it, as they always do.
-  if ((e.key === 'Enter' || e.key === ' ') && target.closest('button, a, input, [role="button"], [role="menuitem"]')) return false;
+  if ((e.key === 'Enter' || e.key === ' ') && target.closest('button, a, input, [role="button"]')) return false;
   return true;
 }
 
@@ -45,6 +45,12 @@ function overlayOpen(): boolean {
 export function useWorklistKeys(enabled: boolean, onAction: (a: WorklistAction) => boolean) {
   const handler = useRef(onAction);
   handler.current = onAction;
+  // The sidebar item clicked to come here keeps the focus, and the menu would take Enter
+  // and the arrows: the page has them from the start.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest('.ant-menu')) active.blur();
+  }, []);
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
