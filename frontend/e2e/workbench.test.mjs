@@ -179,7 +179,11 @@ for (const [width, height] of [
       await byTestId(page, 'anomalies-recheck').hover();
       await until(async () => {
         const tips = await page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').filter({ visible: true }).allInnerTexts();
-        return tips.some((s) => nows.some((n) => s.includes(`上次检查：${n}`)));
+        if (tips.some((s) => nows.some((n) => s.includes(`上次检查：${n}`)))) return true;
+        // hovered again: a tooltip asked for while the drawer's mask was leaving stays shut
+        await page.mouse.move(0, 0);
+        await byTestId(page, 'anomalies-recheck').hover();
+        return false;
       }, 'the last check in Beijing time');
       const tile = await byTestId(page, 'anomaly-tile').innerText();
       assert.ok(nows.some((n) => tile.includes(`${n.slice(5)} 检查`)), `the tile's check time in Beijing time: ${tile}`);
@@ -199,7 +203,8 @@ for (const [width, height] of [
       const what = page.locator('[data-testid="anomaly-row"]', { hasText: '261121-' }).first().getByTestId('anomaly-what');
       const whatText = await what.innerText();
       await what.hover();
-      await tooltipWith(page, whatText.split(' · ')[0], '情况 whole on hover');
+      assert.match(whatText, /按导出文件的承诺发货时间 · 加厚抽纸/);
+      await tooltipWith(page, '按导出文件的承诺发货时间 · 加厚抽纸 24包 家庭装', '情况 whole on hover, with the goods');
       const noScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
       assert.ok(noScroll, 'the page does not scroll sideways');
       await shot(`75-workbench-what-hover-${width}`);

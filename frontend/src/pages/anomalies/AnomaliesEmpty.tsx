@@ -42,7 +42,7 @@ export function AnomaliesNoData() {
       icon={<InboxOutlined />}
       title={t('workbench.empty.title')}
       subTitle={
-        <div style={{ maxWidth: 560, margin: '0 auto' }}>
+        <div style={{ maxWidth: 620, margin: '0 auto' }}>
           <div>{t('workbench.empty.noData')}</div>
           <LastCheck checkedAt={checkedAt} />
         </div>
@@ -66,7 +66,7 @@ export function AnomaliesNone({ checkedAt, onRecheck, rechecking }: { checkedAt:
       icon={<CheckCircleOutlined />}
       title={t('workbench.empty.title')}
       subTitle={
-        <div style={{ maxWidth: 560, margin: '0 auto' }}>
+        <div style={{ maxWidth: 620, margin: '0 auto' }}>
           <div>{t('workbench.empty.none')}</div>
           <LastCheck checkedAt={checkedAt} />
         </div>

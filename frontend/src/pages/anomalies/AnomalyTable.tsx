@@ -161,7 +161,7 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
         const a = i.anomaly;
         const text = describe(t, a);
         return (
-          <Tooltip title={text} placement="topLeft">
+          <Tooltip title={a.title ? `${text} · ${a.title}` : text} placement="topLeft">
             <span data-testid="anomaly-what">
               {a.notes > 0 && (
                 <Tooltip title={t('anomalies.col.notes', { count: a.notes })}>
