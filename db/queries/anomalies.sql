@@ -471,6 +471,15 @@ SELECT a.id, a.rule, a.kind, a.shop_id, a.platform, a.shop_name, a.order_no, a.s
 FROM anomaly a LEFT JOIN staff st ON st.id = a.owner_id
 WHERE a.id = sqlc.arg(id);
 
+-- Every note written on anomalies (added notes, and those given with a change of state), for
+-- the export: notes are typed by people, so there are few of them whatever the number of
+-- anomalies.
+-- name: AnomalyNotes :many
+SELECT e.anomaly_id, a.shop_id, e.at, e.actor_name, e.note
+FROM anomaly_event e JOIN anomaly a ON a.id = e.anomaly_id
+WHERE e.note <> ''
+ORDER BY e.anomaly_id, e.id;
+
 -- name: AnomalyEvents :many
 SELECT id, at, CAST(coalesce(actor_id, 0) AS INTEGER) AS actor_id, actor_name, action, old_value, new_value, note
 FROM anomaly_event WHERE anomaly_id = sqlc.arg(anomaly_id) ORDER BY id;
@@ -513,4 +522,3 @@ UPDATE complaint SET deleted_at = sqlc.arg(now) WHERE id = sqlc.arg(id) AND dele
 
 -- name: ShopForComplaint :one
 SELECT id, platform, name, timezone FROM shop WHERE id = sqlc.arg(id);
-

@@ -172,6 +172,53 @@ func (q *Queries) AnomalyEvents(ctx context.Context, anomalyID int64) ([]Anomaly
 	return items, nil
 }
 
+const anomalyNotes = `-- name: AnomalyNotes :many
+SELECT e.anomaly_id, a.shop_id, e.at, e.actor_name, e.note
+FROM anomaly_event e JOIN anomaly a ON a.id = e.anomaly_id
+WHERE e.note <> ''
+ORDER BY e.anomaly_id, e.id
+`
+
+type AnomalyNotesRow struct {
+	AnomalyID int64
+	ShopID    int64
+	At        string
+	ActorName string
+	Note      string
+}
+
+// Every note written on anomalies (added notes, and those given with a change of state), for
+// the export: notes are typed by people, so there are few of them whatever the number of
+// anomalies.
+func (q *Queries) AnomalyNotes(ctx context.Context) ([]AnomalyNotesRow, error) {
+	rows, err := q.query(ctx, q.anomalyNotesStmt, anomalyNotes)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []AnomalyNotesRow
+	for rows.Next() {
+		var i AnomalyNotesRow
+		if err := rows.Scan(
+			&i.AnomalyID,
+			&i.ShopID,
+			&i.At,
+			&i.ActorName,
+			&i.Note,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const anomalyOrder = `-- name: AnomalyOrder :one
 SELECT id, buyer, status, status_text, pay_fen, refund_fen, title, item_count, address, created_at, paid_at,
        shipped_at, promised_ship_at, tracking_no, carrier, buyer_message, seller_memo, late_ship_comp_fen

@@ -54,6 +54,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.anomalyEventsStmt, err = db.PrepareContext(ctx, anomalyEvents); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyEvents: %w", err)
 	}
+	if q.anomalyNotesStmt, err = db.PrepareContext(ctx, anomalyNotes); err != nil {
+		return nil, fmt.Errorf("error preparing query AnomalyNotes: %w", err)
+	}
 	if q.anomalyOrderStmt, err = db.PrepareContext(ctx, anomalyOrder); err != nil {
 		return nil, fmt.Errorf("error preparing query AnomalyOrder: %w", err)
 	}
@@ -1133,6 +1136,11 @@ func (q *Queries) Close() error {
 	if q.anomalyEventsStmt != nil {
 		if cerr := q.anomalyEventsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing anomalyEventsStmt: %w", cerr)
+		}
+	}
+	if q.anomalyNotesStmt != nil {
+		if cerr := q.anomalyNotesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing anomalyNotesStmt: %w", cerr)
 		}
 	}
 	if q.anomalyOrderStmt != nil {
@@ -2894,6 +2902,7 @@ type Queries struct {
 	anomalyCountsStmt                 *sql.Stmt
 	anomalyCountsOfOrderNoStmt        *sql.Stmt
 	anomalyEventsStmt                 *sql.Stmt
+	anomalyNotesStmt                  *sql.Stmt
 	anomalyOrderStmt                  *sql.Stmt
 	anomalyShopNameStmt               *sql.Stmt
 	anomalyShopsStmt                  *sql.Stmt
@@ -3252,6 +3261,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		anomalyCountsStmt:                 q.anomalyCountsStmt,
 		anomalyCountsOfOrderNoStmt:        q.anomalyCountsOfOrderNoStmt,
 		anomalyEventsStmt:                 q.anomalyEventsStmt,
+		anomalyNotesStmt:                  q.anomalyNotesStmt,
 		anomalyOrderStmt:                  q.anomalyOrderStmt,
 		anomalyShopNameStmt:               q.anomalyShopNameStmt,
 		anomalyShopsStmt:                  q.anomalyShopsStmt,

@@ -182,11 +182,14 @@ test('anomalies: import, see, assign, resolve, undo, complaint, export', async (
     await page.keyboard.press('Escape');
     await until(async () => (await rowOf(page, ORDERS[0].no, 'overdue_shipment').count()) === 0, 'the resolved one to leave the to-do list');
 
-    // Keyboard: down to the first row, R resolves it, 撤销 brings it back.
-    const list = byTestId(page, 'anomalies-list');
-    await list.focus();
-    await page.keyboard.press('j');
+    // Keyboard: the first row has the focus from the start; J moves down, R resolves the
+    // focused row, 撤销 brings it back.
     await until(async () => (await page.locator('.sd-row-focused').count()) === 1, 'a focused row');
+    await page.keyboard.press('Escape'); // the rows still selected from the bulk assign: R would change them
+    await byTestId(page, 'anomalies-keys').waitFor();
+    const before = await page.locator('.sd-row-focused').getAttribute('data-id');
+    await page.keyboard.press('j');
+    await until(async () => (await page.locator('.sd-row-focused').getAttribute('data-id')) !== before, 'J to move the focus');
     const focusedOrder = await page.locator('.sd-row-focused').getAttribute('data-order');
     await page.keyboard.press('r');
     await byTestId(page, 'anomalies-undo').waitFor();

@@ -46,12 +46,12 @@ export const SERVING_LINE = /serving on (http:\/\/127\.0\.0\.1:\d+\/)\?token=([0
  * printed address with the token (open it first, or append '#/route' to it: the server sets
  * the cookie and redirects to base), base the bare http://127.0.0.1:PORT/.
  */
-export async function startServer({ demo = false } = {}) {
+export async function startServer({ demo = false, env = {} } = {}) {
   const bin = binary();
   const dir = mkdtempSync(path.join(tmpdir(), 'shopdesk-e2e-'));
   const db = path.join(dir, 'shopdesk.db');
   const args = ['--db', db, ...(demo ? ['--demo'] : []), 'serve', '--addr', '127.0.0.1:0'];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dir } });
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dir, ...env } });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
@@ -103,8 +103,9 @@ const CHROMIUM_ARGS = [
  * One server + one browser page for a test. Returns helpers; call `close()` in a finally
  * (it also asserts that no console error or failed request was seen).
  */
-export async function openApp(t, { demo = false } = {}) {
-  const server = await startServer({ demo });
+export async function openApp(t, { demo = false, env = {}, timezoneId } = {}) {
+  // env: extra environment of the server (TZ: the PC's zone); timezoneId: the browser's.
+  const server = await startServer({ demo, env });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -112,7 +113,7 @@ export async function openApp(t, { demo = false } = {}) {
     await server.stop();
     throw err;
   }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', ...(timezoneId ? { timezoneId } : {}) });
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"shopdesk/db"
+	"shopdesk/db/sqldb"
 )
 
 // Rule and kind ids are stable: stored, exported (CLI --json) and used by the UI.
@@ -94,11 +95,11 @@ const wallLayout = "2006-01-02 15:04:05"
 
 func utcNow() string { return time.Now().UTC().Format(wallLayout) }
 
-// localTime shows a UTC time Shopdesk recorded in this computer's zone.
-func localTime(utc string) string {
-	t, err := time.ParseInLocation(wallLayout, utc, time.UTC)
-	if err != nil {
-		return utc
+// zoneNames lists the shops' zone names (for displayZone).
+func zoneNames(shops []sqldb.RuleShopsRow) []string {
+	out := make([]string, len(shops))
+	for i, s := range shops {
+		out[i] = s.Timezone
 	}
-	return t.Local().Format(wallLayout)
+	return out
 }

@@ -17,7 +17,7 @@ import (
 
 // Result says what one evaluation of the rules found and changed.
 type Result struct {
-	CheckedAt string   `json:"checkedAt"` // this computer's local time of the run
+	CheckedAt string   `json:"checkedAt"` // when the run was, in the shops' zone (zones.display)
 	Found     int      `json:"found"`     // anomalies the rules see now
 	New       int      `json:"new"`
 	Changed   int      `json:"changed"`
@@ -158,7 +158,11 @@ func evaluate(ctx context.Context, q *sqldb.Queries, clock Clock, full bool) (Re
 	res := e.res
 	res.Found = int(e.found)
 	res.Notices = e.noticeList()
-	res.CheckedAt = time.Now().Format(wallLayout)
+	names := make([]string, 0, len(e.shops))
+	for _, sc := range e.shops {
+		names = append(names, sc.timezone)
+	}
+	res.CheckedAt = time.Now().In(displayZone(names)).Format(wallLayout)
 	res.Millis = time.Since(start).Milliseconds()
 	return res, nil
 }

@@ -153,8 +153,13 @@ func listPage(ctx context.Context, q *sqldb.Queries, lq Query) (Page, error) {
 			p.Total += g.Count
 		}
 	}
+	z, err := loadZones(ctx, q)
+	if err != nil {
+		return Page{}, err
+	}
 	skip := int64(lq.Page-1) * int64(lq.PageSize)
 	err = walk(ctx, q, lq, counts, skip, int64(lq.PageSize), false, func(a Anomaly) error {
+		z.row(&a)
 		p.Rows = append(p.Rows, a)
 		return nil
 	})
@@ -217,7 +222,14 @@ func stream(ctx context.Context, q *sqldb.Queries, lq Query, brief bool, begin f
 			return err
 		}
 	}
-	return walk(ctx, q, lq, counts, 0, -1, brief, each)
+	z, err := loadZones(ctx, q)
+	if err != nil {
+		return err
+	}
+	return walk(ctx, q, lq, counts, 0, -1, brief, func(a Anomaly) error {
+		z.row(&a)
+		return each(a)
+	})
 }
 
 // count is one row of anomaly_count: the anomalies of a kind, state, shop and owner.
@@ -266,6 +278,7 @@ func groups(ctx context.Context, q *sqldb.Queries, counts []count) ([]Group, err
 	for _, s := range shops {
 		byID[s.ID] = s
 	}
+	display := displayZone(zoneNames(shops))
 	byKind := map[string]*Group{}
 	at := map[[2]string]int{} // kind, shop -> index in the group's Shops
 	for _, c := range counts {
@@ -302,7 +315,7 @@ func groups(ctx context.Context, q *sqldb.Queries, counts []count) ([]Group, err
 				}
 				return g.Shops[i].ShopName < g.Shops[j].ShopName
 			})
-			g.Newest = localTime(g.Newest)
+			g.Newest = show(g.Newest, display)
 			out = append(out, *g)
 		}
 	}
@@ -423,8 +436,14 @@ func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
 		Platform: r.Platform, OrderNo: r.OrderNo, Subject: r.Subject, Since: r.Since, Deadline: r.Deadline,
 		Basis: r.Basis, Detail: r.Detail, AmountFen: r.AmountFen, Active: r.Active == 1, State: r.State,
 		Resolution: r.Resolution, OwnerID: r.OwnerID, OwnerName: r.OwnerName, ClearedReason: r.ClearedReason,
-		ClearedDetail: r.ClearedDetail, DetectedAt: localTime(r.DetectedAt), UpdatedAt: localTime(r.UpdatedAt)},
+		ClearedDetail: r.ClearedDetail, DetectedAt: r.DetectedAt, UpdatedAt: r.UpdatedAt},
 		Events: []Event{}, Items: []Item{}, Refunds: []orders.Refund{}, Changes: []Change{}, Others: []Anomaly{}}
+	z, err := loadZones(ctx, q)
+	if err != nil {
+		return Detail{}, err
+	}
+	loc := z.of(r.ShopID)
+	z.row(&d.Anomaly)
 	one := []Anomaly{d.Anomaly}
 	if err := minutesLeft(ctx, q, one, time.Now()); err != nil {
 		return Detail{}, err
@@ -435,14 +454,14 @@ func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
 		return Detail{}, fmt.Errorf("get anomaly %d: history: %w", id, err)
 	}
 	for _, e := range evs {
-		d.Events = append(d.Events, Event{ID: e.ID, At: localTime(e.At), ActorID: e.ActorID, ActorName: e.ActorName,
+		d.Events = append(d.Events, Event{ID: e.ID, At: show(e.At, loc), ActorID: e.ActorID, ActorName: e.ActorName,
 			Action: e.Action, OldValue: e.OldValue, NewValue: e.NewValue, Note: e.Note})
 	}
 	if no, ok := strings.CutPrefix(r.Subject, "complaint:"); ok {
 		cid, _ := strconv.ParseInt(no, 10, 64)
 		if c, err := q.GetComplaint(ctx, cid); err == nil {
 			d.Complaint = &Complaint{ID: c.ID, ShopID: c.ShopID, OrderNo: c.OrderNo, Buyer: c.Buyer, Channel: c.Channel,
-				Severity: c.Severity, Content: c.Content, ReceivedAt: c.ReceivedAt, CreatedAt: localTime(c.CreatedAt)}
+				Severity: c.Severity, Content: c.Content, ReceivedAt: c.ReceivedAt, CreatedAt: show(c.CreatedAt, loc)}
 		}
 	}
 	if r.OrderNo == "" {
@@ -484,10 +503,10 @@ func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
 	}
 	for _, c := range changes {
 		d.Changes = append(d.Changes, Change{Field: c.Field, OldValue: c.OldValue, NewValue: c.NewValue,
-			BatchID: c.BatchID, File: c.FileName, At: localTime(c.FinishedAt)})
+			BatchID: c.BatchID, File: c.FileName, At: show(c.FinishedAt, loc)})
 	}
 	if f, err := q.OrderFirstSeen(ctx, o.ID); err == nil {
-		d.FirstSeen = &Change{BatchID: f.ID, File: f.FileName, At: localTime(f.FinishedAt)}
+		d.FirstSeen = &Change{BatchID: f.ID, File: f.FileName, At: show(f.FinishedAt, loc)}
 	}
 	return d, nil
 }

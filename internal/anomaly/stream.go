@@ -232,7 +232,7 @@ func anomalyOf(r sqldb.ListAnomaliesRow) Anomaly {
 		Platform: r.Platform, OrderNo: r.OrderNo, Subject: r.Subject, Since: r.Since, Deadline: r.Deadline,
 		Basis: r.Basis, Detail: r.Detail, AmountFen: r.AmountFen, Active: r.Active == 1, State: r.State,
 		Resolution: r.Resolution, OwnerID: r.OwnerID, OwnerName: r.OwnerName, ClearedReason: r.ClearedReason,
-		ClearedDetail: r.ClearedDetail, DetectedAt: localTime(r.DetectedAt), UpdatedAt: localTime(r.UpdatedAt),
+		ClearedDetail: r.ClearedDetail, DetectedAt: r.DetectedAt, UpdatedAt: r.UpdatedAt, // UTC: zones.row shows them
 		Buyer: r.Buyer, OrderStatus: r.OrderStatus, OrderStatusText: r.OrderStatusText, PayFen: r.PayFen,
 		Title: r.Title, Notes: r.Notes}
 }

@@ -12,20 +12,19 @@
  *   anomalies-bulk              bulk bar (when rows are selected): anomalies-bulk-owner, anomalies-bulk-assign,
  *                               anomalies-bulk-<state> (in_progress, resolved, ignored, open), anomalies-bulk-clear
  *   anomalies-total             "共 N 条"
- *   anomalies-empty-none / anomalies-empty-filtered / anomalies-empty-nodata   empty states
+ *   anomalies-empty-none / anomalies-empty-filtered / anomalies-empty-nodata   empty states (AnomaliesEmpty)
+ *   anomalies-print             the page on paper (AnomaliesPrint); the "who is working" dialog: ActorPrompt
  *   (rows and groups: see AnomalyTable; the drawer: AnomalyDrawer; the tile: AnomalyTile)
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Empty, Flex, Input, Pagination, Select, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, ExclamationCircleOutlined, ReloadOutlined, SyncOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExclamationCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
-  assignAnomalies,
   exportAnomalies,
   listAnomalies,
   onAnomaliesChanged,
   recheckAnomalies,
-  setAnomalyState,
   type Anomaly,
   type AnomalyPage,
   type AnomalyQuery,
@@ -35,12 +34,16 @@ import { errorText } from '../../api/errors';
 import { isBrowser } from '../../api/mode';
 import { ShopSelect } from '../../components/ShopSelect';
 import { useAppData } from '../../state/AppData';
-import { NoDataState } from '../orders/NoDataState';
 import { AnomalyTable } from './AnomalyTable';
 import { AnomalyDrawer } from './AnomalyDrawer';
 import { AnomalyTile } from './AnomalyTile';
 import { ComplaintModal } from './ComplaintModal';
-import { KINDS, STATE_FILTERS, savedActor, saveActor, undoGroups } from './logic';
+import { AnomaliesNoData, AnomaliesNone } from './AnomaliesEmpty';
+import { AnomaliesPrint } from './AnomaliesPrint';
+import { useActorPrompt } from './ActorPrompt';
+import { useWorklistKeys, type WorklistAction } from './useWorklistKeys';
+import { useBulkChanges } from './useBulkChanges';
+import { KINDS, STATE_FILTERS, savedActor, saveActor } from './logic';
 
 interface Filters {
   shopId: number;
@@ -135,122 +138,48 @@ export function AnomaliesPage() {
     setActor(id);
     saveActor(id);
   };
+  const who = useActorPrompt(actor, staff, chooseActor);
 
-  /** Runs a bulk change and offers to undo it (the previous values are on the rows). */
-  const bulk = async (ids: number[], what: string, run: () => Promise<number>, undo: () => Promise<unknown>, done: (n: number) => string) => {
-    if (ids.length === 0) return;
-    setBusy(what);
-    try {
-      const n = await run();
-      changed();
-      const key = 'anomalies-bulk'; // one undo offer at a time: the newest change's
-      message.success({
-        key,
-        duration: 8,
-        content: (
-          <span data-testid="anomalies-done">
-            {done(n)}
-            {n > 0 && (
-              <Button
-                type="link"
-                size="small"
-                data-testid="anomalies-undo"
-                onClick={async () => {
-                  message.destroy(key);
-                  try {
-                    await undo();
-                    message.success(t('anomalies.undone'));
-                  } catch (err) {
-                    message.error(errorText(err, t('anomalies.actionFailed')));
-                  }
-                  changed();
-                }}
-              >
-                {t('anomalies.undo')}
-              </Button>
-            )}
-          </span>
-        ),
-      });
-    } catch (err) {
-      message.error({ content: <span className="sd-error-text">{errorText(err, t('anomalies.actionFailed'))}</span>, duration: 6 });
-    } finally {
-      setBusy('');
-    }
-  };
+  // A row has the keyboard's focus from the start (the first), and keeps it across reloads
+  // while it is on the page.
+  useEffect(() => {
+    if (rows.length > 0 && !rows.some((r) => r.id === focused)) setFocused(rows[0].id);
+  }, [rows, focused]);
 
-  const setState = (ids: number[], state: string) => {
-    const before = undoGroups(rows, ids, (a) => a.state);
-    return bulk(
-      ids,
-      state,
-      () => setAnomalyState(ids, state, actor),
-      async () => {
-        for (const [s, group] of before) await setAnomalyState(group, s, actor);
-      },
-      (n) => t('anomalies.bulkStateDone', { count: n, state: t(`anomalies.state.${state}`) }),
-    );
-  };
-
-  const assign = (ids: number[], owner: number) => {
-    const before = undoGroups(rows, ids, (a) => a.ownerId);
-    const name = staff.find((s) => s.id === owner)?.name ?? t('anomalies.unassigned');
-    return bulk(
-      ids,
-      'assign',
-      () => assignAnomalies(ids, owner, actor),
-      async () => {
-        for (const [o, group] of before) await assignAnomalies(group, o, actor);
-      },
-      (n) => t('anomalies.bulkAssignDone', { count: n, name }),
-    );
-  };
+  const { setState, assign } = useBulkChanges({ rows, staff, ensureActor: who.ensure, changed, setBusy });
 
   const targets = () => (selected.length > 0 ? selected : focused ? [focused] : []);
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    const target = e.target as HTMLElement;
-    if (target.closest('input, textarea, .ant-select, button, .ant-pagination')) return;
-    if (open !== null || rows.length === 0) return;
+  const onKey = (action: WorklistAction): boolean => {
+    if (rows.length === 0) return false;
     const i = rows.findIndex((r) => r.id === focused);
     const move = (d: number) => {
-      e.preventDefault();
       const next = rows[Math.max(0, Math.min(rows.length - 1, (i < 0 ? (d > 0 ? -1 : rows.length) : i) + d))];
       setFocused(next.id);
+      // Only as far as the row needs: a visible row does not move the page.
       listRef.current?.querySelector(`[data-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
+      return true;
     };
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'j':
+    switch (action) {
+      case 'down':
         return move(1);
-      case 'ArrowUp':
-      case 'k':
+      case 'up':
         return move(-1);
-      case 'Enter':
-      case 'o':
-        if (focused) {
-          e.preventDefault();
-          setOpen(focused);
-        }
-        return;
-      case ' ':
-      case 'x':
-        if (focused) {
-          e.preventDefault();
-          setSelected((s) => (s.includes(focused) ? s.filter((id) => id !== focused) : [...s, focused]));
-        }
-        return;
-      case 'Escape':
+      case 'open':
+        if (focused) setOpen(focused);
+        return focused !== 0;
+      case 'toggle':
+        if (focused) setSelected((s) => (s.includes(focused) ? s.filter((id) => id !== focused) : [...s, focused]));
+        return focused !== 0;
+      case 'clear':
         setSelected([]);
-        return;
-      case 'p':
-        return void setState(targets(), 'in_progress');
-      case 'r':
-        return void setState(targets(), 'resolved');
-      case 'i':
-        return void setState(targets(), 'ignored');
+        return false;
+      default:
+        void setState(targets(), action);
+        return true;
     }
   };
+  useWorklistKeys(open === null && !complaint && !who.asking, onKey);
 
   const doExport = async () => {
     setBusy('export');
@@ -278,7 +207,7 @@ export function AnomaliesPage() {
     }
   };
 
-  if (info?.empty) return <NoDataState />;
+  if (info?.empty) return <AnomaliesNoData />;
 
   const filtered = filters.shopId !== 0 || filters.kind !== '' || filters.state !== '' || filters.ownerId !== 0 || filters.search !== '';
   const empty = loading ? (
@@ -288,16 +217,23 @@ export function AnomaliesPage() {
       <Button onClick={() => changeFilters(emptyFilters)}>{t('anomalies.empty.clearFilters')}</Button>
     </Empty>
   ) : (
-    <Empty data-testid="anomalies-empty-none" description={t('anomalies.empty.none')}>
-      <Button icon={<SyncOutlined />} onClick={() => void recheck()} loading={busy === 'recheck'}>
-        {t('anomalies.recheck')}
-      </Button>
-    </Empty>
+    <AnomaliesNone checkedAt={data?.checkedAt ?? ''} onRecheck={() => void recheck()} rechecking={busy === 'recheck'} />
   );
   const notices = data?.notices ?? [];
 
   return (
     <div data-testid="anomalies-page">
+      {/* On paper: the plain table of this page's anomalies; on screen: the rest. */}
+      <AnomaliesPrint
+        rows={rows}
+        filters={filters}
+        shops={shops}
+        staff={staff}
+        total={data?.total ?? 0}
+        page={page}
+        pages={Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE))}
+      />
+      <div className="sd-no-print">
       <div style={{ marginBottom: 12 }}>
         <AnomalyTile version={version} onKind={(kind) => changeFilters({ ...emptyFilters, kind })} />
       </div>
@@ -447,7 +383,7 @@ export function AnomaliesPage() {
             action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>}
           />
         )}
-        <div ref={listRef} tabIndex={0} onKeyDown={onKeyDown} style={{ marginTop: 12, outline: 'none' }} data-testid="anomalies-list">
+        <div ref={listRef} tabIndex={-1} style={{ marginTop: 12, outline: 'none' }} data-testid="anomalies-list">
           <AnomalyTable
             rows={rows}
             groups={data?.groups ?? []}
@@ -482,18 +418,20 @@ export function AnomaliesPage() {
           />
         </Flex>
       </Card>
+      </div>
       <AnomalyDrawer
         id={open}
         onClose={() => {
           setOpen(null);
-          listRef.current?.focus();
+          listRef.current?.focus({ preventScroll: true });
         }}
         staff={staff}
-        actorId={actor}
+        ensureActor={who.ensure}
         onChanged={changed}
         onOpen={setOpen}
       />
-      <ComplaintModal open={complaint} onClose={() => setComplaint(false)} onCreated={changed} shops={shops} actorId={actor} />
+      <ComplaintModal open={complaint} onClose={() => setComplaint(false)} onCreated={changed} shops={shops} ensureActor={who.ensure} />
+      {who.prompt}
     </div>
   );
 }

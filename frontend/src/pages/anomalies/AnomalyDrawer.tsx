@@ -58,7 +58,8 @@ interface Props {
   id: number | null;
   onClose: () => void;
   staff: Staff[];
-  actorId: number;
+  /** Who makes a change (asks the first time): see useActorPrompt. */
+  ensureActor: () => Promise<number | null>;
   /** The anomaly changed (state, owner, notes): the list reloads. */
   onChanged: () => void;
   onOpen: (id: number) => void;
@@ -90,7 +91,7 @@ function eventText(t: TFunction, e: AnomalyEvent): string {
 
 const SYSTEM_ACTIONS = new Set(['auto_resolved', 'reopened', 'escalated']);
 
-export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }: Props) {
+export function AnomalyDrawer({ id, onClose, staff, ensureActor, onChanged, onOpen }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [detail, setDetail] = useState<AnomalyDetail | null>(null);
@@ -116,10 +117,12 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
     void load();
   }, [load]);
 
-  const act = async (fn: () => Promise<unknown>, done: string) => {
+  const act = async (fn: (actorId: number) => Promise<unknown>, done: string) => {
+    const actorId = await ensureActor(); // the first change asks who is working
+    if (actorId === null) return;
     setBusy(true);
     try {
-      await fn();
+      await fn(actorId);
       message.success(done);
       await load();
       onChanged();
@@ -133,7 +136,7 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
   const a = detail?.anomaly;
   const addNote = () => {
     if (!a || !note.trim()) return;
-    void act(async () => {
+    void act(async (actorId) => {
       await addAnomalyNote(a.id, note, actorId);
       setNote('');
     }, t('anomalies.noteAdded'));
@@ -175,7 +178,7 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
                 data-testid={`anomaly-drawer-state-${s}`}
                 type={a.state === s ? 'primary' : 'default'}
                 disabled={busy || a.state === s}
-                onClick={() => act(() => setAnomalyState([a.id], s, actorId, note.trim()).then(() => setNote('')), t('anomalies.stateSet', { state: t(`anomalies.state.${s}`) }))}
+                onClick={() => act((actorId) => setAnomalyState([a.id], s, actorId, note.trim()).then(() => setNote('')), t('anomalies.stateSet', { state: t(`anomalies.state.${s}`) }))}
               >
                 {t(`anomalies.action.${s}`)}
               </Button>
@@ -187,7 +190,7 @@ export function AnomalyDrawer({ id, onClose, staff, actorId, onChanged, onOpen }
               value={a.ownerId}
               disabled={busy}
               popupMatchSelectWidth={false}
-              onChange={(owner) => act(() => assignAnomalies([a.id], owner, actorId), t('anomalies.assigned'))}
+              onChange={(owner) => act((actorId) => assignAnomalies([a.id], owner, actorId), t('anomalies.assigned'))}
               options={[
                 { value: 0, label: t('anomalies.unassigned') },
                 ...staff

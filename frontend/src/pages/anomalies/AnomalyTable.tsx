@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Flex, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly, AnomalyGroup } from '../../api/anomalies';
 import { platformLabel } from '../../components/labels';
-import { OrderNo } from '../orders/OrdersTable';
+import { COPY_ICON, MONO, OrderNo, PAD } from '../orders/OrdersTable';
+import { bodyFont, fitWidth, textWidth, widestText } from '../../lib/textWidth';
 import { describe } from './describe';
 import { durationParts, kindColor, leftNow, shortTime, stateColor, withGroupHeaders, type WorklistItem } from './logic';
 
@@ -54,6 +55,43 @@ export function Urgency({ a, now, loadedAt }: { a: Anomaly; now: Date; loadedAt:
   );
 }
 
+/** The least width 情况 keeps; below it the table scrolls sideways (its text is whole on hover). */
+const WHAT_MIN = 200;
+/** An antd Tag around its text: padding and border. */
+const TAG = 16;
+
+/**
+ * The widths of the columns whose text varies, from this page's rows (as 订单's table):
+ * a 22-character 拼多多 order number and its copy icon stay in their cell, a shop name is
+ * whole up to 16 characters, tags and names as wide as they are; 情况 takes the rest.
+ */
+function useContentWidths(rows: Anomaly[], t: (k: string, o?: Record<string, unknown>) => string) {
+  return useMemo(() => {
+    const body = bodyFont(14);
+    const small = bodyFont(12);
+    const head = (k: string) => textWidth(t(`anomalies.col.${k}`), `600 ${body}`);
+    const kinds = [...new Set(rows.map((a) => a.kind))].map((k) => t(`anomalies.kind.${k}`, { defaultValue: k }));
+    const states = [...new Set(rows.map((a) => a.state))].map((s) => t(`anomalies.state.${s}`, { defaultValue: s }));
+    const longest = t('anomalies.time.overdue', { span: t('anomalies.time.daysHours', { days: 30, hours: 23, mins: 0 }) });
+    return {
+      kind: fitWidth(Math.max(widestText(kinds, small) + TAG, head('kind')), { extra: PAD + 2, min: 72, max: 160 }),
+      orderNo: fitWidth(Math.max(widestText(rows.map((a) => String(a.orderNo ?? '')), `14px ${MONO}`) + COPY_ICON, head('orderNo')), {
+        extra: PAD + 4,
+        min: 110,
+        max: 300,
+      }),
+      shop: fitWidth(Math.max(widestText(rows.map((a) => a.shopName), body), head('shop')), { extra: PAD + 4, min: 72, max: 16 * 14 + PAD + 4 }),
+      deadline: fitWidth(Math.max(textWidth('11-22 09:00 起', body), textWidth(longest, small), head('deadline')), { extra: PAD + 2, min: 96, max: 180 }),
+      state: fitWidth(Math.max(widestText(states, small) + TAG, head('state')), { extra: PAD + 2, min: 64, max: 120 }),
+      owner: fitWidth(Math.max(widestText(rows.map((a) => a.ownerName || t('anomalies.unassigned')), body), head('owner')), {
+        extra: PAD + 4,
+        min: 64,
+        max: 140,
+      }),
+    };
+  }, [rows, t]);
+}
+
 export function AnomalyTable({ rows, groups, loading, selected, onSelect, focused, onOpen, empty, now, loadedAt }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -62,11 +100,14 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
   const isGroup = (i: WorklistItem) => i.type === 'group';
   const span = (i: WorklistItem) => (isGroup(i) ? { colSpan: 0 } : {});
 
+  const w = useContentWidths(rows, t);
+  const scrollX = 36 + w.kind + w.orderNo + w.shop + w.deadline + w.state + w.owner + WHAT_MIN;
+
   const columns: ColumnsType<WorklistItem> = [
     {
       key: 'kind',
       title: t('anomalies.col.kind'),
-      width: 112,
+      width: w.kind,
       onCell: (i) => (isGroup(i) ? { colSpan: 7 } : {}),
       render: (_: unknown, i) =>
         i.type === 'group' ? (
@@ -93,20 +134,20 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
     {
       key: 'orderNo',
       title: t('anomalies.col.orderNo'),
-      width: 208,
+      width: w.orderNo,
       onCell: span,
       render: (_: unknown, i) => (i.type === 'row' ? i.anomaly.orderNo ? <OrderNo value={i.anomaly.orderNo} /> : dash : null),
     },
     {
       key: 'shop',
       title: t('anomalies.col.shop'),
-      width: 124,
+      width: w.shop,
       ellipsis: { showTitle: false },
       onCell: span,
       render: (_: unknown, i) =>
         i.type === 'row' ? (
           <Tooltip title={`${i.anomaly.shopName}（${platformLabel(t, i.anomaly.platform)}）`}>
-            <span>{i.anomaly.shopName}</span>
+            <span data-testid="anomaly-shop">{i.anomaly.shopName}</span>
           </Tooltip>
         ) : null,
     },
@@ -120,7 +161,7 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
         const a = i.anomaly;
         const text = describe(t, a);
         return (
-          <Tooltip title={text} placement="topLeft">
+          <Tooltip title={a.title ? `${text} · ${a.title}` : text} placement="topLeft">
             <span data-testid="anomaly-what">
               {a.notes > 0 && (
                 <Tooltip title={t('anomalies.col.notes', { count: a.notes })}>
@@ -137,7 +178,7 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
     {
       key: 'deadline',
       title: t('anomalies.col.deadline'),
-      width: 132,
+      width: w.deadline,
       onCell: span,
       render: (_: unknown, i) => {
         if (i.type !== 'row') return null;
@@ -161,14 +202,14 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
     {
       key: 'state',
       title: t('anomalies.col.state'),
-      width: 100,
+      width: w.state,
       onCell: span,
       render: (_: unknown, i) => (i.type === 'row' ? <StateTag state={i.anomaly.state} /> : null),
     },
     {
       key: 'owner',
       title: t('anomalies.col.owner'),
-      width: 104,
+      width: w.owner,
       ellipsis: true,
       onCell: span,
       render: (_: unknown, i) =>
@@ -194,6 +235,7 @@ export function AnomalyTable({ rows, groups, loading, selected, onSelect, focuse
         loading={loading}
         pagination={false}
         sticky
+        scroll={{ x: scrollX }}
         locale={{ emptyText: empty }}
         rowSelection={{
           selectedRowKeys: selected.map(String),

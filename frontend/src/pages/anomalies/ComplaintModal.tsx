@@ -19,7 +19,7 @@ interface Props {
   onClose: () => void;
   onCreated: () => void;
   shops: Shop[];
-  actorId: number;
+  ensureActor: () => Promise<number | null>;
 }
 
 interface Values {
@@ -31,7 +31,7 @@ interface Values {
   content: string;
 }
 
-export function ComplaintModal({ open, onClose, onCreated, shops, actorId }: Props) {
+export function ComplaintModal({ open, onClose, onCreated, shops, ensureActor }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -39,6 +39,8 @@ export function ComplaintModal({ open, onClose, onCreated, shops, actorId }: Pro
 
   const submit = async () => {
     const v = await form.validateFields();
+    const actorId = await ensureActor(); // the first change asks who is working
+    if (actorId === null) return;
     setSaving(true);
     try {
       await addComplaint({ ...v, orderNo: v.orderNo ?? '', buyer: v.buyer ?? '', receivedAt: '', id: 0, createdAt: '' } as Complaint, actorId);

@@ -35,11 +35,11 @@ export function OrderNo({ value }: { value: string }) {
 }
 
 /** The font .sd-mono draws order numbers in (styles.css). */
-const MONO = 'ui-monospace, SFMono-Regular, Consolas, "Liberation Mono", Menlo, monospace';
+export const MONO = 'ui-monospace, SFMono-Regular, Consolas, "Liberation Mono", Menlo, monospace';
 /** A small table's cell padding, both sides. */
-const PAD = 16;
+export const PAD = 16;
 /** The copy icon after an order number, with its margin. */
-const COPY_ICON = 22;
+export const COPY_ICON = 22;
 /** The least width the title column keeps; the table scrolls sideways below it. */
 const TITLE_MIN = 160;
 
