@@ -20,8 +20,27 @@ type csvReader struct {
 	delim   byte
 	records int // records returned so far: the row number a spreadsheet shows
 	record  []string
-	field   []byte
-	bytes   int // of the record being read (xlsx.MaxRowBytes)
+	// line holds the cells of the record being read, one after the other: the cell being
+	// read starts at start, the ones before end at ends. The record's cells are cut from
+	// one string of line (one allocation per row, not one per cell: a 48-column report
+	// has mostly short cells).
+	line  []byte
+	start int
+	ends  []int
+}
+
+// field is the cell being read.
+func (c *csvReader) field() []byte { return c.line[c.start:] }
+
+// endRecord returns the record read into line.
+func (c *csvReader) endRecord() []string {
+	s := string(c.line)
+	prev := 0
+	for _, e := range c.ends {
+		c.record = append(c.record, s[prev:e])
+		prev = e
+	}
+	return c.record
 }
 
 // Memory is bounded by the row, not the file (issue 15 §2): a line of a gigabyte (a file
@@ -73,16 +92,16 @@ var errUnclosedQuote = errors.New("引号没有闭合（文件可能不完整）
 // byte: reading the file is half of an import's work, and this is its inner loop.
 func (c *csvReader) Next() ([]string, error) {
 	c.record = c.record[:0]
-	c.bytes = 0
+	c.line, c.ends = c.line[:0], c.ends[:0]
 	if _, err := c.r.Peek(1); err != nil {
 		return nil, err // io.EOF after the last record
 	}
 	c.records++
 	for {
-		if len(c.record) >= xlsx.MaxCols {
+		if len(c.ends) >= xlsx.MaxCols {
 			return nil, fmt.Errorf("第 %d 行有超过 %d 列：超过了 Excel 的最大列数（文件可能不是用逗号或制表符分隔的表格，或已损坏）", c.records, xlsx.MaxCols)
 		}
-		c.field = c.field[:0]
+		c.start = len(c.line)
 		quoted := false
 		if head, _ := c.r.Peek(2); head[0] == '"' {
 			c.r.Discard(1)
@@ -102,15 +121,15 @@ func (c *csvReader) Next() ([]string, error) {
 		// Bare part of the cell (all of it when unquoted; stray text after a closing quote
 		// is kept rather than dropped).
 		stop, err := c.readBare(quoted)
-		if errors.Is(err, errCellTooLong) || tooLongText(c.field) {
+		if errors.Is(err, errCellTooLong) || tooLongText(c.field()) {
 			return nil, c.tooLong(quoted)
 		}
-		if c.bytes += len(c.field); c.bytes > xlsx.MaxRowBytes {
+		if len(c.line) > xlsx.MaxRowBytes {
 			return nil, fmt.Errorf("第 %d 行的内容超过了 %d MB：店务台不导入这么长的行（卖家后台导出的文件不会有这么长的行，文件可能已损坏或被改动过）", c.records, xlsx.MaxRowBytes>>20)
 		}
-		c.record = append(c.record, string(c.field))
+		c.ends = append(c.ends, len(c.line))
 		if err == io.EOF {
-			return c.record, nil
+			return c.endRecord(), nil
 		}
 		if err != nil {
 			return nil, err
@@ -118,8 +137,8 @@ func (c *csvReader) Next() ([]string, error) {
 		switch stop {
 		case c.delim:
 			if _, err := c.r.Peek(1); err == io.EOF { // trailing delimiter at the very end: one more empty cell
-				c.record = append(c.record, "")
-				return c.record, nil
+				c.ends = append(c.ends, len(c.line))
+				return c.endRecord(), nil
 			} else if err != nil {
 				return nil, err
 			}
@@ -129,7 +148,7 @@ func (c *csvReader) Next() ([]string, error) {
 				c.r.Discard(1)
 			}
 		}
-		return c.record, nil
+		return c.endRecord(), nil
 	}
 }
 
@@ -138,10 +157,10 @@ var errCellTooLong = errors.New("cell too long")
 
 func (c *csvReader) tooLong(quoted bool) error {
 	chars := 0 // not counted: it ran past what is read of one cell
-	if len(c.field) <= maxCellBytes {
-		chars = utf8.RuneCount(c.field)
+	if f := c.field(); len(f) <= maxCellBytes {
+		chars = utf8.RuneCount(f)
 	}
-	return &cellTooLongError{row: c.records, col: len(c.record) + 1, chars: chars, quoted: quoted}
+	return &cellTooLongError{row: c.records, col: len(c.ends) + 1, chars: chars, quoted: quoted}
 }
 
 func tooLongText(b []byte) bool {
@@ -160,7 +179,7 @@ func (c *csvReader) buffered() ([]byte, error) {
 	return b, nil
 }
 
-// readBare appends the cell's bytes up to the delimiter or line end to c.field and
+// readBare appends the cell's bytes up to the delimiter or line end to c.line and
 // consumes that stop byte, which it returns. Quotes are dropped in the bare part of a
 // quoted cell. The error is io.EOF when the input ends first.
 func (c *csvReader) readBare(dropQuotes bool) (byte, error) {
@@ -178,7 +197,7 @@ func (c *csvReader) readBare(dropQuotes bool) (byte, error) {
 		}
 		c.appendField(buf, dropQuotes)
 		c.r.Discard(len(buf))
-		if len(c.field) > maxCellBytes {
+		if len(c.line)-c.start > maxCellBytes {
 			return 0, errCellTooLong
 		}
 	}
@@ -186,12 +205,12 @@ func (c *csvReader) readBare(dropQuotes bool) (byte, error) {
 
 func (c *csvReader) appendField(b []byte, dropQuotes bool) {
 	if !dropQuotes {
-		c.field = append(c.field, b...)
+		c.line = append(c.line, b...)
 		return
 	}
 	for _, x := range b {
 		if x != '"' {
-			c.field = append(c.field, x)
+			c.line = append(c.line, x)
 		}
 	}
 }
@@ -208,18 +227,18 @@ func (c *csvReader) readQuoted() error {
 		}
 		i := bytes.IndexByte(buf, '"')
 		if i < 0 {
-			c.field = append(c.field, buf...)
+			c.line = append(c.line, buf...)
 			c.r.Discard(len(buf))
-			if len(c.field) > maxCellBytes {
+			if len(c.line)-c.start > maxCellBytes {
 				return errCellTooLong
 			}
 			continue
 		}
-		c.field = append(c.field, buf[:i]...)
+		c.line = append(c.line, buf[:i]...)
 		c.r.Discard(i + 1)
 		if nb, err := c.r.Peek(1); err == nil && nb[0] == '"' {
 			c.r.Discard(1)
-			c.field = append(c.field, '"')
+			c.line = append(c.line, '"')
 			continue
 		}
 		return nil
