@@ -27,6 +27,8 @@ type csvReader struct {
 	line  []byte
 	start int
 	ends  []int
+	// noFast turns fastLine off (tests compare the two ways of reading).
+	noFast bool
 }
 
 // field is the cell being read.
@@ -91,11 +93,14 @@ var errUnclosedQuote = errors.New("引号没有闭合（文件可能不完整）
 // It scans the reader's buffer a run of bytes at a time rather than calling ReadByte per
 // byte: reading the file is half of an import's work, and this is its inner loop.
 func (c *csvReader) Next() ([]string, error) {
-	c.record = c.record[:0]
-	c.line, c.ends = c.line[:0], c.ends[:0]
 	if _, err := c.r.Peek(1); err != nil {
 		return nil, err // io.EOF after the last record
 	}
+	if rec, ok := c.fastLine(); ok {
+		return rec, nil
+	}
+	c.record = c.record[:0]
+	c.line, c.ends = c.line[:0], c.ends[:0]
 	c.records++
 	for {
 		if len(c.ends) >= xlsx.MaxCols {
@@ -150,6 +155,71 @@ func (c *csvReader) Next() ([]string, error) {
 		}
 		return c.endRecord(), nil
 	}
+}
+
+// fastLine reads the next record when the reader's buffer holds all of it up to its
+// '\n', and it is an ordinary line: no '\r' but the one before the '\n', no line break
+// inside quotes, no cell near a limit. It reads the buffered bytes in one pass, where
+// Next's general loop asks the reader for every cell (for a 48-column report a third of
+// the reading). ok is false, and nothing is consumed, for any other line: Next then reads
+// it the general way, which says what is wrong with it, if anything.
+func (c *csvReader) fastLine() (rec []string, ok bool) {
+	buf, _ := c.r.Peek(c.r.Buffered())
+	nl := bytes.IndexByte(buf, '\n')
+	if nl < 0 || c.noFast {
+		return nil, false
+	}
+	line := buf[:nl]
+	if cr := bytes.IndexByte(line, '\r'); cr >= 0 {
+		if cr != len(line)-1 {
+			return nil, false // a lone '\r' ends a record too
+		}
+		line = line[:cr]
+	}
+	c.line, c.ends = c.line[:0], c.ends[:0]
+	for i := 0; ; {
+		if len(c.ends) >= xlsx.MaxCols {
+			return nil, false
+		}
+		start := len(c.line)
+		quoted := false
+		if i < len(line) && line[i] == '"' {
+			i, quoted = i+1, true
+		} else if i+1 < len(line) && line[i] == '=' && line[i+1] == '"' {
+			i, quoted = i+2, true
+		}
+		for quoted {
+			j := bytes.IndexByte(line[i:], '"')
+			if j < 0 {
+				return nil, false // the quotes go on past the line end
+			}
+			c.line = append(c.line, line[i:i+j]...)
+			i += j + 1
+			if i < len(line) && line[i] == '"' {
+				c.line = append(c.line, '"')
+				i++
+				continue
+			}
+			break
+		}
+		j := i
+		for j < len(line) && line[j] != c.delim {
+			j++
+		}
+		c.appendField(line[i:j], quoted)
+		if len(c.line)-start > xlsx.MaxCellChars {
+			return nil, false
+		}
+		c.ends = append(c.ends, len(c.line))
+		if j == len(line) {
+			break
+		}
+		i = j + 1
+	}
+	c.r.Discard(nl + 1)
+	c.records++
+	c.record = c.record[:0]
+	return c.endRecord(), true
 }
 
 // errCellTooLong stops reading a cell past maxCellBytes.
