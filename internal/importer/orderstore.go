@@ -60,7 +60,7 @@ type orderStore struct {
 	firstID int64 // the id of the first new order; 0 = not read yet
 	nextID  int64 // the id of the next new order
 	stmts   map[int]*sql.Stmt
-	bound   []bool // by orderInsertColumns: the columns the INSERT binds (bindColumns)
+	bound   []bool // by orderInsertColumns: the columns the INSERT binds (boundColumns)
 	args    []any
 }
 
@@ -262,7 +262,7 @@ func (s *orderStore) setTotals(key orderKey, pay, refund, count int64, title str
 // flush writes the queued orders, insertRows per statement.
 func (s *orderStore) flush(w *writer) error {
 	if s.bound == nil {
-		s.bindColumns(w)
+		s.bound = boundColumns(w.layout)
 	}
 	for start := 0; start < len(s.pending); start += insertRows {
 		n := min(len(s.pending)-start, insertRows)
@@ -272,13 +272,7 @@ func (s *orderStore) flush(w *writer) error {
 		}
 		s.args = s.args[:0]
 		for i := range s.pending[start : start+n] {
-			p := &s.pending[start+i]
-			v := &p.v
-			vals := [...]any{v.ID, p.key.shopID, p.key.no, v.Buyer, v.Status, v.StatusText,
-				v.PayFen, v.RefundFen, v.Title, v.ItemCount, v.Address, v.CreatedAt, v.PaidAt,
-				v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.LateShipComp,
-				v.LateShipCompFen, v.PromisedShipAt, v.AddressChanged, v.CloseReason, v.AfterSale, v.ImportFp}
-			for c, val := range vals {
+			for c, val := range s.pending[start+i].values() {
 				if s.bound[c] {
 					s.args = append(s.args, val)
 				} else if val != "" && val != int64(0) {
@@ -299,6 +293,15 @@ func (s *orderStore) flush(w *writer) error {
 	return nil
 }
 
+// values are p's values in orderInsertColumns order.
+func (p *pendingOrder) values() [len(orderInsertColumns)]any {
+	v := &p.v
+	return [...]any{v.ID, p.key.shopID, p.key.no, v.Buyer, v.Status, v.StatusText,
+		v.PayFen, v.RefundFen, v.Title, v.ItemCount, v.Address, v.CreatedAt, v.PaidAt,
+		v.ShippedAt, v.TrackingNo, v.Carrier, v.BuyerMessage, v.SellerMemo, v.LateShipComp,
+		v.LateShipCompFen, v.PromisedShipAt, v.AddressChanged, v.CloseReason, v.AfterSale, v.ImportFp}
+}
+
 // orderInsertColumns are the columns flush writes, with the import fields that set them
 // ("" for the columns every row sets); first_batch_id and last_batch_id follow.
 var orderInsertColumns = [...]struct{ name, field string }{
@@ -312,23 +315,24 @@ var orderInsertColumns = [...]struct{ name, field string }{
 	{"import_fp", ""},
 }
 
-// bindColumns decides which columns the INSERT binds a value to: those the file has a
+// boundColumns decides which columns the INSERT binds a value to: those the file has a
 // column for. The others are empty in every row (the parser reads "" and 0 for a field
 // the layout lacks) and are written as literals, as are the batch ids: binding a value
 // costs about as much as SQLite's storing it, and a 48-column report maps 18 of them.
 // flush checks each value it does not bind.
-func (s *orderStore) bindColumns(w *writer) {
-	s.bound = make([]bool, len(orderInsertColumns))
+func boundColumns(l *boundLayout) []bool {
+	bound := make([]bool, len(orderInsertColumns))
 	for c, col := range orderInsertColumns {
 		switch col.field {
 		case "":
-			s.bound[c] = true
+			bound[c] = true
 		case "late_ship_comp*":
-			s.bound[c] = w.layout.has("late_ship_comp") || w.layout.has("late_ship_comp_amount")
+			bound[c] = l.has("late_ship_comp") || l.has("late_ship_comp_amount")
 		default:
-			s.bound[c] = w.layout.has(col.field)
+			bound[c] = l.has(col.field)
 		}
 	}
+	return bound
 }
 
 // insertStmt is the INSERT of n orders, prepared once per file on its transaction. It is
@@ -373,7 +377,7 @@ func (s *orderStore) insertStmt(w *writer, n int) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// orderColumnIsText are the text columns of orderInsertColumns that bindColumns may
+// orderColumnIsText are the text columns of orderInsertColumns that boundColumns may
 // leave out (the others are integers).
 var orderColumnIsText = map[string]bool{"buyer": true, "title": true, "address": true, "created_at": true,
 	"paid_at": true, "shipped_at": true, "tracking_no": true, "carrier": true, "buyer_message": true,
