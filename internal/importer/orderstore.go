@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -264,8 +265,14 @@ func (s *orderStore) flush(w *writer) error {
 	if s.bound == nil {
 		s.bound = boundColumns(w.layout)
 	}
-	for start := 0; start < len(s.pending); start += insertRows {
+	for start := 0; start < len(s.pending); {
 		n := min(len(s.pending)-start, insertRows)
+		if n < insertRows {
+			// Fewer: a power of two at a time, so that at most 11 statements of different
+			// sizes are prepared and kept (a statement of n rows holds its program for all
+			// n; a file that changes stored orders between new ones flushes any number).
+			n = 1 << (bits.Len(uint(n)) - 1)
+		}
 		stmt, err := s.insertStmt(w, n)
 		if err != nil {
 			return err
@@ -288,6 +295,7 @@ func (s *orderStore) flush(w *writer) error {
 		if _, err := stmt.ExecContext(w.ctx, s.args...); err != nil {
 			return fmt.Errorf("写入第 %d 行起的 %d 个新订单失败：%w", s.pending[start].rowNo, n, err)
 		}
+		start += n
 	}
 	s.pending = s.pending[:0]
 	return nil

@@ -2,7 +2,7 @@ package importer
 
 import "testing"
 
-// The INSERT of new orders binds only the columns the file has and writes the others as ''
+// The INSERT of new orders binds only the columns the file has and writes the others as ”
 // or 0 (boundColumns): for every order layout, a row with every column filled must read as
 // empty in each column it leaves out, or those orders would be written wrong (flush checks
 // it too, and binds such a column after all).
