@@ -19,9 +19,9 @@ package importer_test
 // the full report, before and after this work, back to back in one process each (import,
 // then the floor, wall and process CPU; pprof -cpuprofile):
 //
-//	                     before            after
-//	import/floor, wall   2.29 (2.51)       1.69 (1.53)
-//	import/floor, CPU    1.86              1.46-1.49
+//	                     before            after (4 runs)
+//	import/floor, wall   2.29, 2.51        1.53-1.80
+//	import/floor, CPU    1.86              1.46-1.66
 //
 // Where the CPU went, before (200k rows; floor 5.9 s): the INSERTs 8.1 s (100 orders a
 // statement: SQLite 6.8 s of it, with 0.5 s of statement journal, copying every page an
