@@ -289,6 +289,7 @@ func openCSV(path string, facts fileFacts) (*csvReader, *countingReader, io.Clos
 	}
 	counter := &countingReader{r: f}
 	var enc encoding.Encoding
+	plain := false // valid UTF-8
 	switch facts.encoding {
 	case "utf-16":
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
@@ -300,10 +301,26 @@ func openCSV(path string, facts fileFacts) (*csvReader, *countingReader, io.Clos
 		enc = simplifiedchinese.GB18030
 	default:
 		enc = unicode.UTF8BOM // strips a UTF-8 BOM if present
+		plain = !facts.badBytes
 	}
-	br := bufio.NewReaderSize(transform.NewReader(counter, enc.NewDecoder()), 256<<10)
+	var src io.Reader = transform.NewReader(counter, enc.NewDecoder())
+	if plain {
+		// Valid UTF-8 throughout (the facts pass checked every byte): the decoder would
+		// only copy it. Only a BOM is dropped.
+		src = skipBOM(counter)
+	}
+	br := bufio.NewReaderSize(src, 256<<10)
 	peek, _ := br.Peek(64 << 10)
 	return newCSVReader(br, guessDelimiter(peek)), counter, f, nil
+}
+
+// skipBOM reads r without the UTF-8 byte order mark it may start with.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(3); bytes.Equal(head, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	return br
 }
 
 // cutTable is the table of a file whose last row is known to be cut off in the middle of

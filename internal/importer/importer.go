@@ -14,6 +14,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"shopdesk/db"
 	"shopdesk/internal/filename"
@@ -273,6 +274,17 @@ func headerList(row []string) string {
 // errNoContent: the file holds no text at all (blank lines, spaces), which no mapping can
 // help with.
 var errNoContent = errors.New("文件里没有任何内容")
+
+// isBlank is nonEmpty(row) == 0, stopping at the first cell with content (most often
+// the first cell of the row: an order row's number).
+func isBlank(row []string) bool {
+	for _, c := range row {
+		if c != "" && (c[0] > ' ' && c[0] < utf8.RuneSelf || strings.TrimSpace(c) != "") {
+			return false
+		}
+	}
+	return true
+}
 
 func nonEmpty(row []string) int {
 	n := 0

@@ -40,7 +40,7 @@ type parsedRow struct {
 // parse reads one row, which it keeps (the caller must not reuse it).
 func (p *rowParser) parse(rowNo int, row []string) parsedRow {
 	pr := parsedRow{no: rowNo}
-	if nonEmpty(row) == 0 {
+	if isBlank(row) {
 		pr.blank = true
 		return pr
 	}

@@ -15,7 +15,7 @@ import (
 
 // chunkRows is how many rows travel together. It bounds what is held in memory (a few
 // chunks) and sets how many numbers one look-up query carries.
-const chunkRows = 512
+const chunkRows = insertRows
 
 // chunksAhead is how many chunks each stage may be ahead of the next.
 const chunksAhead = 4
@@ -91,6 +91,7 @@ func splitRows(ctx context.Context, t table, ft footerRules, out chan<- rawChunk
 	}
 	c := newChunk()
 	var held []tableRow
+	var slab []string
 	add := func(no int, cells []string) bool {
 		c.rows = append(c.rows, cells)
 		c.nos = append(c.nos, no)
@@ -126,7 +127,13 @@ func splitRows(ctx context.Context, t table, ft footerRules, out chan<- rawChunk
 			}
 			return
 		}
-		cells := append([]string(nil), row...)
+		// The reader reuses its slice: the row is copied, into a slab shared by many rows
+		// (one allocation per chunk or so rather than one per row).
+		if cap(slab)-len(slab) < len(row) {
+			slab = make([]string, 0, max(len(row)*chunkRows/4, 1024))
+		}
+		slab = append(slab, row...)
+		cells := slab[len(slab)-len(row) : len(slab) : len(slab)]
 		if ft.like(cells) {
 			if len(held) == maxFooterRows && !release() {
 				return

@@ -127,21 +127,27 @@ func TestCSVReaderMatchesByteReader(t *testing.T) {
 		if n%5 == 0 {
 			delim = '\t'
 		}
-		ref := &refCSVReader{r: strings.NewReader(in), delim: delim}
-		// A tiny buffer makes every run cross buffer ends.
-		got := newCSVReader(bytes.NewReader([]byte(in)), delim)
-		got.r = bufio.NewReaderSize(bytes.NewReader([]byte(in)), 16)
-		for rec := 0; ; rec++ {
-			want, werr := ref.Next()
-			have, herr := got.Next()
-			if (werr == nil) != (herr == nil) || strings.Join(want, "\x00") != strings.Join(have, "\x00") {
-				t.Fatalf("input %q record %d: got %q, %v; want %q, %v", in, rec, have, herr, want, werr)
-			}
-			if werr != nil {
-				break
-			}
-			if got.Row() != ref.records {
-				t.Fatalf("input %q: row %d, want %d", in, got.Row(), ref.records)
+		// A tiny buffer makes every run cross buffer ends (and most lines are read the
+		// general way); the default one reads whole lines from its buffer (fastLine) where
+		// it can, and the general way with noFast.
+		tiny := newCSVReader(bytes.NewReader([]byte(in)), delim)
+		tiny.r = bufio.NewReaderSize(bytes.NewReader([]byte(in)), 16)
+		slow := newCSVReader(bytes.NewReader([]byte(in)), delim)
+		slow.noFast = true
+		for _, got := range []*csvReader{tiny, newCSVReader(bytes.NewReader([]byte(in)), delim), slow} {
+			ref := &refCSVReader{r: strings.NewReader(in), delim: delim}
+			for rec := 0; ; rec++ {
+				want, werr := ref.Next()
+				have, herr := got.Next()
+				if (werr == nil) != (herr == nil) || strings.Join(want, "\x00") != strings.Join(have, "\x00") {
+					t.Fatalf("input %q record %d: got %q, %v; want %q, %v", in, rec, have, herr, want, werr)
+				}
+				if werr != nil {
+					break
+				}
+				if got.Row() != ref.records {
+					t.Fatalf("input %q: row %d, want %d", in, got.Row(), ref.records)
+				}
 			}
 		}
 	}

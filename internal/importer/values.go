@@ -8,11 +8,21 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // cleanCell undoes what export tools do to a cell so that spreadsheet programs keep it
 // as text: ="…" wrappers, a leading ' or tab, and the literal text "null" for empty.
 func cleanCell(s string) string {
+	// Most cells have nothing to undo: no space at either end, no = or ' in front, not
+	// "null". They are returned as they are without the trimming below.
+	if len(s) != 4 && s != "" {
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if first != '=' && first != '\'' && !unicode.IsSpace(first) && !unicode.IsSpace(last) {
+			return s
+		}
+	}
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 {
 		s = s[2 : len(s)-1]
