@@ -33,6 +33,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
 	}
+	if q.addChecklistEventStmt, err = db.PrepareContext(ctx, addChecklistEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query AddChecklistEvent: %w", err)
+	}
 	if q.addInquiryOptionStmt, err = db.PrepareContext(ctx, addInquiryOption); err != nil {
 		return nil, fmt.Errorf("error preparing query AddInquiryOption: %w", err)
 	}
@@ -80,6 +83,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.cancelLeaveStmt, err = db.PrepareContext(ctx, cancelLeave); err != nil {
 		return nil, fmt.Errorf("error preparing query CancelLeave: %w", err)
+	}
+	if q.checklistDayOrdersStmt, err = db.PrepareContext(ctx, checklistDayOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ChecklistDayOrders: %w", err)
+	}
+	if q.checklistTopDayOrdersStmt, err = db.PrepareContext(ctx, checklistTopDayOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ChecklistTopDayOrders: %w", err)
 	}
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
@@ -156,6 +165,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
 	}
+	if q.createChecklistTaskStmt, err = db.PrepareContext(ctx, createChecklistTask); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateChecklistTask: %w", err)
+	}
 	if q.createComplaintStmt, err = db.PrepareContext(ctx, createComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateComplaint: %w", err)
 	}
@@ -221,6 +233,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteBatchShopsStmt, err = db.PrepareContext(ctx, deleteBatchShops); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatchShops: %w", err)
+	}
+	if q.deleteChecklistTaskStmt, err = db.PrepareContext(ctx, deleteChecklistTask); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteChecklistTask: %w", err)
 	}
 	if q.deleteComplaintStmt, err = db.PrepareContext(ctx, deleteComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteComplaint: %w", err)
@@ -390,6 +405,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getBatchStmt, err = db.PrepareContext(ctx, getBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query GetBatch: %w", err)
 	}
+	if q.getChecklistItemStmt, err = db.PrepareContext(ctx, getChecklistItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetChecklistItem: %w", err)
+	}
 	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
@@ -473,6 +491,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.insertAnomalyEventStmt, err = db.PrepareContext(ctx, insertAnomalyEvent); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomalyEvent: %w", err)
+	}
+	if q.insertChecklistItemStmt, err = db.PrepareContext(ctx, insertChecklistItem); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertChecklistItem: %w", err)
 	}
 	if q.insertCorrectionStmt, err = db.PrepareContext(ctx, insertCorrection); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertCorrection: %w", err)
@@ -599,6 +620,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
+	}
+	if q.listChecklistDaysStmt, err = db.PrepareContext(ctx, listChecklistDays); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistDays: %w", err)
+	}
+	if q.listChecklistEventsStmt, err = db.PrepareContext(ctx, listChecklistEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistEvents: %w", err)
+	}
+	if q.listChecklistItemsStmt, err = db.PrepareContext(ctx, listChecklistItems); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistItems: %w", err)
+	}
+	if q.listChecklistTasksStmt, err = db.PrepareContext(ctx, listChecklistTasks); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistTasks: %w", err)
 	}
 	if q.listCorrectionsStmt, err = db.PrepareContext(ctx, listCorrections); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCorrections: %w", err)
@@ -804,6 +837,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.putTeamScoreStmt, err = db.PrepareContext(ctx, putTeamScore); err != nil {
 		return nil, fmt.Errorf("error preparing query PutTeamScore: %w", err)
 	}
+	if q.refreshChecklistItemStmt, err = db.PrepareContext(ctx, refreshChecklistItem); err != nil {
+		return nil, fmt.Errorf("error preparing query RefreshChecklistItem: %w", err)
+	}
 	if q.refundIDsOfShopStmt, err = db.PrepareContext(ctx, refundIDsOfShop); err != nil {
 		return nil, fmt.Errorf("error preparing query RefundIDsOfShop: %w", err)
 	}
@@ -954,6 +990,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setChecklistItemStateStmt, err = db.PrepareContext(ctx, setChecklistItemState); err != nil {
+		return nil, fmt.Errorf("error preparing query SetChecklistItemState: %w", err)
+	}
 	if q.setCountPostedStmt, err = db.PrepareContext(ctx, setCountPosted); err != nil {
 		return nil, fmt.Errorf("error preparing query SetCountPosted: %w", err)
 	}
@@ -1041,6 +1080,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateAnomalyFindingStmt, err = db.PrepareContext(ctx, updateAnomalyFinding); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAnomalyFinding: %w", err)
 	}
+	if q.updateChecklistTaskStmt, err = db.PrepareContext(ctx, updateChecklistTask); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateChecklistTask: %w", err)
+	}
 	if q.updateInquiryStmt, err = db.PrepareContext(ctx, updateInquiry); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateInquiry: %w", err)
 	}
@@ -1098,6 +1140,11 @@ func (q *Queries) Close() error {
 	if q.addBatchShopStmt != nil {
 		if cerr := q.addBatchShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
+		}
+	}
+	if q.addChecklistEventStmt != nil {
+		if cerr := q.addChecklistEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addChecklistEventStmt: %w", cerr)
 		}
 	}
 	if q.addInquiryOptionStmt != nil {
@@ -1178,6 +1225,16 @@ func (q *Queries) Close() error {
 	if q.cancelLeaveStmt != nil {
 		if cerr := q.cancelLeaveStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing cancelLeaveStmt: %w", cerr)
+		}
+	}
+	if q.checklistDayOrdersStmt != nil {
+		if cerr := q.checklistDayOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing checklistDayOrdersStmt: %w", cerr)
+		}
+	}
+	if q.checklistTopDayOrdersStmt != nil {
+		if cerr := q.checklistTopDayOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing checklistTopDayOrdersStmt: %w", cerr)
 		}
 	}
 	if q.clearAnomalyStmt != nil {
@@ -1305,6 +1362,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createBatchStmt: %w", cerr)
 		}
 	}
+	if q.createChecklistTaskStmt != nil {
+		if cerr := q.createChecklistTaskStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createChecklistTaskStmt: %w", cerr)
+		}
+	}
 	if q.createComplaintStmt != nil {
 		if cerr := q.createComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createComplaintStmt: %w", cerr)
@@ -1413,6 +1475,11 @@ func (q *Queries) Close() error {
 	if q.deleteBatchShopsStmt != nil {
 		if cerr := q.deleteBatchShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBatchShopsStmt: %w", cerr)
+		}
+	}
+	if q.deleteChecklistTaskStmt != nil {
+		if cerr := q.deleteChecklistTaskStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteChecklistTaskStmt: %w", cerr)
 		}
 	}
 	if q.deleteComplaintStmt != nil {
@@ -1695,6 +1762,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getBatchStmt: %w", cerr)
 		}
 	}
+	if q.getChecklistItemStmt != nil {
+		if cerr := q.getChecklistItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getChecklistItemStmt: %w", cerr)
+		}
+	}
 	if q.getComplaintStmt != nil {
 		if cerr := q.getComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
@@ -1833,6 +1905,11 @@ func (q *Queries) Close() error {
 	if q.insertAnomalyEventStmt != nil {
 		if cerr := q.insertAnomalyEventStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertAnomalyEventStmt: %w", cerr)
+		}
+	}
+	if q.insertChecklistItemStmt != nil {
+		if cerr := q.insertChecklistItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertChecklistItemStmt: %w", cerr)
 		}
 	}
 	if q.insertCorrectionStmt != nil {
@@ -2043,6 +2120,26 @@ func (q *Queries) Close() error {
 	if q.listBatchesStmt != nil {
 		if cerr := q.listBatchesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
+		}
+	}
+	if q.listChecklistDaysStmt != nil {
+		if cerr := q.listChecklistDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistDaysStmt: %w", cerr)
+		}
+	}
+	if q.listChecklistEventsStmt != nil {
+		if cerr := q.listChecklistEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistEventsStmt: %w", cerr)
+		}
+	}
+	if q.listChecklistItemsStmt != nil {
+		if cerr := q.listChecklistItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistItemsStmt: %w", cerr)
+		}
+	}
+	if q.listChecklistTasksStmt != nil {
+		if cerr := q.listChecklistTasksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistTasksStmt: %w", cerr)
 		}
 	}
 	if q.listCorrectionsStmt != nil {
@@ -2385,6 +2482,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing putTeamScoreStmt: %w", cerr)
 		}
 	}
+	if q.refreshChecklistItemStmt != nil {
+		if cerr := q.refreshChecklistItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refreshChecklistItemStmt: %w", cerr)
+		}
+	}
 	if q.refundIDsOfShopStmt != nil {
 		if cerr := q.refundIDsOfShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing refundIDsOfShopStmt: %w", cerr)
@@ -2635,6 +2737,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setChecklistItemStateStmt != nil {
+		if cerr := q.setChecklistItemStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setChecklistItemStateStmt: %w", cerr)
+		}
+	}
 	if q.setCountPostedStmt != nil {
 		if cerr := q.setCountPostedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setCountPostedStmt: %w", cerr)
@@ -2780,6 +2887,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateAnomalyFindingStmt: %w", cerr)
 		}
 	}
+	if q.updateChecklistTaskStmt != nil {
+		if cerr := q.updateChecklistTaskStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateChecklistTaskStmt: %w", cerr)
+		}
+	}
 	if q.updateInquiryStmt != nil {
 		if cerr := q.updateInquiryStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateInquiryStmt: %w", cerr)
@@ -2887,6 +2999,7 @@ type Queries struct {
 	ackHandoverStmt                   *sql.Stmt
 	activeStaffNamesStmt              *sql.Stmt
 	addBatchShopStmt                  *sql.Stmt
+	addChecklistEventStmt             *sql.Stmt
 	addInquiryOptionStmt              *sql.Stmt
 	addShopAliasStmt                  *sql.Stmt
 	addWindowChangesStmt              *sql.Stmt
@@ -2903,6 +3016,8 @@ type Queries struct {
 	batchesForSyncStmt                *sql.Stmt
 	batchesOnlyOfShopStmt             *sql.Stmt
 	cancelLeaveStmt                   *sql.Stmt
+	checklistDayOrdersStmt            *sql.Stmt
+	checklistTopDayOrdersStmt         *sql.Stmt
 	clearAnomalyStmt                  *sql.Stmt
 	clearScopeKeysStmt                *sql.Stmt
 	clearScopeOrdersStmt              *sql.Stmt
@@ -2928,6 +3043,7 @@ type Queries struct {
 	countUnmappedStmt                 *sql.Stmt
 	countWindowAmountsStmt            *sql.Stmt
 	createBatchStmt                   *sql.Stmt
+	createChecklistTaskStmt           *sql.Stmt
 	createComplaintStmt               *sql.Stmt
 	createItemsOfOrdersStmt           *sql.Stmt
 	createLevelStmt                   *sql.Stmt
@@ -2950,6 +3066,7 @@ type Queries struct {
 	deleteBatchChangesStmt            *sql.Stmt
 	deleteBatchRefundChangesStmt      *sql.Stmt
 	deleteBatchShopsStmt              *sql.Stmt
+	deleteChecklistTaskStmt           *sql.Stmt
 	deleteComplaintStmt               *sql.Stmt
 	deleteEmptyShopsOfBatchStmt       *sql.Stmt
 	deleteFiguresStmt                 *sql.Stmt
@@ -3006,6 +3123,7 @@ type Queries struct {
 	getAnomalyRunStmt                 *sql.Stmt
 	getAnomalyWorkflowStmt            *sql.Stmt
 	getBatchStmt                      *sql.Stmt
+	getChecklistItemStmt              *sql.Stmt
 	getComplaintStmt                  *sql.Stmt
 	getFigureStmt                     *sql.Stmt
 	getFollowUpStmt                   *sql.Stmt
@@ -3034,6 +3152,7 @@ type Queries struct {
 	inquiryStaffNameStmt              *sql.Stmt
 	insertAnomalyStmt                 *sql.Stmt
 	insertAnomalyEventStmt            *sql.Stmt
+	insertChecklistItemStmt           *sql.Stmt
 	insertCorrectionStmt              *sql.Stmt
 	insertFollowUpStmt                *sql.Stmt
 	insertHandoverStmt                *sql.Stmt
@@ -3076,6 +3195,10 @@ type Queries struct {
 	listAnomaliesByIDStmt             *sql.Stmt
 	listAnomalyBriefsByIDStmt         *sql.Stmt
 	listBatchesStmt                   *sql.Stmt
+	listChecklistDaysStmt             *sql.Stmt
+	listChecklistEventsStmt           *sql.Stmt
+	listChecklistItemsStmt            *sql.Stmt
+	listChecklistTasksStmt            *sql.Stmt
 	listCorrectionsStmt               *sql.Stmt
 	listHandoversStmt                 *sql.Stmt
 	listIncidentsStmt                 *sql.Stmt
@@ -3144,6 +3267,7 @@ type Queries struct {
 	putSettingStmt                    *sql.Stmt
 	putSyncedStmt                     *sql.Stmt
 	putTeamScoreStmt                  *sql.Stmt
+	refreshChecklistItemStmt          *sql.Stmt
 	refundIDsOfShopStmt               *sql.Stmt
 	refundsOfBatchStmt                *sql.Stmt
 	refundsOfOrderStmt                *sql.Stmt
@@ -3194,6 +3318,7 @@ type Queries struct {
 	searchOrdersStmt                  *sql.Stmt
 	setAnomalyOwnerStmt               *sql.Stmt
 	setAnomalyStateStmt               *sql.Stmt
+	setChecklistItemStateStmt         *sql.Stmt
 	setCountPostedStmt                *sql.Stmt
 	setInquiryDealStmt                *sql.Stmt
 	setInquiryFollowStmt              *sql.Stmt
@@ -3223,6 +3348,7 @@ type Queries struct {
 	unmappedLinesStmt                 *sql.Stmt
 	upcomingFollowUpsStmt             *sql.Stmt
 	updateAnomalyFindingStmt          *sql.Stmt
+	updateChecklistTaskStmt           *sql.Stmt
 	updateInquiryStmt                 *sql.Stmt
 	updateInquiryOptionStmt           *sql.Stmt
 	updateLevelStmt                   *sql.Stmt
@@ -3245,6 +3371,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ackHandoverStmt:                   q.ackHandoverStmt,
 		activeStaffNamesStmt:              q.activeStaffNamesStmt,
 		addBatchShopStmt:                  q.addBatchShopStmt,
+		addChecklistEventStmt:             q.addChecklistEventStmt,
 		addInquiryOptionStmt:              q.addInquiryOptionStmt,
 		addShopAliasStmt:                  q.addShopAliasStmt,
 		addWindowChangesStmt:              q.addWindowChangesStmt,
@@ -3261,6 +3388,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		batchesForSyncStmt:                q.batchesForSyncStmt,
 		batchesOnlyOfShopStmt:             q.batchesOnlyOfShopStmt,
 		cancelLeaveStmt:                   q.cancelLeaveStmt,
+		checklistDayOrdersStmt:            q.checklistDayOrdersStmt,
+		checklistTopDayOrdersStmt:         q.checklistTopDayOrdersStmt,
 		clearAnomalyStmt:                  q.clearAnomalyStmt,
 		clearScopeKeysStmt:                q.clearScopeKeysStmt,
 		clearScopeOrdersStmt:              q.clearScopeOrdersStmt,
@@ -3286,6 +3415,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countUnmappedStmt:                 q.countUnmappedStmt,
 		countWindowAmountsStmt:            q.countWindowAmountsStmt,
 		createBatchStmt:                   q.createBatchStmt,
+		createChecklistTaskStmt:           q.createChecklistTaskStmt,
 		createComplaintStmt:               q.createComplaintStmt,
 		createItemsOfOrdersStmt:           q.createItemsOfOrdersStmt,
 		createLevelStmt:                   q.createLevelStmt,
@@ -3308,6 +3438,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteBatchChangesStmt:            q.deleteBatchChangesStmt,
 		deleteBatchRefundChangesStmt:      q.deleteBatchRefundChangesStmt,
 		deleteBatchShopsStmt:              q.deleteBatchShopsStmt,
+		deleteChecklistTaskStmt:           q.deleteChecklistTaskStmt,
 		deleteComplaintStmt:               q.deleteComplaintStmt,
 		deleteEmptyShopsOfBatchStmt:       q.deleteEmptyShopsOfBatchStmt,
 		deleteFiguresStmt:                 q.deleteFiguresStmt,
@@ -3364,6 +3495,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getAnomalyRunStmt:                 q.getAnomalyRunStmt,
 		getAnomalyWorkflowStmt:            q.getAnomalyWorkflowStmt,
 		getBatchStmt:                      q.getBatchStmt,
+		getChecklistItemStmt:              q.getChecklistItemStmt,
 		getComplaintStmt:                  q.getComplaintStmt,
 		getFigureStmt:                     q.getFigureStmt,
 		getFollowUpStmt:                   q.getFollowUpStmt,
@@ -3392,6 +3524,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		inquiryStaffNameStmt:              q.inquiryStaffNameStmt,
 		insertAnomalyStmt:                 q.insertAnomalyStmt,
 		insertAnomalyEventStmt:            q.insertAnomalyEventStmt,
+		insertChecklistItemStmt:           q.insertChecklistItemStmt,
 		insertCorrectionStmt:              q.insertCorrectionStmt,
 		insertFollowUpStmt:                q.insertFollowUpStmt,
 		insertHandoverStmt:                q.insertHandoverStmt,
@@ -3434,6 +3567,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listAnomaliesByIDStmt:             q.listAnomaliesByIDStmt,
 		listAnomalyBriefsByIDStmt:         q.listAnomalyBriefsByIDStmt,
 		listBatchesStmt:                   q.listBatchesStmt,
+		listChecklistDaysStmt:             q.listChecklistDaysStmt,
+		listChecklistEventsStmt:           q.listChecklistEventsStmt,
+		listChecklistItemsStmt:            q.listChecklistItemsStmt,
+		listChecklistTasksStmt:            q.listChecklistTasksStmt,
 		listCorrectionsStmt:               q.listCorrectionsStmt,
 		listHandoversStmt:                 q.listHandoversStmt,
 		listIncidentsStmt:                 q.listIncidentsStmt,
@@ -3502,6 +3639,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		putSettingStmt:                    q.putSettingStmt,
 		putSyncedStmt:                     q.putSyncedStmt,
 		putTeamScoreStmt:                  q.putTeamScoreStmt,
+		refreshChecklistItemStmt:          q.refreshChecklistItemStmt,
 		refundIDsOfShopStmt:               q.refundIDsOfShopStmt,
 		refundsOfBatchStmt:                q.refundsOfBatchStmt,
 		refundsOfOrderStmt:                q.refundsOfOrderStmt,
@@ -3552,6 +3690,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		searchOrdersStmt:                  q.searchOrdersStmt,
 		setAnomalyOwnerStmt:               q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:               q.setAnomalyStateStmt,
+		setChecklistItemStateStmt:         q.setChecklistItemStateStmt,
 		setCountPostedStmt:                q.setCountPostedStmt,
 		setInquiryDealStmt:                q.setInquiryDealStmt,
 		setInquiryFollowStmt:              q.setInquiryFollowStmt,
@@ -3581,6 +3720,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		unmappedLinesStmt:                 q.unmappedLinesStmt,
 		upcomingFollowUpsStmt:             q.upcomingFollowUpsStmt,
 		updateAnomalyFindingStmt:          q.updateAnomalyFindingStmt,
+		updateChecklistTaskStmt:           q.updateChecklistTaskStmt,
 		updateInquiryStmt:                 q.updateInquiryStmt,
 		updateInquiryOptionStmt:           q.updateInquiryOptionStmt,
 		updateLevelStmt:                   q.updateLevelStmt,
