@@ -12,6 +12,7 @@ import (
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/backup"
+	"shopdesk/internal/checklist"
 	"shopdesk/internal/inquiry"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/staff"
@@ -50,6 +51,8 @@ type Services struct {
 	Stock   *StockService // 库存表
 	// Backup: 设置 → 备份 (issue 15 §4).
 	Backup *BackupService
+	// Checklist: 今日清单, the home page (issue 12).
+	Checklist *ChecklistService
 }
 
 type env struct {
@@ -63,6 +66,7 @@ type env struct {
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 	staff     *staff.Store
 	inquiries *inquiry.Store
+	checklist *checklist.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
@@ -72,6 +76,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
 		staff: staff.New(d, inquiries), inquiries: inquiries, stock: stock.New(d), backups: backup.New(d)}
+	e.checklist = checklist.New(d, checklist.Sources{Anomalies: e.anomalies, Stock: e.stock, Inquiry: e.inquiries, Staff: e.staff})
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -84,6 +89,8 @@ func NewServices(d *db.DB, shell Shell) *Services {
 		Inquiry:  &InquiryService{env: e},
 		Stock:    &StockService{env: e},
 		Backup:   &BackupService{env: e},
+
+		Checklist: &ChecklistService{env: e},
 	}
 }
 
@@ -100,5 +107,5 @@ func (s *Services) Startup(ctx context.Context) {
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup, s.Checklist}
 }

@@ -145,7 +145,7 @@ func (f *fixture) load() {
 	// The stock counted this morning (the store's clock: an import would book it at the real time).
 	f.setNow("2026-11-22 08:00")
 	for _, it := range []struct {
-		code, name      string
+		code, name     string
 		onHand, safety int64
 	}{{"A001", "珊瑚绒毛毯 1.5m", 0, 0}, {"A002", "珊瑚绒毛毯 2m", 3, 10}, {"A003", "四件套 1.8m", 5, 2}, {"A004", "宝宝辅食碗", 0, 5}} {
 		item, err := f.stock.CreateItem(f.ctx, it.code, stock.ItemInput{Name: it.name, SafetyStock: it.safety, PackSize: 1, Active: true})

@@ -24,14 +24,14 @@ var Repeats = []string{RepeatDaily, RepeatWeekly, RepeatMonthly}
 
 // Task is a recurring item the seller defines ("check 直通车 spend", "call the supplier").
 type Task struct {
-	ID      int64  `json:"id"`
-	Title   string `json:"title"`
-	Repeat  string `json:"repeat"`
-	Weekday int    `json:"weekday"`  // weekly: 0 Sunday .. 6 Saturday
+	ID       int64  `json:"id"`
+	Title    string `json:"title"`
+	Repeat   string `json:"repeat"`
+	Weekday  int    `json:"weekday"`  // weekly: 0 Sunday .. 6 Saturday
 	MonthDay int    `json:"monthDay"` // monthly: 1..31 (a shorter month has it on its last day)
-	OwnerID int64  `json:"ownerId"`  // 0: anyone
-	Owner   string `json:"owner"`
-	Active  bool   `json:"active"`
+	OwnerID  int64  `json:"ownerId"`  // 0: anyone
+	Owner    string `json:"owner"`
+	Active   bool   `json:"active"`
 	// Created is the day it was added: it is not on the lists of days before.
 	Created string `json:"created"`
 }
