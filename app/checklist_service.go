@@ -60,3 +60,8 @@ func (s *ChecklistService) ExportHTML(day string) (SavedFile, error) {
 	}
 	return s.env.shell.SaveFile("今日清单-"+d.Date+".html", html)
 }
+
+// SalesWeek returns every shop's paid sales of the 7 days ending on day ("" today).
+func (s *ChecklistService) SalesWeek(day string) ([]checklist.ShopSales, error) {
+	return s.env.checklist.SalesWeek(s.env.ctx, day)
+}

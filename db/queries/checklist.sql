@@ -93,3 +93,12 @@ FROM orders
 WHERE shop_id = sqlc.arg(shop_id) AND created_at >= sqlc.arg(from_at) AND created_at < sqlc.arg(to_at)
   AND paid_at <> '' AND status IN ('to_ship', 'shipped', 'completed')
 ORDER BY pay_fen DESC, order_no LIMIT sqlc.arg(lim);
+
+-- Paid sales per shop and day over a span (the home page's 7-day chart).
+-- name: ChecklistDailySales :many
+SELECT s.id AS shop_id, s.name AS shop_name, substr(o.created_at, 1, 10) AS day, count(*) AS orders,
+       CAST(coalesce(sum(o.pay_fen), 0) AS INTEGER) AS sales_fen
+FROM orders o JOIN shop s ON s.id = o.shop_id
+WHERE o.created_at >= sqlc.arg(from_at) AND o.created_at < sqlc.arg(to_at)
+  AND o.paid_at <> '' AND o.status IN ('to_ship', 'shipped', 'completed')
+GROUP BY s.id, substr(o.created_at, 1, 10) ORDER BY s.id, day;

@@ -35,6 +35,58 @@ func (q *Queries) AddChecklistEvent(ctx context.Context, arg AddChecklistEventPa
 	return err
 }
 
+const checklistDailySales = `-- name: ChecklistDailySales :many
+SELECT s.id AS shop_id, s.name AS shop_name, substr(o.created_at, 1, 10) AS day, count(*) AS orders,
+       CAST(coalesce(sum(o.pay_fen), 0) AS INTEGER) AS sales_fen
+FROM orders o JOIN shop s ON s.id = o.shop_id
+WHERE o.created_at >= ?1 AND o.created_at < ?2
+  AND o.paid_at <> '' AND o.status IN ('to_ship', 'shipped', 'completed')
+GROUP BY s.id, substr(o.created_at, 1, 10) ORDER BY s.id, day
+`
+
+type ChecklistDailySalesParams struct {
+	FromAt string
+	ToAt   string
+}
+
+type ChecklistDailySalesRow struct {
+	ShopID   int64
+	ShopName string
+	Day      string
+	Orders   int64
+	SalesFen int64
+}
+
+// Paid sales per shop and day over a span (the home page's 7-day chart).
+func (q *Queries) ChecklistDailySales(ctx context.Context, arg ChecklistDailySalesParams) ([]ChecklistDailySalesRow, error) {
+	rows, err := q.query(ctx, q.checklistDailySalesStmt, checklistDailySales, arg.FromAt, arg.ToAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ChecklistDailySalesRow
+	for rows.Next() {
+		var i ChecklistDailySalesRow
+		if err := rows.Scan(
+			&i.ShopID,
+			&i.ShopName,
+			&i.Day,
+			&i.Orders,
+			&i.SalesFen,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const checklistDayOrders = `-- name: ChecklistDayOrders :many
 
 SELECT s.id AS shop_id, s.name AS shop_name, s.platform, count(*) AS orders, CAST(coalesce(sum(o.pay_fen), 0) AS INTEGER) AS sales_fen

@@ -84,6 +84,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.cancelLeaveStmt, err = db.PrepareContext(ctx, cancelLeave); err != nil {
 		return nil, fmt.Errorf("error preparing query CancelLeave: %w", err)
 	}
+	if q.checklistDailySalesStmt, err = db.PrepareContext(ctx, checklistDailySales); err != nil {
+		return nil, fmt.Errorf("error preparing query ChecklistDailySales: %w", err)
+	}
 	if q.checklistDayOrdersStmt, err = db.PrepareContext(ctx, checklistDayOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ChecklistDayOrders: %w", err)
 	}
@@ -1225,6 +1228,11 @@ func (q *Queries) Close() error {
 	if q.cancelLeaveStmt != nil {
 		if cerr := q.cancelLeaveStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing cancelLeaveStmt: %w", cerr)
+		}
+	}
+	if q.checklistDailySalesStmt != nil {
+		if cerr := q.checklistDailySalesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing checklistDailySalesStmt: %w", cerr)
 		}
 	}
 	if q.checklistDayOrdersStmt != nil {
@@ -3016,6 +3024,7 @@ type Queries struct {
 	batchesForSyncStmt                *sql.Stmt
 	batchesOnlyOfShopStmt             *sql.Stmt
 	cancelLeaveStmt                   *sql.Stmt
+	checklistDailySalesStmt           *sql.Stmt
 	checklistDayOrdersStmt            *sql.Stmt
 	checklistTopDayOrdersStmt         *sql.Stmt
 	clearAnomalyStmt                  *sql.Stmt
@@ -3388,6 +3397,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		batchesForSyncStmt:                q.batchesForSyncStmt,
 		batchesOnlyOfShopStmt:             q.batchesOnlyOfShopStmt,
 		cancelLeaveStmt:                   q.cancelLeaveStmt,
+		checklistDailySalesStmt:           q.checklistDailySalesStmt,
 		checklistDayOrdersStmt:            q.checklistDayOrdersStmt,
 		checklistTopDayOrdersStmt:         q.checklistTopDayOrdersStmt,
 		clearAnomalyStmt:                  q.clearAnomalyStmt,

@@ -480,3 +480,26 @@ func TestTicksAndHistory(t *testing.T) {
 		t.Fatalf("days %+v %v", days, err)
 	}
 }
+
+func TestSalesWeek(t *testing.T) {
+	f := newFixture(t)
+	f.load()
+	week, err := f.s.SalesWeek(f.ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range week {
+		got = append(got, fmt.Sprintf("%s %v %v", s.ShopName, s.Orders, s.SalesFen))
+	}
+	// 11-16 .. 11-22: 暖暖家居小铺 11-19 T-OVER, 11-20 T-SOON, 11-21 T-Y1..3, 11-22 T-TODAY;
+	// 小雨家纺 11-20, 11-21; the 拼多多 shop 11-16 P-STALLED, 11-20 P-AFTERSALE.
+	want := []string{
+		"暖暖家居小铺 [0 0 0 1 1 3 1] [0 0 0 5000 5000 47000 5000]",
+		"小雨家纺 [0 0 0 0 1 1 0] [0 0 0 0 8800 8800 0]",
+		"暖暖拼多多店 [1 0 0 0 1 0 0] [5000 0 0 0 5000 0 0]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") || week[0].Days[0] != "2026-11-16" {
+		t.Fatalf("week:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

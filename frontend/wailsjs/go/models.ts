@@ -877,6 +877,26 @@ export namespace checklist {
 	}
 	
 	
+	export class ShopSales {
+	    shopId: number;
+	    shopName: string;
+	    days: string[];
+	    orders: number[];
+	    salesFen: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShopSales(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.days = source["days"];
+	        this.orders = source["orders"];
+	        this.salesFen = source["salesFen"];
+	    }
+	}
 	export class Task {
 	    id: number;
 	    title: string;

@@ -13,6 +13,8 @@ export function Open(arg1:string):Promise<checklist.Day>;
 
 export function Reopen(arg1:number,arg2:number):Promise<checklist.Item>;
 
+export function SalesWeek(arg1:string):Promise<Array<checklist.ShopSales>>;
+
 export function SaveTask(arg1:checklist.Task):Promise<checklist.Task>;
 
 export function Skip(arg1:number,arg2:number,arg3:string):Promise<checklist.Item>;

@@ -22,6 +22,10 @@ export function Reopen(arg1, arg2) {
   return window['go']['app']['ChecklistService']['Reopen'](arg1, arg2);
 }
 
+export function SalesWeek(arg1) {
+  return window['go']['app']['ChecklistService']['SalesWeek'](arg1);
+}
+
 export function SaveTask(arg1) {
   return window['go']['app']['ChecklistService']['SaveTask'](arg1);
 }
