@@ -64,6 +64,10 @@ const (
 	KindTarget      = "target"           // 今日目标
 )
 
+// Kinds lists the kinds of the generated lines (the UI words each: a test checks the locale files).
+var Kinds = []string{KindRefund, KindLogistics, KindComplaint, KindDayOrders, KindBigOrder, KindOverdue, KindDueSoon,
+	KindUnpaid, KindReorder, KindOut, KindOverstock, KindFollowUp, KindOnShift, KindHandover, KindMetricAlert, KindTarget}
+
 // Item states.
 const (
 	StateOpen    = "open"

@@ -277,7 +277,7 @@ func (s *Store) followUpLines(ctx context.Context, m moment) ([]Line, error) {
 		return nil, nil
 	}
 	l := Line{Key: "inquiry.follow_up", Section: SectionFollowUp, Kind: KindFollowUp, Source: "inquiry",
-		Title: "到期的跟进和回访", Count: f.Due, Link: "inquiry?tab=followups"}
+		Title: "到期的跟进和回访", Count: f.Due, Link: "inquiry?tab=followUps"}
 	overdue := 0
 	for _, r := range f.Rows {
 		if r.State != "open" {

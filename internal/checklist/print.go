@@ -79,8 +79,7 @@ h2 { font-size: 11pt; margin: 2.5mm 0 1mm; padding: 0.5mm 1.5mm; background: #ee
 .title { font-weight: bold; }
 .count { font-weight: bold; margin-left: 1.5mm; }
 .detail, .owner { color: #333; margin-left: 1.5mm; }
-.top { margin: 0.3mm 0 0; padding: 0; list-style: none; font-size: 8.5pt; color: #333; columns: 1; }
-.top li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.top { font-size: 8.5pt; color: #333; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .done { font-size: 8.5pt; color: #333; }
 .empty { margin: 10mm 0; font-size: 12pt; }
 footer { margin-top: 4mm; display: flex; justify-content: space-between; font-size: 9pt; }
@@ -92,7 +91,7 @@ footer { margin-top: 4mm; display: flex; justify-content: space-between; font-si
 {{range .Sections}}<h2>{{.Name}}</h2>
 {{range .Items}}<div class="item"><div class="box">{{if eq .State "done" "auto"}}✓{{else if eq .State "skipped"}}—{{end}}</div>
 <div class="body"><span class="title">{{.Title}}</span>{{if .Count}}<span class="count">{{.Count}}</span>{{end}}{{if .Detail}}<span class="detail">{{.Detail}}</span>{{end}}{{if .Owner}}<span class="owner">负责：{{.Owner}}</span>{{end}}
-{{if .Top}}<ul class="top">{{range .Top}}<li>{{.Text}}</li>{{end}}</ul>{{end}}
+{{if .Top}}<div class="top">{{range $i, $t := .Top}}{{if $i}}；{{end}}{{$t.Text}}{{end}}</div>{{end}}
 {{if eq .State "done"}}<div class="done">{{if .DoneBy}}{{.DoneBy}} {{end}}{{hm .DoneAt}} 完成</div>{{else if eq .State "auto"}}<div class="done">{{.Note}}</div>{{else if eq .State "skipped"}}<div class="done">跳过（{{.DoneBy}} {{hm .DoneAt}}）：{{.Note}}</div>{{end}}
 </div></div>
 {{end}}{{end}}
