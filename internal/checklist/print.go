@@ -71,18 +71,18 @@ header { display: flex; justify-content: space-between; align-items: flex-end; b
   padding-bottom: 2mm; margin-bottom: 2mm; }
 h1 { font-size: 16pt; margin: 0; }
 .meta { text-align: right; font-size: 9pt; }
-h2 { font-size: 11pt; margin: 2.5mm 0 1mm; padding: 0.5mm 1.5mm; background: #eee; break-after: avoid; }
-.item { display: flex; gap: 2mm; padding: 0.8mm 0 0.8mm 1mm; border-bottom: 0.5pt solid #ccc; break-inside: avoid; }
+h2 { font-size: 10.5pt; margin: 1.8mm 0 0.6mm; padding: 0.3mm 1.5mm; background: #eee; break-after: avoid; }
+.item { display: flex; gap: 2mm; padding: 0.5mm 0 0.5mm 1mm; line-height: 1.3; border-bottom: 0.5pt solid #ccc; break-inside: avoid; }
 .box { flex: none; width: 3.8mm; height: 3.8mm; border: 1pt solid #000; margin-top: 0.4mm; font-size: 8pt;
   line-height: 3.4mm; text-align: center; }
 .body { flex: 1; min-width: 0; }
 .title { font-weight: bold; }
 .count { font-weight: bold; margin-left: 1.5mm; }
 .detail, .owner { color: #333; margin-left: 1.5mm; }
-.top { font-size: 8.5pt; color: #333; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.top { font-size: 8pt; color: #333; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .done { font-size: 8.5pt; color: #333; }
 .empty { margin: 10mm 0; font-size: 12pt; }
-footer { margin-top: 4mm; display: flex; justify-content: space-between; font-size: 9pt; }
+footer { margin-top: 3mm; display: flex; justify-content: space-between; font-size: 9pt; }
 </style></head>
 <body><div class="sheet">
 <header><h1>今日清单 · {{.Date}} {{.Weekday}}</h1>
