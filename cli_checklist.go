@@ -14,6 +14,7 @@ import (
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/checklist"
 	"shopdesk/internal/inquiry"
+	"shopdesk/internal/metrics"
 	"shopdesk/internal/staff"
 	"shopdesk/internal/stock"
 )
@@ -70,7 +71,7 @@ func cmdChecklist(ctx context.Context, g globalFlags, args []string, stdout, std
 	}
 	return withDB(ctx, g, stderr, func(d *db.DB) error {
 		an, st, inq := anomaly.New(d), stock.New(d), inquiry.New(d)
-		s := checklist.New(d, checklist.Sources{Anomalies: an, Stock: st, Inquiry: inq, Staff: staff.New(d, inq)})
+		s := checklist.New(d, checklist.Sources{Anomalies: an, Stock: st, Inquiry: inq, Staff: staff.New(d, inq), Metrics: metrics.New(d)})
 		var list checklist.Day
 		var err error
 		if wall.IsZero() {

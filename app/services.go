@@ -14,6 +14,7 @@ import (
 	"shopdesk/internal/backup"
 	"shopdesk/internal/checklist"
 	"shopdesk/internal/inquiry"
+	"shopdesk/internal/metrics"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/staff"
 	"shopdesk/internal/stock"
@@ -53,6 +54,7 @@ type Services struct {
 	Backup *BackupService
 	// Checklist: 今日清单, the home page (issue 12).
 	Checklist *ChecklistService
+	Metrics   *MetricsService // 店铺数据
 }
 
 type env struct {
@@ -67,6 +69,7 @@ type env struct {
 	staff     *staff.Store
 	inquiries *inquiry.Store
 	checklist *checklist.Store
+	metrics   *metrics.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
@@ -76,7 +79,9 @@ func NewServices(d *db.DB, shell Shell) *Services {
 	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
 		staff: staff.New(d, inquiries), inquiries: inquiries, stock: stock.New(d), backups: backup.New(d)}
-	e.checklist = checklist.New(d, checklist.Sources{Anomalies: e.anomalies, Stock: e.stock, Inquiry: e.inquiries, Staff: e.staff})
+	e.metrics = metrics.New(d)
+	e.checklist = checklist.New(d, checklist.Sources{Anomalies: e.anomalies, Stock: e.stock, Inquiry: e.inquiries, Staff: e.staff,
+		Metrics: e.metrics})
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -91,6 +96,7 @@ func NewServices(d *db.DB, shell Shell) *Services {
 		Backup:   &BackupService{env: e},
 
 		Checklist: &ChecklistService{env: e},
+		Metrics:   &MetricsService{env: e},
 	}
 }
 
@@ -107,5 +113,5 @@ func (s *Services) Startup(ctx context.Context) {
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup, s.Checklist}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup, s.Checklist, s.Metrics}
 }

@@ -705,8 +705,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listShopMergesStmt, err = db.PrepareContext(ctx, listShopMerges); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopMerges: %w", err)
 	}
+	if q.listShopMetricsStmt, err = db.PrepareContext(ctx, listShopMetrics); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopMetrics: %w", err)
+	}
 	if q.listShopOrdersStmt, err = db.PrepareContext(ctx, listShopOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopOrders: %w", err)
+	}
+	if q.listShopTargetsStmt, err = db.PrepareContext(ctx, listShopTargets); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopTargets: %w", err)
 	}
 	if q.listShopsStmt, err = db.PrepareContext(ctx, listShops); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShops: %w", err)
@@ -767,6 +773,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.mergesIntoStmt, err = db.PrepareContext(ctx, mergesInto); err != nil {
 		return nil, fmt.Errorf("error preparing query MergesInto: %w", err)
+	}
+	if q.metricDailyOrdersStmt, err = db.PrepareContext(ctx, metricDailyOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query MetricDailyOrders: %w", err)
 	}
 	if q.movesUpToStmt, err = db.PrepareContext(ctx, movesUpTo); err != nil {
 		return nil, fmt.Errorf("error preparing query MovesUpTo: %w", err)
@@ -1011,6 +1020,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setShopMergeSummaryStmt, err = db.PrepareContext(ctx, setShopMergeSummary); err != nil {
 		return nil, fmt.Errorf("error preparing query SetShopMergeSummary: %w", err)
 	}
+	if q.setShopTargetStmt, err = db.PrepareContext(ctx, setShopTarget); err != nil {
+		return nil, fmt.Errorf("error preparing query SetShopTarget: %w", err)
+	}
 	if q.setStaffPINStmt, err = db.PrepareContext(ctx, setStaffPIN); err != nil {
 		return nil, fmt.Errorf("error preparing query SetStaffPIN: %w", err)
 	}
@@ -1115,6 +1127,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.updateStockItemStmt, err = db.PrepareContext(ctx, updateStockItem); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStockItem: %w", err)
+	}
+	if q.upsertShopMetricStmt, err = db.PrepareContext(ctx, upsertShopMetric); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertShopMetric: %w", err)
 	}
 	if q.voidPunchStmt, err = db.PrepareContext(ctx, voidPunch); err != nil {
 		return nil, fmt.Errorf("error preparing query VoidPunch: %w", err)
@@ -2265,9 +2280,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listShopMergesStmt: %w", cerr)
 		}
 	}
+	if q.listShopMetricsStmt != nil {
+		if cerr := q.listShopMetricsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopMetricsStmt: %w", cerr)
+		}
+	}
 	if q.listShopOrdersStmt != nil {
 		if cerr := q.listShopOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listShopOrdersStmt: %w", cerr)
+		}
+	}
+	if q.listShopTargetsStmt != nil {
+		if cerr := q.listShopTargetsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopTargetsStmt: %w", cerr)
 		}
 	}
 	if q.listShopsStmt != nil {
@@ -2368,6 +2393,11 @@ func (q *Queries) Close() error {
 	if q.mergesIntoStmt != nil {
 		if cerr := q.mergesIntoStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing mergesIntoStmt: %w", cerr)
+		}
+	}
+	if q.metricDailyOrdersStmt != nil {
+		if cerr := q.metricDailyOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing metricDailyOrdersStmt: %w", cerr)
 		}
 	}
 	if q.movesUpToStmt != nil {
@@ -2775,6 +2805,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setShopMergeSummaryStmt: %w", cerr)
 		}
 	}
+	if q.setShopTargetStmt != nil {
+		if cerr := q.setShopTargetStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setShopTargetStmt: %w", cerr)
+		}
+	}
 	if q.setStaffPINStmt != nil {
 		if cerr := q.setStaffPINStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setStaffPINStmt: %w", cerr)
@@ -2948,6 +2983,11 @@ func (q *Queries) Close() error {
 	if q.updateStockItemStmt != nil {
 		if cerr := q.updateStockItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStockItemStmt: %w", cerr)
+		}
+	}
+	if q.upsertShopMetricStmt != nil {
+		if cerr := q.upsertShopMetricStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertShopMetricStmt: %w", cerr)
 		}
 	}
 	if q.voidPunchStmt != nil {
@@ -3231,7 +3271,9 @@ type Queries struct {
 	listShopAliasesStmt               *sql.Stmt
 	listShopChoicesStmt               *sql.Stmt
 	listShopMergesStmt                *sql.Stmt
+	listShopMetricsStmt               *sql.Stmt
 	listShopOrdersStmt                *sql.Stmt
+	listShopTargetsStmt               *sql.Stmt
 	listShopsStmt                     *sql.Stmt
 	listStaffStmt                     *sql.Stmt
 	listStaffAccountsStmt             *sql.Stmt
@@ -3252,6 +3294,7 @@ type Queries struct {
 	maxShopIDStmt                     *sql.Stmt
 	mergeOfSourceStmt                 *sql.Stmt
 	mergesIntoStmt                    *sql.Stmt
+	metricDailyOrdersStmt             *sql.Stmt
 	movesUpToStmt                     *sql.Stmt
 	nameHolderStmt                    *sql.Stmt
 	openFollowUpOfInquiryStmt         *sql.Stmt
@@ -3333,6 +3376,7 @@ type Queries struct {
 	setInquiryFollowStmt              *sql.Stmt
 	setPINFailuresStmt                *sql.Stmt
 	setShopMergeSummaryStmt           *sql.Stmt
+	setShopTargetStmt                 *sql.Stmt
 	setStaffPINStmt                   *sql.Stmt
 	setStockStateStmt                 *sql.Stmt
 	shiftNameTakenStmt                *sql.Stmt
@@ -3368,6 +3412,7 @@ type Queries struct {
 	updateShiftStmt                   *sql.Stmt
 	updateStaffStmt                   *sql.Stmt
 	updateStockItemStmt               *sql.Stmt
+	upsertShopMetricStmt              *sql.Stmt
 	voidPunchStmt                     *sql.Stmt
 	windowReturnsStmt                 *sql.Stmt
 	windowSalesStmt                   *sql.Stmt
@@ -3604,7 +3649,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listShopAliasesStmt:               q.listShopAliasesStmt,
 		listShopChoicesStmt:               q.listShopChoicesStmt,
 		listShopMergesStmt:                q.listShopMergesStmt,
+		listShopMetricsStmt:               q.listShopMetricsStmt,
 		listShopOrdersStmt:                q.listShopOrdersStmt,
+		listShopTargetsStmt:               q.listShopTargetsStmt,
 		listShopsStmt:                     q.listShopsStmt,
 		listStaffStmt:                     q.listStaffStmt,
 		listStaffAccountsStmt:             q.listStaffAccountsStmt,
@@ -3625,6 +3672,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		maxShopIDStmt:                     q.maxShopIDStmt,
 		mergeOfSourceStmt:                 q.mergeOfSourceStmt,
 		mergesIntoStmt:                    q.mergesIntoStmt,
+		metricDailyOrdersStmt:             q.metricDailyOrdersStmt,
 		movesUpToStmt:                     q.movesUpToStmt,
 		nameHolderStmt:                    q.nameHolderStmt,
 		openFollowUpOfInquiryStmt:         q.openFollowUpOfInquiryStmt,
@@ -3706,6 +3754,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setInquiryFollowStmt:              q.setInquiryFollowStmt,
 		setPINFailuresStmt:                q.setPINFailuresStmt,
 		setShopMergeSummaryStmt:           q.setShopMergeSummaryStmt,
+		setShopTargetStmt:                 q.setShopTargetStmt,
 		setStaffPINStmt:                   q.setStaffPINStmt,
 		setStockStateStmt:                 q.setStockStateStmt,
 		shiftNameTakenStmt:                q.shiftNameTakenStmt,
@@ -3741,6 +3790,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateShiftStmt:                   q.updateShiftStmt,
 		updateStaffStmt:                   q.updateStaffStmt,
 		updateStockItemStmt:               q.updateStockItemStmt,
+		upsertShopMetricStmt:              q.upsertShopMetricStmt,
 		voidPunchStmt:                     q.voidPunchStmt,
 		windowReturnsStmt:                 q.windowReturnsStmt,
 		windowSalesStmt:                   q.windowSalesStmt,

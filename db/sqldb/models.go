@@ -593,6 +593,22 @@ type ShopMergeParked struct {
 	NewRowID *int64
 }
 
+type ShopMetric struct {
+	ShopID    int64
+	Day       string
+	Visitors  *int64
+	PageViews *int64
+	Buyers    *int64
+	PromoFen  *int64
+	UpdatedAt string
+}
+
+type ShopTarget struct {
+	ShopID   int64
+	Month    string
+	SalesFen int64
+}
+
 type Staff struct {
 	ID             int64
 	Name           string

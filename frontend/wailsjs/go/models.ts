@@ -1888,6 +1888,57 @@ export namespace inquiry {
 
 }
 
+export namespace metrics {
+	
+	export class Alert {
+	    shopId: number;
+	    shopName: string;
+	    day: string;
+	    figure: string;
+	    value: number;
+	    average: number;
+	    change: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.day = source["day"];
+	        this.figure = source["figure"];
+	        this.value = source["value"];
+	        this.average = source["average"];
+	        this.change = source["change"];
+	    }
+	}
+	export class Input {
+	    shopId: number;
+	    day: string;
+	    visitors?: number;
+	    pageViews?: number;
+	    buyers?: number;
+	    promoFen?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.day = source["day"];
+	        this.visitors = source["visitors"];
+	        this.pageViews = source["pageViews"];
+	        this.buyers = source["buyers"];
+	        this.promoFen = source["promoFen"];
+	    }
+	}
+
+}
+
 export namespace orders {
 	
 	export class Order {
