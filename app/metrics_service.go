@@ -8,9 +8,9 @@ import (
 // derived figures, the alerts and the trends.
 type MetricsService struct{ env *env }
 
-// Range returns every shop's figures of the days [from, to], keyed by shop id.
-func (s *MetricsService) Range(from, to string) (map[int64][]metrics.Day, error) {
-	return s.env.metrics.Range(s.env.ctx, from, to)
+// Range returns every shop's figures of the days [from, to].
+func (s *MetricsService) Range(from, to string) ([]metrics.ShopDays, error) {
+	return s.env.metrics.Shops(s.env.ctx, from, to)
 }
 
 // Save keeps a day's typed figures.

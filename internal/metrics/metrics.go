@@ -435,3 +435,22 @@ func (s *Store) SetAlertPercent(ctx context.Context, pct float64) error {
 		return settings.SaveOf(ctx, q, Defs, map[string]float64{AlertPct: pct})
 	})
 }
+
+// ShopDays is one shop's days (the service's shape: Wails types a list, not a map).
+type ShopDays struct {
+	ShopID int64 `json:"shopId"`
+	Days   []Day `json:"days"`
+}
+
+// Shops returns Range as a list by shop id.
+func (s *Store) Shops(ctx context.Context, from, to string) ([]ShopDays, error) {
+	all, err := s.Range(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ShopDays, 0, len(all))
+	for _, id := range sortedIDs(all) {
+		out = append(out, ShopDays{ShopID: id, Days: all[id]})
+	}
+	return out, nil
+}

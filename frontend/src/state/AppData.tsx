@@ -5,8 +5,8 @@ import { listShops, type Shop } from '../api/shops';
 import { getInfo, type AppInfo } from '../api/system';
 import { errorText } from '../api/errors';
 
-export type PageKey = 'checklist' | 'orders' | 'anomalies' | 'stock' | 'inquiry' | 'import' | 'shops' | 'staff' | 'settings';
-const PAGES: PageKey[] = ['checklist', 'orders', 'anomalies', 'stock', 'inquiry', 'import', 'shops', 'staff', 'settings'];
+export type PageKey = 'checklist' | 'metrics' | 'orders' | 'anomalies' | 'stock' | 'inquiry' | 'import' | 'shops' | 'staff' | 'settings';
+const PAGES: PageKey[] = ['checklist', 'metrics', 'orders', 'anomalies', 'stock', 'inquiry', 'import', 'shops', 'staff', 'settings'];
 
 function pageFromHash(): PageKey {
   const h = window.location.hash.replace(/^#\/?/, '');

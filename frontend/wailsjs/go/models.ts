@@ -1914,6 +1914,48 @@ export namespace metrics {
 	        this.change = source["change"];
 	    }
 	}
+	export class Day {
+	    shopId: number;
+	    day: string;
+	    visitors?: number;
+	    pageViews?: number;
+	    buyers?: number;
+	    promoFen?: number;
+	    orders: number;
+	    salesFen: number;
+	    refundFen: number;
+	    paidAll: number;
+	    refunded: number;
+	    conversion?: number;
+	    aovFen?: number;
+	    refundRate?: number;
+	    promoRatio?: number;
+	    targetFen: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Day(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.day = source["day"];
+	        this.visitors = source["visitors"];
+	        this.pageViews = source["pageViews"];
+	        this.buyers = source["buyers"];
+	        this.promoFen = source["promoFen"];
+	        this.orders = source["orders"];
+	        this.salesFen = source["salesFen"];
+	        this.refundFen = source["refundFen"];
+	        this.paidAll = source["paidAll"];
+	        this.refunded = source["refunded"];
+	        this.conversion = source["conversion"];
+	        this.aovFen = source["aovFen"];
+	        this.refundRate = source["refundRate"];
+	        this.promoRatio = source["promoRatio"];
+	        this.targetFen = source["targetFen"];
+	    }
+	}
 	export class Input {
 	    shopId: number;
 	    day: string;
@@ -1935,6 +1977,38 @@ export namespace metrics {
 	        this.buyers = source["buyers"];
 	        this.promoFen = source["promoFen"];
 	    }
+	}
+	export class ShopDays {
+	    shopId: number;
+	    days: Day[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShopDays(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.days = this.convertValues(source["days"], Day);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

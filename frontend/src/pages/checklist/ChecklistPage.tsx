@@ -32,7 +32,8 @@ import { leaveFilter, parseLink } from '../../lib/pageLink';
 import { useAppData, type PageKey } from '../../state/AppData';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { ChecklistPrint } from './ChecklistPrint';
-import { Overview, SalesCharts } from './SalesCharts';
+import { AlertsCard, Overview, SalesCharts } from './SalesCharts';
+import { metricAlerts, type MetricAlert } from '../../api/metrics';
 import { TasksModal } from './TasksModal';
 import { SECTIONS, isDone } from './text';
 import './checklist.css';
@@ -55,6 +56,7 @@ export function ChecklistPage() {
   const [date, setDate] = useState('');
   const [day, setDay] = useState<ChecklistDay | null>(null);
   const [sales, setSales] = useState<ShopSales[]>([]);
+  const [alerts, setAlerts] = useState<MetricAlert[]>([]);
   const [days, setDays] = useState<DaySummary[]>([]);
   const [staff, setStaff] = useState<Staff[]>([]);
   const [actor, setActor] = useState(savedActor);
@@ -70,9 +72,11 @@ export function ChecklistPage() {
       if (my !== seq.current) return;
       setDay(d);
       setError(null);
-      const [s, h] = await Promise.all([salesWeek(d.date), listDays()]);
+      const yesterday = dayjs(d.date).subtract(1, 'day').format('YYYY-MM-DD');
+      const [s, h, a] = await Promise.all([salesWeek(d.date), listDays(), metricAlerts(yesterday)]);
       if (my !== seq.current) return;
       setSales(s);
+      setAlerts(a);
       setDays(h);
     } catch (err) {
       if (my === seq.current) setError(errorText(err, t('checklist.loadFailed')));
@@ -238,6 +242,7 @@ export function ChecklistPage() {
         </Card>
         <Flex vertical gap={16} style={{ flex: '0 1 340px', minWidth: 280 }}>
           {day && total > 0 && <Overview day={day} />}
+          <AlertsCard alerts={alerts} onOpen={() => navigate('metrics')} />
           <SalesCharts sales={sales} />
         </Flex>
       </Flex>

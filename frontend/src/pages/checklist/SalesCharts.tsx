@@ -2,12 +2,13 @@
  * The home page's side: what is still to do by section, and each shop's paid sales of the
  * last 7 days (ECharts). Clicking a shop's chart opens its orders.
  *
- * data-testid: cl-overview, cl-sales, cl-sales-<shopId>
+ * data-testid: cl-overview, cl-alerts, cl-sales, cl-sales-<shopId>
  */
 import { lazy, Suspense, useMemo } from 'react';
 import { Card, Empty, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistDay, ShopSales } from '../../api/checklist';
+import type { MetricAlert } from '../../api/metrics';
 import { SECTIONS, isDone } from './text';
 
 const LazyChart = lazy(() => import('../../components/Chart').then((m) => ({ default: m.Chart })));
@@ -81,6 +82,31 @@ export function SalesCharts({ sales }: { sales: ShopSales[] }) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checklist.side.salesEmpty')} />
       ) : (
         sales.map((s) => <ShopChart key={s.shopId} s={s} />)
+      )}
+    </Card>
+  );
+}
+
+/** Yesterday's figures that moved more than the setting against their 7-day average; a click opens 店铺数据. */
+export function AlertsCard({ alerts, onOpen }: { alerts: MetricAlert[]; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('metrics.alerts')} data-testid="cl-alerts">
+      {alerts.length === 0 ? (
+        <Typography.Text type="secondary">{t('metrics.alertsNone')}</Typography.Text>
+      ) : (
+        alerts.slice(0, 8).map((a) => (
+          <div key={`${a.shopId}-${a.figure}`} style={{ fontSize: 13, padding: '2px 0', cursor: 'pointer' }} onClick={onOpen}>
+            <Typography.Text type={a.change < 0 ? 'danger' : 'success'}>
+              {t('metrics.alertLine', {
+                shop: a.shopName,
+                figure: t(`metrics.figure.${a.figure}`),
+                dir: t(a.change < 0 ? 'metrics.down' : 'metrics.up'),
+                pct: Math.round(Math.abs(a.change) * 100),
+              })}
+            </Typography.Text>
+          </div>
+        ))
       )}
     </Card>
   );

@@ -6,7 +6,7 @@ export function AlertPct():Promise<number>;
 
 export function Alerts(arg1:string):Promise<Array<metrics.Alert>>;
 
-export function Range(arg1:string,arg2:string):Promise<Record<number, Array<metrics.Day>>>;
+export function Range(arg1:string,arg2:string):Promise<Array<metrics.ShopDays>>;
 
 export function Save(arg1:metrics.Input):Promise<void>;
 
