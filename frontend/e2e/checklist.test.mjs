@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SHOT_DIR, byTestId, pickOption, settled, until, withApp } from './harness.mjs';
+import { SHOT_DIR, byTestId, callService, pickOption, settled, until, withApp } from './harness.mjs';
 
 /** Prints the page to a PDF and a PNG of its first page; returns pdfinfo's text. */
 async function printToPNG(page, t, name) {
@@ -80,6 +80,33 @@ test('the home is the checklist: tick an item, print it on one A4 page', async (
       await first.click();
       const target = id.startsWith('anomaly.') ? 'anomalies-page' : id.startsWith('stock.') ? 'stock-page' : id.startsWith('orders.') ? 'orders-page' : id.startsWith('staff.') ? 'staff-page' : 'inquiry-page';
       await byTestId(page, target).waitFor();
+    }
+  });
+});
+
+test('店铺数据: the demo shop month, its chart, a typed figure kept', async (t) => {
+  await withApp(t, { demo: true }, async ({ page, url, shot }) => {
+    await page.goto(url + '#/metrics');
+    await byTestId(page, 'metrics-page').waitFor();
+    await byTestId(page, 'metrics-chart').waitFor();
+    // antd puts the cell's data-testid on its <input>.
+    const cell = page.locator('input[data-testid^="metrics-cell-"][data-testid$="-visitors"]').first();
+    await cell.waitFor();
+    const id = await cell.getAttribute('data-testid');
+    await cell.fill('1234');
+    await cell.press('Enter');
+    const day = id.replace('metrics-cell-', '').replace('-visitors', '');
+    await until(async () => {
+      const days = await callService(page, 'app.MetricsService.Range', day, day);
+      return days.some((s) => s.days[0].visitors === 1234);
+    }, 'the typed visitors kept');
+    for (const [w, h] of [
+      [1366, 768],
+      [1920, 1080],
+    ]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      await shot(`metrics-${w}x${h}`);
     }
   });
 });

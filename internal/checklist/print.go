@@ -65,7 +65,7 @@ var printTemplate = template.Must(template.New("print").Funcs(template.FuncMap{
 @page { size: A4 portrait; margin: 12mm 12mm 14mm; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
-  font-size: 10pt; line-height: 1.35; color: #000; }
+  font-size: 9.5pt; line-height: 1.25; color: #000; }
 .sheet { max-width: 186mm; margin: 0 auto; }
 header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 1.5pt solid #000;
   padding-bottom: 2mm; margin-bottom: 2mm; }
@@ -79,7 +79,7 @@ h2 { font-size: 10.5pt; margin: 1.8mm 0 0.6mm; padding: 0.3mm 1.5mm; background:
 .title { font-weight: bold; }
 .count { font-weight: bold; margin-left: 1.5mm; }
 .detail, .owner { color: #333; margin-left: 1.5mm; }
-.top { font-size: 8pt; color: #333; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.top { font-size: 7.5pt; color: #333; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .done { font-size: 8.5pt; color: #333; }
 .empty { margin: 10mm 0; font-size: 12pt; }
 footer { margin-top: 3mm; display: flex; justify-content: space-between; font-size: 9pt; }

@@ -369,21 +369,26 @@ func (s *Store) ChecklistLines(ctx context.Context, day string) ([]checklist.Lin
 	if err != nil {
 		return nil, err
 	}
+	// One line for the targets, a shop each under it (the print has a page for the day).
+	target := checklist.Line{Key: "metrics.target", Section: checklist.SectionMetrics, Kind: checklist.KindTarget,
+		Source: "metrics", Title: "今日销售目标", Link: "metrics", Params: map[string]string{}}
+	var total int64
 	for _, id := range sortedIDs(rng) {
 		y, t := rng[id][0], rng[id][1]
 		if t.TargetFen == 0 {
 			continue
 		}
-		detail := "今日目标 ¥" + yuan(t.TargetFen)
-		params := map[string]string{"shop": names[id], "target": yuan(t.TargetFen)}
+		total += t.TargetFen
+		text := names[id] + " ¥" + yuan(t.TargetFen)
 		if y.TargetFen > 0 {
-			pct := strconv.FormatInt(int64(math.Round(float64(y.SalesFen)*100/float64(y.TargetFen))), 10)
-			detail += "，昨日完成 " + pct + "%"
-			params["yesterday"] = pct
+			text += "，昨日完成 " + strconv.FormatInt(int64(math.Round(float64(y.SalesFen)*100/float64(y.TargetFen))), 10) + "%"
 		}
-		out = append(out, checklist.Line{Key: "metrics.target." + strconv.FormatInt(id, 10), Section: checklist.SectionMetrics,
-			Kind: checklist.KindTarget, Source: "metrics", Title: "今日目标：" + names[id], Detail: detail,
-			Link: "metrics", Params: params})
+		target.Top = append(target.Top, checklist.Top{Text: text, Ref: names[id]})
+	}
+	if len(target.Top) > 0 {
+		target.Detail = "合计 ¥" + yuan(total)
+		target.Params["total"] = yuan(total)
+		out = append(out, target)
 	}
 	return out, nil
 }

@@ -149,11 +149,12 @@ func TestChecklistLines(t *testing.T) {
 	var got []string
 	for _, it := range day.Items {
 		if it.Section == checklist.SectionMetrics {
-			got = append(got, fmt.Sprintf("%s %d %s", it.Key, it.Count, it.Detail))
+			got = append(got, fmt.Sprintf("%s %d %s %v", it.Key, it.Count, it.Detail, it.Top[len(it.Top)-1].Text))
 		}
 	}
 	// 6,000 yuan over 30 days: 200 a day; 11-21 sold 300: 150 %.
-	want := fmt.Sprintf("metrics.alerts 5 |metrics.target.%d 0 今日目标 ¥200.00，昨日完成 150%%", id)
+	want := "metrics.alerts 5  暖暖家居小铺 订单数 2，比 7 日均值高 100%|metrics.target 0 合计 ¥200.00 暖暖家居小铺 ¥200.00，昨日完成 150%"
+	_ = id
 	if strings.Join(got, "|") != want {
 		t.Fatalf("lines %q, want %q", strings.Join(got, "|"), want)
 	}

@@ -19,6 +19,8 @@ export function itemDetail(t: TFunction, it: ChecklistItem): string {
       return t('checklist.detail.dayOrders', { count: it.count, sales: p.sales });
     case 'follow_up':
       return p.overdue ? t('checklist.detail.overdue', { n: p.overdue }) : '';
+    case 'target':
+      return p.total ? t('checklist.detail.target', { total: p.total }) : it.detail;
     case 'on_shift':
       return p.people ?? it.detail;
     case 'task':
