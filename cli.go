@@ -55,6 +55,8 @@ const usage = `店务台 Shopdesk
                                                    询盘转化 inquiry conversion (询盘成交登记)
   shopdesk [--db PATH] stock [--at 2026-11-22] [--json]
                                                    库存表：可售天数、补货、滞销 the stock figures
+  shopdesk [--db PATH] checklist [--date 2026-11-22] [--at "2026-11-22 09:00"] [--json | --html FILE]
+                                                   今日清单 today's checklist (--html: 打印文件 the print file)
   shopdesk [--db PATH] backup [--to DIR]           立即备份 back up the database now
   shopdesk [--db PATH] backups [--json]            备份列表 list the backups, newest first
   shopdesk [--db PATH] restore FILE                从备份恢复（现在的数据先另存一份）
@@ -124,6 +126,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, window fu
 		return cmdInquiries(ctx, g, rest[1:], stdout, stderr)
 	case "stock":
 		return cmdStock(ctx, g, rest[1:], stdout, stderr)
+	case "checklist":
+		return cmdChecklist(ctx, g, rest[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0

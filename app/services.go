@@ -12,7 +12,9 @@ import (
 	"shopdesk/db"
 	"shopdesk/internal/anomaly"
 	"shopdesk/internal/backup"
+	"shopdesk/internal/checklist"
 	"shopdesk/internal/inquiry"
+	"shopdesk/internal/metrics"
 	"shopdesk/internal/shop"
 	"shopdesk/internal/staff"
 	"shopdesk/internal/stock"
@@ -50,6 +52,9 @@ type Services struct {
 	Stock   *StockService // 库存表
 	// Backup: 设置 → 备份 (issue 15 §4).
 	Backup *BackupService
+	// Checklist: 今日清单, the home page (issue 12).
+	Checklist *ChecklistService
+	Metrics   *MetricsService // 店铺数据
 }
 
 type env struct {
@@ -63,6 +68,8 @@ type env struct {
 	opened    openedFiles // files handed to the window from outside (see opened_files.go)
 	staff     *staff.Store
 	inquiries *inquiry.Store
+	checklist *checklist.Store
+	metrics   *metrics.Store
 }
 
 // NewServices builds the services over d. Call Startup before the first UI call.
@@ -72,6 +79,9 @@ func NewServices(d *db.DB, shell Shell) *Services {
 	inquiries := inquiry.New(d)
 	e := &env{ctx: context.Background(), db: d, shell: shell, anomalies: anomaly.New(d), shops: shop.New(d),
 		staff: staff.New(d, inquiries), inquiries: inquiries, stock: stock.New(d), backups: backup.New(d)}
+	e.metrics = metrics.New(d)
+	e.checklist = checklist.New(d, checklist.Sources{Anomalies: e.anomalies, Stock: e.stock, Inquiry: e.inquiries, Staff: e.staff,
+		Metrics: e.metrics})
 	return &Services{
 		Shop:   &ShopService{env: e},
 		Import: &ImportService{env: e},
@@ -84,6 +94,9 @@ func NewServices(d *db.DB, shell Shell) *Services {
 		Inquiry:  &InquiryService{env: e},
 		Stock:    &StockService{env: e},
 		Backup:   &BackupService{env: e},
+
+		Checklist: &ChecklistService{env: e},
+		Metrics:   &MetricsService{env: e},
 	}
 }
 
@@ -100,5 +113,5 @@ func (s *Services) Startup(ctx context.Context) {
 
 // All lists the services to bind, for wails.Run and the browser server alike.
 func (s *Services) All() []any {
-	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup}
+	return []any{s.Shop, s.Import, s.Order, s.System, s.Anomaly, s.Settings, s.Staff, s.Inquiry, s.Stock, s.Backup, s.Checklist, s.Metrics}
 }

@@ -33,6 +33,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addBatchShopStmt, err = db.PrepareContext(ctx, addBatchShop); err != nil {
 		return nil, fmt.Errorf("error preparing query AddBatchShop: %w", err)
 	}
+	if q.addChecklistEventStmt, err = db.PrepareContext(ctx, addChecklistEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query AddChecklistEvent: %w", err)
+	}
 	if q.addInquiryOptionStmt, err = db.PrepareContext(ctx, addInquiryOption); err != nil {
 		return nil, fmt.Errorf("error preparing query AddInquiryOption: %w", err)
 	}
@@ -83,6 +86,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.cancelLeaveStmt, err = db.PrepareContext(ctx, cancelLeave); err != nil {
 		return nil, fmt.Errorf("error preparing query CancelLeave: %w", err)
+	}
+	if q.checklistDailySalesStmt, err = db.PrepareContext(ctx, checklistDailySales); err != nil {
+		return nil, fmt.Errorf("error preparing query ChecklistDailySales: %w", err)
+	}
+	if q.checklistDayOrdersStmt, err = db.PrepareContext(ctx, checklistDayOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ChecklistDayOrders: %w", err)
+	}
+	if q.checklistTopDayOrdersStmt, err = db.PrepareContext(ctx, checklistTopDayOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ChecklistTopDayOrders: %w", err)
 	}
 	if q.clearAnomalyStmt, err = db.PrepareContext(ctx, clearAnomaly); err != nil {
 		return nil, fmt.Errorf("error preparing query ClearAnomaly: %w", err)
@@ -159,6 +171,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createBatchStmt, err = db.PrepareContext(ctx, createBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateBatch: %w", err)
 	}
+	if q.createChecklistTaskStmt, err = db.PrepareContext(ctx, createChecklistTask); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateChecklistTask: %w", err)
+	}
 	if q.createComplaintStmt, err = db.PrepareContext(ctx, createComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateComplaint: %w", err)
 	}
@@ -224,6 +239,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteBatchShopsStmt, err = db.PrepareContext(ctx, deleteBatchShops); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBatchShops: %w", err)
+	}
+	if q.deleteChecklistTaskStmt, err = db.PrepareContext(ctx, deleteChecklistTask); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteChecklistTask: %w", err)
 	}
 	if q.deleteComplaintStmt, err = db.PrepareContext(ctx, deleteComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteComplaint: %w", err)
@@ -393,6 +411,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getBatchStmt, err = db.PrepareContext(ctx, getBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query GetBatch: %w", err)
 	}
+	if q.getChecklistItemStmt, err = db.PrepareContext(ctx, getChecklistItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetChecklistItem: %w", err)
+	}
 	if q.getComplaintStmt, err = db.PrepareContext(ctx, getComplaint); err != nil {
 		return nil, fmt.Errorf("error preparing query GetComplaint: %w", err)
 	}
@@ -476,6 +497,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.insertAnomalyEventStmt, err = db.PrepareContext(ctx, insertAnomalyEvent); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAnomalyEvent: %w", err)
+	}
+	if q.insertChecklistItemStmt, err = db.PrepareContext(ctx, insertChecklistItem); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertChecklistItem: %w", err)
 	}
 	if q.insertCorrectionStmt, err = db.PrepareContext(ctx, insertCorrection); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertCorrection: %w", err)
@@ -603,6 +627,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listBatchesStmt, err = db.PrepareContext(ctx, listBatches); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBatches: %w", err)
 	}
+	if q.listChecklistDaysStmt, err = db.PrepareContext(ctx, listChecklistDays); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistDays: %w", err)
+	}
+	if q.listChecklistEventsStmt, err = db.PrepareContext(ctx, listChecklistEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistEvents: %w", err)
+	}
+	if q.listChecklistItemsStmt, err = db.PrepareContext(ctx, listChecklistItems); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistItems: %w", err)
+	}
+	if q.listChecklistTasksStmt, err = db.PrepareContext(ctx, listChecklistTasks); err != nil {
+		return nil, fmt.Errorf("error preparing query ListChecklistTasks: %w", err)
+	}
 	if q.listCorrectionsStmt, err = db.PrepareContext(ctx, listCorrections); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCorrections: %w", err)
 	}
@@ -672,8 +708,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listShopMergesStmt, err = db.PrepareContext(ctx, listShopMerges); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopMerges: %w", err)
 	}
+	if q.listShopMetricsStmt, err = db.PrepareContext(ctx, listShopMetrics); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopMetrics: %w", err)
+	}
 	if q.listShopOrdersStmt, err = db.PrepareContext(ctx, listShopOrders); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShopOrders: %w", err)
+	}
+	if q.listShopTargetsStmt, err = db.PrepareContext(ctx, listShopTargets); err != nil {
+		return nil, fmt.Errorf("error preparing query ListShopTargets: %w", err)
 	}
 	if q.listShopsStmt, err = db.PrepareContext(ctx, listShops); err != nil {
 		return nil, fmt.Errorf("error preparing query ListShops: %w", err)
@@ -734,6 +776,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.mergesIntoStmt, err = db.PrepareContext(ctx, mergesInto); err != nil {
 		return nil, fmt.Errorf("error preparing query MergesInto: %w", err)
+	}
+	if q.metricDailyOrdersStmt, err = db.PrepareContext(ctx, metricDailyOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query MetricDailyOrders: %w", err)
 	}
 	if q.movesUpToStmt, err = db.PrepareContext(ctx, movesUpTo); err != nil {
 		return nil, fmt.Errorf("error preparing query MovesUpTo: %w", err)
@@ -806,6 +851,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.putTeamScoreStmt, err = db.PrepareContext(ctx, putTeamScore); err != nil {
 		return nil, fmt.Errorf("error preparing query PutTeamScore: %w", err)
+	}
+	if q.refreshChecklistItemStmt, err = db.PrepareContext(ctx, refreshChecklistItem); err != nil {
+		return nil, fmt.Errorf("error preparing query RefreshChecklistItem: %w", err)
 	}
 	if q.refundIDsOfShopStmt, err = db.PrepareContext(ctx, refundIDsOfShop); err != nil {
 		return nil, fmt.Errorf("error preparing query RefundIDsOfShop: %w", err)
@@ -957,6 +1005,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAnomalyStateStmt, err = db.PrepareContext(ctx, setAnomalyState); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAnomalyState: %w", err)
 	}
+	if q.setChecklistItemStateStmt, err = db.PrepareContext(ctx, setChecklistItemState); err != nil {
+		return nil, fmt.Errorf("error preparing query SetChecklistItemState: %w", err)
+	}
 	if q.setCountPostedStmt, err = db.PrepareContext(ctx, setCountPosted); err != nil {
 		return nil, fmt.Errorf("error preparing query SetCountPosted: %w", err)
 	}
@@ -971,6 +1022,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.setShopMergeSummaryStmt, err = db.PrepareContext(ctx, setShopMergeSummary); err != nil {
 		return nil, fmt.Errorf("error preparing query SetShopMergeSummary: %w", err)
+	}
+	if q.setShopTargetStmt, err = db.PrepareContext(ctx, setShopTarget); err != nil {
+		return nil, fmt.Errorf("error preparing query SetShopTarget: %w", err)
 	}
 	if q.setStaffPINStmt, err = db.PrepareContext(ctx, setStaffPIN); err != nil {
 		return nil, fmt.Errorf("error preparing query SetStaffPIN: %w", err)
@@ -1044,6 +1098,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateAnomalyFindingStmt, err = db.PrepareContext(ctx, updateAnomalyFinding); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAnomalyFinding: %w", err)
 	}
+	if q.updateChecklistTaskStmt, err = db.PrepareContext(ctx, updateChecklistTask); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateChecklistTask: %w", err)
+	}
 	if q.updateInquiryStmt, err = db.PrepareContext(ctx, updateInquiry); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateInquiry: %w", err)
 	}
@@ -1074,6 +1131,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateStockItemStmt, err = db.PrepareContext(ctx, updateStockItem); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStockItem: %w", err)
 	}
+	if q.upsertShopMetricStmt, err = db.PrepareContext(ctx, upsertShopMetric); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertShopMetric: %w", err)
+	}
 	if q.voidPunchStmt, err = db.PrepareContext(ctx, voidPunch); err != nil {
 		return nil, fmt.Errorf("error preparing query VoidPunch: %w", err)
 	}
@@ -1101,6 +1161,11 @@ func (q *Queries) Close() error {
 	if q.addBatchShopStmt != nil {
 		if cerr := q.addBatchShopStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addBatchShopStmt: %w", cerr)
+		}
+	}
+	if q.addChecklistEventStmt != nil {
+		if cerr := q.addChecklistEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addChecklistEventStmt: %w", cerr)
 		}
 	}
 	if q.addInquiryOptionStmt != nil {
@@ -1186,6 +1251,21 @@ func (q *Queries) Close() error {
 	if q.cancelLeaveStmt != nil {
 		if cerr := q.cancelLeaveStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing cancelLeaveStmt: %w", cerr)
+		}
+	}
+	if q.checklistDailySalesStmt != nil {
+		if cerr := q.checklistDailySalesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing checklistDailySalesStmt: %w", cerr)
+		}
+	}
+	if q.checklistDayOrdersStmt != nil {
+		if cerr := q.checklistDayOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing checklistDayOrdersStmt: %w", cerr)
+		}
+	}
+	if q.checklistTopDayOrdersStmt != nil {
+		if cerr := q.checklistTopDayOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing checklistTopDayOrdersStmt: %w", cerr)
 		}
 	}
 	if q.clearAnomalyStmt != nil {
@@ -1313,6 +1393,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createBatchStmt: %w", cerr)
 		}
 	}
+	if q.createChecklistTaskStmt != nil {
+		if cerr := q.createChecklistTaskStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createChecklistTaskStmt: %w", cerr)
+		}
+	}
 	if q.createComplaintStmt != nil {
 		if cerr := q.createComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createComplaintStmt: %w", cerr)
@@ -1421,6 +1506,11 @@ func (q *Queries) Close() error {
 	if q.deleteBatchShopsStmt != nil {
 		if cerr := q.deleteBatchShopsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBatchShopsStmt: %w", cerr)
+		}
+	}
+	if q.deleteChecklistTaskStmt != nil {
+		if cerr := q.deleteChecklistTaskStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteChecklistTaskStmt: %w", cerr)
 		}
 	}
 	if q.deleteComplaintStmt != nil {
@@ -1703,6 +1793,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getBatchStmt: %w", cerr)
 		}
 	}
+	if q.getChecklistItemStmt != nil {
+		if cerr := q.getChecklistItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getChecklistItemStmt: %w", cerr)
+		}
+	}
 	if q.getComplaintStmt != nil {
 		if cerr := q.getComplaintStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getComplaintStmt: %w", cerr)
@@ -1841,6 +1936,11 @@ func (q *Queries) Close() error {
 	if q.insertAnomalyEventStmt != nil {
 		if cerr := q.insertAnomalyEventStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertAnomalyEventStmt: %w", cerr)
+		}
+	}
+	if q.insertChecklistItemStmt != nil {
+		if cerr := q.insertChecklistItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertChecklistItemStmt: %w", cerr)
 		}
 	}
 	if q.insertCorrectionStmt != nil {
@@ -2053,6 +2153,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listBatchesStmt: %w", cerr)
 		}
 	}
+	if q.listChecklistDaysStmt != nil {
+		if cerr := q.listChecklistDaysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistDaysStmt: %w", cerr)
+		}
+	}
+	if q.listChecklistEventsStmt != nil {
+		if cerr := q.listChecklistEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistEventsStmt: %w", cerr)
+		}
+	}
+	if q.listChecklistItemsStmt != nil {
+		if cerr := q.listChecklistItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistItemsStmt: %w", cerr)
+		}
+	}
+	if q.listChecklistTasksStmt != nil {
+		if cerr := q.listChecklistTasksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listChecklistTasksStmt: %w", cerr)
+		}
+	}
 	if q.listCorrectionsStmt != nil {
 		if cerr := q.listCorrectionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listCorrectionsStmt: %w", cerr)
@@ -2168,9 +2288,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listShopMergesStmt: %w", cerr)
 		}
 	}
+	if q.listShopMetricsStmt != nil {
+		if cerr := q.listShopMetricsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopMetricsStmt: %w", cerr)
+		}
+	}
 	if q.listShopOrdersStmt != nil {
 		if cerr := q.listShopOrdersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listShopOrdersStmt: %w", cerr)
+		}
+	}
+	if q.listShopTargetsStmt != nil {
+		if cerr := q.listShopTargetsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listShopTargetsStmt: %w", cerr)
 		}
 	}
 	if q.listShopsStmt != nil {
@@ -2271,6 +2401,11 @@ func (q *Queries) Close() error {
 	if q.mergesIntoStmt != nil {
 		if cerr := q.mergesIntoStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing mergesIntoStmt: %w", cerr)
+		}
+	}
+	if q.metricDailyOrdersStmt != nil {
+		if cerr := q.metricDailyOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing metricDailyOrdersStmt: %w", cerr)
 		}
 	}
 	if q.movesUpToStmt != nil {
@@ -2391,6 +2526,11 @@ func (q *Queries) Close() error {
 	if q.putTeamScoreStmt != nil {
 		if cerr := q.putTeamScoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putTeamScoreStmt: %w", cerr)
+		}
+	}
+	if q.refreshChecklistItemStmt != nil {
+		if cerr := q.refreshChecklistItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refreshChecklistItemStmt: %w", cerr)
 		}
 	}
 	if q.refundIDsOfShopStmt != nil {
@@ -2643,6 +2783,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAnomalyStateStmt: %w", cerr)
 		}
 	}
+	if q.setChecklistItemStateStmt != nil {
+		if cerr := q.setChecklistItemStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setChecklistItemStateStmt: %w", cerr)
+		}
+	}
 	if q.setCountPostedStmt != nil {
 		if cerr := q.setCountPostedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setCountPostedStmt: %w", cerr)
@@ -2666,6 +2811,11 @@ func (q *Queries) Close() error {
 	if q.setShopMergeSummaryStmt != nil {
 		if cerr := q.setShopMergeSummaryStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setShopMergeSummaryStmt: %w", cerr)
+		}
+	}
+	if q.setShopTargetStmt != nil {
+		if cerr := q.setShopTargetStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setShopTargetStmt: %w", cerr)
 		}
 	}
 	if q.setStaffPINStmt != nil {
@@ -2788,6 +2938,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateAnomalyFindingStmt: %w", cerr)
 		}
 	}
+	if q.updateChecklistTaskStmt != nil {
+		if cerr := q.updateChecklistTaskStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateChecklistTaskStmt: %w", cerr)
+		}
+	}
 	if q.updateInquiryStmt != nil {
 		if cerr := q.updateInquiryStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateInquiryStmt: %w", cerr)
@@ -2836,6 +2991,11 @@ func (q *Queries) Close() error {
 	if q.updateStockItemStmt != nil {
 		if cerr := q.updateStockItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStockItemStmt: %w", cerr)
+		}
+	}
+	if q.upsertShopMetricStmt != nil {
+		if cerr := q.upsertShopMetricStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertShopMetricStmt: %w", cerr)
 		}
 	}
 	if q.voidPunchStmt != nil {
@@ -2895,6 +3055,7 @@ type Queries struct {
 	ackHandoverStmt                   *sql.Stmt
 	activeStaffNamesStmt              *sql.Stmt
 	addBatchShopStmt                  *sql.Stmt
+	addChecklistEventStmt             *sql.Stmt
 	addInquiryOptionStmt              *sql.Stmt
 	addShopAliasStmt                  *sql.Stmt
 	addWindowChangesStmt              *sql.Stmt
@@ -2912,6 +3073,9 @@ type Queries struct {
 	batchesForSyncStmt                *sql.Stmt
 	batchesOnlyOfShopStmt             *sql.Stmt
 	cancelLeaveStmt                   *sql.Stmt
+	checklistDailySalesStmt           *sql.Stmt
+	checklistDayOrdersStmt            *sql.Stmt
+	checklistTopDayOrdersStmt         *sql.Stmt
 	clearAnomalyStmt                  *sql.Stmt
 	clearScopeKeysStmt                *sql.Stmt
 	clearScopeOrdersStmt              *sql.Stmt
@@ -2937,6 +3101,7 @@ type Queries struct {
 	countUnmappedStmt                 *sql.Stmt
 	countWindowAmountsStmt            *sql.Stmt
 	createBatchStmt                   *sql.Stmt
+	createChecklistTaskStmt           *sql.Stmt
 	createComplaintStmt               *sql.Stmt
 	createItemsOfOrdersStmt           *sql.Stmt
 	createLevelStmt                   *sql.Stmt
@@ -2959,6 +3124,7 @@ type Queries struct {
 	deleteBatchChangesStmt            *sql.Stmt
 	deleteBatchRefundChangesStmt      *sql.Stmt
 	deleteBatchShopsStmt              *sql.Stmt
+	deleteChecklistTaskStmt           *sql.Stmt
 	deleteComplaintStmt               *sql.Stmt
 	deleteEmptyShopsOfBatchStmt       *sql.Stmt
 	deleteFiguresStmt                 *sql.Stmt
@@ -3015,6 +3181,7 @@ type Queries struct {
 	getAnomalyRunStmt                 *sql.Stmt
 	getAnomalyWorkflowStmt            *sql.Stmt
 	getBatchStmt                      *sql.Stmt
+	getChecklistItemStmt              *sql.Stmt
 	getComplaintStmt                  *sql.Stmt
 	getFigureStmt                     *sql.Stmt
 	getFollowUpStmt                   *sql.Stmt
@@ -3043,6 +3210,7 @@ type Queries struct {
 	inquiryStaffNameStmt              *sql.Stmt
 	insertAnomalyStmt                 *sql.Stmt
 	insertAnomalyEventStmt            *sql.Stmt
+	insertChecklistItemStmt           *sql.Stmt
 	insertCorrectionStmt              *sql.Stmt
 	insertFollowUpStmt                *sql.Stmt
 	insertHandoverStmt                *sql.Stmt
@@ -3085,6 +3253,10 @@ type Queries struct {
 	listAnomaliesByIDStmt             *sql.Stmt
 	listAnomalyBriefsByIDStmt         *sql.Stmt
 	listBatchesStmt                   *sql.Stmt
+	listChecklistDaysStmt             *sql.Stmt
+	listChecklistEventsStmt           *sql.Stmt
+	listChecklistItemsStmt            *sql.Stmt
+	listChecklistTasksStmt            *sql.Stmt
 	listCorrectionsStmt               *sql.Stmt
 	listHandoversStmt                 *sql.Stmt
 	listIncidentsStmt                 *sql.Stmt
@@ -3108,7 +3280,9 @@ type Queries struct {
 	listShopAliasesStmt               *sql.Stmt
 	listShopChoicesStmt               *sql.Stmt
 	listShopMergesStmt                *sql.Stmt
+	listShopMetricsStmt               *sql.Stmt
 	listShopOrdersStmt                *sql.Stmt
+	listShopTargetsStmt               *sql.Stmt
 	listShopsStmt                     *sql.Stmt
 	listStaffStmt                     *sql.Stmt
 	listStaffAccountsStmt             *sql.Stmt
@@ -3129,6 +3303,7 @@ type Queries struct {
 	maxShopIDStmt                     *sql.Stmt
 	mergeOfSourceStmt                 *sql.Stmt
 	mergesIntoStmt                    *sql.Stmt
+	metricDailyOrdersStmt             *sql.Stmt
 	movesUpToStmt                     *sql.Stmt
 	nameHolderStmt                    *sql.Stmt
 	openFollowUpOfInquiryStmt         *sql.Stmt
@@ -3153,6 +3328,7 @@ type Queries struct {
 	putSettingStmt                    *sql.Stmt
 	putSyncedStmt                     *sql.Stmt
 	putTeamScoreStmt                  *sql.Stmt
+	refreshChecklistItemStmt          *sql.Stmt
 	refundIDsOfShopStmt               *sql.Stmt
 	refundsOfBatchStmt                *sql.Stmt
 	refundsOfOrderStmt                *sql.Stmt
@@ -3203,11 +3379,13 @@ type Queries struct {
 	searchOrdersStmt                  *sql.Stmt
 	setAnomalyOwnerStmt               *sql.Stmt
 	setAnomalyStateStmt               *sql.Stmt
+	setChecklistItemStateStmt         *sql.Stmt
 	setCountPostedStmt                *sql.Stmt
 	setInquiryDealStmt                *sql.Stmt
 	setInquiryFollowStmt              *sql.Stmt
 	setPINFailuresStmt                *sql.Stmt
 	setShopMergeSummaryStmt           *sql.Stmt
+	setShopTargetStmt                 *sql.Stmt
 	setStaffPINStmt                   *sql.Stmt
 	setStockStateStmt                 *sql.Stmt
 	shiftNameTakenStmt                *sql.Stmt
@@ -3232,6 +3410,7 @@ type Queries struct {
 	unmappedLinesStmt                 *sql.Stmt
 	upcomingFollowUpsStmt             *sql.Stmt
 	updateAnomalyFindingStmt          *sql.Stmt
+	updateChecklistTaskStmt           *sql.Stmt
 	updateInquiryStmt                 *sql.Stmt
 	updateInquiryOptionStmt           *sql.Stmt
 	updateLevelStmt                   *sql.Stmt
@@ -3242,6 +3421,7 @@ type Queries struct {
 	updateShiftStmt                   *sql.Stmt
 	updateStaffStmt                   *sql.Stmt
 	updateStockItemStmt               *sql.Stmt
+	upsertShopMetricStmt              *sql.Stmt
 	voidPunchStmt                     *sql.Stmt
 	windowReturnsStmt                 *sql.Stmt
 	windowSalesStmt                   *sql.Stmt
@@ -3254,6 +3434,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ackHandoverStmt:                   q.ackHandoverStmt,
 		activeStaffNamesStmt:              q.activeStaffNamesStmt,
 		addBatchShopStmt:                  q.addBatchShopStmt,
+		addChecklistEventStmt:             q.addChecklistEventStmt,
 		addInquiryOptionStmt:              q.addInquiryOptionStmt,
 		addShopAliasStmt:                  q.addShopAliasStmt,
 		addWindowChangesStmt:              q.addWindowChangesStmt,
@@ -3271,6 +3452,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		batchesForSyncStmt:                q.batchesForSyncStmt,
 		batchesOnlyOfShopStmt:             q.batchesOnlyOfShopStmt,
 		cancelLeaveStmt:                   q.cancelLeaveStmt,
+		checklistDailySalesStmt:           q.checklistDailySalesStmt,
+		checklistDayOrdersStmt:            q.checklistDayOrdersStmt,
+		checklistTopDayOrdersStmt:         q.checklistTopDayOrdersStmt,
 		clearAnomalyStmt:                  q.clearAnomalyStmt,
 		clearScopeKeysStmt:                q.clearScopeKeysStmt,
 		clearScopeOrdersStmt:              q.clearScopeOrdersStmt,
@@ -3296,6 +3480,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countUnmappedStmt:                 q.countUnmappedStmt,
 		countWindowAmountsStmt:            q.countWindowAmountsStmt,
 		createBatchStmt:                   q.createBatchStmt,
+		createChecklistTaskStmt:           q.createChecklistTaskStmt,
 		createComplaintStmt:               q.createComplaintStmt,
 		createItemsOfOrdersStmt:           q.createItemsOfOrdersStmt,
 		createLevelStmt:                   q.createLevelStmt,
@@ -3318,6 +3503,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteBatchChangesStmt:            q.deleteBatchChangesStmt,
 		deleteBatchRefundChangesStmt:      q.deleteBatchRefundChangesStmt,
 		deleteBatchShopsStmt:              q.deleteBatchShopsStmt,
+		deleteChecklistTaskStmt:           q.deleteChecklistTaskStmt,
 		deleteComplaintStmt:               q.deleteComplaintStmt,
 		deleteEmptyShopsOfBatchStmt:       q.deleteEmptyShopsOfBatchStmt,
 		deleteFiguresStmt:                 q.deleteFiguresStmt,
@@ -3374,6 +3560,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getAnomalyRunStmt:                 q.getAnomalyRunStmt,
 		getAnomalyWorkflowStmt:            q.getAnomalyWorkflowStmt,
 		getBatchStmt:                      q.getBatchStmt,
+		getChecklistItemStmt:              q.getChecklistItemStmt,
 		getComplaintStmt:                  q.getComplaintStmt,
 		getFigureStmt:                     q.getFigureStmt,
 		getFollowUpStmt:                   q.getFollowUpStmt,
@@ -3402,6 +3589,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		inquiryStaffNameStmt:              q.inquiryStaffNameStmt,
 		insertAnomalyStmt:                 q.insertAnomalyStmt,
 		insertAnomalyEventStmt:            q.insertAnomalyEventStmt,
+		insertChecklistItemStmt:           q.insertChecklistItemStmt,
 		insertCorrectionStmt:              q.insertCorrectionStmt,
 		insertFollowUpStmt:                q.insertFollowUpStmt,
 		insertHandoverStmt:                q.insertHandoverStmt,
@@ -3444,6 +3632,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listAnomaliesByIDStmt:             q.listAnomaliesByIDStmt,
 		listAnomalyBriefsByIDStmt:         q.listAnomalyBriefsByIDStmt,
 		listBatchesStmt:                   q.listBatchesStmt,
+		listChecklistDaysStmt:             q.listChecklistDaysStmt,
+		listChecklistEventsStmt:           q.listChecklistEventsStmt,
+		listChecklistItemsStmt:            q.listChecklistItemsStmt,
+		listChecklistTasksStmt:            q.listChecklistTasksStmt,
 		listCorrectionsStmt:               q.listCorrectionsStmt,
 		listHandoversStmt:                 q.listHandoversStmt,
 		listIncidentsStmt:                 q.listIncidentsStmt,
@@ -3467,7 +3659,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listShopAliasesStmt:               q.listShopAliasesStmt,
 		listShopChoicesStmt:               q.listShopChoicesStmt,
 		listShopMergesStmt:                q.listShopMergesStmt,
+		listShopMetricsStmt:               q.listShopMetricsStmt,
 		listShopOrdersStmt:                q.listShopOrdersStmt,
+		listShopTargetsStmt:               q.listShopTargetsStmt,
 		listShopsStmt:                     q.listShopsStmt,
 		listStaffStmt:                     q.listStaffStmt,
 		listStaffAccountsStmt:             q.listStaffAccountsStmt,
@@ -3488,6 +3682,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		maxShopIDStmt:                     q.maxShopIDStmt,
 		mergeOfSourceStmt:                 q.mergeOfSourceStmt,
 		mergesIntoStmt:                    q.mergesIntoStmt,
+		metricDailyOrdersStmt:             q.metricDailyOrdersStmt,
 		movesUpToStmt:                     q.movesUpToStmt,
 		nameHolderStmt:                    q.nameHolderStmt,
 		openFollowUpOfInquiryStmt:         q.openFollowUpOfInquiryStmt,
@@ -3512,6 +3707,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		putSettingStmt:                    q.putSettingStmt,
 		putSyncedStmt:                     q.putSyncedStmt,
 		putTeamScoreStmt:                  q.putTeamScoreStmt,
+		refreshChecklistItemStmt:          q.refreshChecklistItemStmt,
 		refundIDsOfShopStmt:               q.refundIDsOfShopStmt,
 		refundsOfBatchStmt:                q.refundsOfBatchStmt,
 		refundsOfOrderStmt:                q.refundsOfOrderStmt,
@@ -3562,11 +3758,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		searchOrdersStmt:                  q.searchOrdersStmt,
 		setAnomalyOwnerStmt:               q.setAnomalyOwnerStmt,
 		setAnomalyStateStmt:               q.setAnomalyStateStmt,
+		setChecklistItemStateStmt:         q.setChecklistItemStateStmt,
 		setCountPostedStmt:                q.setCountPostedStmt,
 		setInquiryDealStmt:                q.setInquiryDealStmt,
 		setInquiryFollowStmt:              q.setInquiryFollowStmt,
 		setPINFailuresStmt:                q.setPINFailuresStmt,
 		setShopMergeSummaryStmt:           q.setShopMergeSummaryStmt,
+		setShopTargetStmt:                 q.setShopTargetStmt,
 		setStaffPINStmt:                   q.setStaffPINStmt,
 		setStockStateStmt:                 q.setStockStateStmt,
 		shiftNameTakenStmt:                q.shiftNameTakenStmt,
@@ -3591,6 +3789,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		unmappedLinesStmt:                 q.unmappedLinesStmt,
 		upcomingFollowUpsStmt:             q.upcomingFollowUpsStmt,
 		updateAnomalyFindingStmt:          q.updateAnomalyFindingStmt,
+		updateChecklistTaskStmt:           q.updateChecklistTaskStmt,
 		updateInquiryStmt:                 q.updateInquiryStmt,
 		updateInquiryOptionStmt:           q.updateInquiryOptionStmt,
 		updateLevelStmt:                   q.updateLevelStmt,
@@ -3601,6 +3800,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateShiftStmt:                   q.updateShiftStmt,
 		updateStaffStmt:                   q.updateStaffStmt,
 		updateStockItemStmt:               q.updateStockItemStmt,
+		upsertShopMetricStmt:              q.upsertShopMetricStmt,
 		voidPunchStmt:                     q.voidPunchStmt,
 		windowReturnsStmt:                 q.windowReturnsStmt,
 		windowSalesStmt:                   q.windowSalesStmt,

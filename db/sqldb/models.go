@@ -105,6 +105,48 @@ type AnomalyWatch struct {
 	PayFen  int64
 }
 
+type ChecklistEvent struct {
+	ID        int64
+	ItemID    int64
+	At        string
+	ActorID   *int64
+	ActorName string
+	Action    string
+	Note      string
+}
+
+type ChecklistItem struct {
+	ID        int64
+	Day       string
+	ItemKey   string
+	Position  int64
+	Section   string
+	Source    string
+	Title     string
+	Count     int64
+	Detail    string
+	Top       string
+	Link      string
+	OwnerName string
+	State     string
+	DoneByID  *int64
+	DoneBy    string
+	DoneAt    string
+	Note      string
+	UpdatedAt string
+}
+
+type ChecklistTask struct {
+	ID        int64
+	Title     string
+	Repeat    string
+	Weekday   int64
+	MonthDay  int64
+	OwnerID   *int64
+	Active    int64
+	CreatedAt string
+}
+
 type Complaint struct {
 	ID         int64
 	ShopID     int64
@@ -549,6 +591,22 @@ type ShopMergeParked struct {
 	FkCol    string
 	RowJson  string
 	NewRowID *int64
+}
+
+type ShopMetric struct {
+	ShopID    int64
+	Day       string
+	Visitors  *int64
+	PageViews *int64
+	Buyers    *int64
+	PromoFen  *int64
+	UpdatedAt string
+}
+
+type ShopTarget struct {
+	ShopID   int64
+	Month    string
+	SalesFen int64
 }
 
 type Staff struct {

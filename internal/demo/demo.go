@@ -28,6 +28,8 @@ type Result struct {
 	Staff     StaffResult
 	Inquiries int // rows of the inquiry register (see inquiry.go)
 	SKUs      int // SKUs of the demo's stock sheet (see stock.go)
+	// MetricDays are the shop-days of typed metrics (see metrics.go).
+	MetricDays int
 }
 
 // ErrNotEmpty is returned when the database already has shops: the demo never mixes
@@ -144,6 +146,10 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("demo: %w", err)
 	}
+	metricDays, err := addMetrics(ctx, d, now)
+	if err != nil {
+		return Result{}, fmt.Errorf("demo: metrics: %w", err)
+	}
 	shops, err = shop.New(d).List(ctx)
 	if err != nil {
 		return Result{}, err
@@ -152,7 +158,7 @@ func Create(ctx context.Context, d *db.DB, now time.Time) (Result, error) {
 	for _, s := range shops {
 		total += int(s.OrderCount)
 	}
-	return Result{Shops: len(shops), Orders: total, Refunds: refundsNew, Anomalies: found, Staff: team, Inquiries: inquiries, SKUs: skus}, nil
+	return Result{Shops: len(shops), Orders: total, Refunds: refundsNew, Anomalies: found, Staff: team, Inquiries: inquiries, SKUs: skus, MetricDays: metricDays}, nil
 }
 
 // refundReasons are what buyers pick when they ask for money back.

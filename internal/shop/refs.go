@@ -68,6 +68,10 @@ var Refs = []Ref{
 	{Table: "stock_listing", Column: "shop_id", Key: []string{"title"}},
 	{Table: "stock_line", Column: "shop_id"},
 	{Table: "stock_return", Column: "shop_id"},
+	// Shop metrics (internal/metrics): the typed or imported daily figures and the monthly
+	// targets; on a merge the target shop's own day or month is kept.
+	{Table: "shop_metric", Column: "shop_id", Key: []string{"day"}},
+	{Table: "shop_target", Column: "shop_id", Key: []string{"month"}},
 }
 
 // Derived is a table that its owner keeps from the tables in Refs by itself: a summary kept

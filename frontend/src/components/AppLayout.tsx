@@ -1,5 +1,5 @@
 import { Layout, Menu, Typography, theme } from 'antd';
-import { AlertOutlined, CloudUploadOutlined, DatabaseOutlined, MessageOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, AreaChartOutlined, CheckSquareOutlined, CloudUploadOutlined, DatabaseOutlined, MessageOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAppData, type PageKey } from '../state/AppData';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -12,6 +12,8 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffPage } from '../pages/staff/StaffPage';
 import { InquiryPage } from '../pages/inquiry/InquiryPage';
 import { StockPage } from '../pages/stock/StockPage';
+import { ChecklistPage } from '../pages/checklist/ChecklistPage';
+import { MetricsPage } from '../pages/metrics/MetricsPage';
 
 const { Sider, Header, Content } = Layout;
 
@@ -21,6 +23,8 @@ export function AppLayout() {
   const { token } = theme.useToken();
 
   const items = [
+    { key: 'checklist', icon: <CheckSquareOutlined />, label: <span data-testid="nav-checklist">{t('nav.checklist')}</span> },
+    { key: 'metrics', icon: <AreaChartOutlined />, label: <span data-testid="nav-metrics">{t('nav.metrics')}</span> },
     { key: 'orders', icon: <UnorderedListOutlined />, label: <span data-testid="nav-orders">{t('nav.orders')}</span> },
     { key: 'anomalies', icon: <AlertOutlined />, label: <span data-testid="nav-anomalies">{t('nav.anomalies')}</span> },
     { key: 'inquiry', icon: <MessageOutlined />, label: <span data-testid="nav-inquiry">{t('nav.inquiry')}</span> },
@@ -74,6 +78,8 @@ export function AppLayout() {
         </Header>
         <Content style={{ padding: 20, minWidth: 0 }}>
           <ErrorBoundary key={page}>
+            {page === 'checklist' && <ChecklistPage />}
+            {page === 'metrics' && <MetricsPage />}
             {page === 'orders' && <OrdersPage />}
             {page === 'import' && <ImportPage />}
             {page === 'shops' && <ShopsPage />}

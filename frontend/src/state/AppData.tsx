@@ -5,12 +5,13 @@ import { listShops, type Shop } from '../api/shops';
 import { getInfo, type AppInfo } from '../api/system';
 import { errorText } from '../api/errors';
 
-export type PageKey = 'orders' | 'anomalies' | 'stock' | 'inquiry' | 'import' | 'shops' | 'staff' | 'settings';
-const PAGES: PageKey[] = ['orders', 'anomalies', 'stock', 'inquiry', 'import', 'shops', 'staff', 'settings'];
+export type PageKey = 'checklist' | 'metrics' | 'orders' | 'anomalies' | 'stock' | 'inquiry' | 'import' | 'shops' | 'staff' | 'settings';
+const PAGES: PageKey[] = ['checklist', 'metrics', 'orders', 'anomalies', 'stock', 'inquiry', 'import', 'shops', 'staff', 'settings'];
 
 function pageFromHash(): PageKey {
   const h = window.location.hash.replace(/^#\/?/, '');
-  return (PAGES as string[]).includes(h) ? (h as PageKey) : 'orders';
+  // The app opens on 今日清单 (issue 12).
+  return (PAGES as string[]).includes(h) ? (h as PageKey) : 'checklist';
 }
 
 interface AppData {

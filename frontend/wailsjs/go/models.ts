@@ -713,6 +713,221 @@ export namespace backup {
 
 }
 
+export namespace checklist {
+	
+	export class Event {
+	    itemId: number;
+	    at: string;
+	    actorId: number;
+	    actorName: string;
+	    action: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Event(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.at = source["at"];
+	        this.actorId = source["actorId"];
+	        this.actorName = source["actorName"];
+	        this.action = source["action"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Top {
+	    text: string;
+	    ref: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Top(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.ref = source["ref"];
+	    }
+	}
+	export class Item {
+	    id: number;
+	    key: string;
+	    section: string;
+	    kind: string;
+	    source: string;
+	    title: string;
+	    count: number;
+	    detail: string;
+	    top: Top[];
+	    link: string;
+	    owner: string;
+	    state: string;
+	    doneById: number;
+	    doneBy: string;
+	    doneAt: string;
+	    note: string;
+	    params: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.key = source["key"];
+	        this.section = source["section"];
+	        this.kind = source["kind"];
+	        this.source = source["source"];
+	        this.title = source["title"];
+	        this.count = source["count"];
+	        this.detail = source["detail"];
+	        this.top = this.convertValues(source["top"], Top);
+	        this.link = source["link"];
+	        this.owner = source["owner"];
+	        this.state = source["state"];
+	        this.doneById = source["doneById"];
+	        this.doneBy = source["doneBy"];
+	        this.doneAt = source["doneAt"];
+	        this.note = source["note"];
+	        this.params = source["params"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Day {
+	    date: string;
+	    today: string;
+	    kept: boolean;
+	    past: boolean;
+	    now: string;
+	    shops: string[];
+	    items: Item[];
+	    events: Event[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Day(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.today = source["today"];
+	        this.kept = source["kept"];
+	        this.past = source["past"];
+	        this.now = source["now"];
+	        this.shops = source["shops"];
+	        this.items = this.convertValues(source["items"], Item);
+	        this.events = this.convertValues(source["events"], Event);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DaySummary {
+	    date: string;
+	    items: number;
+	    done: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DaySummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.items = source["items"];
+	        this.done = source["done"];
+	        this.skipped = source["skipped"];
+	    }
+	}
+	
+	
+	export class ShopSales {
+	    shopId: number;
+	    shopName: string;
+	    days: string[];
+	    orders: number[];
+	    salesFen: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShopSales(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.days = source["days"];
+	        this.orders = source["orders"];
+	        this.salesFen = source["salesFen"];
+	    }
+	}
+	export class Task {
+	    id: number;
+	    title: string;
+	    repeat: string;
+	    weekday: number;
+	    monthDay: number;
+	    ownerId: number;
+	    owner: string;
+	    active: boolean;
+	    created: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Task(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.repeat = source["repeat"];
+	        this.weekday = source["weekday"];
+	        this.monthDay = source["monthDay"];
+	        this.ownerId = source["ownerId"];
+	        this.owner = source["owner"];
+	        this.active = source["active"];
+	        this.created = source["created"];
+	    }
+	}
+
+}
+
 export namespace importer {
 	
 	export class OrderCounts {
@@ -1678,6 +1893,131 @@ export namespace inquiry {
 	    }
 	}
 	
+
+}
+
+export namespace metrics {
+	
+	export class Alert {
+	    shopId: number;
+	    shopName: string;
+	    day: string;
+	    figure: string;
+	    value: number;
+	    average: number;
+	    change: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.shopName = source["shopName"];
+	        this.day = source["day"];
+	        this.figure = source["figure"];
+	        this.value = source["value"];
+	        this.average = source["average"];
+	        this.change = source["change"];
+	    }
+	}
+	export class Day {
+	    shopId: number;
+	    day: string;
+	    visitors?: number;
+	    pageViews?: number;
+	    buyers?: number;
+	    promoFen?: number;
+	    orders: number;
+	    salesFen: number;
+	    refundFen: number;
+	    paidAll: number;
+	    refunded: number;
+	    conversion?: number;
+	    aovFen?: number;
+	    refundRate?: number;
+	    promoRatio?: number;
+	    targetFen: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Day(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.day = source["day"];
+	        this.visitors = source["visitors"];
+	        this.pageViews = source["pageViews"];
+	        this.buyers = source["buyers"];
+	        this.promoFen = source["promoFen"];
+	        this.orders = source["orders"];
+	        this.salesFen = source["salesFen"];
+	        this.refundFen = source["refundFen"];
+	        this.paidAll = source["paidAll"];
+	        this.refunded = source["refunded"];
+	        this.conversion = source["conversion"];
+	        this.aovFen = source["aovFen"];
+	        this.refundRate = source["refundRate"];
+	        this.promoRatio = source["promoRatio"];
+	        this.targetFen = source["targetFen"];
+	    }
+	}
+	export class Input {
+	    shopId: number;
+	    day: string;
+	    visitors?: number;
+	    pageViews?: number;
+	    buyers?: number;
+	    promoFen?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.day = source["day"];
+	        this.visitors = source["visitors"];
+	        this.pageViews = source["pageViews"];
+	        this.buyers = source["buyers"];
+	        this.promoFen = source["promoFen"];
+	    }
+	}
+	export class ShopDays {
+	    shopId: number;
+	    days: Day[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShopDays(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shopId = source["shopId"];
+	        this.days = this.convertValues(source["days"], Day);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 

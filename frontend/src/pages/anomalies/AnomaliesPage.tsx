@@ -34,6 +34,7 @@ import { errorText } from '../../api/errors';
 import { isBrowser } from '../../api/mode';
 import { ShopSelect } from '../../components/ShopSelect';
 import { useAppData } from '../../state/AppData';
+import { takeFilter } from '../../lib/pageLink';
 import { AnomalyTable } from './AnomalyTable';
 import { AnomalyDrawer } from './AnomalyDrawer';
 import { AnomalyTile } from './AnomalyTile';
@@ -64,7 +65,8 @@ export function AnomaliesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { info, shops, shopsLoading, dataVersion } = useAppData();
-  const [filters, setFilters] = useState<Filters>(emptyFilters);
+  // A count on 今日清单 opens the worklist filtered to its kind (lib/pageLink).
+  const [filters, setFilters] = useState<Filters>(() => ({ ...emptyFilters, kind: takeFilter('anomalies').kind ?? '' }));
   const [page, setPage] = useState(1);
   const [data, setData] = useState<AnomalyPage | null>(null);
   const [loading, setLoading] = useState(true);

@@ -21,12 +21,14 @@ import { StatsPanel } from './StatsPanel';
 import { ListsPanel } from './ListsPanel';
 import { emptyRow, shopDay, type DraftRow } from './logic';
 import { useRefs } from './useRefs';
+import { takeFilter } from '../../lib/pageLink';
 
 export function InquiryPage() {
   const { t } = useTranslation();
   const { dataVersion } = useAppData();
   const refs = useRefs();
-  const [tab, setTab] = useState('entry');
+  // 今日清单's follow-ups line opens the follow-ups tab (lib/pageLink).
+  const [tab, setTab] = useState(() => takeFilter('inquiry').tab || 'entry');
   const [version, setVersion] = useState(0);
   const [paste, setPaste] = useState<{ text: string; defaults: DraftRow } | null>(null);
   const [counts, setCounts] = useState({ due: 0, proposed: 0, days: 7 });

@@ -20,7 +20,7 @@ import { DIMENSIONS, type Dimension } from './domain';
 import { monthOf, percent, shopDay } from './logic';
 
 // ECharts is loaded with the analysis only: the rest of the app does not carry it.
-const LazyChart = lazy(() => import('./Chart').then((m) => ({ default: m.Chart })));
+const LazyChart = lazy(() => import('../../components/Chart').then((m) => ({ default: m.Chart })));
 function Chart(p: { option: Record<string, unknown>; height: number; testId?: string }) {
   return (
     <Suspense fallback={<div style={{ height: p.height }} />}>

@@ -31,6 +31,7 @@ import { listOrders, type Order } from '../../api/orders';
 import { errorText } from '../../api/errors';
 import { useAppData } from '../../state/AppData';
 import { canGoBack, firstPage, pageNumber, popPrev, pushNext, type CursorStack } from '../../lib/cursorStack';
+import { takeFilter } from '../../lib/pageLink';
 import { emptyFilters, hasActiveFilters, toQuery, type OrderFilters } from './filters';
 import { OrderFiltersBar } from './OrderFiltersBar';
 import { OrdersTable } from './OrdersTable';
@@ -61,7 +62,11 @@ function savePageSize(n: number) {
 export function OrdersPage() {
   const { t } = useTranslation();
   const { info, shops, shopsLoading, dataVersion, navigate } = useAppData();
-  const [filters, setFilters] = useState<OrderFilters>(emptyFilters);
+  // 今日清单's "yesterday's orders" opens the shop's orders of that day (lib/pageLink).
+  const [filters, setFilters] = useState<OrderFilters>(() => {
+    const l = takeFilter('orders');
+    return { ...emptyFilters, shopId: Number(l.shop) || 0, from: l.from ?? '', to: l.to ?? '' };
+  });
   const [pageSize, setPageSize] = useState<number>(savedPageSize);
   const [cursor, setCursor] = useState<CursorStack>(firstPage);
   const [rows, setRows] = useState<Order[]>([]);

@@ -17,12 +17,16 @@ import { RulesTab } from './RulesTab';
 import { StaffProvider, useStaffCtx } from './StaffContext';
 import { monthOf } from './rota';
 import './staff.css';
+import { takeFilter } from '../../lib/pageLink';
 
 const TABS = ['rota', 'attendance', 'leave', 'handover', 'payroll', 'rules'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEY = 'shopdesk.staff.tab';
 
 function savedTab(): Tab {
+  // A line of 今日清单 (on shift, handover notes) opens its tab (lib/pageLink).
+  const linked = takeFilter('staff').tab ?? '';
+  if ((TABS as readonly string[]).includes(linked)) return linked as Tab;
   try {
     const v = window.localStorage.getItem(TAB_KEY);
     if ((TABS as readonly string[]).includes(v ?? '')) return v as Tab;

@@ -25,6 +25,7 @@ import { errorText } from '../../api/errors';
 import { formatFen } from '../../lib/money';
 import { useAppData } from '../../state/AppData';
 import { OnHandEditor } from './OnHandEditor';
+import { takeFilter } from '../../lib/pageLink';
 import { DASH, STATUSES, fmt1, fmtAvg, rankColor, sortOrderOf, statusColor } from './format';
 
 interface Props {
@@ -75,7 +76,8 @@ export function DaysLeft({ row }: { row: Pick<StockRow, 'daysLeft'> }) {
 export function StockSheet({ version, onOpen, onChanged }: Props) {
   const { t } = useTranslation();
   const { shops, dataVersion, navigate } = useAppData();
-  const [filters, setFilters] = useState<Filters>(noFilters);
+  // A count on 今日清单 opens the sheet filtered to its status (lib/pageLink).
+  const [filters, setFilters] = useState<Filters>(() => ({ ...noFilters, status: takeFilter('stock').status ?? '' }));
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState({ key: '', desc: false });
   const [paging, setPaging] = useState({ page: 1, size: 50 });

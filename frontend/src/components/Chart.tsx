@@ -1,6 +1,6 @@
 /*
- * An ECharts chart, imported through echarts/core with only what the register's analysis
- * draws (bars and lines, grid, tooltip, legend) so that the bundle carries no more.
+ * An ECharts chart, imported through echarts/core with only what the register's analysis and
+ * the home page draw (bars and lines, grid, tooltip, legend) so that the bundle carries no more.
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';

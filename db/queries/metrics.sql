@@ -1,0 +1,36 @@
+-- Shop metrics (issue 12). Comments stay ASCII (sqlc).
+
+-- name: UpsertShopMetric :exec
+INSERT INTO shop_metric (shop_id, day, visitors, page_views, buyers, promo_fen, updated_at)
+VALUES (sqlc.arg(shop_id), sqlc.arg(day), sqlc.narg(visitors), sqlc.narg(page_views), sqlc.narg(buyers),
+        sqlc.narg(promo_fen), sqlc.arg(now))
+ON CONFLICT (shop_id, day) DO UPDATE
+SET visitors = excluded.visitors, page_views = excluded.page_views, buyers = excluded.buyers,
+    promo_fen = excluded.promo_fen, updated_at = excluded.updated_at;
+
+-- name: ListShopMetrics :many
+SELECT shop_id, day, visitors, page_views, buyers, promo_fen
+FROM shop_metric WHERE day >= sqlc.arg(from_day) AND day <= sqlc.arg(to_day)
+ORDER BY shop_id, day;
+
+-- Per shop and day (orders placed that day, shop-local): orders and sales are the paid
+-- orders not closed (as the checklist counts them); paid_all with the ones closed after
+-- payment, refunded those of them refunded in part or whole (the refund rate).
+-- name: MetricDailyOrders :many
+SELECT o.shop_id, substr(o.created_at, 1, 10) AS day,
+       CAST(coalesce(sum(o.status <> 'closed'), 0) AS INTEGER) AS orders,
+       CAST(coalesce(sum(CASE WHEN o.status <> 'closed' THEN o.pay_fen ELSE 0 END), 0) AS INTEGER) AS sales_fen,
+       count(*) AS paid_all,
+       CAST(coalesce(sum(o.refund_fen > 0 OR o.status = 'closed'), 0) AS INTEGER) AS refunded,
+       CAST(coalesce(sum(o.refund_fen), 0) AS INTEGER) AS refund_fen
+FROM orders o
+WHERE o.created_at >= sqlc.arg(from_at) AND o.created_at < sqlc.arg(to_at)
+  AND o.paid_at <> '' AND o.status IN ('to_ship', 'shipped', 'completed', 'closed')
+GROUP BY o.shop_id, substr(o.created_at, 1, 10) ORDER BY o.shop_id, day;
+
+-- name: SetShopTarget :exec
+INSERT INTO shop_target (shop_id, month, sales_fen) VALUES (sqlc.arg(shop_id), sqlc.arg(month), sqlc.arg(sales_fen))
+ON CONFLICT (shop_id, month) DO UPDATE SET sales_fen = excluded.sales_fen;
+
+-- name: ListShopTargets :many
+SELECT shop_id, month, sales_fen FROM shop_target WHERE month >= sqlc.arg(from_month) AND month <= sqlc.arg(to_month);
