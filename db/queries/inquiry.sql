@@ -218,7 +218,7 @@ FROM inquiry_follow_up f
 LEFT JOIN inquiry i ON i.id = f.inquiry_id
 LEFT JOIN staff a ON a.id = f.agent_id
 WHERE (f.state = 'open' AND f.due_on <= sqlc.arg(day))
-   OR (f.state <> 'open' AND substr(f.done_utc, 1, 10) >= sqlc.arg(done_since))
+   OR (f.state <> 'open' AND f.done_utc >= sqlc.arg(done_since))
 ORDER BY f.state <> 'open', f.due_on, f.id
 LIMIT 500;
 

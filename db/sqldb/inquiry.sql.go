@@ -549,7 +549,7 @@ FROM inquiry_follow_up f
 LEFT JOIN inquiry i ON i.id = f.inquiry_id
 LEFT JOIN staff a ON a.id = f.agent_id
 WHERE (f.state = 'open' AND f.due_on <= ?1)
-   OR (f.state <> 'open' AND substr(f.done_utc, 1, 10) >= ?2)
+   OR (f.state <> 'open' AND f.done_utc >= ?2)
 ORDER BY f.state <> 'open', f.due_on, f.id
 LIMIT 500
 `

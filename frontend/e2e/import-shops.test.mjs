@@ -154,7 +154,7 @@ function batch(dir) {
     [lines1688(dir, '1688订单_20261121.xlsx', { n: 80, extra: 54 }), { from: 'only', shop: '义乌杯具源头厂', orders: 80, rows: 134 }],
     [pddExport(dir, 'pdd_小米粒.csv', { n: 1, start: 30, preamble: ['店铺名称：小米粒拼多多店'] }), { from: 'preamble', shop: '小米粒拼多多店', line: 1 }],
     [douyinOrders(dir, '抖店主订单.csv', { n: 3, preamble: ['订单导出', '店铺名: 暖暖抖音小店'] }), { from: 'preamble', shop: '暖暖抖音小店', line: 2 }],
-    [customers, { error: 'unknown_format', says: /第 1 行像是表头（姓名、电话、地址）[\s\S]*没有店务台认识的列/ }],
+    [customers, { error: 'unknown_format', says: /第 1 行像是表头（姓名、电话、地址）[\s\S]*缺少“打卡时间”/ }], // 姓名 is a punch file's column: the message says what else such a file has
     [erp, { error: 'unknown_format', says: /有“淘宝\/天猫 订单报表”的“订单编号”“订单创建时间”，但缺少“买家会员名”“订单状态”/ }],
     [again, { duplicate: true }],
   ];

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"shopdesk/db/sqldb"
+	"shopdesk/internal/shop"
 )
 
 // FollowUp is one planned contact with a customer: an inquiry's next follow-up (跟进) or a
@@ -192,7 +193,11 @@ func (s *Store) AddFollowUp(ctx context.Context, inquiryID int64, day string, ag
 // DueFollowUps returns the follow-up list for today (shop-local "YYYY-MM-DD").
 func (s *Store) DueFollowUps(ctx context.Context, today string) (FollowUps, error) {
 	q := s.db.Queries()
-	rows, err := q.DueFollowUps(ctx, sqldb.DueFollowUpsParams{Day: today, DoneSince: today})
+	since, err := dayStartUTC(today)
+	if err != nil {
+		return FollowUps{}, err
+	}
+	rows, err := q.DueFollowUps(ctx, sqldb.DueFollowUpsParams{Day: today, DoneSince: since})
 	if err != nil {
 		return FollowUps{}, fmt.Errorf("follow-ups due %s: %w", today, err)
 	}
@@ -208,6 +213,20 @@ func (s *Store) DueFollowUps(ctx context.Context, today string) (FollowUps, erro
 		out.Rows = append(out.Rows, f)
 	}
 	return out, nil
+}
+
+// dayStartUTC is the UTC time (as done_utc is written) at which the shop-local day begins:
+// a follow-up done at 00:30 in Shanghai is done "today" although its UTC date is yesterday's.
+func dayStartUTC(day string) (string, error) {
+	loc, err := time.LoadLocation(shop.DefaultTimezone)
+	if err != nil {
+		return "", fmt.Errorf("follow-ups: zone %s: %w", shop.DefaultTimezone, err)
+	}
+	t, err := time.ParseInLocation("2006-01-02", day, loc)
+	if err != nil {
+		return "", fmt.Errorf("follow-ups: day %q: %w", day, err)
+	}
+	return t.UTC().Format(utcLayout), nil
 }
 
 // FinishFollowUp records a follow-up as done (or canceled) with what was said and who did

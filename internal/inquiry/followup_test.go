@@ -109,3 +109,38 @@ func TestRevisitPlan(t *testing.T) {
 		t.Fatalf("revisits per customer %v", n)
 	}
 }
+
+// A follow-up done just after the shop's midnight (00:30 in Shanghai, 16:30 UTC the day
+// before) is listed among today's done ones; one done just before it is not.
+func TestFollowUpDoneTodayInTheShopsZone(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	s := inquiry.New(d)
+	add(t, s, inquiry.Inquiry{AskedOn: "2026-12-01", Customer: "abc妈妈", Outcome: inquiry.OutcomePending, NextFollowOn: "2026-12-03"})
+	list, err := s.DueFollowUps(ctx, "2026-12-03")
+	if err != nil || len(list.Rows) != 1 {
+		t.Fatalf("due: %+v %v", list, err)
+	}
+	if err := s.FinishFollowUp(ctx, list.Rows[0].ID, "done", "已回复", 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		doneUTC, day string
+		listed       bool
+	}{
+		{"2026-12-02 16:30:00", "2026-12-03", true},
+		{"2026-12-02 15:59:59", "2026-12-03", false},
+		{"2026-12-02 16:30:00", "2026-12-04", false},
+	} {
+		if _, err := d.SQL.Exec(`UPDATE inquiry_follow_up SET done_utc = ?`, c.doneUTC); err != nil {
+			t.Fatal(err)
+		}
+		list, err := s.DueFollowUps(ctx, c.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(list.Rows) == 1; got != c.listed {
+			t.Errorf("done at %s UTC, listed on %s: %v, want %v", c.doneUTC, c.day, got, c.listed)
+		}
+	}
+}
