@@ -51,7 +51,7 @@ export function BatchHistory({ version }: { version: number }) {
               : r.level === 'rota' || r.level === 'punch'
                 ? t('import.history.undoneStaff', { file: r.file })
                 : r.level === 'metrics'
-                  ? t('import.history.undoneMetrics', { file: r.file, restored: r.metricDaysRestored, kept: r.metricDaysKept })
+                  ? t(r.metricDaysKept > 0 ? 'import.history.undoneMetricsKept' : 'import.history.undoneMetrics', { file: r.file, restored: r.metricDaysRestored, kept: r.metricDaysKept })
                   : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
       );
       await load();
