@@ -211,3 +211,44 @@ func TestMetricsUndoOrder(t *testing.T) {
 		t.Fatalf("after undo: %v", got)
 	}
 }
+
+// Another back office's daily figures (a 拼多多 data-centre export in its own words) through
+// the mapping screen: a template of kind metrics with the file's platform; the file then
+// imports into that platform's only shop, and undoes.
+func TestMetricsTemplate(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	if _, err := d.SQL.Exec(`INSERT INTO shop (platform, name, timezone) VALUES ('pdd', '拼多多店', 'Asia/Shanghai')`); err != nil {
+		t.Fatal(err)
+	}
+	im := importer.New(d)
+	header := []string{"统计日期", "商品访客数", "商品浏览量", "成交买家数", "成交金额", "成交转化率", "推广费"}
+	path := csvText("pdd.csv", strings.Join(header, ","), "2026/11/1,700,2100,21,3150,3.00%,88.8", "2026/11/2,-,-,-,-,-,-")(t, t.TempDir())
+	if r := im.ImportFile(ctx, path, importer.Options{}); r.ErrorCode != importer.ErrCodeUnknownFormat {
+		t.Fatalf("before the template: %+v", r)
+	}
+	_, err := im.SaveTemplate(ctx, importer.TemplateInput{File: "pdd.csv", Kind: importer.KindMetrics, Platform: "pdd", Name: "拼多多数据中心",
+		Header: header, Columns: map[string][]string{"metric_day": {"统计日期"}}})
+	if err == nil || !strings.Contains(err.Error(), "访客数") {
+		t.Fatalf("a template with only the date: %v", err)
+	}
+	if _, err := im.SaveTemplate(ctx, importer.TemplateInput{File: "pdd.csv", Kind: importer.KindMetrics, Platform: "pdd", Name: "拼多多数据中心",
+		Header: header, Columns: map[string][]string{"metric_day": {"统计日期"}, "metric_visitors": {"商品访客数"},
+			"metric_page_views": {"商品浏览量"}, "metric_buyers": {"成交买家数"}, "metric_promo": {"推广费"}}}); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, im, path)
+	if r.Kind != importer.KindMetrics || r.New != 1 {
+		t.Fatalf("%+v", r)
+	}
+	got := queryRows(t, d, `SELECT s.name, m.day, m.visitors, m.page_views, m.buyers, m.promo_fen FROM shop_metric m JOIN shop s ON s.id = m.shop_id`)
+	if strings.Join(got, ";") != "拼多多店|2026-11-01|700|2100|21|8880" {
+		t.Fatalf("%v", got)
+	}
+	if _, err := im.Undo(ctx, r.BatchID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, d, "shop_metric") + count(t, d, "shop_metric_import"); n != 0 {
+		t.Fatalf("%d rows after undo", n)
+	}
+}

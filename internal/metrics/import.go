@@ -46,6 +46,9 @@ func ImportDay(ctx context.Context, q *sqldb.Queries, batchID int64, in Input) (
 	if next.Visitors != nil && next.Buyers != nil && *next.Buyers > *next.Visitors {
 		return 0, fmt.Errorf("%s 的支付买家数 %d 比访客数 %d 还多：请检查", in.Day, *next.Buyers, *next.Visitors)
 	}
+	if !had && in.Visitors == nil && in.PageViews == nil && in.Buyers == nil && in.PromoFen == nil {
+		return ImportUnchanged, nil // a day the file gives no figure of ('-' throughout): still not known
+	}
 	if had && same(cur.Visitors, next.Visitors) && same(cur.PageViews, next.PageViews) &&
 		same(cur.Buyers, next.Buyers) && same(cur.PromoFen, next.PromoFen) {
 		return ImportUnchanged, nil
