@@ -192,8 +192,8 @@ func (h *metricsHandler) write(w *writer, chunk any, count func(rowOutcome) erro
 
 func (h *metricsHandler) finish(*writer) (first, last int64, err error) {
 	if h.days > 0 {
-		h.res.Notes = append(h.res.Notes, fmt.Sprintf("店铺数据：%s %d 天（%s 至 %s）；转化率、客单价按访客数、买家数和订单算出，不取文件里的",
-			will(h.dry, "写入"), h.days, h.first, h.last))
+		h.res.Notes = append(h.res.Notes, fmt.Sprintf("文件里有 %d 天的店铺数据（%s 至 %s）；转化率、客单价按访客数、买家数和订单算出，不取文件里的",
+			h.days, h.first, h.last))
 	}
 	return 0, -1, nil
 }
