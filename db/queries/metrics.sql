@@ -34,3 +34,39 @@ ON CONFLICT (shop_id, month) DO UPDATE SET sales_fen = excluded.sales_fen;
 
 -- name: ListShopTargets :many
 SELECT shop_id, month, sales_fen FROM shop_target WHERE month >= sqlc.arg(from_month) AND month <= sqlc.arg(to_month);
+
+-- Imports of daily traffic exports (kind metrics, internal/metrics/import.go).
+
+-- name: GetShopMetric :one
+SELECT shop_id, day, visitors, page_views, buyers, promo_fen, updated_at
+FROM shop_metric WHERE shop_id = sqlc.arg(shop_id) AND day = sqlc.arg(day);
+
+-- name: InsertShopMetricImport :exec
+INSERT INTO shop_metric_import (batch_id, shop_id, day, had_row, old_visitors, old_page_views, old_buyers,
+    old_promo_fen, old_updated_at, new_visitors, new_page_views, new_buyers, new_promo_fen)
+VALUES (sqlc.arg(batch_id), sqlc.arg(shop_id), sqlc.arg(day), sqlc.arg(had_row), sqlc.narg(old_visitors),
+    sqlc.narg(old_page_views), sqlc.narg(old_buyers), sqlc.narg(old_promo_fen), sqlc.narg(old_updated_at),
+    sqlc.narg(new_visitors), sqlc.narg(new_page_views), sqlc.narg(new_buyers), sqlc.narg(new_promo_fen));
+
+-- name: ShopMetricImportsOfBatch :many
+SELECT i.shop_id, i.day, i.had_row, i.old_visitors, i.old_page_views, i.old_buyers, i.old_promo_fen,
+       i.old_updated_at, i.new_visitors, i.new_page_views, i.new_buyers, i.new_promo_fen, s.name AS shop_name
+FROM shop_metric_import i JOIN shop s ON s.id = i.shop_id
+WHERE i.batch_id = sqlc.arg(batch_id) ORDER BY i.shop_id, i.day;
+
+-- The first later import that wrote one of the batch's shop days (undo waits for it).
+-- name: LaterShopMetricBatch :one
+SELECT CAST(coalesce(min(l.batch_id), 0) AS INTEGER) FROM shop_metric_import l
+JOIN shop_metric_import b ON b.shop_id = l.shop_id AND b.day = l.day
+WHERE b.batch_id = sqlc.arg(batch_id) AND l.batch_id > sqlc.arg(batch_id);
+
+-- name: RestoreShopMetric :exec
+UPDATE shop_metric SET visitors = sqlc.narg(visitors), page_views = sqlc.narg(page_views), buyers = sqlc.narg(buyers),
+    promo_fen = sqlc.narg(promo_fen), updated_at = sqlc.arg(updated_at)
+WHERE shop_id = sqlc.arg(shop_id) AND day = sqlc.arg(day);
+
+-- name: DeleteShopMetric :exec
+DELETE FROM shop_metric WHERE shop_id = sqlc.arg(shop_id) AND day = sqlc.arg(day);
+
+-- name: DeleteShopMetricImportsOfBatch :exec
+DELETE FROM shop_metric_import WHERE batch_id = sqlc.arg(batch_id);

@@ -9,6 +9,113 @@ import (
 	"context"
 )
 
+const deleteShopMetric = `-- name: DeleteShopMetric :exec
+DELETE FROM shop_metric WHERE shop_id = ?1 AND day = ?2
+`
+
+type DeleteShopMetricParams struct {
+	ShopID int64
+	Day    string
+}
+
+func (q *Queries) DeleteShopMetric(ctx context.Context, arg DeleteShopMetricParams) error {
+	_, err := q.exec(ctx, q.deleteShopMetricStmt, deleteShopMetric, arg.ShopID, arg.Day)
+	return err
+}
+
+const deleteShopMetricImportsOfBatch = `-- name: DeleteShopMetricImportsOfBatch :exec
+DELETE FROM shop_metric_import WHERE batch_id = ?1
+`
+
+func (q *Queries) DeleteShopMetricImportsOfBatch(ctx context.Context, batchID int64) error {
+	_, err := q.exec(ctx, q.deleteShopMetricImportsOfBatchStmt, deleteShopMetricImportsOfBatch, batchID)
+	return err
+}
+
+const getShopMetric = `-- name: GetShopMetric :one
+
+SELECT shop_id, day, visitors, page_views, buyers, promo_fen, updated_at
+FROM shop_metric WHERE shop_id = ?1 AND day = ?2
+`
+
+type GetShopMetricParams struct {
+	ShopID int64
+	Day    string
+}
+
+// Imports of daily traffic exports (kind metrics, internal/metrics/import.go).
+func (q *Queries) GetShopMetric(ctx context.Context, arg GetShopMetricParams) (ShopMetric, error) {
+	row := q.queryRow(ctx, q.getShopMetricStmt, getShopMetric, arg.ShopID, arg.Day)
+	var i ShopMetric
+	err := row.Scan(
+		&i.ShopID,
+		&i.Day,
+		&i.Visitors,
+		&i.PageViews,
+		&i.Buyers,
+		&i.PromoFen,
+		&i.UpdatedAt,
+	)
+	return i, err
+}
+
+const insertShopMetricImport = `-- name: InsertShopMetricImport :exec
+INSERT INTO shop_metric_import (batch_id, shop_id, day, had_row, old_visitors, old_page_views, old_buyers,
+    old_promo_fen, old_updated_at, new_visitors, new_page_views, new_buyers, new_promo_fen)
+VALUES (?1, ?2, ?3, ?4, ?5,
+    ?6, ?7, ?8, ?9,
+    ?10, ?11, ?12, ?13)
+`
+
+type InsertShopMetricImportParams struct {
+	BatchID      int64
+	ShopID       int64
+	Day          string
+	HadRow       int64
+	OldVisitors  *int64
+	OldPageViews *int64
+	OldBuyers    *int64
+	OldPromoFen  *int64
+	OldUpdatedAt *string
+	NewVisitors  *int64
+	NewPageViews *int64
+	NewBuyers    *int64
+	NewPromoFen  *int64
+}
+
+func (q *Queries) InsertShopMetricImport(ctx context.Context, arg InsertShopMetricImportParams) error {
+	_, err := q.exec(ctx, q.insertShopMetricImportStmt, insertShopMetricImport,
+		arg.BatchID,
+		arg.ShopID,
+		arg.Day,
+		arg.HadRow,
+		arg.OldVisitors,
+		arg.OldPageViews,
+		arg.OldBuyers,
+		arg.OldPromoFen,
+		arg.OldUpdatedAt,
+		arg.NewVisitors,
+		arg.NewPageViews,
+		arg.NewBuyers,
+		arg.NewPromoFen,
+	)
+	return err
+}
+
+const laterShopMetricBatch = `-- name: LaterShopMetricBatch :one
+SELECT CAST(coalesce(min(l.batch_id), 0) AS INTEGER) FROM shop_metric_import l
+JOIN shop_metric_import b ON b.shop_id = l.shop_id AND b.day = l.day
+WHERE b.batch_id = ?1 AND l.batch_id > ?1
+`
+
+// The first later import that wrote one of the batch's shop days (undo waits for it).
+func (q *Queries) LaterShopMetricBatch(ctx context.Context, batchID int64) (int64, error) {
+	row := q.queryRow(ctx, q.laterShopMetricBatchStmt, laterShopMetricBatch, batchID)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const listShopMetrics = `-- name: ListShopMetrics :many
 SELECT shop_id, day, visitors, page_views, buyers, promo_fen
 FROM shop_metric WHERE day >= ?1 AND day <= ?2
@@ -153,6 +260,35 @@ func (q *Queries) MetricDailyOrders(ctx context.Context, arg MetricDailyOrdersPa
 	return items, nil
 }
 
+const restoreShopMetric = `-- name: RestoreShopMetric :exec
+UPDATE shop_metric SET visitors = ?1, page_views = ?2, buyers = ?3,
+    promo_fen = ?4, updated_at = ?5
+WHERE shop_id = ?6 AND day = ?7
+`
+
+type RestoreShopMetricParams struct {
+	Visitors  *int64
+	PageViews *int64
+	Buyers    *int64
+	PromoFen  *int64
+	UpdatedAt string
+	ShopID    int64
+	Day       string
+}
+
+func (q *Queries) RestoreShopMetric(ctx context.Context, arg RestoreShopMetricParams) error {
+	_, err := q.exec(ctx, q.restoreShopMetricStmt, restoreShopMetric,
+		arg.Visitors,
+		arg.PageViews,
+		arg.Buyers,
+		arg.PromoFen,
+		arg.UpdatedAt,
+		arg.ShopID,
+		arg.Day,
+	)
+	return err
+}
+
 const setShopTarget = `-- name: SetShopTarget :exec
 INSERT INTO shop_target (shop_id, month, sales_fen) VALUES (?1, ?2, ?3)
 ON CONFLICT (shop_id, month) DO UPDATE SET sales_fen = excluded.sales_fen
@@ -167,6 +303,66 @@ type SetShopTargetParams struct {
 func (q *Queries) SetShopTarget(ctx context.Context, arg SetShopTargetParams) error {
 	_, err := q.exec(ctx, q.setShopTargetStmt, setShopTarget, arg.ShopID, arg.Month, arg.SalesFen)
 	return err
+}
+
+const shopMetricImportsOfBatch = `-- name: ShopMetricImportsOfBatch :many
+SELECT i.shop_id, i.day, i.had_row, i.old_visitors, i.old_page_views, i.old_buyers, i.old_promo_fen,
+       i.old_updated_at, i.new_visitors, i.new_page_views, i.new_buyers, i.new_promo_fen, s.name AS shop_name
+FROM shop_metric_import i JOIN shop s ON s.id = i.shop_id
+WHERE i.batch_id = ?1 ORDER BY i.shop_id, i.day
+`
+
+type ShopMetricImportsOfBatchRow struct {
+	ShopID       int64
+	Day          string
+	HadRow       int64
+	OldVisitors  *int64
+	OldPageViews *int64
+	OldBuyers    *int64
+	OldPromoFen  *int64
+	OldUpdatedAt *string
+	NewVisitors  *int64
+	NewPageViews *int64
+	NewBuyers    *int64
+	NewPromoFen  *int64
+	ShopName     string
+}
+
+func (q *Queries) ShopMetricImportsOfBatch(ctx context.Context, batchID int64) ([]ShopMetricImportsOfBatchRow, error) {
+	rows, err := q.query(ctx, q.shopMetricImportsOfBatchStmt, shopMetricImportsOfBatch, batchID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ShopMetricImportsOfBatchRow
+	for rows.Next() {
+		var i ShopMetricImportsOfBatchRow
+		if err := rows.Scan(
+			&i.ShopID,
+			&i.Day,
+			&i.HadRow,
+			&i.OldVisitors,
+			&i.OldPageViews,
+			&i.OldBuyers,
+			&i.OldPromoFen,
+			&i.OldUpdatedAt,
+			&i.NewVisitors,
+			&i.NewPageViews,
+			&i.NewBuyers,
+			&i.NewPromoFen,
+			&i.ShopName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const upsertShopMetric = `-- name: UpsertShopMetric :exec

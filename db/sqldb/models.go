@@ -603,6 +603,22 @@ type ShopMetric struct {
 	UpdatedAt string
 }
 
+type ShopMetricImport struct {
+	BatchID      int64
+	ShopID       int64
+	Day          string
+	HadRow       int64
+	OldVisitors  *int64
+	OldPageViews *int64
+	OldBuyers    *int64
+	OldPromoFen  *int64
+	OldUpdatedAt *string
+	NewVisitors  *int64
+	NewPageViews *int64
+	NewBuyers    *int64
+	NewPromoFen  *int64
+}
+
 type ShopTarget struct {
 	ShopID   int64
 	Month    string

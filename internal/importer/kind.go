@@ -124,7 +124,7 @@ type fileKind struct {
 }
 
 // kinds is the registry, in the order the mapping screen offers them.
-var kinds = []*fileKind{ordersKind, refundsKind, stockKind, inquiriesKind, rotaKind, punchesKind}
+var kinds = []*fileKind{ordersKind, refundsKind, stockKind, inquiriesKind, rotaKind, punchesKind, metricsKind}
 
 // kindByID is the kind of a TemplateInput.Kind ("" is orders), nil when unknown.
 func kindByID(id string) *fileKind {

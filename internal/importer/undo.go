@@ -35,6 +35,10 @@ type UndoResult struct {
 	// A rota grid or punch file ("rota", "punch"): the cells it changed are back, its
 	// punches and the people it added gone.
 	StaffUndone bool `json:"staffUndone"`
+	// A daily traffic export ("metrics"): the shop days given back their figures before
+	// it, and those typed over by hand since (kept as typed).
+	MetricDaysRestored int64 `json:"metricDaysRestored"`
+	MetricDaysKept     int64 `json:"metricDaysKept"`
 }
 
 // Undo takes a batch back: each kind removes the rows the batch created and gives the

@@ -72,6 +72,8 @@ var Refs = []Ref{
 	// targets; on a merge the target shop's own day or month is kept.
 	{Table: "shop_metric", Column: "shop_id", Key: []string{"day"}},
 	{Table: "shop_target", Column: "shop_id", Key: []string{"month"}},
+	// A daily traffic export's import record of each shop day (for undo; internal/metrics/import.go).
+	{Table: "shop_metric_import", Column: "shop_id", Key: []string{"batch_id", "day"}},
 }
 
 // Derived is a table that its owner keeps from the tables in Refs by itself: a summary kept

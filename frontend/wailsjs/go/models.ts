@@ -1224,6 +1224,8 @@ export namespace importer {
 	    inquiriesRemoved: number;
 	    inquiriesEdited: number;
 	    staffUndone: boolean;
+	    metricDaysRestored: number;
+	    metricDaysKept: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new UndoResult(source);
@@ -1245,6 +1247,8 @@ export namespace importer {
 	        this.inquiriesRemoved = source["inquiriesRemoved"];
 	        this.inquiriesEdited = source["inquiriesEdited"];
 	        this.staffUndone = source["staffUndone"];
+	        this.metricDaysRestored = source["metricDaysRestored"];
+	        this.metricDaysKept = source["metricDaysKept"];
 	    }
 	}
 

@@ -50,7 +50,9 @@ export function BatchHistory({ version }: { version: number }) {
               ? t('import.history.undoneInquiry', { file: r.file, removed: r.inquiriesRemoved, edited: r.inquiriesEdited })
               : r.level === 'rota' || r.level === 'punch'
                 ? t('import.history.undoneStaff', { file: r.file })
-                : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
+                : r.level === 'metrics'
+                  ? t(r.metricDaysKept > 0 ? 'import.history.undoneMetricsKept' : 'import.history.undoneMetrics', { file: r.file, restored: r.metricDaysRestored, kept: r.metricDaysKept })
+                  : t('import.history.undone', { file: r.file, removed: r.removed, restored: r.restored }),
       );
       await load();
       refresh();
@@ -121,7 +123,9 @@ export function BatchHistory({ version }: { version: number }) {
                       ? 'import.history.undoDescriptionInquiry'
                       : b.level === 'rota' || b.level === 'punch'
                         ? 'import.history.undoDescriptionStaff'
-                        : 'import.history.undoDescription',
+                        : b.level === 'metrics'
+                          ? 'import.history.undoDescriptionMetrics'
+                          : 'import.history.undoDescription',
                 { file: b.fileName, count: b.orders ? b.orders.new : b.new },
               )}</div>}
           okText={t('import.history.undoOk')}

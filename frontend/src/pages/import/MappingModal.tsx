@@ -63,6 +63,7 @@ const SHEET_HINTS: Record<string, string> = {
   inquiries: 'mapping.inquiriesHint',
   rota: 'mapping.rotaHint',
   punches: 'mapping.punchesHint',
+  metrics: 'mapping.metricsHint',
 };
 
 export function MappingModal({ file, onClose, onSaved, onSheet }: Props) {

@@ -53,5 +53,15 @@ describe('seller sheet templates', () => {
     expect(countsOf(r('inquiries')).unit).toBe('inquiries');
     expect(countsOf(r('rota')).unit).toBe('rota');
     expect(countsOf(r('punches')).unit).toBe('punches');
+    expect(countsOf(r('metrics')).unit).toBe('metrics');
+  });
+
+  it('guesses a daily traffic export of another back office (a shop\'s, with a platform)', () => {
+    const header = ['统计日期', '商品访客数', '商品浏览量', '成交人数', '成交金额', '成交转化率', '推广费'];
+    expect(guessKind(header)).toBe('metrics');
+    expect(kindHasNoPlatform('metrics')).toBe(false);
+    expect(guessMapping(header, 'metrics')).toEqual({
+      metric_day: ['统计日期'], metric_visitors: ['商品访客数'], metric_page_views: ['商品浏览量'], metric_buyers: ['成交人数'], metric_promo: ['推广费'],
+    });
   });
 });

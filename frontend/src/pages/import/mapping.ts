@@ -209,6 +209,15 @@ const STAFF_RULES: Rule[] = [
   { field: 'punch_note', words: ['打卡结果', '备注', '打卡地址'] },
 ];
 
+// For daily shop figures (生意参谋 and other back offices' data-centre exports).
+const METRIC_RULES: Rule[] = [
+  { field: 'metric_day', words: ['统计日期', '日期', '统计时间'] },
+  { field: 'metric_visitors', words: ['访客数', '访客', 'UV'] },
+  { field: 'metric_page_views', words: ['浏览量', 'PV', '浏览次数'] },
+  { field: 'metric_buyers', words: ['支付买家数', '成交买家数', '成交人数', '下单买家数', '买家数'] },
+  { field: 'metric_promo', words: ['推广花费', '推广消耗', '直通车花费', '推广费', '花费'] },
+];
+
 /** Whether a header cell is a day of a rota grid: 1-31, 1日, 11/1, 2026-11-01. */
 export function isDayHeader(h: string): boolean {
   const c = (h ?? '').trim();
@@ -223,6 +232,7 @@ export function guessKind(header: string[]): FileKind {
   if (!has(['订单']) && has(['是否成交', '询盘', '咨询渠道', '未交易原因', '未成交原因'])) return 'inquiries';
   if (header.filter(isDayHeader).length >= 7) return 'rota';
   if (!has(['订单']) && has(['打卡', '签到', '考勤', '刷卡'])) return 'punches';
+  if (!has(['订单编号', '订单号']) && has(['访客']) && has(['买家数', '成交人数', '浏览量'])) return 'metrics';
   return 'orders';
 }
 
@@ -284,6 +294,7 @@ function guessByWords(header: string[], kind: FileKind): Mapping {
     inquiries: INQUIRY_RULES,
     rota: STAFF_RULES.filter((r) => r.field === 'staff_name'),
     punches: STAFF_RULES,
+    metrics: METRIC_RULES,
   };
   if (rules[kind]) {
     for (const rule of rules[kind]) {
