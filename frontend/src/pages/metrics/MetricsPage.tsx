@@ -104,7 +104,7 @@ export function MetricsPage() {
   return (
     <div data-testid="metrics-page">
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
-        <ShopSelect shops={shops} value={shop} onChange={setShopId} allLabel={t('metrics.pickShop')} testId="metrics-shop" style={{ width: 200 }} />
+        <ShopSelect shops={shops} value={shop} onChange={setShopId} allLabel={t('metrics.pickShop')} testId="metrics-shop" style={{ minWidth: 280 }} />
         <DatePicker picker="month" data-testid="metrics-month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && setMonth(v.format('YYYY-MM'))} />
         <span>{t('metrics.target')}</span>
         <InputNumber
