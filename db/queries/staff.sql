@@ -277,6 +277,13 @@ RETURNING id;
 -- name: DeleteIncident :execrows
 DELETE FROM service_incident WHERE id = sqlc.arg(id);
 
+-- The days of an import's service penalties (undo refuses a closed month).
+-- name: ListIncidentDaysOfBatch :many
+SELECT DISTINCT day FROM service_incident WHERE batch_id = sqlc.arg(batch_id) ORDER BY day;
+
+-- name: DeleteIncidentsOfBatch :execrows
+DELETE FROM service_incident WHERE batch_id = sqlc.arg(batch_id);
+
 -- ---------------------------------------------------------------- monthly pay
 
 -- name: ListPayInputs :many

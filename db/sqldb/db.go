@@ -264,6 +264,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteIncidentStmt, err = db.PrepareContext(ctx, deleteIncident); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteIncident: %w", err)
 	}
+	if q.deleteIncidentsOfBatchStmt, err = db.PrepareContext(ctx, deleteIncidentsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteIncidentsOfBatch: %w", err)
+	}
 	if q.deleteInquiriesOfBatchStmt, err = db.PrepareContext(ctx, deleteInquiriesOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteInquiriesOfBatch: %w", err)
 	}
@@ -644,6 +647,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listHandoversStmt, err = db.PrepareContext(ctx, listHandovers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListHandovers: %w", err)
+	}
+	if q.listIncidentDaysOfBatchStmt, err = db.PrepareContext(ctx, listIncidentDaysOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ListIncidentDaysOfBatch: %w", err)
 	}
 	if q.listIncidentsStmt, err = db.PrepareContext(ctx, listIncidents); err != nil {
 		return nil, fmt.Errorf("error preparing query ListIncidents: %w", err)
@@ -1548,6 +1554,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteIncidentStmt: %w", cerr)
 		}
 	}
+	if q.deleteIncidentsOfBatchStmt != nil {
+		if cerr := q.deleteIncidentsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteIncidentsOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteInquiriesOfBatchStmt != nil {
 		if cerr := q.deleteInquiriesOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteInquiriesOfBatchStmt: %w", cerr)
@@ -2181,6 +2192,11 @@ func (q *Queries) Close() error {
 	if q.listHandoversStmt != nil {
 		if cerr := q.listHandoversStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listHandoversStmt: %w", cerr)
+		}
+	}
+	if q.listIncidentDaysOfBatchStmt != nil {
+		if cerr := q.listIncidentDaysOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listIncidentDaysOfBatchStmt: %w", cerr)
 		}
 	}
 	if q.listIncidentsStmt != nil {
@@ -3132,6 +3148,7 @@ type Queries struct {
 	deleteGoneShopAmountsStmt         *sql.Stmt
 	deleteImportBatchStmt             *sql.Stmt
 	deleteIncidentStmt                *sql.Stmt
+	deleteIncidentsOfBatchStmt        *sql.Stmt
 	deleteInquiriesOfBatchStmt        *sql.Stmt
 	deleteInquiryStmt                 *sql.Stmt
 	deleteInquiryProductsStmt         *sql.Stmt
@@ -3259,6 +3276,7 @@ type Queries struct {
 	listChecklistTasksStmt            *sql.Stmt
 	listCorrectionsStmt               *sql.Stmt
 	listHandoversStmt                 *sql.Stmt
+	listIncidentDaysOfBatchStmt       *sql.Stmt
 	listIncidentsStmt                 *sql.Stmt
 	listInquiriesStmt                 *sql.Stmt
 	listInquiryOptionsStmt            *sql.Stmt
@@ -3511,6 +3529,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteGoneShopAmountsStmt:         q.deleteGoneShopAmountsStmt,
 		deleteImportBatchStmt:             q.deleteImportBatchStmt,
 		deleteIncidentStmt:                q.deleteIncidentStmt,
+		deleteIncidentsOfBatchStmt:        q.deleteIncidentsOfBatchStmt,
 		deleteInquiriesOfBatchStmt:        q.deleteInquiriesOfBatchStmt,
 		deleteInquiryStmt:                 q.deleteInquiryStmt,
 		deleteInquiryProductsStmt:         q.deleteInquiryProductsStmt,
@@ -3638,6 +3657,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listChecklistTasksStmt:            q.listChecklistTasksStmt,
 		listCorrectionsStmt:               q.listCorrectionsStmt,
 		listHandoversStmt:                 q.listHandoversStmt,
+		listIncidentDaysOfBatchStmt:       q.listIncidentDaysOfBatchStmt,
 		listIncidentsStmt:                 q.listIncidentsStmt,
 		listInquiriesStmt:                 q.listInquiriesStmt,
 		listInquiryOptionsStmt:            q.listInquiryOptionsStmt,

@@ -223,6 +223,7 @@ export function guessKind(header: string[]): FileKind {
   if (!has(['订单']) && has(['是否成交', '询盘', '咨询渠道', '未交易原因', '未成交原因'])) return 'inquiries';
   if (header.filter(isDayHeader).length >= 7) return 'rota';
   if (!has(['订单']) && has(['打卡', '签到', '考勤', '刷卡'])) return 'punches';
+  if (!has(['订单']) && has(['未回复', '未及时回复', '挂机', '离开时长'])) return 'penalties';
   return 'orders';
 }
 
