@@ -492,6 +492,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getTemplateStmt, err = db.PrepareContext(ctx, getTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetTemplate: %w", err)
 	}
+	if q.incidentTotalStmt, err = db.PrepareContext(ctx, incidentTotal); err != nil {
+		return nil, fmt.Errorf("error preparing query IncidentTotal: %w", err)
+	}
 	if q.inquiryStaffNameStmt, err = db.PrepareContext(ctx, inquiryStaffName); err != nil {
 		return nil, fmt.Errorf("error preparing query InquiryStaffName: %w", err)
 	}
@@ -1934,6 +1937,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getTemplateStmt: %w", cerr)
 		}
 	}
+	if q.incidentTotalStmt != nil {
+		if cerr := q.incidentTotalStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing incidentTotalStmt: %w", cerr)
+		}
+	}
 	if q.inquiryStaffNameStmt != nil {
 		if cerr := q.inquiryStaffNameStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing inquiryStaffNameStmt: %w", cerr)
@@ -3224,6 +3232,7 @@ type Queries struct {
 	getStockMoveStmt                  *sql.Stmt
 	getStockStateStmt                 *sql.Stmt
 	getTemplateStmt                   *sql.Stmt
+	incidentTotalStmt                 *sql.Stmt
 	inquiryStaffNameStmt              *sql.Stmt
 	insertAnomalyStmt                 *sql.Stmt
 	insertAnomalyEventStmt            *sql.Stmt
@@ -3605,6 +3614,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getStockMoveStmt:                  q.getStockMoveStmt,
 		getStockStateStmt:                 q.getStockStateStmt,
 		getTemplateStmt:                   q.getTemplateStmt,
+		incidentTotalStmt:                 q.incidentTotalStmt,
 		inquiryStaffNameStmt:              q.inquiryStaffNameStmt,
 		insertAnomalyStmt:                 q.insertAnomalyStmt,
 		insertAnomalyEventStmt:            q.insertAnomalyEventStmt,

@@ -492,6 +492,26 @@ func (q *Queries) GetStaff(ctx context.Context, id int64) (GetStaffRow, error) {
 	return i, err
 }
 
+const incidentTotal = `-- name: IncidentTotal :one
+SELECT CAST(coalesce(sum(count), 0) AS INTEGER) AS total FROM service_incident
+WHERE staff_id = ?1 AND day = ?2 AND kind = ?3
+`
+
+type IncidentTotalParams struct {
+	StaffID int64
+	Day     string
+	Kind    string
+}
+
+// What a person already has of a penalty kind on a day (an import of the same statistics
+// again writes nothing).
+func (q *Queries) IncidentTotal(ctx context.Context, arg IncidentTotalParams) (int64, error) {
+	row := q.queryRow(ctx, q.incidentTotalStmt, incidentTotal, arg.StaffID, arg.Day, arg.Kind)
+	var total int64
+	err := row.Scan(&total)
+	return total, err
+}
+
 const insertCorrection = `-- name: InsertCorrection :one
 INSERT INTO punch_correction (staff_id, action, old_punch_id, new_punch_id, old_at, old_kind, new_at, new_kind,
                               reason, owner_id, owner_name, at)

@@ -58,13 +58,14 @@ func init() {
 }
 
 type penaltyHandler struct {
-	layout  *boundLayout
-	file    string
-	facts   fileFacts
-	res     *FileResult
-	dry     bool
-	entries int
-	byKind  map[string]int // kind -> count of the file
+	layout     *boundLayout
+	file       string
+	facts      fileFacts
+	res        *FileResult
+	dry        bool
+	entries    int
+	duplicates int            // counts already there, not written twice
+	byKind     map[string]int // kind -> count of the file
 }
 
 // penaltyRow is one row as read: an agent's counts of a day.
@@ -75,6 +76,7 @@ type penaltyRow struct {
 	unknown error // the message when the name is nobody on the staff list
 	name    string
 	list    []staff.Incident // StaffID set when written
+	fields  []string         // the count field of each of list
 }
 
 func (h *penaltyHandler) parser() parseFunc {
@@ -125,6 +127,7 @@ func (h *penaltyHandler) parse(p *rowParser, no int, row []string) (r penaltyRow
 	for i, f := range penaltyFields {
 		if counts[i] > 0 {
 			r.list = append(r.list, staff.Incident{Day: day, Kind: f.kind, Count: int(counts[i])})
+			r.fields = append(r.fields, f.field)
 		}
 	}
 	r.unknown = p.bad(no, row, "staff_name", "不在员工名单里，也不是谁的平台子账号：扣款不会记到猜的人头上。请先在 设置 → 员工 里添加此人或给他填上子账号，再导入")
@@ -184,18 +187,38 @@ func (h *penaltyHandler) write(w *writer, chunk any, count func(rowOutcome) erro
 		if !ok {
 			return r.unknown
 		}
-		for k := range r.list {
-			r.list[k].StaffID = id
+		// A count already there (the same statistics exported again) is a duplicate; a
+		// different one is refused: which of the two is right is the owner's call.
+		var list []staff.Incident
+		for k, in := range r.list {
+			in.StaffID = id
+			had, err := staff.IncidentTotal(w.ctx, w.q, id, in.Day, in.Kind)
+			if err != nil {
+				return err
+			}
+			switch {
+			case had == in.Count:
+				h.duplicates++
+			case had > 0:
+				return fail(ErrCodeBadValue, &rowError{file: h.file, row: r.no, column: h.column(r.fields[k]), value: strconv.Itoa(in.Count),
+					reason: fmt.Sprintf("和已经记下的不一样：%s %s 已有 %s %d 次（手工录入或以前导入的）。先在 员工 → 工资 里删掉那条或撤销那次导入，再导入", r.name, in.Day, penaltyNames[in.Kind], had)})
+			default:
+				list = append(list, in)
+			}
 		}
-		n, err := staff.AddIncidents(w.ctx, w.q, w.batchID, r.list)
+		n, err := staff.AddIncidents(w.ctx, w.q, w.batchID, list)
 		if err != nil {
 			return fail(ErrCodeBadValue, fmt.Errorf("文件“%s”第 %d 行（%s）：%w", h.file, r.no, r.name, err))
 		}
 		h.entries += n
-		for _, in := range r.list {
+		for _, in := range list {
 			h.byKind[in.Kind] += in.Count
 		}
-		if err := count(rowNew); err != nil {
+		o := rowUnchanged
+		if n > 0 {
+			o = rowNew
+		}
+		if err := count(o); err != nil {
 			return err
 		}
 	}
@@ -221,6 +244,17 @@ func (h *penaltyHandler) finish(*writer) (first, last int64, err error) {
 	if len(parts) > 0 {
 		note += "（" + strings.Join(parts, "，") + "），按工资规则计入当月扣款"
 	}
+	if h.duplicates > 0 {
+		note += fmt.Sprintf("；%d 条已经有了（同样的次数，没有重复扣款）", h.duplicates)
+	}
 	h.res.Notes = append(h.res.Notes, note)
 	return 0, -1, nil
+}
+
+// column is the file's header of a field (its name when the file has none).
+func (h *penaltyHandler) column(field string) string {
+	if cols := h.layout.col[field]; len(cols) > 0 && cols[0] < len(h.layout.headers) {
+		return h.layout.headers[cols[0]]
+	}
+	return fields[field].name
 }

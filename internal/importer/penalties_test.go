@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,6 +105,15 @@ func TestPenaltyFiles(t *testing.T) {
 			}
 			if got := penaltyLines(t, s, "小李"); strings.Join(got, "\n") != strings.Join(tc.lines, "\n") {
 				t.Fatalf("小李's payslip lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.lines, "\n"))
+			}
+			// The same statistics exported again deduct nothing twice.
+			again := filepath.Join(t.TempDir(), "again"+filepath.Ext(path))
+			copyWithExtraRow(t, path, again)
+			if r2 := mustImport(t, im, again); r2.New != 0 || !strings.Contains(strings.Join(r2.Notes, "\n"), "已经有了") ||
+				len(queryRows(t, d, incidentSQL)) != len(tc.want) {
+				t.Fatalf("the same statistics again: %+v", r2)
+			} else if _, err := im.Undo(ctx, r2.BatchID); err != nil {
+				t.Fatal(err)
 			}
 			// A penalty entered by hand stays through the undo; the import's go, exactly.
 			if _, err := s.AddIncident(ctx, staff.Incident{StaffID: staffID(t, s, "小新"), Day: "2026-11-20", Kind: staff.LineAway2h, Count: 1}); err != nil {
@@ -235,5 +245,25 @@ func TestPenaltyUndoClosedMonth(t *testing.T) {
 	}
 	if n := count(t, d, "service_incident"); n != 1 {
 		t.Fatalf("%d penalties after a refused undo", n)
+	}
+}
+
+// A count that differs from one already recorded (entered by hand, or another import) is
+// refused naming the row, column and both counts: which is right is the owner's call.
+func TestPenaltyConflictingCount(t *testing.T) {
+	ctx := context.Background()
+	d := openDB(t)
+	s := penaltyStaff(t, d)
+	if _, err := s.AddIncident(ctx, staff.Incident{StaffID: staffID(t, s, "小新"), Day: "2026-11-05", Kind: staff.LineNoReply2h, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	path := mfCSV("c.csv", []string{"客服", "日期", "未及时回复数", "2小时未回复"}, [][]string{{"小李", "2026-11-05", "2", "0"}, {"小新", "2026-11-05", "0", "2"}},
+		exportfile.CSVOptions{})(t, t.TempDir())
+	r := importer.New(d).ImportFile(ctx, path, importer.Options{})
+	if want := "文件“c.csv”第 3 行，“2小时未回复”列的值“2”和已经记下的不一样：小新 2026-11-05 已有 2 小时未回复 1 次"; !strings.Contains(r.Error, want) {
+		t.Fatalf("error %q, want %q", r.Error, want)
+	}
+	if got := queryRows(t, d, incidentSQL); strings.Join(got, "\n") != "小新|2026-11-05|no_reply_2h|1" {
+		t.Fatalf("penalties kept: %q", got)
 	}
 }

@@ -214,6 +214,17 @@ func AddIncidents(ctx context.Context, q *sqldb.Queries, batchID int64, list []I
 	return len(ids), err
 }
 
+// IncidentTotal is the count a person already has of a penalty kind on a day, entered or
+// imported: chat statistics imported again (another export of the same days) must not
+// deduct twice.
+func IncidentTotal(ctx context.Context, q *sqldb.Queries, staffID int64, day, kind string) (int, error) {
+	n, err := q.IncidentTotal(ctx, sqldb.IncidentTotalParams{StaffID: staffID, Day: day, Kind: kind})
+	if err != nil {
+		return 0, fmt.Errorf("service penalties of %s: %w", day, err)
+	}
+	return int(n), nil
+}
+
 // UndoImport takes back what an import wrote here: its rota cells get their values before
 // (refused when a later change touched them), its punches and service penalties go, and
 // the people it added go unless something else refers to them. Refused when an owner
