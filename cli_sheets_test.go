@@ -11,7 +11,8 @@ import (
 )
 
 // `shopdesk import FILE` recognises the seller's own sheets of issues 10 and 11 like any
-// export: a register sheet (询盘成交登记表), a rota grid (排班表) and a punch file (打卡记录).
+// export: a register sheet (询盘成交登记表), a rota grid (排班表), a punch file (打卡记录) and
+// chat statistics (客服考核).
 // What they wrote shows in `inquiries stats` and `payroll`, and `undo` takes it back.
 func TestImportSellerSheets(t *testing.T) {
 	dir := t.TempDir()
@@ -55,6 +56,18 @@ func TestImportSellerSheets(t *testing.T) {
 	if code != 0 || strings.Contains(out, "店铺") {
 		t.Fatalf("import: %d\n%s\n%s", code, out, errOut)
 	}
+	// The month's chat statistics (客服考核) of the person the rota added: 2 hours without a reply.
+	penalties := filepath.Join(dir, "客服数据.csv")
+	if err := exportfile.WriteCSV(penalties, []string{"日期", "旺旺", "未及时回复数", "2小时未回复"}, [][]string{
+		{"2026-11-03", "小新", "0", "1"},
+		{"合计", "", "0", "1"},
+	}, exportfile.CSVOptions{GBK: true}); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(t, "--db", dbPath, "import", penalties)
+	if code != 0 || !strings.Contains(out, "客服考核统计（千牛 客服数据）") || !strings.Contains(out, "客服考核：新增 1 条（2 小时未回复 1 次）") {
+		t.Fatalf("import penalties: %d\n%s\n%s", code, out, errOut)
+	}
 	code, out, errOut = runCLI(t, "--db", dbPath, "inquiries", "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--by", "reason", "--json")
 	if code != 0 || !strings.Contains(out, `"key":"未填写"`) && !strings.Contains(out, `"key": "未填写"`) {
 		t.Fatalf("stats: %d %s %s", code, out, errOut)
@@ -67,14 +80,16 @@ func TestImportSellerSheets(t *testing.T) {
 	found := false
 	for _, s := range slips {
 		if s["staff"] == "小新" {
-			found = s["lates"].(float64) >= 1
+			// 25 rostered days without a punch (200.00 each), the late of 11-02 (20.00) and
+			// the imported 2-hour no-reply of 11-03 (200.00).
+			found = s["lates"].(float64) == 1 && s["absences"].(float64) == 25 && s["deductions"] == "5220.00"
 		}
 	}
 	if !found {
-		t.Fatalf("小新's late on 11-02 not on the payroll: %s", out)
+		t.Fatalf("小新's late on 11-02 or the imported penalty not on the payroll: %s", out)
 	}
-	// Undo the punches, the rota, the register (newest first): nothing of them is left.
-	for _, batch := range []string{"3", "2", "1"} {
+	// Undo the penalties, the punches, the rota, the register (newest first): nothing of them is left.
+	for _, batch := range []string{"4", "3", "2", "1"} {
 		if code, out, errOut := runCLI(t, "--db", dbPath, "undo", batch); code != 0 {
 			t.Fatalf("undo %s: %s %s", batch, out, errOut)
 		}

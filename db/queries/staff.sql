@@ -277,6 +277,19 @@ RETURNING id;
 -- name: DeleteIncident :execrows
 DELETE FROM service_incident WHERE id = sqlc.arg(id);
 
+-- The days of an import's service penalties (undo refuses a closed month).
+-- name: ListIncidentDaysOfBatch :many
+SELECT DISTINCT day FROM service_incident WHERE batch_id = sqlc.arg(batch_id) ORDER BY day;
+
+-- What a person already has of a penalty kind on a day (an import of the same statistics
+-- again writes nothing).
+-- name: IncidentTotal :one
+SELECT CAST(coalesce(sum(count), 0) AS INTEGER) AS total FROM service_incident
+WHERE staff_id = sqlc.arg(staff_id) AND day = sqlc.arg(day) AND kind = sqlc.arg(kind);
+
+-- name: DeleteIncidentsOfBatch :execrows
+DELETE FROM service_incident WHERE batch_id = sqlc.arg(batch_id);
+
 -- ---------------------------------------------------------------- monthly pay
 
 -- name: ListPayInputs :many

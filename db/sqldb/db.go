@@ -264,6 +264,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteIncidentStmt, err = db.PrepareContext(ctx, deleteIncident); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteIncident: %w", err)
 	}
+	if q.deleteIncidentsOfBatchStmt, err = db.PrepareContext(ctx, deleteIncidentsOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteIncidentsOfBatch: %w", err)
+	}
 	if q.deleteInquiriesOfBatchStmt, err = db.PrepareContext(ctx, deleteInquiriesOfBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteInquiriesOfBatch: %w", err)
 	}
@@ -498,6 +501,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getTemplateStmt, err = db.PrepareContext(ctx, getTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetTemplate: %w", err)
 	}
+	if q.incidentTotalStmt, err = db.PrepareContext(ctx, incidentTotal); err != nil {
+		return nil, fmt.Errorf("error preparing query IncidentTotal: %w", err)
+	}
 	if q.inquiryStaffNameStmt, err = db.PrepareContext(ctx, inquiryStaffName); err != nil {
 		return nil, fmt.Errorf("error preparing query InquiryStaffName: %w", err)
 	}
@@ -659,6 +665,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listHandoversStmt, err = db.PrepareContext(ctx, listHandovers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListHandovers: %w", err)
+	}
+	if q.listIncidentDaysOfBatchStmt, err = db.PrepareContext(ctx, listIncidentDaysOfBatch); err != nil {
+		return nil, fmt.Errorf("error preparing query ListIncidentDaysOfBatch: %w", err)
 	}
 	if q.listIncidentsStmt, err = db.PrepareContext(ctx, listIncidents); err != nil {
 		return nil, fmt.Errorf("error preparing query ListIncidents: %w", err)
@@ -1569,6 +1578,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteIncidentStmt: %w", cerr)
 		}
 	}
+	if q.deleteIncidentsOfBatchStmt != nil {
+		if cerr := q.deleteIncidentsOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteIncidentsOfBatchStmt: %w", cerr)
+		}
+	}
 	if q.deleteInquiriesOfBatchStmt != nil {
 		if cerr := q.deleteInquiriesOfBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteInquiriesOfBatchStmt: %w", cerr)
@@ -1959,6 +1973,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getTemplateStmt: %w", cerr)
 		}
 	}
+	if q.incidentTotalStmt != nil {
+		if cerr := q.incidentTotalStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing incidentTotalStmt: %w", cerr)
+		}
+	}
 	if q.inquiryStaffNameStmt != nil {
 		if cerr := q.inquiryStaffNameStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing inquiryStaffNameStmt: %w", cerr)
@@ -2227,6 +2246,11 @@ func (q *Queries) Close() error {
 	if q.listHandoversStmt != nil {
 		if cerr := q.listHandoversStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listHandoversStmt: %w", cerr)
+		}
+	}
+	if q.listIncidentDaysOfBatchStmt != nil {
+		if cerr := q.listIncidentDaysOfBatchStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listIncidentDaysOfBatchStmt: %w", cerr)
 		}
 	}
 	if q.listIncidentsStmt != nil {
@@ -3188,6 +3212,7 @@ type Queries struct {
 	deleteGoneShopAmountsStmt          *sql.Stmt
 	deleteImportBatchStmt              *sql.Stmt
 	deleteIncidentStmt                 *sql.Stmt
+	deleteIncidentsOfBatchStmt         *sql.Stmt
 	deleteInquiriesOfBatchStmt         *sql.Stmt
 	deleteInquiryStmt                  *sql.Stmt
 	deleteInquiryProductsStmt          *sql.Stmt
@@ -3266,6 +3291,7 @@ type Queries struct {
 	getStockMoveStmt                   *sql.Stmt
 	getStockStateStmt                  *sql.Stmt
 	getTemplateStmt                    *sql.Stmt
+	incidentTotalStmt                  *sql.Stmt
 	inquiryStaffNameStmt               *sql.Stmt
 	insertAnomalyStmt                  *sql.Stmt
 	insertAnomalyEventStmt             *sql.Stmt
@@ -3320,6 +3346,7 @@ type Queries struct {
 	listChecklistTasksStmt             *sql.Stmt
 	listCorrectionsStmt                *sql.Stmt
 	listHandoversStmt                  *sql.Stmt
+	listIncidentDaysOfBatchStmt        *sql.Stmt
 	listIncidentsStmt                  *sql.Stmt
 	listInquiriesStmt                  *sql.Stmt
 	listInquiryOptionsStmt             *sql.Stmt
@@ -3574,6 +3601,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteGoneShopAmountsStmt:          q.deleteGoneShopAmountsStmt,
 		deleteImportBatchStmt:              q.deleteImportBatchStmt,
 		deleteIncidentStmt:                 q.deleteIncidentStmt,
+		deleteIncidentsOfBatchStmt:         q.deleteIncidentsOfBatchStmt,
 		deleteInquiriesOfBatchStmt:         q.deleteInquiriesOfBatchStmt,
 		deleteInquiryStmt:                  q.deleteInquiryStmt,
 		deleteInquiryProductsStmt:          q.deleteInquiryProductsStmt,
@@ -3652,6 +3680,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getStockMoveStmt:                   q.getStockMoveStmt,
 		getStockStateStmt:                  q.getStockStateStmt,
 		getTemplateStmt:                    q.getTemplateStmt,
+		incidentTotalStmt:                  q.incidentTotalStmt,
 		inquiryStaffNameStmt:               q.inquiryStaffNameStmt,
 		insertAnomalyStmt:                  q.insertAnomalyStmt,
 		insertAnomalyEventStmt:             q.insertAnomalyEventStmt,
@@ -3706,6 +3735,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listChecklistTasksStmt:             q.listChecklistTasksStmt,
 		listCorrectionsStmt:                q.listCorrectionsStmt,
 		listHandoversStmt:                  q.listHandoversStmt,
+		listIncidentDaysOfBatchStmt:        q.listIncidentDaysOfBatchStmt,
 		listIncidentsStmt:                  q.listIncidentsStmt,
 		listInquiriesStmt:                  q.listInquiriesStmt,
 		listInquiryOptionsStmt:             q.listInquiryOptionsStmt,

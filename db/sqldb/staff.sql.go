@@ -174,6 +174,18 @@ func (q *Queries) DeleteIncident(ctx context.Context, id int64) (int64, error) {
 	return result.RowsAffected()
 }
 
+const deleteIncidentsOfBatch = `-- name: DeleteIncidentsOfBatch :execrows
+DELETE FROM service_incident WHERE batch_id = ?1
+`
+
+func (q *Queries) DeleteIncidentsOfBatch(ctx context.Context, batchID *int64) (int64, error) {
+	result, err := q.exec(ctx, q.deleteIncidentsOfBatchStmt, deleteIncidentsOfBatch, batchID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const deleteLevel = `-- name: DeleteLevel :execrows
 DELETE FROM pay_level
 WHERE pay_level.id = ?1 AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.level_id = pay_level.id)
@@ -478,6 +490,26 @@ func (q *Queries) GetStaff(ctx context.Context, id int64) (GetStaffRow, error) {
 		&i.BaseFen,
 	)
 	return i, err
+}
+
+const incidentTotal = `-- name: IncidentTotal :one
+SELECT CAST(coalesce(sum(count), 0) AS INTEGER) AS total FROM service_incident
+WHERE staff_id = ?1 AND day = ?2 AND kind = ?3
+`
+
+type IncidentTotalParams struct {
+	StaffID int64
+	Day     string
+	Kind    string
+}
+
+// What a person already has of a penalty kind on a day (an import of the same statistics
+// again writes nothing).
+func (q *Queries) IncidentTotal(ctx context.Context, arg IncidentTotalParams) (int64, error) {
+	row := q.queryRow(ctx, q.incidentTotalStmt, incidentTotal, arg.StaffID, arg.Day, arg.Kind)
+	var total int64
+	err := row.Scan(&total)
+	return total, err
 }
 
 const insertCorrection = `-- name: InsertCorrection :one
@@ -993,6 +1025,34 @@ func (q *Queries) ListHandovers(ctx context.Context, lim int64) ([]ListHandovers
 			return nil, err
 		}
 		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listIncidentDaysOfBatch = `-- name: ListIncidentDaysOfBatch :many
+SELECT DISTINCT day FROM service_incident WHERE batch_id = ?1 ORDER BY day
+`
+
+// The days of an import's service penalties (undo refuses a closed month).
+func (q *Queries) ListIncidentDaysOfBatch(ctx context.Context, batchID *int64) ([]string, error) {
+	rows, err := q.query(ctx, q.listIncidentDaysOfBatchStmt, listIncidentDaysOfBatch, batchID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []string
+	for rows.Next() {
+		var day string
+		if err := rows.Scan(&day); err != nil {
+			return nil, err
+		}
+		items = append(items, day)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err

@@ -28,6 +28,7 @@ const (
 	KindInquiries = "inquiries"
 	KindRota      = "rota"
 	KindPunches   = "punches"
+	KindPenalties = "penalties" // 客服考核: chat statistics, service penalties (penalties.go)
 )
 
 // Layout levels (Layout.Level, import_template.level). A kind has one or more.
@@ -42,6 +43,7 @@ const (
 	levelInquiry   = "inquiry" // 询盘成交登记表
 	levelRota      = "rota"    // 排班表: a staff x day grid
 	levelPunch     = "punch"   // 打卡记录: one punch per row, or a day's in and out per row
+	levelPenalty   = "penalty" // 客服考核: an agent's penalty counts per day or month
 )
 
 // fieldKind says how a cell of a field is read.
@@ -124,7 +126,7 @@ type fileKind struct {
 }
 
 // kinds is the registry, in the order the mapping screen offers them.
-var kinds = []*fileKind{ordersKind, refundsKind, stockKind, inquiriesKind, rotaKind, punchesKind, metricsKind}
+var kinds = []*fileKind{ordersKind, refundsKind, stockKind, inquiriesKind, rotaKind, punchesKind, penaltiesKind, metricsKind}
 
 // kindByID is the kind of a TemplateInput.Kind ("" is orders), nil when unknown.
 func kindByID(id string) *fileKind {

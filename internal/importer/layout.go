@@ -322,11 +322,24 @@ func checkPlatform(k *fileKind, l *Layout) error {
 // excludes reports whether a's "not" list holds a header of b's signature: a file of b
 // then never matches a.
 func excludes(a, b *Layout) bool {
+	not := map[string]bool{}
 	for _, n := range a.Not {
-		for _, s := range b.Signature {
-			if normalizeHeader(n) == normalizeHeader(s) {
-				return true
-			}
+		not[normalizeHeader(n)] = true
+	}
+	for _, s := range b.Signature {
+		if not[normalizeHeader(s)] {
+			return true
+		}
+	}
+	// b's file has one header of each SignatureAny group: a group a rules out whole
+	// (the penalty sheet's 日期/统计日期/月份 for the rota grid) tells them apart too.
+	for _, group := range b.SignatureAny {
+		all := len(group) > 0
+		for _, s := range group {
+			all = all && not[normalizeHeader(s)]
+		}
+		if all {
+			return true
 		}
 	}
 	return false

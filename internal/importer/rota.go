@@ -72,10 +72,10 @@ func init() {
 	k.undo = undoStaffImport
 }
 
-// undoStaffImport takes a rota or punch import back (staff.UndoImport refuses when the
+// undoStaffImport takes a rota, punch or service penalty import back (staff.UndoImport refuses when the
 // rota was edited since or an owner corrected one of its punches, naming it).
 func undoStaffImport(ctx context.Context, _ *sql.Tx, q *sqldb.Queries, b sqldb.GetBatchRow, res *UndoResult) error {
-	if k := kindOfLevel(res.Level); k != rotaKind && k != punchesKind {
+	if k := kindOfLevel(res.Level); k != rotaKind && k != punchesKind && k != penaltiesKind {
 		return nil
 	}
 	if err := staff.UndoImport(ctx, q, b.ID); err != nil {

@@ -69,6 +69,41 @@ func ResolveNames(ctx context.Context, q *sqldb.Queries, batchID int64, names []
 	return ids, added, nil
 }
 
+// MatchNames returns the staff id of each name (a person's name or one of their platform
+// sub-accounts) without adding anyone: chat statistics must not guess who an unknown agent
+// is. missing lists the names nobody has, in the order given, once each.
+func MatchNames(ctx context.Context, q *sqldb.Queries, names []string) (ids map[string]int64, missing []string, err error) {
+	people, err := List(ctx, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	byName := map[string]int64{}
+	for _, p := range people {
+		byName[p.Name] = p.ID
+	}
+	ids = map[string]int64{}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if _, done := ids[n]; done || n == "" || slices.Contains(missing, n) {
+			continue
+		}
+		if id, ok := byName[n]; ok {
+			ids[n] = id
+			continue
+		}
+		id, err := FindByAccount(ctx, q, n)
+		if err != nil {
+			return nil, nil, err
+		}
+		if id == 0 {
+			missing = append(missing, n)
+			continue
+		}
+		ids[n] = id
+	}
+	return ids, missing, nil
+}
+
 // juniorLevel is the level imports give new people: 初级, else the first level.
 func juniorLevel(ctx context.Context, q *sqldb.Queries) (int64, error) {
 	levels, err := listLevels(ctx, q)
@@ -179,6 +214,17 @@ func AddIncidents(ctx context.Context, q *sqldb.Queries, batchID int64, list []I
 	return len(ids), err
 }
 
+// IncidentTotal is the count a person already has of a penalty kind on a day, entered or
+// imported: chat statistics imported again (another export of the same days) must not
+// deduct twice.
+func IncidentTotal(ctx context.Context, q *sqldb.Queries, staffID int64, day, kind string) (int, error) {
+	n, err := q.IncidentTotal(ctx, sqldb.IncidentTotalParams{StaffID: staffID, Day: day, Kind: kind})
+	if err != nil {
+		return 0, fmt.Errorf("service penalties of %s: %w", day, err)
+	}
+	return int(n), nil
+}
+
 // UndoImport takes back what an import wrote here: its rota cells get their values before
 // (refused when a later change touched them), its punches and service penalties go, and
 // the people it added go unless something else refers to them. Refused when an owner
@@ -233,6 +279,19 @@ func UndoImport(ctx context.Context, q *sqldb.Queries, batchID int64) error {
 		return fmt.Errorf("undo import %d: %w", batchID, err)
 	}
 	if _, err := q.DeletePunchesOfBatch(ctx, b); err != nil {
+		return fmt.Errorf("undo import %d: %w", batchID, err)
+	}
+	days, err := q.ListIncidentDaysOfBatch(ctx, b)
+	if err != nil {
+		return fmt.Errorf("undo import %d: %w", batchID, err)
+	}
+	for _, day := range days {
+		if err := closedError(ctx, q, day); err != nil {
+			return err
+		}
+	}
+	// Before the people: a person the import added is deleted only when nothing refers to them.
+	if _, err := q.DeleteIncidentsOfBatch(ctx, b); err != nil {
 		return fmt.Errorf("undo import %d: %w", batchID, err)
 	}
 	if _, err := q.DeleteStaffOfBatch(ctx, b); err != nil {

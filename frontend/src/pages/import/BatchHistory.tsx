@@ -48,7 +48,7 @@ export function BatchHistory({ version }: { version: number }) {
             ? t('import.history.undoneStock', { file: r.file, moves: r.stockMovesRemoved, counts: r.stockCountsRemoved })
             : r.level === 'inquiry'
               ? t('import.history.undoneInquiry', { file: r.file, removed: r.inquiriesRemoved, edited: r.inquiriesEdited })
-              : r.level === 'rota' || r.level === 'punch'
+              : r.level === 'rota' || r.level === 'punch' || r.level === 'penalty'
                 ? t('import.history.undoneStaff', { file: r.file })
                 : r.level === 'metrics'
                   ? t(r.metricDaysKept > 0 ? 'import.history.undoneMetricsKept' : 'import.history.undoneMetrics', { file: r.file, restored: r.metricDaysRestored, kept: r.metricDaysKept })
@@ -121,7 +121,7 @@ export function BatchHistory({ version }: { version: number }) {
                     ? 'import.history.undoDescriptionStock'
                     : b.level === 'inquiry'
                       ? 'import.history.undoDescriptionInquiry'
-                      : b.level === 'rota' || b.level === 'punch'
+                      : b.level === 'rota' || b.level === 'punch' || b.level === 'penalty'
                         ? 'import.history.undoDescriptionStaff'
                         : b.level === 'metrics'
                           ? 'import.history.undoDescriptionMetrics'

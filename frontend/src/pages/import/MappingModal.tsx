@@ -7,7 +7,7 @@
  * data-testid:
  *   mapping-modal              the modal (its content)
  *   mapping-kind               what the file holds: radio values "orders" / "refunds" / "stock" /
- *                              "inquiries" / "rota" / "punches"
+ *                              "inquiries" / "rota" / "punches" / "penalties"
  *   mapping-<kind>-hint        what a register, rota or punch template does
  *   mapping-sheet              the worksheet Select (an xlsx with several sheets)
  *   mapping-platform           platform Select (not for a stock sheet);  mapping-name  template name Input
@@ -64,6 +64,7 @@ const SHEET_HINTS: Record<string, string> = {
   rota: 'mapping.rotaHint',
   punches: 'mapping.punchesHint',
   metrics: 'mapping.metricsHint',
+  penalties: 'mapping.penaltiesHint',
 };
 
 export function MappingModal({ file, onClose, onSaved, onSheet }: Props) {

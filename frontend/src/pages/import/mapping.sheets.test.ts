@@ -48,12 +48,19 @@ describe('seller sheet templates', () => {
     expect(missingRequired({ staff_name: ['姓名'] }, 'punches')).toEqual(['punch_at']);
   });
 
+  it('guesses chat statistics (客服考核) and their count columns', () => {
+    const header = ['日期', '旺旺', '咨询人数', '未及时回复数', '30分钟未回复', '2小时未回复', '离开时长超2小时'];
+    expect(guessKind(header)).toBe('penalties');
+    expect(guessKind(['姓名', '考勤日期', '签到', '签退'])).toBe('punches');
+  });
+
   it('counts the rows of each kind in its own words', () => {
     const r = (kind: string) => ({ kind, rows: 3, new: 3, updated: 0, unchanged: 0 }) as unknown as FileResult;
     expect(countsOf(r('inquiries')).unit).toBe('inquiries');
     expect(countsOf(r('rota')).unit).toBe('rota');
     expect(countsOf(r('punches')).unit).toBe('punches');
     expect(countsOf(r('metrics')).unit).toBe('metrics');
+    expect(countsOf(r('penalties')).unit).toBe('penalties');
   });
 
   it('guesses a daily traffic export of another back office (a shop\'s, with a platform)', () => {

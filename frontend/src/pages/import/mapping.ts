@@ -233,6 +233,7 @@ export function guessKind(header: string[]): FileKind {
   if (header.filter(isDayHeader).length >= 7) return 'rota';
   if (!has(['订单']) && has(['打卡', '签到', '考勤', '刷卡'])) return 'punches';
   if (!has(['订单编号', '订单号']) && has(['访客']) && has(['买家数', '成交人数', '浏览量'])) return 'metrics';
+  if (!has(['订单']) && has(['未回复', '未及时回复', '挂机', '离开时长'])) return 'penalties';
   return 'orders';
 }
 

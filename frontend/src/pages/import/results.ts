@@ -86,7 +86,7 @@ export function importRequest(entries: PreviewEntry[]): { paths: string[]; shopI
 
 /** What a file did, for the summary line: orders for an orders file (with rows where they differ), else its rows. */
 export interface Counts {
-  unit: 'orders' | 'refunds' | 'rows' | 'inquiries' | 'rota' | 'punches' | 'metrics';
+  unit: 'orders' | 'refunds' | 'rows' | 'inquiries' | 'rota' | 'punches' | 'penalties' | 'metrics';
   added: number;
   updated: number;
   unchanged: number;
@@ -99,7 +99,7 @@ export function countsOf(r: FileResult): Counts {
   if (o) {
     return { unit: 'orders', added: o.new, updated: o.updated, unchanged: o.unchanged, rows: r.rows !== o.total ? r.rows : 0 };
   }
-  const units: Record<string, Counts['unit']> = { refunds: 'refunds', inquiries: 'inquiries', rota: 'rota', punches: 'punches', metrics: 'metrics' };
+  const units: Record<string, Counts['unit']> = { refunds: 'refunds', inquiries: 'inquiries', rota: 'rota', punches: 'punches', penalties: 'penalties', metrics: 'metrics' };
   return { unit: units[r.kind] ?? 'rows', added: r.new, updated: r.updated, unchanged: r.unchanged, rows: 0 };
 }
 
