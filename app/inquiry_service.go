@@ -32,11 +32,7 @@ func (e *env) matchInquiries() {
 
 // today is the shops' local day (follow-ups are due on shop-local days).
 func today() string {
-	loc, err := time.LoadLocation(shop.DefaultTimezone)
-	if err != nil {
-		loc = time.Local
-	}
-	return time.Now().In(loc).Format("2006-01-02")
+	return time.Now().In(shop.Location(shop.DefaultTimezone)).Format("2006-01-02")
 }
 
 // List returns one page of the register, newest first.

@@ -35,15 +35,7 @@ func loadZones(ctx context.Context, q *sqldb.Queries) (zones, error) {
 }
 
 // location is the zone name's location, the default zone for an unknown or empty name.
-func location(name string) *time.Location {
-	if loc, err := time.LoadLocation(name); err == nil && name != "" {
-		return loc
-	}
-	if loc, err := time.LoadLocation(shop.DefaultTimezone); err == nil {
-		return loc
-	}
-	return time.FixedZone("UTC+8", 8*3600) // no zone database at all: Beijing time
-}
+func location(name string) *time.Location { return shop.Location(name) }
 
 // displayZone is the zone the shops share, or the default when they differ (or none exist).
 func displayZone(names []string) *time.Location {

@@ -96,11 +96,7 @@ type Store struct {
 
 // New returns the store over d reading src.
 func New(d *db.DB, src Sources) *Store {
-	loc, err := time.LoadLocation(shop.DefaultTimezone)
-	if err != nil {
-		loc = time.FixedZone("UTC+8", 8*3600) // no tzdata: the shops' zone has no DST
-	}
-	return &Store{db: d, src: src, loc: loc, now: time.Now}
+	return &Store{db: d, src: src, loc: shop.Location(shop.DefaultTimezone), now: time.Now}
 }
 
 // WithClock returns a store that takes the time from now (tests, the demo).

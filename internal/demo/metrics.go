@@ -18,11 +18,7 @@ import (
 // month's target per shop a little above its pace; and three recurring items.
 
 func addMetrics(ctx context.Context, d *db.DB, now time.Time) (int, error) {
-	loc, err := time.LoadLocation(shop.DefaultTimezone)
-	if err != nil {
-		loc = time.FixedZone("UTC+8", 8*3600)
-	}
-	today := now.In(loc)
+	today := now.In(shop.Location(shop.DefaultTimezone))
 	from := today.AddDate(0, 0, -30).Format("2006-01-02")
 	to := today.Format("2006-01-02")
 	s := metrics.New(d)

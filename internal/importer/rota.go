@@ -261,11 +261,7 @@ func rotaMonth(days []headerDay, preamble []tableRow, file string) (year, month 
 }
 
 func thisYear() int {
-	loc, err := time.LoadLocation(shop.DefaultTimezone)
-	if err != nil {
-		loc = time.FixedZone("CST", 8*3600)
-	}
-	return time.Now().In(loc).Year()
+	return time.Now().In(shop.Location(shop.DefaultTimezone)).Year()
 }
 
 // rotaRow is one person's row as read: the name and the cell of each day column.

@@ -218,11 +218,7 @@ func (s *Store) DueFollowUps(ctx context.Context, today string) (FollowUps, erro
 // dayStartUTC is the UTC time (as done_utc is written) at which the shop-local day begins:
 // a follow-up done at 00:30 in Shanghai is done "today" although its UTC date is yesterday's.
 func dayStartUTC(day string) (string, error) {
-	loc, err := time.LoadLocation(shop.DefaultTimezone)
-	if err != nil {
-		return "", fmt.Errorf("follow-ups: zone %s: %w", shop.DefaultTimezone, err)
-	}
-	t, err := time.ParseInLocation("2006-01-02", day, loc)
+	t, err := time.ParseInLocation("2006-01-02", day, shop.Location(shop.DefaultTimezone))
 	if err != nil {
 		return "", fmt.Errorf("follow-ups: day %q: %w", day, err)
 	}

@@ -226,3 +226,18 @@ func shopTime(utc, zone string) string {
 	}
 	return t.In(loc).Format(wallLayout)
 }
+
+// Location is the zone name's location: the default zone (Asia/Shanghai) for an empty or
+// unknown name, and fixed Beijing time when the PC has no zone database at all (the
+// default zone has no DST, so the fixed offset is exact for it).
+func Location(name string) *time.Location {
+	if name != "" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc
+		}
+	}
+	if loc, err := time.LoadLocation(DefaultTimezone); err == nil {
+		return loc
+	}
+	return time.FixedZone("UTC+8", 8*3600)
+}
