@@ -370,35 +370,43 @@ SELECT id, code, name, spec FROM stock_item WHERE active = 1 ORDER BY code;
 SELECT id, code, name, spec, cost_fen, safety_stock, supplier, lead_days, pack_size, in_transit, role, active
 FROM stock_item ORDER BY id;
 
--- Per item, the units sold in the figures' windows (from each start to end_at), the amount
--- over the rank window, and the first and last sale in the span (from_at, the earliest
--- start). Grouped by the item the join walks in order: no sort.
--- name: WindowSales :many
-SELECT s.id AS stock_item_id,
-       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(d7) THEN l.units END), 0) AS INTEGER) AS u7,
-       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(d14) THEN l.units END), 0) AS INTEGER) AS u14,
-       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(d30) THEN l.units END), 0) AS INTEGER) AS u30,
-       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(dw) THEN l.units END), 0) AS INTEGER) AS uw,
-       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(ds) THEN l.units END), 0) AS INTEGER) AS us,
-       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(dr) THEN l.units END), 0) AS INTEGER) AS ur,
-       CAST(coalesce(sum(CASE WHEN l.at >= sqlc.arg(dr) THEN l.pay_fen END), 0) AS INTEGER) AS fr,
-       CAST(min(l.at) AS TEXT) AS first_at, CAST(max(l.at) AS TEXT) AS last_at
-FROM stock_item s JOIN stock_line l ON l.stock_item_id = s.id AND l.at >= sqlc.arg(from_at) AND l.at <= sqlc.arg(end_at)
-GROUP BY s.id;
+-- What the figures need of every item, with its kept sums of the units sold and returned
+-- between its base and the week's cut (stock_sold_cut; NULL when there are none).
+-- name: FigureItems :many
+SELECT i.id, i.cost_fen, i.safety_stock, i.lead_days, i.pack_size, i.in_transit, i.active,
+       c.base_at, c.cut_at, c.sold, c.returned
+FROM stock_item i LEFT JOIN stock_sold_cut c ON c.stock_item_id = i.id
+ORDER BY i.id;
+
+-- The sale lines from the cut (cut_at) to end_at, through stock_line_at: the figures add
+-- them up per item in Go (the windows, and what on hand subtracts after each item's base).
+-- name: LinesSince :many
+SELECT CAST(stock_item_id AS INTEGER) AS stock_item_id, at, units, pay_fen
+FROM stock_line
+WHERE at >= sqlc.arg(cut_at) AND at <= sqlc.arg(end_at) AND stock_item_id IS NOT NULL;
 
 -- The same for the returns.
--- name: WindowReturns :many
-SELECT r.stock_item_id AS stock_item_id,
-       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(d7) THEN r.units END), 0) AS INTEGER) AS u7,
-       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(d14) THEN r.units END), 0) AS INTEGER) AS u14,
-       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(d30) THEN r.units END), 0) AS INTEGER) AS u30,
-       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(dw) THEN r.units END), 0) AS INTEGER) AS uw,
-       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(ds) THEN r.units END), 0) AS INTEGER) AS us,
-       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(dr) THEN r.units END), 0) AS INTEGER) AS ur,
-       CAST(coalesce(sum(CASE WHEN r.at >= sqlc.arg(dr) THEN r.amount_fen END), 0) AS INTEGER) AS fr
-FROM stock_return r
-WHERE r.at >= sqlc.arg(from_at) AND r.at <= sqlc.arg(end_at) AND r.stock_item_id IS NOT NULL
-GROUP BY r.stock_item_id;
+-- name: ReturnsSince :many
+SELECT CAST(stock_item_id AS INTEGER) AS stock_item_id, at, units, amount_fen
+FROM stock_return
+WHERE at >= sqlc.arg(cut_at) AND at <= sqlc.arg(end_at) AND stock_item_id IS NOT NULL;
+
+-- For the items in a JSON array of ids whose base (the last count, else the first movement;
+-- as SoldAfterBases) is before the cut: the base, and the units sold and returned after it
+-- and before the cut, as stock_sold_cut keeps them.
+-- name: SoldBeforeCut :many
+WITH b AS (
+    SELECT m.stock_item_id AS item,
+           CAST(coalesce(max(CASE WHEN m.kind = 'stocktake' THEN m.at END), min(m.at)) AS TEXT) AS at
+    FROM stock_move m
+    WHERE m.stock_item_id IN (SELECT j.value FROM json_each(sqlc.arg(item_ids)) j) AND m.at <= sqlc.arg(end_at)
+    GROUP BY m.stock_item_id)
+SELECT b.item AS stock_item_id, b.at AS base_at,
+       CAST(coalesce((SELECT sum(l.units) FROM stock_line l
+                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at < sqlc.arg(cut_at)), 0) AS INTEGER) AS sold,
+       CAST(coalesce((SELECT sum(r.units) FROM stock_return r
+                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at < sqlc.arg(cut_at)), 0) AS INTEGER) AS returned
+FROM b WHERE b.at < sqlc.arg(cut_at);
 
 -- Of the items in a JSON array of ids, those sold before a time (their history is longer
 -- than the figures' windows).

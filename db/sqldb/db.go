@@ -375,6 +375,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.extendOrderChangeStmt, err = db.PrepareContext(ctx, extendOrderChange); err != nil {
 		return nil, fmt.Errorf("error preparing query ExtendOrderChange: %w", err)
 	}
+	if q.figureItemsStmt, err = db.PrepareContext(ctx, figureItems); err != nil {
+		return nil, fmt.Errorf("error preparing query FigureItems: %w", err)
+	}
 	if q.findBatchBySHAStmt, err = db.PrepareContext(ctx, findBatchBySHA); err != nil {
 		return nil, fmt.Errorf("error preparing query FindBatchBySHA: %w", err)
 	}
@@ -632,6 +635,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.laterShopMetricBatchStmt, err = db.PrepareContext(ctx, laterShopMetricBatch); err != nil {
 		return nil, fmt.Errorf("error preparing query LaterShopMetricBatch: %w", err)
+	}
+	if q.linesSinceStmt, err = db.PrepareContext(ctx, linesSince); err != nil {
+		return nil, fmt.Errorf("error preparing query LinesSince: %w", err)
 	}
 	if q.listAccountsOfStaffStmt, err = db.PrepareContext(ctx, listAccountsOfStaff); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAccountsOfStaff: %w", err)
@@ -957,6 +963,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.returnsByDayStmt, err = db.PrepareContext(ctx, returnsByDay); err != nil {
 		return nil, fmt.Errorf("error preparing query ReturnsByDay: %w", err)
 	}
+	if q.returnsSinceStmt, err = db.PrepareContext(ctx, returnsSince); err != nil {
+		return nil, fmt.Errorf("error preparing query ReturnsSince: %w", err)
+	}
 	if q.ruleComplaintsStmt, err = db.PrepareContext(ctx, ruleComplaints); err != nil {
 		return nil, fmt.Errorf("error preparing query RuleComplaints: %w", err)
 	}
@@ -1086,6 +1095,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.soldBeforeStmt, err = db.PrepareContext(ctx, soldBefore); err != nil {
 		return nil, fmt.Errorf("error preparing query SoldBefore: %w", err)
 	}
+	if q.soldBeforeCutStmt, err = db.PrepareContext(ctx, soldBeforeCut); err != nil {
+		return nil, fmt.Errorf("error preparing query SoldBeforeCut: %w", err)
+	}
 	if q.staffNamesStmt, err = db.PrepareContext(ctx, staffNames); err != nil {
 		return nil, fmt.Errorf("error preparing query StaffNames: %w", err)
 	}
@@ -1166,12 +1178,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.voidPunchStmt, err = db.PrepareContext(ctx, voidPunch); err != nil {
 		return nil, fmt.Errorf("error preparing query VoidPunch: %w", err)
-	}
-	if q.windowReturnsStmt, err = db.PrepareContext(ctx, windowReturns); err != nil {
-		return nil, fmt.Errorf("error preparing query WindowReturns: %w", err)
-	}
-	if q.windowSalesStmt, err = db.PrepareContext(ctx, windowSales); err != nil {
-		return nil, fmt.Errorf("error preparing query WindowSales: %w", err)
 	}
 	return &q, nil
 }
@@ -1763,6 +1769,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing extendOrderChangeStmt: %w", cerr)
 		}
 	}
+	if q.figureItemsStmt != nil {
+		if cerr := q.figureItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing figureItemsStmt: %w", cerr)
+		}
+	}
 	if q.findBatchBySHAStmt != nil {
 		if cerr := q.findBatchBySHAStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing findBatchBySHAStmt: %w", cerr)
@@ -2191,6 +2202,11 @@ func (q *Queries) Close() error {
 	if q.laterShopMetricBatchStmt != nil {
 		if cerr := q.laterShopMetricBatchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing laterShopMetricBatchStmt: %w", cerr)
+		}
+	}
+	if q.linesSinceStmt != nil {
+		if cerr := q.linesSinceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing linesSinceStmt: %w", cerr)
 		}
 	}
 	if q.listAccountsOfStaffStmt != nil {
@@ -2733,6 +2749,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing returnsByDayStmt: %w", cerr)
 		}
 	}
+	if q.returnsSinceStmt != nil {
+		if cerr := q.returnsSinceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing returnsSinceStmt: %w", cerr)
+		}
+	}
 	if q.ruleComplaintsStmt != nil {
 		if cerr := q.ruleComplaintsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing ruleComplaintsStmt: %w", cerr)
@@ -2948,6 +2969,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing soldBeforeStmt: %w", cerr)
 		}
 	}
+	if q.soldBeforeCutStmt != nil {
+		if cerr := q.soldBeforeCutStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing soldBeforeCutStmt: %w", cerr)
+		}
+	}
 	if q.staffNamesStmt != nil {
 		if cerr := q.staffNamesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing staffNamesStmt: %w", cerr)
@@ -3081,16 +3107,6 @@ func (q *Queries) Close() error {
 	if q.voidPunchStmt != nil {
 		if cerr := q.voidPunchStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing voidPunchStmt: %w", cerr)
-		}
-	}
-	if q.windowReturnsStmt != nil {
-		if cerr := q.windowReturnsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing windowReturnsStmt: %w", cerr)
-		}
-	}
-	if q.windowSalesStmt != nil {
-		if cerr := q.windowSalesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing windowSalesStmt: %w", cerr)
 		}
 	}
 	return err
@@ -3249,6 +3265,7 @@ type Queries struct {
 	dropStaleProposalsStmt             *sql.Stmt
 	dueFollowUpsStmt                   *sql.Stmt
 	extendOrderChangeStmt              *sql.Stmt
+	figureItemsStmt                    *sql.Stmt
 	findBatchBySHAStmt                 *sql.Stmt
 	findInquiryOptionStmt              *sql.Stmt
 	findLevelByNameStmt                *sql.Stmt
@@ -3335,6 +3352,7 @@ type Queries struct {
 	laterBatchTouchingRefundsStmt      *sql.Stmt
 	laterRotaChangeStmt                *sql.Stmt
 	laterShopMetricBatchStmt           *sql.Stmt
+	linesSinceStmt                     *sql.Stmt
 	listAccountsOfStaffStmt            *sql.Stmt
 	listAnomaliesStmt                  *sql.Stmt
 	listAnomaliesByIDStmt              *sql.Stmt
@@ -3443,6 +3461,7 @@ type Queries struct {
 	restoreShopMetricStmt              *sql.Stmt
 	returnedRefundsStmt                *sql.Stmt
 	returnsByDayStmt                   *sql.Stmt
+	returnsSinceStmt                   *sql.Stmt
 	ruleComplaintsStmt                 *sql.Stmt
 	ruleOrdersStmt                     *sql.Stmt
 	ruleRefundItemsStmt                *sql.Stmt
@@ -3486,6 +3505,7 @@ type Queries struct {
 	shopsOnPlatformStmt                *sql.Stmt
 	soldAfterBasesStmt                 *sql.Stmt
 	soldBeforeStmt                     *sql.Stmt
+	soldBeforeCutStmt                  *sql.Stmt
 	staffNamesStmt                     *sql.Stmt
 	statDaysStmt                       *sql.Stmt
 	statSumsStmt                       *sql.Stmt
@@ -3513,8 +3533,6 @@ type Queries struct {
 	updateStockItemStmt                *sql.Stmt
 	upsertShopMetricStmt               *sql.Stmt
 	voidPunchStmt                      *sql.Stmt
-	windowReturnsStmt                  *sql.Stmt
-	windowSalesStmt                    *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
@@ -3638,6 +3656,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		dropStaleProposalsStmt:             q.dropStaleProposalsStmt,
 		dueFollowUpsStmt:                   q.dueFollowUpsStmt,
 		extendOrderChangeStmt:              q.extendOrderChangeStmt,
+		figureItemsStmt:                    q.figureItemsStmt,
 		findBatchBySHAStmt:                 q.findBatchBySHAStmt,
 		findInquiryOptionStmt:              q.findInquiryOptionStmt,
 		findLevelByNameStmt:                q.findLevelByNameStmt,
@@ -3724,6 +3743,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		laterBatchTouchingRefundsStmt:      q.laterBatchTouchingRefundsStmt,
 		laterRotaChangeStmt:                q.laterRotaChangeStmt,
 		laterShopMetricBatchStmt:           q.laterShopMetricBatchStmt,
+		linesSinceStmt:                     q.linesSinceStmt,
 		listAccountsOfStaffStmt:            q.listAccountsOfStaffStmt,
 		listAnomaliesStmt:                  q.listAnomaliesStmt,
 		listAnomaliesByIDStmt:              q.listAnomaliesByIDStmt,
@@ -3832,6 +3852,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		restoreShopMetricStmt:              q.restoreShopMetricStmt,
 		returnedRefundsStmt:                q.returnedRefundsStmt,
 		returnsByDayStmt:                   q.returnsByDayStmt,
+		returnsSinceStmt:                   q.returnsSinceStmt,
 		ruleComplaintsStmt:                 q.ruleComplaintsStmt,
 		ruleOrdersStmt:                     q.ruleOrdersStmt,
 		ruleRefundItemsStmt:                q.ruleRefundItemsStmt,
@@ -3875,6 +3896,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		shopsOnPlatformStmt:                q.shopsOnPlatformStmt,
 		soldAfterBasesStmt:                 q.soldAfterBasesStmt,
 		soldBeforeStmt:                     q.soldBeforeStmt,
+		soldBeforeCutStmt:                  q.soldBeforeCutStmt,
 		staffNamesStmt:                     q.staffNamesStmt,
 		statDaysStmt:                       q.statDaysStmt,
 		statSumsStmt:                       q.statSumsStmt,
@@ -3902,7 +3924,5 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateStockItemStmt:                q.updateStockItemStmt,
 		upsertShopMetricStmt:               q.upsertShopMetricStmt,
 		voidPunchStmt:                      q.voidPunchStmt,
-		windowReturnsStmt:                  q.windowReturnsStmt,
-		windowSalesStmt:                    q.windowSalesStmt,
 	}
 }

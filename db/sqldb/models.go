@@ -771,6 +771,14 @@ type StockReturn struct {
 	AmountFen   int64
 }
 
+type StockSoldCut struct {
+	StockItemID int64
+	BaseAt      string
+	CutAt       string
+	Sold        int64
+	Returned    int64
+}
+
 type StockState struct {
 	ID         int64
 	FiguresDay string

@@ -609,6 +609,64 @@ func (q *Queries) DeleteUnusedStockItemsOfBatch(ctx context.Context, batchID *in
 	return result.RowsAffected()
 }
 
+const figureItems = `-- name: FigureItems :many
+SELECT i.id, i.cost_fen, i.safety_stock, i.lead_days, i.pack_size, i.in_transit, i.active,
+       c.base_at, c.cut_at, c.sold, c.returned
+FROM stock_item i LEFT JOIN stock_sold_cut c ON c.stock_item_id = i.id
+ORDER BY i.id
+`
+
+type FigureItemsRow struct {
+	ID          int64
+	CostFen     int64
+	SafetyStock int64
+	LeadDays    *int64
+	PackSize    int64
+	InTransit   int64
+	Active      int64
+	BaseAt      *string
+	CutAt       *string
+	Sold        *int64
+	Returned    *int64
+}
+
+// What the figures need of every item, with its kept sums of the units sold and returned
+// between its base and the week's cut (stock_sold_cut; NULL when there are none).
+func (q *Queries) FigureItems(ctx context.Context) ([]FigureItemsRow, error) {
+	rows, err := q.query(ctx, q.figureItemsStmt, figureItems)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []FigureItemsRow
+	for rows.Next() {
+		var i FigureItemsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.CostFen,
+			&i.SafetyStock,
+			&i.LeadDays,
+			&i.PackSize,
+			&i.InTransit,
+			&i.Active,
+			&i.BaseAt,
+			&i.CutAt,
+			&i.Sold,
+			&i.Returned,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const getFigure = `-- name: GetFigure :one
 SELECT f.on_hand, f.known, f.avg7, f.avg14, f.avg30, f.avg_window, f.days_left, f.reorder_qty, f.status,
        f.value_fen, f.sold_rank, f.margin_fen, f.rank_units, f.rank_margin, f.last_sale_at, f.returned_window
@@ -1361,6 +1419,54 @@ func (q *Queries) LastMoveOfItem(ctx context.Context, stockItemID int64) (int64,
 	return id, err
 }
 
+const linesSince = `-- name: LinesSince :many
+SELECT CAST(stock_item_id AS INTEGER) AS stock_item_id, at, units, pay_fen
+FROM stock_line
+WHERE at >= ?1 AND at <= ?2 AND stock_item_id IS NOT NULL
+`
+
+type LinesSinceParams struct {
+	CutAt string
+	EndAt string
+}
+
+type LinesSinceRow struct {
+	StockItemID int64
+	At          string
+	Units       int64
+	PayFen      int64
+}
+
+// The sale lines from the cut (cut_at) to end_at, through stock_line_at: the figures add
+// them up per item in Go (the windows, and what on hand subtracts after each item's base).
+func (q *Queries) LinesSince(ctx context.Context, arg LinesSinceParams) ([]LinesSinceRow, error) {
+	rows, err := q.query(ctx, q.linesSinceStmt, linesSince, arg.CutAt, arg.EndAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []LinesSinceRow
+	for rows.Next() {
+		var i LinesSinceRow
+		if err := rows.Scan(
+			&i.StockItemID,
+			&i.At,
+			&i.Units,
+			&i.PayFen,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listSuppliers = `-- name: ListSuppliers :many
 SELECT DISTINCT supplier FROM stock_item WHERE supplier <> '' ORDER BY supplier
 `
@@ -1928,6 +2034,53 @@ func (q *Queries) ReturnsByDay(ctx context.Context, arg ReturnsByDayParams) ([]R
 	return items, nil
 }
 
+const returnsSince = `-- name: ReturnsSince :many
+SELECT CAST(stock_item_id AS INTEGER) AS stock_item_id, at, units, amount_fen
+FROM stock_return
+WHERE at >= ?1 AND at <= ?2 AND stock_item_id IS NOT NULL
+`
+
+type ReturnsSinceParams struct {
+	CutAt string
+	EndAt string
+}
+
+type ReturnsSinceRow struct {
+	StockItemID int64
+	At          string
+	Units       int64
+	AmountFen   int64
+}
+
+// The same for the returns.
+func (q *Queries) ReturnsSince(ctx context.Context, arg ReturnsSinceParams) ([]ReturnsSinceRow, error) {
+	rows, err := q.query(ctx, q.returnsSinceStmt, returnsSince, arg.CutAt, arg.EndAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ReturnsSinceRow
+	for rows.Next() {
+		var i ReturnsSinceRow
+		if err := rows.Scan(
+			&i.StockItemID,
+			&i.At,
+			&i.Units,
+			&i.AmountFen,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const setCountPosted = `-- name: SetCountPosted :exec
 UPDATE stock_count SET posted_move_id = ?1 WHERE id = ?2
 `
@@ -2029,6 +2182,65 @@ func (q *Queries) SoldBefore(ctx context.Context, arg SoldBeforeParams) ([]int64
 			return nil, err
 		}
 		items = append(items, id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const soldBeforeCut = `-- name: SoldBeforeCut :many
+WITH b AS (
+    SELECT m.stock_item_id AS item,
+           CAST(coalesce(max(CASE WHEN m.kind = 'stocktake' THEN m.at END), min(m.at)) AS TEXT) AS at
+    FROM stock_move m
+    WHERE m.stock_item_id IN (SELECT j.value FROM json_each(?2) j) AND m.at <= ?3
+    GROUP BY m.stock_item_id)
+SELECT b.item AS stock_item_id, b.at AS base_at,
+       CAST(coalesce((SELECT sum(l.units) FROM stock_line l
+                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at < ?1), 0) AS INTEGER) AS sold,
+       CAST(coalesce((SELECT sum(r.units) FROM stock_return r
+                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at < ?1), 0) AS INTEGER) AS returned
+FROM b WHERE b.at < ?1
+`
+
+type SoldBeforeCutParams struct {
+	CutAt   string
+	ItemIds interface{}
+	EndAt   string
+}
+
+type SoldBeforeCutRow struct {
+	StockItemID int64
+	BaseAt      string
+	Sold        int64
+	Returned    int64
+}
+
+// For the items in a JSON array of ids whose base (the last count, else the first movement;
+// as SoldAfterBases) is before the cut: the base, and the units sold and returned after it
+// and before the cut, as stock_sold_cut keeps them.
+func (q *Queries) SoldBeforeCut(ctx context.Context, arg SoldBeforeCutParams) ([]SoldBeforeCutRow, error) {
+	rows, err := q.query(ctx, q.soldBeforeCutStmt, soldBeforeCut, arg.CutAt, arg.ItemIds, arg.EndAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []SoldBeforeCutRow
+	for rows.Next() {
+		var i SoldBeforeCutRow
+		if err := rows.Scan(
+			&i.StockItemID,
+			&i.BaseAt,
+			&i.Sold,
+			&i.Returned,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
@@ -2293,166 +2505,4 @@ func (q *Queries) UpdateStockItem(ctx context.Context, arg UpdateStockItemParams
 		arg.ID,
 	)
 	return err
-}
-
-const windowReturns = `-- name: WindowReturns :many
-SELECT r.stock_item_id AS stock_item_id,
-       CAST(coalesce(sum(CASE WHEN r.at >= ?1 THEN r.units END), 0) AS INTEGER) AS u7,
-       CAST(coalesce(sum(CASE WHEN r.at >= ?2 THEN r.units END), 0) AS INTEGER) AS u14,
-       CAST(coalesce(sum(CASE WHEN r.at >= ?3 THEN r.units END), 0) AS INTEGER) AS u30,
-       CAST(coalesce(sum(CASE WHEN r.at >= ?4 THEN r.units END), 0) AS INTEGER) AS uw,
-       CAST(coalesce(sum(CASE WHEN r.at >= ?5 THEN r.units END), 0) AS INTEGER) AS us,
-       CAST(coalesce(sum(CASE WHEN r.at >= ?6 THEN r.units END), 0) AS INTEGER) AS ur,
-       CAST(coalesce(sum(CASE WHEN r.at >= ?6 THEN r.amount_fen END), 0) AS INTEGER) AS fr
-FROM stock_return r
-WHERE r.at >= ?7 AND r.at <= ?8 AND r.stock_item_id IS NOT NULL
-GROUP BY r.stock_item_id
-`
-
-type WindowReturnsParams struct {
-	D7     string
-	D14    string
-	D30    string
-	Dw     string
-	Ds     string
-	Dr     string
-	FromAt string
-	EndAt  string
-}
-
-type WindowReturnsRow struct {
-	StockItemID *int64
-	U7          int64
-	U14         int64
-	U30         int64
-	Uw          int64
-	Us          int64
-	Ur          int64
-	Fr          int64
-}
-
-// The same for the returns.
-func (q *Queries) WindowReturns(ctx context.Context, arg WindowReturnsParams) ([]WindowReturnsRow, error) {
-	rows, err := q.query(ctx, q.windowReturnsStmt, windowReturns,
-		arg.D7,
-		arg.D14,
-		arg.D30,
-		arg.Dw,
-		arg.Ds,
-		arg.Dr,
-		arg.FromAt,
-		arg.EndAt,
-	)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []WindowReturnsRow
-	for rows.Next() {
-		var i WindowReturnsRow
-		if err := rows.Scan(
-			&i.StockItemID,
-			&i.U7,
-			&i.U14,
-			&i.U30,
-			&i.Uw,
-			&i.Us,
-			&i.Ur,
-			&i.Fr,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const windowSales = `-- name: WindowSales :many
-SELECT s.id AS stock_item_id,
-       CAST(coalesce(sum(CASE WHEN l.at >= ?1 THEN l.units END), 0) AS INTEGER) AS u7,
-       CAST(coalesce(sum(CASE WHEN l.at >= ?2 THEN l.units END), 0) AS INTEGER) AS u14,
-       CAST(coalesce(sum(CASE WHEN l.at >= ?3 THEN l.units END), 0) AS INTEGER) AS u30,
-       CAST(coalesce(sum(CASE WHEN l.at >= ?4 THEN l.units END), 0) AS INTEGER) AS uw,
-       CAST(coalesce(sum(CASE WHEN l.at >= ?5 THEN l.units END), 0) AS INTEGER) AS us,
-       CAST(coalesce(sum(CASE WHEN l.at >= ?6 THEN l.units END), 0) AS INTEGER) AS ur,
-       CAST(coalesce(sum(CASE WHEN l.at >= ?6 THEN l.pay_fen END), 0) AS INTEGER) AS fr,
-       CAST(min(l.at) AS TEXT) AS first_at, CAST(max(l.at) AS TEXT) AS last_at
-FROM stock_item s JOIN stock_line l ON l.stock_item_id = s.id AND l.at >= ?7 AND l.at <= ?8
-GROUP BY s.id
-`
-
-type WindowSalesParams struct {
-	D7     string
-	D14    string
-	D30    string
-	Dw     string
-	Ds     string
-	Dr     string
-	FromAt string
-	EndAt  string
-}
-
-type WindowSalesRow struct {
-	StockItemID int64
-	U7          int64
-	U14         int64
-	U30         int64
-	Uw          int64
-	Us          int64
-	Ur          int64
-	Fr          int64
-	FirstAt     string
-	LastAt      string
-}
-
-// Per item, the units sold in the figures' windows (from each start to end_at), the amount
-// over the rank window, and the first and last sale in the span (from_at, the earliest
-// start). Grouped by the item the join walks in order: no sort.
-func (q *Queries) WindowSales(ctx context.Context, arg WindowSalesParams) ([]WindowSalesRow, error) {
-	rows, err := q.query(ctx, q.windowSalesStmt, windowSales,
-		arg.D7,
-		arg.D14,
-		arg.D30,
-		arg.Dw,
-		arg.Ds,
-		arg.Dr,
-		arg.FromAt,
-		arg.EndAt,
-	)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []WindowSalesRow
-	for rows.Next() {
-		var i WindowSalesRow
-		if err := rows.Scan(
-			&i.StockItemID,
-			&i.U7,
-			&i.U14,
-			&i.U30,
-			&i.Uw,
-			&i.Us,
-			&i.Ur,
-			&i.Fr,
-			&i.FirstAt,
-			&i.LastAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
 }

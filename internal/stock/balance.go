@@ -38,6 +38,29 @@ func (f *fold) add(kind string, qty int64, counted *int64, at string) {
 	f.after += qty
 }
 
+// foldMoves folds movements read in ledger order (by item, time, id), item by item.
+func foldMoves(moves []sqldb.MovesUpToRow) map[int64]*fold {
+	folds := map[int64]*fold{}
+	for _, m := range moves {
+		f := folds[m.StockItemID]
+		if f == nil {
+			f = &fold{}
+			folds[m.StockItemID] = f
+		}
+		f.add(m.Kind, m.Qty, m.Counted, m.At)
+	}
+	return folds
+}
+
+// ledgerFolds folds every item's stored movements up to end (a ledger time, inclusive).
+func ledgerFolds(ctx context.Context, q *sqldb.Queries, end string) (map[int64]*fold, error) {
+	moves, err := q.MovesUpTo(ctx, end)
+	if err != nil {
+		return nil, fmt.Errorf("stock balances: movements: %w", err)
+	}
+	return foldMoves(moves), nil
+}
+
 // Balances is the stock on hand of items as of end (a ledger time, inclusive): the last
 // count (0 before any), plus the stored movements after it, less the units sold and plus
 // the units returned after it. items nil: every item with a movement (the others are not
@@ -61,19 +84,9 @@ func Balances(ctx context.Context, q *sqldb.Queries, items []int64, end string) 
 	if err != nil {
 		return nil, fmt.Errorf("stock balances: movements: %w", err)
 	}
-	folds := map[int64]*fold{}
-	var order []int64
-	for _, m := range moves {
-		f := folds[m.StockItemID]
-		if f == nil {
-			f = &fold{}
-			folds[m.StockItemID] = f
-			order = append(order, m.StockItemID)
-		}
-		f.add(m.Kind, m.Qty, m.Counted, m.At)
-	}
+	folds := foldMoves(moves)
 	out := make(map[int64]Balance, len(folds))
-	if len(order) == 0 {
+	if len(folds) == 0 {
 		return out, nil
 	}
 	// The sales and returns after each base, in one query (the bases worked out again in

@@ -25,22 +25,25 @@ const benchSKUs = 20_000
 
 // BenchmarkStockSheet measures what the stock page does, through the store methods the UI
 // calls (StockService): the full recompute of every SKU's figures (Recompute: a sync that
-// finds nothing new, then every figure), and the sheet's first page (List), sorted and
-// filtered several ways. References in the same run: one scan of every derived line (the
-// floor of anything that reads them all) and the first 50 rows of the figures by primary
-// key. The one-off derivation of the million lines (the first sync) is printed too.
+// finds nothing new, then every figure), the same when the kept sales before the week's cut
+// are gone (the first recompute of a week, or after every item's old lines changed), and
+// the sheet's first page (List), sorted and filtered several ways. References in the same
+// run: one scan of every derived line (the floor of anything that reads them all) and the
+// first 50 rows of the figures by primary key. The one-off derivation of the million lines
+// (the first sync) is printed too.
 //
-// Figures of 2026-12-02 (2 cores shared with other builds, load average 8-11: wall times
-// are inflated several times; the ratios are what to compare):
+// Figures of 2026-12-02 (2 cores shared with other work: wall times vary 1.5x from run to
+// run; the ratios are what to compare):
 //
-//	first sync: derive 925,000 sale lines of 1,000,000   ~45 s (one transaction) to ~113 s
-//	                                                      (50,000 orders a transaction, load 8.5)
-//	full recompute, 20,000 SKUs                           0.86-1.38 s = 4.6-5.9 x one scan of the lines
-//	first page (status, days left)                        30-59 ms    (50 rows by key: 0.1 ms)
-//	by days left / reorder filter / shop + supplier       26-49 / 30-46 / 22-32 ms; page 200: 57-106 ms
+//	first sync: derive 925,000 sale lines of 1,000,000   64-71 s (one transaction)
+//	full recompute, 20,000 SKUs                           0.60-0.78 s = 2.8-3.8 x one scan of the lines
+//	                                                      (before stock_sold_cut: 0.99-1.38 s = 4.6-8.7 x)
+//	first recompute of a week (every kept sum again)      0.84-0.97 s = 3.7-4.8 x
+//	first page (status, days left)                        46-50 ms    (50 rows by key: 0.2 ms)
+//	by days left / reorder filter / shop + supplier       38-50 / 39-46 / 18-22 ms; page 200: 63-88 ms
 //
-// Half of the SKUs were last counted a year ago: their on hand sums a year of sales, most
-// of the recompute (SoldAfterBases); with daily stock sheets the sums are short.
+// Half of the SKUs were last counted a year ago: their on hand subtracts a year of sales,
+// kept per item up to the cut (stock_sold_cut); the other half were counted a week ago.
 func BenchmarkStockSheet(b *testing.B) {
 	ctx := context.Background()
 	path := filepath.Join(b.TempDir(), "bench.db")
@@ -139,6 +142,16 @@ func BenchmarkStockSheet(b *testing.B) {
 				b.Fatal(err)
 			}
 		})
+		// The first recompute of a month (the cut moved) or after every item's lines changed:
+		// every sum before the cut read again from the lines and kept.
+		cold := timeIt(3, func() {
+			if _, err := d.SQL.ExecContext(ctx, `DELETE FROM stock_sold_cut`); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.Sync(ctx); err != nil {
+				b.Fatal(err)
+			}
+		})
 		scan := timeIt(3, func() {
 			var c, u, f int64
 			if err := d.SQL.QueryRowContext(ctx, `SELECT count(*), sum(units), sum(pay_fen) FROM stock_line`).Scan(&c, &u, &f); err != nil {
@@ -162,6 +175,8 @@ func BenchmarkStockSheet(b *testing.B) {
 		deep := timeIt(5, list(stock.Query{Page: 200, PageSize: 50, Sort: "value", Desc: true}))
 		ms := func(t time.Duration) float64 { return float64(t.Microseconds()) / 1000 }
 		b.ReportMetric(ms(recompute), "recompute-ms")
+		b.ReportMetric(ms(cold), "recompute-cold-ms")
+		b.ReportMetric(float64(cold)/float64(scan), "cold/scan")
 		b.ReportMetric(ms(scan), "scan-lines-ms")
 		b.ReportMetric(float64(recompute)/float64(scan), "recompute/scan")
 		b.ReportMetric(ms(first), "first-page-ms")

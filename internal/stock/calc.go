@@ -1,8 +1,9 @@
 package stock
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"time"
 
 	"shopdesk/internal/settings"
@@ -19,6 +20,7 @@ type facts struct {
 	InTransit, Safety, Pack, CostFen int64
 	Lead                             *int64 // nil: the default lead time
 	Active                           bool
+	baseAt                           string // the base of on hand: its last count, else its first movement
 	// FirstSeen is the day of the item's first sale or stored movement (zero: neither): an
 	// item with less history than a window is averaged over the days it has.
 	FirstSeen time.Time
@@ -142,47 +144,47 @@ func figuresOf(f facts, p settings.Stock, asOf time.Time) Figures {
 // RankSecondPct, average below RankAveragePct, else worst; an item with nothing (or a loss)
 // is worst. Inactive items get "".
 func rankClasses(ids []int64, metric func(int64) int64, active func(int64) bool, p settings.Stock) map[int64]string {
-	out := map[int64]string{}
-	var list []int64
+	out := make(map[int64]string, len(ids))
+	type ranked struct{ id, m int64 }
+	list := make([]ranked, 0, len(ids))
 	var total int64
 	for _, id := range ids {
 		if !active(id) {
 			out[id] = ""
 			continue
 		}
-		list = append(list, id)
-		if m := metric(id); m > 0 {
+		m := metric(id)
+		list = append(list, ranked{id, m})
+		if m > 0 {
 			total += m
 		}
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := metric(list[i]), metric(list[j])
-		if a != b {
-			return a > b
+	slices.SortFunc(list, func(a, b ranked) int {
+		if a.m != b.m {
+			return cmp.Compare(b.m, a.m)
 		}
-		return list[i] < list[j]
+		return cmp.Compare(a.id, b.id)
 	})
 	var before int64
-	for _, id := range list {
-		m := metric(id)
+	for _, r := range list {
 		share := 0.0
 		if total > 0 {
 			share = float64(before) / float64(total) * 100
 		}
 		switch {
-		case m <= 0:
-			out[id] = RankWorst
+		case r.m <= 0:
+			out[r.id] = RankWorst
 		case share < p.RankBestPct:
-			out[id] = RankBest
+			out[r.id] = RankBest
 		case share < p.RankSecondPct:
-			out[id] = RankSecond
+			out[r.id] = RankSecond
 		case share < p.RankAveragePct:
-			out[id] = RankAverage
+			out[r.id] = RankAverage
 		default:
-			out[id] = RankWorst
+			out[r.id] = RankWorst
 		}
-		if m > 0 {
-			before += m
+		if r.m > 0 {
+			before += r.m
 		}
 	}
 	return out

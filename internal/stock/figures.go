@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,75 +21,137 @@ type Row struct {
 }
 
 // compute works out every item's figures as of the day asOf (its end: 23:59:59) from the
-// ledger, the derived sales and returns, and settings p.
-func compute(ctx context.Context, q *sqldb.Queries, asOf time.Time, p settings.Stock) ([]Row, error) {
+// ledger, the derived sales and returns, and settings p. The lines from the week's cut on
+// are read once, in time order, and added up here: the windows, and the sales on hand
+// subtracts after each item's base (its last count). For a base before the cut the sales
+// between the two come from stock_sold_cut; the stale or missing ones are summed from the
+// lines, and written back when tx is not nil (the recompute; `stock --at` reads only).
+func compute(ctx context.Context, q *sqldb.Queries, tx *sql.Tx, asOf time.Time, p settings.Stock) ([]Row, error) {
 	end := endOf(asOf)
-	items, err := q.AllStockItems(ctx)
+	items, err := q.FigureItems(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("stock figures: items: %w", err)
 	}
-	bal, err := Balances(ctx, q, nil, end)
+	folds, err := ledgerFolds(ctx, q, end)
 	if err != nil {
 		return nil, err
 	}
 	span := max(30, p.WindowDays, p.SlowDays, p.RankDays)
 	start := func(n int) string { return asOf.AddDate(0, 0, -(n-1)).Format(dayLayout) + " 00:00:00" }
 	from := start(span)
+	spanStart := asOf.AddDate(0, 0, -(span - 1))
+	cut := cutOf(spanStart)
 	byID := make(map[int64]*facts, len(items))
 	all := make([]facts, len(items))
+	var stale []int64
 	for i, it := range items {
-		b := bal[it.ID]
-		all[i] = facts{ID: it.ID, OnHand: b.OnHand, Known: b.Known, InTransit: it.InTransit, Safety: it.SafetyStock,
+		all[i] = facts{ID: it.ID, InTransit: it.InTransit, Safety: it.SafetyStock,
 			Pack: it.PackSize, CostFen: it.CostFen, Lead: it.LeadDays, Active: it.Active == 1,
 			Sold: series{}, Returned: series{}, SoldFen: series{}, ReturnedFen: series{}}
-		if b.FirstMoveAt != "" {
-			all[i].FirstSeen = dayOf(b.FirstMoveAt)
+		if f := folds[it.ID]; f != nil {
+			all[i].Known, all[i].OnHand, all[i].baseAt = true, f.base+f.after, f.baseAt
+			all[i].FirstSeen = dayOf(f.first)
+			switch {
+			case f.baseAt >= cut: // every sale after the base is in the lines read below
+			case it.BaseAt != nil && *it.BaseAt == f.baseAt && *it.CutAt == cut:
+				all[i].OnHand -= *it.Sold - *it.Returned
+			default:
+				stale = append(stale, it.ID)
+			}
 		}
 		byID[it.ID] = &all[i]
 	}
-	// The windows: 7, 14, 30 days and the settings' (which may be any of those).
-	put := func(v series, sums [6]int64) {
-		for i, n := range [6]int{7, 14, 30, p.WindowDays, p.SlowDays, p.RankDays} {
-			v[n] = sums[i]
+	if len(stale) > 0 {
+		js, _ := json.Marshal(stale)
+		before, err := q.SoldBeforeCut(ctx, sqldb.SoldBeforeCutParams{ItemIds: string(js), EndAt: end, CutAt: cut})
+		if err != nil {
+			return nil, fmt.Errorf("stock figures: sales before the cut: %w", err)
+		}
+		for _, r := range before {
+			if f := byID[r.StockItemID]; f != nil {
+				f.OnHand -= r.Sold - r.Returned
+			}
+		}
+		if tx != nil {
+			if err := keepSoldCuts(ctx, tx, cut, before); err != nil {
+				return nil, err
+			}
 		}
 	}
-	sales, err := q.WindowSales(ctx, sqldb.WindowSalesParams{D7: start(7), D14: start(14), D30: start(30), Dw: start(p.WindowDays),
-		Ds: start(p.SlowDays), Dr: start(p.RankDays), FromAt: from, EndAt: end})
+	// The windows: 7, 14, 30 days and the settings' (which may be any of those), each once.
+	var windows []int
+	var starts []string
+	for _, n := range []int{7, 14, 30, p.WindowDays, p.SlowDays, p.RankDays} {
+		if !slices.Contains(windows, n) {
+			windows, starts = append(windows, n), append(starts, start(n))
+		}
+	}
+	rankFrom := start(p.RankDays)
+	lines, err := q.LinesSince(ctx, sqldb.LinesSinceParams{CutAt: cut, EndAt: end})
 	if err != nil {
 		return nil, fmt.Errorf("stock figures: sales: %w", err)
 	}
-	for _, r := range sales {
-		f := byID[r.StockItemID]
+	firstSale := map[int64]string{}
+	for _, l := range lines {
+		f := byID[l.StockItemID]
 		if f == nil {
 			continue
 		}
-		put(f.Sold, [6]int64{r.U7, r.U14, r.U30, r.Uw, r.Us, r.Ur})
-		f.SoldFen[p.RankDays] = r.Fr
-		f.LastSale = r.LastAt[:min(10, len(r.LastAt))]
-		if d := dayOf(r.FirstAt); f.FirstSeen.IsZero() || d.Before(f.FirstSeen) {
+		if f.Known && l.At > f.baseAt {
+			f.OnHand -= l.Units
+		}
+		if l.At < from {
+			continue
+		}
+		for i, n := range windows {
+			if l.At >= starts[i] {
+				f.Sold[n] += l.Units
+			}
+		}
+		if l.At >= rankFrom {
+			f.SoldFen[p.RankDays] += l.PayFen
+		}
+		if l.At > f.LastSale {
+			f.LastSale = l.At
+		}
+		if first, ok := firstSale[l.StockItemID]; !ok || l.At < first {
+			firstSale[l.StockItemID] = l.At
+		}
+	}
+	for id, at := range firstSale {
+		f := byID[id]
+		f.LastSale = f.LastSale[:min(10, len(f.LastSale))]
+		if d := dayOf(at); f.FirstSeen.IsZero() || d.Before(f.FirstSeen) {
 			f.FirstSeen = d
 		}
 	}
-	returns, err := q.WindowReturns(ctx, sqldb.WindowReturnsParams{D7: start(7), D14: start(14), D30: start(30), Dw: start(p.WindowDays),
-		Ds: start(p.SlowDays), Dr: start(p.RankDays), FromAt: from, EndAt: end})
+	returns, err := q.ReturnsSince(ctx, sqldb.ReturnsSinceParams{CutAt: cut, EndAt: end})
 	if err != nil {
 		return nil, fmt.Errorf("stock figures: returns: %w", err)
 	}
 	for _, r := range returns {
-		if r.StockItemID == nil {
-			continue
-		}
-		f := byID[*r.StockItemID]
+		f := byID[r.StockItemID]
 		if f == nil {
 			continue
 		}
-		put(f.Returned, [6]int64{r.U7, r.U14, r.U30, r.Uw, r.Us, r.Ur})
-		f.ReturnedFen[p.RankDays] = r.Fr
+		if f.Known && r.At > f.baseAt {
+			f.OnHand += r.Units
+		}
+		if r.At < from {
+			continue
+		}
+		for i, n := range windows {
+			if r.At >= starts[i] {
+				f.Returned[n] += r.Units
+			}
+		}
+		if r.At >= rankFrom {
+			f.ReturnedFen[p.RankDays] += r.AmountFen
+		}
 	}
 	// An item's history starts at its first movement or sale. Only a start inside the span
 	// shortens an average: of the items whose first movement and sale are in it, those sold
 	// before it have the whole span.
-	spanStart := asOf.AddDate(0, 0, -(span - 1))
 	var ask []int64
 	for i := range all {
 		if all[i].FirstSeen.IsZero() || !all[i].FirstSeen.Before(spanStart) {
@@ -108,9 +171,8 @@ func compute(ctx context.Context, q *sqldb.Queries, asOf time.Time, p settings.S
 	rows := make([]Row, len(items))
 	ids := make([]int64, len(items))
 	for i, it := range items {
-		rows[i] = Row{Item: Item{ID: it.ID, Code: it.Code, Name: it.Name, Spec: it.Spec, CostFen: it.CostFen,
-			SafetyStock: it.SafetyStock, Supplier: it.Supplier, LeadDays: it.LeadDays, PackSize: it.PackSize,
-			InTransit: it.InTransit, Role: it.Role, Active: it.Active == 1},
+		rows[i] = Row{Item: Item{ID: it.ID, CostFen: it.CostFen, SafetyStock: it.SafetyStock, LeadDays: it.LeadDays,
+			PackSize: it.PackSize, InTransit: it.InTransit, Active: it.Active == 1},
 			Figures: figuresOf(all[i], p, asOf)}
 		ids[i] = it.ID
 	}
@@ -127,6 +189,34 @@ func compute(ctx context.Context, q *sqldb.Queries, asOf time.Time, p settings.S
 		rows[i].RankUnits, rows[i].RankMargin = units[rows[i].ID], margin[rows[i].ID]
 	}
 	return rows, nil
+}
+
+// cutOf is the cut of figures whose span starts on the day spanStart: the Monday of its
+// week. It moves once a week, and the kept sums before it with it (the first recompute of a
+// week sums them again); the figures read up to six days of lines more than their span.
+func cutOf(spanStart time.Time) string {
+	back := (int(spanStart.Weekday()) + 6) % 7 // days since Monday
+	return spanStart.AddDate(0, 0, -back).Format(dayLayout) + " 00:00:00"
+}
+
+// soldCutsPerInsert rows go in one INSERT (as figuresPerInsert).
+const soldCutsPerInsert = 200
+
+// keepSoldCuts writes the sums before the cut that compute summed from the lines.
+func keepSoldCuts(ctx context.Context, tx *sql.Tx, cut string, rows []sqldb.SoldBeforeCutRow) error {
+	for start := 0; start < len(rows); start += soldCutsPerInsert {
+		chunk := rows[start:min(start+soldCutsPerInsert, len(rows))]
+		args := make([]any, 0, len(chunk)*5)
+		for _, r := range chunk {
+			args = append(args, r.StockItemID, r.BaseAt, cut, r.Sold, r.Returned)
+		}
+		stmt := "INSERT OR REPLACE INTO stock_sold_cut (stock_item_id, base_at, cut_at, sold, returned) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?),", len(chunk)), ",")
+		if _, err := tx.ExecContext(ctx, stmt, args...); err != nil {
+			return fmt.Errorf("keep sales before the cut: %w", err)
+		}
+	}
+	return nil
 }
 
 // Less is the sheet's default order: the most pressing status first, then the fewest days
@@ -166,7 +256,23 @@ func (s *Store) AsOf(ctx context.Context, day time.Time) ([]Row, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compute(ctx, s.db.Queries(), day, p)
+	rows, err := compute(ctx, s.db.Queries(), nil, day, p)
+	if err != nil {
+		return nil, err
+	}
+	items, err := s.db.Queries().AllStockItems(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("stock figures: items: %w", err)
+	}
+	byID := make(map[int64]sqldb.AllStockItemsRow, len(items))
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	for i := range rows {
+		it := byID[rows[i].ID]
+		rows[i].Code, rows[i].Name, rows[i].Spec, rows[i].Supplier, rows[i].Role = it.Code, it.Name, it.Spec, it.Supplier, it.Role
+	}
+	return rows, nil
 }
 
 // Recompute works out every item's figures as of today and keeps them for the stock
@@ -184,7 +290,7 @@ func (s *Store) recompute(ctx context.Context) error {
 	}
 	day := s.today()
 	err = s.db.InTx(ctx, func(tx *sql.Tx, q *sqldb.Queries) error {
-		rows, err := compute(ctx, q, day, p)
+		rows, err := compute(ctx, q, tx, day, p)
 		if err != nil {
 			return err
 		}

@@ -12,7 +12,9 @@
 //   - The derived lines are kept in step with the imports by Sync (sync.go), which the app
 //     and the command line run after every import and undo (and at start).
 //   - The figures of every item are computed whole (figures.go, calc.go) into stock_figure,
-//     which the stock sheet pages, sorts and filters in SQL (list.go).
+//     which the stock sheet pages, sorts and filters in SQL (list.go). They read the lines
+//     of the last weeks once, in time order; the sales between an old count and those weeks
+//     are kept per item in stock_sold_cut, a cache that triggers drop when its lines change.
 //
 // Stock sheets and count sheets are a file kind of the import engine (internal/importer
 // stock.go): recognised by their header, previewed, imported all or nothing, undone.
