@@ -87,6 +87,26 @@ func compute(ctx context.Context, q *sqldb.Queries, tx *sql.Tx, asOf time.Time, 
 		}
 	}
 	rankFrom := start(p.RankDays)
+	// tally adds a sale line or a return of units and amount (fen) at a time to its item:
+	// change to on hand when after the base, units and amount to the windows' sums when in
+	// the span. It says whether it was in the span.
+	tally := func(f *facts, at string, units, amount, change int64, unitSums, fenSums series) bool {
+		if f.Known && at > f.baseAt {
+			f.OnHand += change
+		}
+		if at < from {
+			return false
+		}
+		for i, w := range windows {
+			if at >= starts[i] {
+				unitSums[w] += units
+			}
+		}
+		if at >= rankFrom {
+			fenSums[p.RankDays] += amount
+		}
+		return true
+	}
 	lines, err := q.LinesSince(ctx, sqldb.LinesSinceParams{CutAt: cut, EndAt: end})
 	if err != nil {
 		return nil, fmt.Errorf("stock figures: sales: %w", err)
@@ -94,22 +114,8 @@ func compute(ctx context.Context, q *sqldb.Queries, tx *sql.Tx, asOf time.Time, 
 	firstSale := map[int64]string{}
 	for _, l := range lines {
 		f := byID[l.StockItemID]
-		if f == nil {
+		if f == nil || !tally(f, l.At, l.Units, l.PayFen, -l.Units, f.Sold, f.SoldFen) {
 			continue
-		}
-		if f.Known && l.At > f.baseAt {
-			f.OnHand -= l.Units
-		}
-		if l.At < from {
-			continue
-		}
-		for i, n := range windows {
-			if l.At >= starts[i] {
-				f.Sold[n] += l.Units
-			}
-		}
-		if l.At >= rankFrom {
-			f.SoldFen[p.RankDays] += l.PayFen
 		}
 		if l.At > f.LastSale {
 			f.LastSale = l.At
@@ -130,23 +136,8 @@ func compute(ctx context.Context, q *sqldb.Queries, tx *sql.Tx, asOf time.Time, 
 		return nil, fmt.Errorf("stock figures: returns: %w", err)
 	}
 	for _, r := range returns {
-		f := byID[r.StockItemID]
-		if f == nil {
-			continue
-		}
-		if f.Known && r.At > f.baseAt {
-			f.OnHand += r.Units
-		}
-		if r.At < from {
-			continue
-		}
-		for i, n := range windows {
-			if r.At >= starts[i] {
-				f.Returned[n] += r.Units
-			}
-		}
-		if r.At >= rankFrom {
-			f.ReturnedFen[p.RankDays] += r.AmountFen
+		if f := byID[r.StockItemID]; f != nil {
+			tally(f, r.At, r.Units, r.AmountFen, r.Units, f.Returned, f.ReturnedFen)
 		}
 	}
 	// An item's history starts at its first movement or sale. Only a start inside the span
