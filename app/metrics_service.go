@@ -8,6 +8,9 @@ import (
 // derived figures, the alerts and the trends.
 type MetricsService struct{ env *env }
 
+// Today is the day now in the shops' zone ('YYYY-MM-DD').
+func (s *MetricsService) Today() string { return s.env.metrics.Today() }
+
 // Range returns every shop's figures of the days [from, to].
 func (s *MetricsService) Range(from, to string) ([]metrics.ShopDays, error) {
 	return s.env.metrics.Shops(s.env.ctx, from, to)

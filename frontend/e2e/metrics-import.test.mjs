@@ -80,6 +80,7 @@ test('a 生意参谋 daily export: shop picked on the preview, figures on 店铺
     const visitors = byTestId(page, `metrics-cell-${d1}-visitors`);
     await until(async () => (await visitors.inputValue()) === '1,234' || (await visitors.inputValue()) === '1234', 'the imported visitors on 店铺数据');
     assert.match(await byTestId(page, `metrics-cell-${d3}-buyers`).inputValue(), /^39$/);
+    assert.match(await byTestId(page, `metrics-cell-${d1}-pageViews`).inputValue(), /^3,?702$/, 'the imported page views shown');
     for (const [w, h] of [
       [1366, 768],
       [1920, 1080],

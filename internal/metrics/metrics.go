@@ -64,10 +64,20 @@ type Input struct {
 }
 
 // Store is the metrics of one database.
-type Store struct{ db *db.DB }
+type Store struct {
+	db  *db.DB
+	now func() time.Time
+}
 
 // New returns the store over d.
-func New(d *db.DB) *Store { return &Store{db: d} }
+func New(d *db.DB) *Store { return &Store{db: d, now: time.Now} }
+
+// SetClock replaces the store's clock (tests).
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// Today is the day now in the shops' zone ('YYYY-MM-DD'): the page's month and the end of
+// its trend, whatever the zone of the PC or the browser.
+func (s *Store) Today() string { return s.now().In(shop.Location("")).Format(dayLayout) }
 
 const dayLayout = "2006-01-02"
 

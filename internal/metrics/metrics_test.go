@@ -159,3 +159,22 @@ func TestChecklistLines(t *testing.T) {
 		t.Fatalf("lines %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// The page's today is the shops' day, not the PC's: past 16:00 UTC it is already tomorrow
+// in Beijing, and a month's last evening there is the next month.
+func TestTodayIsTheShopsDay(t *testing.T) {
+	s := metrics.New(nil)
+	for _, c := range []struct {
+		utc  time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 30, 15, 59, 0, 0, time.UTC), "2026-11-30"},
+		{time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC), "2026-12-01"},
+		{time.Date(2026, 12, 2, 23, 30, 0, 0, time.FixedZone("PST", -8*3600)), "2026-12-03"},
+	} {
+		s.SetClock(func() time.Time { return c.utc })
+		if got := s.Today(); got != c.want {
+			t.Errorf("%s: today %s, want %s", c.utc, got, c.want)
+		}
+	}
+}

@@ -6,6 +6,11 @@ export type MetricDay = metrics.Day;
 export type MetricInput = metrics.Input;
 export type MetricAlert = metrics.Alert;
 
+/** The day now in the shops' zone, 'YYYY-MM-DD' (not the PC's or the browser's). */
+export function metricsToday(): Promise<string> {
+  return MetricsService.Today();
+}
+
 /** Every shop's figures of the days [from, to], by shop id. */
 export async function metricRange(from: string, to: string): Promise<Record<number, MetricDay[]>> {
   const out: Record<number, MetricDay[]> = {};

@@ -1,9 +1,11 @@
 /*
  * 店铺数据: a shop's month, day by day. Visitors, paying buyers and promotion spend are typed
- * in (Enter or leaving a cell saves it); orders, sales and refunds come from the imported
+ * in (Enter or leaving a cell saves it), page views too (usually imported from 生意参谋 and
+ * the like); orders, sales and refunds come from the imported
  * orders; conversion, average order value, refund rate and promotion ratio are worked out.
  * The month's sales target is split into days; the alert setting says how far a figure may
- * move against its 7-day average before the checklist names it. Trend chart of 30 days.
+ * move against its 7-day average before the checklist names it. Trend chart of 30 days up to
+ * today; today and the month it opens on are the shops' (the server's), not the browser's.
  *
  * data-testid: metrics-page, metrics-shop, metrics-month, metrics-target, metrics-alert-pct,
  * metrics-chart, metrics-table, metrics-cell-<day>-<field>
@@ -12,7 +14,7 @@ import { useCallback, useEffect, useMemo, useState, lazy, Suspense } from 'react
 import { Alert, App, Card, DatePicker, Empty, Flex, InputNumber, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { alertPct, metricRange, saveMetric, setAlertPct, setTarget, type MetricDay } from '../../api/metrics';
+import { alertPct, metricRange, metricsToday, saveMetric, setAlertPct, setTarget, type MetricDay } from '../../api/metrics';
 import { errorText } from '../../api/errors';
 import { ShopSelect } from '../../components/ShopSelect';
 import { useAppData } from '../../state/AppData';
@@ -22,27 +24,37 @@ const LazyChart = lazy(() => import('../../components/Chart').then((m) => ({ def
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = (v: number | undefined | null) => (v == null ? '—' : `${(v * 100).toFixed(2)}%`);
 
-type Field = 'visitors' | 'buyers' | 'promoFen';
+type Field = 'visitors' | 'pageViews' | 'buyers' | 'promoFen';
 
 export function MetricsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { shops, dataVersion } = useAppData();
   const [shopId, setShopId] = useState(0);
-  const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  const [today, setToday] = useState('');
+  const [month, setMonth] = useState('');
   const [days, setDays] = useState<MetricDay[]>([]);
   const [trend, setTrend] = useState<MetricDay[]>([]);
   const [limit, setLimit] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shop = shopId || shops[0]?.id || 0;
 
+  useEffect(() => {
+    metricsToday()
+      .then((d) => {
+        setToday(d);
+        setMonth((m) => m || d.slice(0, 7));
+      })
+      .catch((err) => setError(errorText(err, t('metrics.loadFailed'))));
+  }, [t]);
+
   const load = useCallback(async () => {
-    if (!shop) return;
+    if (!shop || !today || !month) return;
     try {
       const first = dayjs(`${month}-01`);
       const [m, tr, a] = await Promise.all([
         metricRange(first.format('YYYY-MM-DD'), first.endOf('month').format('YYYY-MM-DD')),
-        metricRange(dayjs().subtract(29, 'day').format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')),
+        metricRange(dayjs(today).subtract(29, 'day').format('YYYY-MM-DD'), today),
         alertPct(),
       ]);
       setDays(m[shop] ?? []);
@@ -52,7 +64,7 @@ export function MetricsPage() {
     } catch (err) {
       setError(errorText(err, t('metrics.loadFailed')));
     }
-  }, [shop, month, t]);
+  }, [shop, month, today, t]);
 
   useEffect(() => {
     void load();
@@ -105,7 +117,7 @@ export function MetricsPage() {
     <div data-testid="metrics-page">
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <ShopSelect shops={shops} value={shop} onChange={setShopId} allLabel={t('metrics.pickShop')} testId="metrics-shop" style={{ minWidth: 280 }} />
-        <DatePicker picker="month" data-testid="metrics-month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && setMonth(v.format('YYYY-MM'))} />
+        <DatePicker picker="month" data-testid="metrics-month" allowClear={false} value={month ? dayjs(`${month}-01`) : null} onChange={(v) => v && setMonth(v.format('YYYY-MM'))} />
         <span>{t('metrics.target')}</span>
         <InputNumber
           key={`${shop}-${month}-${monthTarget}`}
@@ -148,14 +160,15 @@ export function MetricsPage() {
         rowKey="day"
         dataSource={days}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1130 }}
         columns={[
-          { title: t('metrics.col.day'), dataIndex: 'day', width: 100, fixed: 'left', render: (v: string) => v.slice(5) },
-          { title: t('metrics.col.visitors'), key: 'visitors', width: 110, render: (_, d) => cell(d, 'visitors') },
-          { title: t('metrics.col.buyers'), key: 'buyers', width: 100, render: (_, d) => cell(d, 'buyers') },
+          { title: t('metrics.col.day'), dataIndex: 'day', width: 72, fixed: 'left', render: (v: string) => v.slice(5) },
+          { title: t('metrics.col.visitors'), key: 'visitors', width: 96, render: (_, d) => cell(d, 'visitors') },
+          { title: t('metrics.col.pageViews'), key: 'pageViews', width: 96, render: (_, d) => cell(d, 'pageViews') },
+          { title: t('metrics.col.buyers'), key: 'buyers', width: 96, render: (_, d) => cell(d, 'buyers') },
           { title: t('metrics.col.promo'), key: 'promo', width: 120, render: (_, d) => cell(d, 'promoFen') },
           { title: t('metrics.col.orders'), dataIndex: 'orders', width: 70, align: 'right' },
-          { title: t('metrics.col.sales'), key: 'sales', width: 110, align: 'right', render: (_, d) => yuan(d.salesFen) },
+          { title: t('metrics.col.sales'), key: 'sales', width: 100, align: 'right', render: (_, d) => yuan(d.salesFen) },
           { title: t('metrics.col.conversion'), key: 'conv', width: 90, align: 'right', render: (_, d) => pct(d.conversion) },
           { title: t('metrics.col.aov'), key: 'aov', width: 90, align: 'right', render: (_, d) => (d.aovFen == null ? '—' : yuan(d.aovFen)) },
           { title: t('metrics.col.refundRate'), key: 'rr', width: 90, align: 'right', render: (_, d) => pct(d.refundRate) },
@@ -163,7 +176,7 @@ export function MetricsPage() {
           {
             title: t('metrics.col.target'),
             key: 'target',
-            width: 130,
+            width: 120,
             align: 'right',
             render: (_, d) =>
               d.targetFen ? (

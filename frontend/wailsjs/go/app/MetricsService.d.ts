@@ -13,3 +13,5 @@ export function Save(arg1:metrics.Input):Promise<void>;
 export function SetAlertPct(arg1:number):Promise<void>;
 
 export function SetTarget(arg1:number,arg2:string,arg3:number):Promise<void>;
+
+export function Today():Promise<string>;

@@ -25,3 +25,7 @@ export function SetAlertPct(arg1) {
 export function SetTarget(arg1, arg2, arg3) {
   return window['go']['app']['MetricsService']['SetTarget'](arg1, arg2, arg3);
 }
+
+export function Today() {
+  return window['go']['app']['MetricsService']['Today']();
+}
