@@ -5,10 +5,12 @@
 package metrics
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -30,6 +32,10 @@ var Defs = []settings.Def{
 
 // avgDays is the span an alert compares a day against.
 const avgDays = 7
+
+// minKnownDays of those must have the figure before it is compared: a shop with a day or two
+// of figures (just started, or typed in only now and then) would be "up 300 %" every day.
+const minKnownDays = 3
 
 // Day is one shop's figures of one day. Nil: not known (not typed, not imported).
 type Day struct {
@@ -273,7 +279,8 @@ type Alert struct {
 }
 
 // Alerts compares each shop's figures of day with their average over the 7 days before
-// (only days where the figure is known; none known, or an average of 0: no alert).
+// (only days where the figure is known; fewer than minKnownDays known, or an average of 0:
+// no alert), the biggest moves first.
 func (s *Store) Alerts(ctx context.Context, day string) ([]Alert, error) {
 	d, err := time.Parse(dayLayout, day)
 	if err != nil {
@@ -309,7 +316,7 @@ func (s *Store) Alerts(ctx context.Context, day string) ([]Alert, error) {
 					n++
 				}
 			}
-			if n == 0 || sum == 0 {
+			if n < minKnownDays || sum == 0 {
 				continue
 			}
 			avg := sum / float64(n)
@@ -320,6 +327,8 @@ func (s *Store) Alerts(ctx context.Context, day string) ([]Alert, error) {
 			}
 		}
 	}
+	// The biggest moves first: the checklist names the first few.
+	slices.SortStableFunc(out, func(a, b Alert) int { return cmp.Compare(math.Abs(b.Change), math.Abs(a.Change)) })
 	return out, nil
 }
 

@@ -120,11 +120,12 @@ func TestAlerts(t *testing.T) {
 	for _, a := range alerts {
 		got = append(got, fmt.Sprintf("%s %.2f", a.Figure, a.Change))
 	}
-	if strings.Join(got, ",") != "visitors -0.60,buyers -0.90,orders 1.00,sales 2.00,conversion -0.75" {
+	// The biggest moves first.
+	if strings.Join(got, ",") != "sales 2.00,orders 1.00,buyers -0.90,conversion -0.75,visitors -0.60" {
 		t.Fatalf("alerts %v", got)
 	}
-	if metrics.AlertText(alerts[0]) != "暖暖家居小铺 访客数 400，比 7 日均值低 60%" {
-		t.Fatalf("text %q", metrics.AlertText(alerts[0]))
+	if metrics.AlertText(alerts[4]) != "暖暖家居小铺 访客数 400，比 7 日均值低 60%" {
+		t.Fatalf("text %q", metrics.AlertText(alerts[4]))
 	}
 	if err := settings.SaveOf(ctx, d.Queries(), metrics.Defs, map[string]float64{metrics.AlertPct: 150}); err != nil {
 		t.Fatal(err)
@@ -153,7 +154,7 @@ func TestChecklistLines(t *testing.T) {
 		}
 	}
 	// 6,000 yuan over 30 days: 200 a day; 11-21 sold 300: 150 %.
-	want := "metrics.alerts 5  暖暖家居小铺 订单数 2，比 7 日均值高 100%|metrics.target 0 合计 ¥200.00 暖暖家居小铺 ¥200.00，昨日完成 150%"
+	want := "metrics.alerts 5  暖暖家居小铺 支付买家数 2，比 7 日均值低 90%|metrics.target 0 合计 ¥200.00 暖暖家居小铺 ¥200.00，昨日完成 150%"
 	_ = id
 	if strings.Join(got, "|") != want {
 		t.Fatalf("lines %q, want %q", strings.Join(got, "|"), want)
@@ -176,5 +177,38 @@ func TestTodayIsTheShopsDay(t *testing.T) {
 		if got := s.Today(); got != c.want {
 			t.Errorf("%s: today %s, want %s", c.utc, got, c.want)
 		}
+	}
+}
+
+// A figure typed in on fewer than 3 of the 7 days before is not compared: visitors tripled on
+// the shop's third day of figures is no alert; on the fourth, with three days before, it is.
+func TestAlertsNeedThreeDaysOfFigures(t *testing.T) {
+	ctx := context.Background()
+	_, s, id := fixture(t)
+	for _, day := range []string{"2026-11-16", "2026-11-17"} {
+		if err := s.Save(ctx, metrics.Input{ShopID: id, Day: day, Visitors: p(3000), Buyers: p(20), PromoFen: p(3000)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	figures := func(day string) string {
+		alerts, err := s.Alerts(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range alerts {
+			if a.Figure == "visitors" || a.Figure == "conversion" {
+				got = append(got, fmt.Sprintf("%s %.2f", a.Figure, a.Change))
+			}
+		}
+		return strings.Join(got, ",")
+	}
+	if got := figures("2026-11-16"); got != "" {
+		t.Fatalf("11-16, two days of visitors before: %q", got)
+	}
+	// 11-17: 3,000 against (1,000 + 1,000 + 3,000) / 3 = +80 %; conversion 0.67 % against
+	// (2 % + 2 % + 0.67 %) / 3 = 1.56 %: -57 %.
+	if got := figures("2026-11-17"); got != "visitors 0.80,conversion -0.57" {
+		t.Fatalf("11-17: %q", got)
 	}
 }
