@@ -137,6 +137,8 @@ for (const [width, height] of [
       await byTestId(page, 'actor-prompt').waitFor();
       await shot(`71-workbench-who-${width}`);
       await page.locator('[data-testid="actor-prompt-staff"][data-name="小王"]').click();
+      // The keys go to the page once the question has gone (while a dialog shows, even closing, they are the dialog's).
+      await byTestId(page, 'actor-prompt').waitFor({ state: 'hidden' });
       await until(async () => (await row.getAttribute('data-state')) === 'in_progress', 'P to go ahead after the answer');
       await byTestId(page, 'anomalies-done').waitFor();
       assert.match(await byTestId(page, 'anomalies-actor').innerText(), /小王/);
