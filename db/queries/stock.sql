@@ -393,7 +393,10 @@ WHERE at >= sqlc.arg(cut_at) AND at <= sqlc.arg(end_at) AND stock_item_id IS NOT
 
 -- For the items in a JSON array of ids whose base (the last count, else the first movement;
 -- as SoldAfterBases) is before the cut: the base, and the units sold and returned after it
--- and before the cut, as stock_sold_cut keeps them.
+-- and before the cut, as stock_sold_cut keeps them. A kept row of the same base and an
+-- earlier cut (the cut moved a week on) holds the sums up to its cut: only the lines from
+-- there are read (the one lower bound of the index range: its cut, else the base, which is
+-- not itself counted).
 -- name: SoldBeforeCut :many
 WITH b AS (
     SELECT m.stock_item_id AS item,
@@ -402,11 +405,14 @@ WITH b AS (
     WHERE m.stock_item_id IN (SELECT j.value FROM json_each(sqlc.arg(item_ids)) j) AND m.at <= sqlc.arg(end_at)
     GROUP BY m.stock_item_id)
 SELECT b.item AS stock_item_id, b.at AS base_at,
-       CAST(coalesce((SELECT sum(l.units) FROM stock_line l
-                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at < sqlc.arg(cut_at)), 0) AS INTEGER) AS sold,
-       CAST(coalesce((SELECT sum(r.units) FROM stock_return r
-                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at < sqlc.arg(cut_at)), 0) AS INTEGER) AS returned
-FROM b WHERE b.at < sqlc.arg(cut_at);
+       CAST(coalesce(c.sold, 0) + coalesce((SELECT sum(l.units) FROM stock_line l
+                      WHERE l.stock_item_id = b.item AND l.at >= coalesce(c.cut_at, b.at) AND l.at < sqlc.arg(cut_at)
+                        AND (c.cut_at IS NOT NULL OR l.at > b.at)), 0) AS INTEGER) AS sold,
+       CAST(coalesce(c.returned, 0) + coalesce((SELECT sum(r.units) FROM stock_return r
+                      WHERE r.stock_item_id = b.item AND r.at >= coalesce(c.cut_at, b.at) AND r.at < sqlc.arg(cut_at)
+                        AND (c.cut_at IS NOT NULL OR r.at > b.at)), 0) AS INTEGER) AS returned
+FROM b LEFT JOIN stock_sold_cut c ON c.stock_item_id = b.item AND c.base_at = b.at AND c.cut_at < sqlc.arg(cut_at)
+WHERE b.at < sqlc.arg(cut_at);
 
 -- Of the items in a JSON array of ids, those sold before a time (their history is longer
 -- than the figures' windows).

@@ -2200,11 +2200,14 @@ WITH b AS (
     WHERE m.stock_item_id IN (SELECT j.value FROM json_each(?2) j) AND m.at <= ?3
     GROUP BY m.stock_item_id)
 SELECT b.item AS stock_item_id, b.at AS base_at,
-       CAST(coalesce((SELECT sum(l.units) FROM stock_line l
-                      WHERE l.stock_item_id = b.item AND l.at > b.at AND l.at < ?1), 0) AS INTEGER) AS sold,
-       CAST(coalesce((SELECT sum(r.units) FROM stock_return r
-                      WHERE r.stock_item_id = b.item AND r.at > b.at AND r.at < ?1), 0) AS INTEGER) AS returned
-FROM b WHERE b.at < ?1
+       CAST(coalesce(c.sold, 0) + coalesce((SELECT sum(l.units) FROM stock_line l
+                      WHERE l.stock_item_id = b.item AND l.at >= coalesce(c.cut_at, b.at) AND l.at < ?1
+                        AND (c.cut_at IS NOT NULL OR l.at > b.at)), 0) AS INTEGER) AS sold,
+       CAST(coalesce(c.returned, 0) + coalesce((SELECT sum(r.units) FROM stock_return r
+                      WHERE r.stock_item_id = b.item AND r.at >= coalesce(c.cut_at, b.at) AND r.at < ?1
+                        AND (c.cut_at IS NOT NULL OR r.at > b.at)), 0) AS INTEGER) AS returned
+FROM b LEFT JOIN stock_sold_cut c ON c.stock_item_id = b.item AND c.base_at = b.at AND c.cut_at < ?1
+WHERE b.at < ?1
 `
 
 type SoldBeforeCutParams struct {
@@ -2222,7 +2225,10 @@ type SoldBeforeCutRow struct {
 
 // For the items in a JSON array of ids whose base (the last count, else the first movement;
 // as SoldAfterBases) is before the cut: the base, and the units sold and returned after it
-// and before the cut, as stock_sold_cut keeps them.
+// and before the cut, as stock_sold_cut keeps them. A kept row of the same base and an
+// earlier cut (the cut moved a week on) holds the sums up to its cut: only the lines from
+// there are read (the one lower bound of the index range: its cut, else the base, which is
+// not itself counted).
 func (q *Queries) SoldBeforeCut(ctx context.Context, arg SoldBeforeCutParams) ([]SoldBeforeCutRow, error) {
 	rows, err := q.query(ctx, q.soldBeforeCutStmt, soldBeforeCut, arg.CutAt, arg.ItemIds, arg.EndAt)
 	if err != nil {

@@ -90,17 +90,25 @@ func TestOnHandWithSalesBeforeTheCut(t *testing.T) {
 		t.Fatalf("kept after the return: %d %d %v", n, back, ok)
 	}
 
-	// A week on (Sunday 11-29): the cut is Monday 10-26; still 95 and 47.
+	// A sale on Tuesday 10-20, after the cut: read with the weeks' lines, the kept row stays.
+	f.qianniu("千牛周.xlsx", "淘宝小铺", sold("3100000000000000006", "OLD-1", 1, "2026-10-20 12:00:00"))
+	want("a sale after the cut", 94, 47)
+	if _, _, n, _, ok := kept("OLD-1"); !ok || n != 5 {
+		t.Fatalf("kept after a sale after the cut: %d %v", n, ok)
+	}
+
+	// A week on (Sunday 11-29): the cut is Monday 10-26, and the kept sums grow by the week
+	// between the cuts (the sale of 10-20): 6 sold, 2 returned; on hand still 94 and 47.
 	f.s.SetClock(func() time.Time { return now.AddDate(0, 0, 7) })
-	want("a week on", 95, 47)
-	if _, cut, _, _, ok := kept("OLD-1"); !ok || cut != "2026-10-26 00:00:00" {
-		t.Fatalf("the cut did not move: %s %v", cut, ok)
+	want("a week on", 94, 47)
+	if _, cut, n, back, ok := kept("OLD-1"); !ok || cut != "2026-10-26 00:00:00" || n != 6 || back != 2 {
+		t.Fatalf("kept a week on: %s %d %d %v", cut, n, back, ok)
 	}
 	f.s.SetClock(func() time.Time { return now })
 
-	// A count of OLD-1 in early October (60, before the cut): the base moves; 60 - 2 = 58.
+	// A count of OLD-1 in early October (60, before the cut): the base moves; 60 - 1 - 2 = 57.
 	f.sheet("库存表2.xlsx", []string{"OLD-1", "老款马克杯", "60", "", "2026-10-05 09:00:00"})
-	want("counted again", 58, 47)
+	want("counted again", 57, 47)
 	if base, _, n, back, ok := kept("OLD-1"); !ok || base != "2026-10-05 09:00:00" || n != 0 || back != 0 {
 		t.Fatalf("kept after the count: %s %d %d %v", base, n, back, ok)
 	}
