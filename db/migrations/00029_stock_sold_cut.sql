@@ -10,7 +10,8 @@
 -- after the cut, which a daily stock sheet makes the usual case. For a base before the cut,
 -- stock_sold_cut keeps the units sold and returned between the base and the cut:
 --   base_at    the base the sums are of (stock_move.at); another base: the row is stale
---   cut_at     'YYYY-MM-DD 00:00:00', a Monday; another cut (a week later): the row is stale
+--   cut_at     'YYYY-MM-DD 00:00:00', a Monday; when the cut moves on, the sums grow by the
+--              lines between the two (SoldBeforeCut)
 --   sold, returned
 --              the units with base_at < at < cut_at
 -- The rows are a cache: the figures write them (internal/stock figures.go) and the triggers
