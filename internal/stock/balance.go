@@ -61,30 +61,38 @@ func ledgerFolds(ctx context.Context, q *sqldb.Queries, end string) (map[int64]*
 	return foldMoves(moves), nil
 }
 
+// itemFolds folds the stored movements up to end of the items.
+func itemFolds(ctx context.Context, q *sqldb.Queries, items []int64, end string) (map[int64]*fold, error) {
+	ids, err := json.Marshal(items)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.ItemsMovesUpTo(ctx, sqldb.ItemsMovesUpToParams{ItemIds: string(ids), EndAt: end})
+	if err != nil {
+		return nil, fmt.Errorf("stock balances: movements: %w", err)
+	}
+	moves := make([]sqldb.MovesUpToRow, len(rows))
+	for i, r := range rows {
+		moves[i] = sqldb.MovesUpToRow(r)
+	}
+	return foldMoves(moves), nil
+}
+
 // Balances is the stock on hand of items as of end (a ledger time, inclusive): the last
 // count (0 before any), plus the stored movements after it, less the units sold and plus
 // the units returned after it. items nil: every item with a movement (the others are not
 // Known and have 0). The reads run on q: the import's transaction, or the database.
 func Balances(ctx context.Context, q *sqldb.Queries, items []int64, end string) (map[int64]Balance, error) {
-	var moves []sqldb.MovesUpToRow
+	var folds map[int64]*fold
 	var err error
 	if items == nil {
-		moves, err = q.MovesUpTo(ctx, end)
+		folds, err = ledgerFolds(ctx, q, end)
 	} else {
-		ids, jerr := json.Marshal(items)
-		if jerr != nil {
-			return nil, jerr
-		}
-		var rows []sqldb.ItemsMovesUpToRow
-		rows, err = q.ItemsMovesUpTo(ctx, sqldb.ItemsMovesUpToParams{ItemIds: string(ids), EndAt: end})
-		for _, r := range rows {
-			moves = append(moves, sqldb.MovesUpToRow(r))
-		}
+		folds, err = itemFolds(ctx, q, items, end)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("stock balances: movements: %w", err)
+		return nil, err
 	}
-	folds := foldMoves(moves)
 	out := make(map[int64]Balance, len(folds))
 	if len(folds) == 0 {
 		return out, nil

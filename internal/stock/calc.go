@@ -21,6 +21,7 @@ type facts struct {
 	Lead                             *int64 // nil: the default lead time
 	Active                           bool
 	baseAt                           string // the base of on hand: its last count, else its first movement
+	firstSale                        string // the first sale in the span ("" for none), while the lines are read
 	// FirstSeen is the day of the item's first sale or stored movement (zero: neither): an
 	// item with less history than a window is averaged over the days it has.
 	FirstSeen time.Time

@@ -111,24 +111,22 @@ func compute(ctx context.Context, q *sqldb.Queries, tx *sql.Tx, asOf time.Time, 
 	if err != nil {
 		return nil, fmt.Errorf("stock figures: sales: %w", err)
 	}
-	firstSale := map[int64]string{}
 	for _, l := range lines {
 		f := byID[l.StockItemID]
 		if f == nil || !tally(f, l.At, l.Units, l.PayFen, -l.Units, f.Sold, f.SoldFen) {
 			continue
 		}
-		if l.At > f.LastSale {
-			f.LastSale = l.At
-		}
-		if first, ok := firstSale[l.StockItemID]; !ok || l.At < first {
-			firstSale[l.StockItemID] = l.At
+		f.LastSale = max(f.LastSale, l.At)
+		if f.firstSale == "" || l.At < f.firstSale {
+			f.firstSale = l.At
 		}
 	}
-	for id, at := range firstSale {
-		f := byID[id]
-		f.LastSale = f.LastSale[:min(10, len(f.LastSale))]
-		if d := dayOf(at); f.FirstSeen.IsZero() || d.Before(f.FirstSeen) {
-			f.FirstSeen = d
+	for i := range all {
+		if f := &all[i]; f.firstSale != "" {
+			f.LastSale = f.LastSale[:min(10, len(f.LastSale))]
+			if d := dayOf(f.firstSale); f.FirstSeen.IsZero() || d.Before(f.FirstSeen) {
+				f.FirstSeen = d
+			}
 		}
 	}
 	returns, err := q.ReturnsSince(ctx, sqldb.ReturnsSinceParams{CutAt: cut, EndAt: end})
